@@ -1,0 +1,105 @@
+/**
+ * The registry of every {@link RosterError} code: a stable, UPPER_SNAKE name a
+ * program can branch on, what it means, and the shape of its `details`.
+ *
+ * Codes are part of the public API: a code is never renamed or reused for
+ * another meaning. New codes may be added in minor releases.
+ *
+ * @example
+ * ```ts
+ * import { errorCodes } from '@rosterkit/core';
+ * console.log(errorCodes.OWNER_PROTECTED.description);
+ * ```
+ */
+export const errorCodes = {
+  INVALID_INPUT: {
+    description:
+      'The input does not match the expected shape; `details.issues` lists each field path at fault.',
+  },
+  INVALID_TRANSITION: {
+    description: 'The lifecycle machine has no transition for this event from the current state.',
+  },
+  FORBIDDEN: {
+    description:
+      'The policy does not allow this actor to perform this action on this subject; `details.reason` says why.',
+  },
+  NOT_FOUND: {
+    description: 'The subject does not exist, or not in the actor’s organization.',
+  },
+  CONFLICT: {
+    description:
+      'Someone else changed the record first (stale version) or a uniqueness constraint was hit; reload and retry.',
+  },
+  OWNER_PROTECTED: {
+    description:
+      'The organization owner cannot be deactivated, removed, demoted or deleted while the organization exists.',
+  },
+  SELF_ACTION: {
+    description:
+      'Nobody edits their own access: role, restrictions, spaces, deactivation or removal of oneself.',
+  },
+  RANK_EXCEEDED: {
+    description:
+      'The actor cannot grant a role ranked above their own, nor act on an account ranked above them.',
+  },
+  HAS_DIRECT_REPORTS: {
+    description:
+      'The manager still has direct reports; reassign them (all to one person or each to its own) first or in the same command.',
+  },
+  PROFILE_INCOMPLETE: {
+    description: 'Required profile fields are missing; `details.missingFields` lists them.',
+  },
+  EMAIL_IMMUTABLE: {
+    description: 'An account’s email never changes; invite the new address instead.',
+  },
+  ACCOUNT_EXISTS: {
+    description: 'An account with this email already exists in the organization.',
+  },
+  INVITATION_EXPIRED: {
+    description: 'The invitation has expired; ask for it to be resent.',
+  },
+} as const satisfies Record<string, { description: string }>;
+
+/** Every stable error code rosterkit can raise. See {@link errorCodes}. */
+export type RosterErrorCode = keyof typeof errorCodes;
+
+/** One field at fault in an `INVALID_INPUT` error. */
+export interface InputIssue {
+  /** Path to the field, e.g. `['owner', 'email']`; empty for the input as a whole. */
+  readonly path: readonly (string | number)[];
+  /** What is wrong with it, for a person. */
+  readonly message: string;
+}
+
+/**
+ * The structured `details` that each {@link RosterErrorCode} carries.
+ * Programs read these fields instead of parsing messages.
+ */
+export interface RosterErrorDetailsMap {
+  INVALID_INPUT: { readonly issues: readonly InputIssue[] };
+  INVALID_TRANSITION: { readonly machine: string; readonly from: string; readonly event: string };
+  FORBIDDEN: {
+    readonly action: string;
+    readonly subject: string;
+    readonly reason: string;
+    readonly field?: string;
+  };
+  NOT_FOUND: { readonly subject: string; readonly id: string };
+  CONFLICT: {
+    readonly subject: string;
+    readonly id?: string;
+    readonly reason: 'stale-version' | 'unique' | 'retry-exhausted';
+  };
+  OWNER_PROTECTED: { readonly accountId: string; readonly action: string };
+  SELF_ACTION: { readonly accountId: string; readonly action: string };
+  RANK_EXCEEDED: {
+    readonly actorRank: number;
+    readonly targetRank: number;
+    readonly target: 'role' | 'account';
+  };
+  HAS_DIRECT_REPORTS: { readonly managerId: string; readonly reportIds: readonly string[] };
+  PROFILE_INCOMPLETE: { readonly accountId: string; readonly missingFields: readonly string[] };
+  EMAIL_IMMUTABLE: { readonly accountId: string };
+  ACCOUNT_EXISTS: { readonly email: string; readonly accountId: string; readonly status: string };
+  INVITATION_EXPIRED: { readonly invitationId: string; readonly expiredAt: string };
+}

@@ -1,0 +1,79 @@
+export type { InputIssue, RosterErrorCode, RosterErrorDetailsMap } from './errors/error-codes.js';
+export { errorCodes } from './errors/error-codes.js';
+export { RosterError } from './errors/roster-error.js';
+export type {
+  AccountContext,
+  AccountEffect,
+  AccountEvent,
+  AccountMachineTable,
+  AccountState,
+} from './machines/account-machine.js';
+export { accountMachine } from './machines/account-machine.js';
+export type { LifecycleContext } from './machines/lifecycle-context.js';
+export { lifecycleGuards } from './machines/lifecycle-context.js';
+export type {
+  EffectOf,
+  EventOf,
+  Guard,
+  GuardOf,
+  Machine,
+  MachineTable,
+  StateOf,
+  StateSpec,
+  TransitionResult,
+  TransitionSpec,
+} from './machines/machine.js';
+export { can, defineMachine, transition } from './machines/machine.js';
+export type {
+  MembershipContext,
+  MembershipEffect,
+  MembershipEvent,
+  MembershipLifecycleState,
+  MembershipMachineTable,
+} from './machines/membership-machine.js';
+export { membershipMachine } from './machines/membership-machine.js';
+export { toMarkdownTable, toMermaid } from './machines/to-mermaid.js';
+export { Account, AccountStatus, ProfileFields } from './model/account.js';
+export { Actor } from './model/actor.js';
+export { AuditEvent, SubjectType } from './model/audit-event.js';
+export type { Model } from './model/define-model.js';
+export { defineModel, invalidInput } from './model/define-model.js';
+export { Group } from './model/group.js';
+export { Invitation, InvitationStatus } from './model/invitation.js';
+export { JsonValue } from './model/json-value.js';
+export { Membership, MembershipPeriod, MembershipState, RoleName } from './model/membership.js';
+export { Organization } from './model/organization.js';
+export { OutboxMessage } from './model/outbox-message.js';
+export { Email, Id, PersonName, Timestamp, Version } from './model/primitives.js';
+export { Space } from './model/space.js';
+export type { Clock } from './ports/clock.js';
+export { systemClock } from './ports/clock.js';
+export type { IdGenerator, IdKind } from './ports/id-generator.js';
+export { uuidIdGenerator } from './ports/id-generator.js';
+export type {
+  Policy,
+  PolicyActor,
+  PolicyDecision,
+  PolicyRequest,
+  PolicySubject,
+  RosterAction,
+} from './ports/policy.js';
+export { rosterActions } from './ports/policy.js';
+export type { ReportMove } from './rules/direct-reports.js';
+export {
+  checkDirectReports,
+  planReassignment,
+  ReportReassignment,
+} from './rules/direct-reports.js';
+export { checkEmailUnchanged } from './rules/email-immutability.js';
+export type { OwnerProtectedAction } from './rules/owner-protection.js';
+export {
+  checkOwnerProtection,
+  checkOwnershipTransfer,
+  ownerProtectedActions,
+} from './rules/owner-protection.js';
+export type { ProfileSnapshot } from './rules/profile-completeness.js';
+export { checkProfileComplete, missingProfileFields } from './rules/profile-completeness.js';
+export { checkRank } from './rules/rank.js';
+export type { SelfProtectedAction } from './rules/self-action.js';
+export { checkSelfAction, selfProtectedActions } from './rules/self-action.js';

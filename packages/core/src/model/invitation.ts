@@ -1,0 +1,39 @@
+import { z } from 'zod';
+import { defineModel } from './define-model.js';
+import { RoleName } from './membership.js';
+import { Email, Id, Timestamp, Version } from './primitives.js';
+
+/** Where an invitation stands. An expired one is still `pending`: expiry is read from `expiresAt`. */
+export const InvitationStatus = defineModel(
+  'invitation status',
+  z.enum(['pending', 'accepted', 'revoked']),
+);
+/** `pending`, `accepted` or `revoked`. */
+export type InvitationStatus = z.output<typeof InvitationStatus.schema>;
+
+const schema = z.object({
+  id: Id.schema,
+  orgId: Id.schema,
+  /** The pending account this invitation activates. */
+  accountId: Id.schema,
+  spaceId: Id.schema,
+  email: Email.schema,
+  role: RoleName.schema,
+  groupIds: z.array(Id.schema).max(1000),
+  managerId: Id.schema.nullable(),
+  invitedBy: Id.schema,
+  /** A hash of the token; the token itself is shown once and never stored. */
+  tokenHash: z.string().min(32).max(256),
+  status: InvitationStatus.schema,
+  expiresAt: Timestamp.schema,
+  createdAt: Timestamp.schema,
+  version: Version.schema,
+});
+
+/**
+ * An offer to join a space with a role, sent to an email. Single-use,
+ * expiring (7 days by default); resending rotates the token and the expiry.
+ */
+export const Invitation = defineModel('Invitation', schema);
+/** An offer to join a space. See {@link Invitation}. */
+export type Invitation = z.output<typeof schema>;

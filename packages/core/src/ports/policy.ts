@@ -1,0 +1,103 @@
+import type { Account } from '../model/account.js';
+import type { SubjectType } from '../model/audit-event.js';
+import type { Membership } from '../model/membership.js';
+import type { Organization } from '../model/organization.js';
+
+/**
+ * The actions a {@link Policy} decides on. Each is the name of the command
+ * that performs it, plus `read` for queries and `viewStatistics` for the
+ * plan-gated statistics.
+ */
+export const rosterActions = [
+  'read',
+  'renameOrganization',
+  'changePlan',
+  'transferOwnership',
+  'deleteOrganization',
+  'invite',
+  'resendInvitation',
+  'revokeInvitation',
+  'updateProfile',
+  'deactivate',
+  'reactivate',
+  'requestPasswordReset',
+  'deleteOwnAccount',
+  'addToTeam',
+  'removeFromTeam',
+  'changeRole',
+  'setRestrictions',
+  'assignGroups',
+  'setManager',
+  'reassignReports',
+  'viewStatistics',
+] as const;
+
+/** An action from {@link rosterActions}. */
+export type RosterAction = (typeof rosterActions)[number];
+
+/**
+ * Everything a policy knows about who is asking: the account, its
+ * organization (with the plan) and its memberships (with roles, restrictions
+ * and groups). Loaded by rosterkit before it asks.
+ */
+export interface PolicyActor {
+  readonly account: Account;
+  readonly organization: Organization;
+  readonly memberships: readonly Membership[];
+}
+
+/**
+ * What the action is on: the record's type, its organization, and the
+ * attributes rules may read (for an account, also its memberships so that
+ * rank and scope can be checked).
+ */
+export interface PolicySubject {
+  /** The kind of record. */
+  readonly type: SubjectType;
+  /** The record's organization; a policy refuses anything of another tenant. */
+  readonly orgId: string;
+  /** The record's id, when it exists already. */
+  readonly id?: string;
+  /** Any other attribute a rule may read (role, spaceId, accountId, memberships...). */
+  readonly [attribute: string]: unknown;
+}
+
+/** One question to a {@link Policy}. */
+export interface PolicyRequest {
+  readonly actor: PolicyActor;
+  readonly action: RosterAction;
+  readonly subject: PolicySubject;
+  /** The field being changed, for field-level rules (`'firstName'`, `'role'`...). */
+  readonly field?: string;
+}
+
+/** A {@link Policy}'s answer: allowed, or denied with a reason a person can read. */
+export type PolicyDecision =
+  | { readonly allowed: true }
+  | { readonly allowed: false; readonly reason: string };
+
+/**
+ * The port through which every command asks "may this actor do this action on
+ * this subject?" before it changes anything (DESIGN rule 5). `@rosterkit/policies`
+ * implements it with CASL; a host may bring its own.
+ *
+ * A policy must refuse anything whose `subject.orgId` differs from the
+ * actor's organization (DESIGN rule 11).
+ *
+ * @example
+ * ```ts
+ * import type { Policy } from '@rosterkit/core';
+ *
+ * // A policy for a prototype: only the owner may do anything.
+ * const ownerOnly: Policy = {
+ *   check: ({ actor, subject }) =>
+ *     subject.orgId === actor.organization.id && actor.organization.ownerId === actor.account.id
+ *       ? { allowed: true }
+ *       : { allowed: false, reason: 'Only the owner may do this.' },
+ * };
+ * ```
+ */
+export interface Policy {
+  /** Decides one request. May be asynchronous for policies that consult a service. */
+  check(request: PolicyRequest): PolicyDecision | Promise<PolicyDecision>;
+}
