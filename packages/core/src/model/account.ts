@@ -1,26 +1,30 @@
 import { z } from 'zod';
-import { accountMachine } from '../machines/account-machine.js';
-import { defineModel } from './define-model.js';
+import { type AccountState, accountMachine } from '../machines/account-machine.js';
+import { defineModel, type Model } from './define-model.js';
 import { Email, Id, PersonName, Timestamp, Version } from './primitives.js';
+import type { Assert, Equals } from './type-equals.js';
 
 /** The states of an account, from {@link accountMachine}. */
-export const AccountStatus = defineModel('account status', z.enum(accountMachine.stateNames));
+export const AccountStatus: Model<AccountStatus> = defineModel(
+  'account status',
+  z.enum(accountMachine.stateNames),
+);
 /** `pending`, `active`, `deactivated` or `deleted`. */
-export type AccountStatus = z.output<typeof AccountStatus.schema>;
+export type AccountStatus = AccountState;
 
 /**
  * Host-defined profile fields (phone, home site, extension...): flat JSON
  * values. Which of them are required is the host's choice (DESIGN rule 9).
  */
-export const ProfileFields = defineModel(
+export const ProfileFields: Model<ProfileFields> = defineModel(
   'profile fields',
   z.record(
     z.string().min(1).max(64),
     z.union([z.string().max(2000), z.number(), z.boolean(), z.null()]),
   ),
 );
-/** Host-defined profile fields. */
-export type ProfileFields = z.output<typeof ProfileFields.schema>;
+/** Host-defined profile fields: flat JSON values by field name. */
+export type ProfileFields = Record<string, string | number | boolean | null>;
 
 const schema = z.object({
   id: Id.schema,
@@ -41,6 +45,23 @@ const schema = z.object({
  * membership: a former member keeps their account and stays on All Users.
  * The email is unique in the organization and never changes.
  */
-export const Account = defineModel('Account', schema);
+export const Account: Model<Account> = defineModel('Account', schema);
 /** One person's user account. See {@link Account}. */
-export type Account = z.output<typeof schema>;
+export interface Account {
+  id: string;
+  orgId: string;
+  /** Normalized (see {@link Email}), unique in the organization, never changed. */
+  email: string;
+  firstName: string;
+  lastName: string;
+  status: AccountStatus;
+  /** Host-defined fields (phone, home site, extension...). */
+  profile: ProfileFields;
+  /** When the person was last seen on the host's product; drives presence. */
+  lastSeenAt: Date | null;
+  createdAt: Date;
+  updatedAt: Date;
+  version: number;
+}
+
+export type _AccountMatchesSchema = Assert<Equals<z.output<typeof schema>, Account>>;

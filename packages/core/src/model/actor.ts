@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { defineModel } from './define-model.js';
+import { defineModel, type Model } from './define-model.js';
 import { Id } from './primitives.js';
+import type { Assert, Equals } from './type-equals.js';
 
 const schema = z.object({
   accountId: Id.schema,
@@ -11,6 +12,13 @@ const schema = z.object({
  * Who is calling: an account of an organization. Every command runs as an
  * actor, and the Policy decides what that actor may do.
  */
-export const Actor = defineModel('Actor', schema);
+export const Actor: Model<Actor> = defineModel('Actor', schema);
 /** Who is calling. See {@link Actor}. */
-export type Actor = z.output<typeof schema>;
+export interface Actor {
+  /** The calling account. */
+  accountId: string;
+  /** The account's organization. */
+  orgId: string;
+}
+
+export type _ActorMatchesSchema = Assert<Equals<z.output<typeof schema>, Actor>>;

@@ -1,16 +1,28 @@
 import { z } from 'zod';
 import { Actor } from './actor.js';
-import { defineModel } from './define-model.js';
+import { defineModel, type Model } from './define-model.js';
 import { JsonValue } from './json-value.js';
 import { Id, Timestamp } from './primitives.js';
+import type { Assert, Equals } from './type-equals.js';
 
 /** The kinds of record an audit event or a permission check can be about. */
-export const SubjectType = defineModel(
+export const SubjectType: Model<SubjectType> = defineModel(
   'subject type',
   z.enum(['Organization', 'Account', 'Space', 'Membership', 'Group', 'Invitation', 'AuditEvent']),
 );
 /** The kinds of record rosterkit manages. */
-export type SubjectType = z.output<typeof SubjectType.schema>;
+export type SubjectType =
+  | 'Organization'
+  | 'Account'
+  | 'Space'
+  | 'Membership'
+  | 'Group'
+  | 'Invitation'
+  | 'AuditEvent';
+
+export type _SubjectTypeMatchesSchema = Assert<
+  Equals<z.output<typeof SubjectType.schema>, SubjectType>
+>;
 
 const schema = z.object({
   id: Id.schema,
@@ -32,6 +44,21 @@ const schema = z.object({
  * When an account is deleted its events stay, with the account's id standing
  * as a pseudonym.
  */
-export const AuditEvent = defineModel('AuditEvent', schema);
+export const AuditEvent: Model<AuditEvent> = defineModel('AuditEvent', schema);
 /** One recorded change. See {@link AuditEvent}. */
-export type AuditEvent = z.output<typeof schema>;
+export interface AuditEvent {
+  id: string;
+  orgId: string;
+  /** Who did it; `null` for the system (an expiry, the organization's deletion). */
+  actor: Actor | null;
+  /** The command's name, e.g. `'deactivate'`. */
+  action: string;
+  target: { type: SubjectType; id: string };
+  /** The target before the change; `null` when it was created. */
+  before: JsonValue | null;
+  /** The target after the change; `null` when it was deleted. */
+  after: JsonValue | null;
+  at: Date;
+}
+
+export type _AuditEventMatchesSchema = Assert<Equals<z.output<typeof schema>, AuditEvent>>;

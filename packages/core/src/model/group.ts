@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { defineModel } from './define-model.js';
+import { defineModel, type Model } from './define-model.js';
 import { Id, Timestamp, Version } from './primitives.js';
+import type { Assert, Equals } from './type-equals.js';
 
 const schema = z.object({
   id: Id.schema,
@@ -17,6 +18,17 @@ const schema = z.object({
  * A department or queue inside a space. Deactivating an account removes it
  * from every group; reactivating does not restore them.
  */
-export const Group = defineModel('Group', schema);
+export const Group: Model<Group> = defineModel('Group', schema);
 /** A department or queue. See {@link Group}. */
-export type Group = z.output<typeof schema>;
+export interface Group {
+  id: string;
+  orgId: string;
+  spaceId: string;
+  name: string;
+  /** The host's word for it: `'department'`, `'queue'`... */
+  kind: string;
+  createdAt: Date;
+  version: number;
+}
+
+export type _GroupMatchesSchema = Assert<Equals<z.output<typeof schema>, Group>>;

@@ -1,15 +1,16 @@
 import { z } from 'zod';
-import { defineModel } from './define-model.js';
+import { defineModel, type Model } from './define-model.js';
 import { RoleName } from './membership.js';
 import { Email, Id, Timestamp, Version } from './primitives.js';
+import type { Assert, Equals } from './type-equals.js';
 
 /** Where an invitation stands. An expired one is still `pending`: expiry is read from `expiresAt`. */
-export const InvitationStatus = defineModel(
+export const InvitationStatus: Model<InvitationStatus> = defineModel(
   'invitation status',
   z.enum(['pending', 'accepted', 'revoked']),
 );
 /** `pending`, `accepted` or `revoked`. */
-export type InvitationStatus = z.output<typeof InvitationStatus.schema>;
+export type InvitationStatus = 'pending' | 'accepted' | 'revoked';
 
 const schema = z.object({
   id: Id.schema,
@@ -34,6 +35,29 @@ const schema = z.object({
  * An offer to join a space with a role, sent to an email. Single-use,
  * expiring (7 days by default); resending rotates the token and the expiry.
  */
-export const Invitation = defineModel('Invitation', schema);
+export const Invitation: Model<Invitation> = defineModel('Invitation', schema);
 /** An offer to join a space. See {@link Invitation}. */
-export type Invitation = z.output<typeof schema>;
+export interface Invitation {
+  id: string;
+  orgId: string;
+  /** The pending account this invitation activates. */
+  accountId: string;
+  spaceId: string;
+  email: string;
+  role: string;
+  groupIds: string[];
+  managerId: string | null;
+  /** Who sent it. */
+  invitedBy: string;
+  /** A hash of the token; the token itself is shown once and never stored. */
+  tokenHash: string;
+  status: InvitationStatus;
+  expiresAt: Date;
+  createdAt: Date;
+  version: number;
+}
+
+export type _InvitationMatchesSchema = Assert<Equals<z.output<typeof schema>, Invitation>>;
+export type _InvitationStatusMatchesSchema = Assert<
+  Equals<z.output<typeof InvitationStatus.schema>, InvitationStatus>
+>;

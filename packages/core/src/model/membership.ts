@@ -1,15 +1,19 @@
 import { z } from 'zod';
-import { membershipMachine } from '../machines/membership-machine.js';
-import { defineModel } from './define-model.js';
+import {
+  type MembershipLifecycleState,
+  membershipMachine,
+} from '../machines/membership-machine.js';
+import { defineModel, type Model } from './define-model.js';
 import { Id, Timestamp, Version } from './primitives.js';
+import type { Assert, Equals } from './type-equals.js';
 
 /** The states of a membership, from {@link membershipMachine}. */
-export const MembershipState = defineModel(
+export const MembershipState: Model<MembershipState> = defineModel(
   'membership state',
   z.enum(membershipMachine.stateNames),
 );
 /** `member` or `account-only`. */
-export type MembershipState = z.output<typeof MembershipState.schema>;
+export type MembershipState = MembershipLifecycleState;
 
 /** A role's name, as defined by the host's role set. */
 export const RoleName = defineModel('role', z.string().trim().min(1, 'Must not be empty').max(64));
@@ -21,9 +25,22 @@ const periodSchema = z.object({
 });
 
 /** One stretch of time during which the account was a member of the space. */
-export const MembershipPeriod = defineModel('MembershipPeriod', periodSchema);
+export const MembershipPeriod: Model<MembershipPeriod> = defineModel(
+  'MembershipPeriod',
+  periodSchema,
+);
 /** One stretch of membership. See {@link MembershipPeriod}. */
-export type MembershipPeriod = z.output<typeof periodSchema>;
+export interface MembershipPeriod {
+  startedAt: Date;
+  /** `null` while the period is the current one. */
+  endedAt: Date | null;
+  /** The role held during the period. */
+  role: string;
+}
+
+export type _MembershipPeriodMatchesSchema = Assert<
+  Equals<z.output<typeof periodSchema>, MembershipPeriod>
+>;
 
 const schema = z
   .object({
@@ -44,7 +61,8 @@ const schema = z
   .superRefine((membership, ctx) => {
     const last = membership.periods.at(-1);
     const open = last !== undefined && last.endedAt === null;
-    if ((membership.state === 'member') !== open) {
+    const openCount = membership.periods.filter((period) => period.endedAt === null).length;
+    if (membership.state === 'member' ? !open || openCount !== 1 : openCount !== 0) {
       ctx.addIssue({
         code: 'custom',
         path: ['periods'],
@@ -72,6 +90,25 @@ const schema = z
  * manager, and the history of its membership periods. Removing from the team
  * ends the current period; adding back opens a new one on the same record.
  */
-export const Membership = defineModel('Membership', schema);
+export const Membership: Model<Membership> = defineModel('Membership', schema);
 /** An account's access to one space. See {@link Membership}. */
-export type Membership = z.output<typeof schema>;
+export interface Membership {
+  id: string;
+  orgId: string;
+  accountId: string;
+  spaceId: string;
+  state: MembershipState;
+  /** The role's name in the host's role set. */
+  role: string;
+  /** Host-named restrictions on what the member may do (004's "advanced restrictions"). */
+  restrictions: string[];
+  /** The groups (departments, queues) of this space the member belongs to. */
+  groupIds: string[];
+  /** The member's manager (team leader), if any. */
+  managerId: string | null;
+  /** Every period of membership, oldest first; the last is open while `state` is `member`. */
+  periods: MembershipPeriod[];
+  version: number;
+}
+
+export type _MembershipMatchesSchema = Assert<Equals<z.output<typeof schema>, Membership>>;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { defineModel } from './define-model.js';
+import { defineModel, type Model } from './define-model.js';
 import { Id, Timestamp, Version } from './primitives.js';
+import type { Assert, Equals } from './type-equals.js';
 
 const schema = z.object({
   id: Id.schema,
@@ -17,6 +18,19 @@ const schema = z.object({
  * The tenant: has a plan, exactly one owner (an active account of its own)
  * and a default space, "the team". Nothing crosses organizations.
  */
-export const Organization = defineModel('Organization', schema);
+export const Organization: Model<Organization> = defineModel('Organization', schema);
 /** The tenant. See {@link Organization}. */
-export type Organization = z.output<typeof schema>;
+export interface Organization {
+  id: string;
+  name: string;
+  /** The host's plan name; plan-gated features (statistics) are policy rules over it. */
+  plan: string;
+  /** The one owner: an active member of the default space with the top role. */
+  ownerId: string;
+  /** The default space, "the team". */
+  defaultSpaceId: string;
+  createdAt: Date;
+  version: number;
+}
+
+export type _OrganizationMatchesSchema = Assert<Equals<z.output<typeof schema>, Organization>>;

@@ -1,7 +1,8 @@
 import { z } from 'zod';
-import { defineModel } from './define-model.js';
+import { defineModel, type Model } from './define-model.js';
 import { JsonValue } from './json-value.js';
 import { Id, Timestamp } from './primitives.js';
+import type { Assert, Equals } from './type-equals.js';
 
 const schema = z.object({
   id: Id.schema,
@@ -20,6 +21,18 @@ const schema = z.object({
  * session revocation), written in the same transaction as the change that
  * caused it, so it is never lost and never sent for a change that failed.
  */
-export const OutboxMessage = defineModel('OutboxMessage', schema);
+export const OutboxMessage: Model<OutboxMessage> = defineModel('OutboxMessage', schema);
 /** Something the host must deliver. See {@link OutboxMessage}. */
-export type OutboxMessage = z.output<typeof schema>;
+export interface OutboxMessage {
+  id: string;
+  orgId: string;
+  /** What the host must do, e.g. `'invitation.send'`, `'password.reset'`, `'sessions.revoke'`. */
+  topic: string;
+  payload: JsonValue;
+  createdAt: Date;
+  /** Set once the host's handler succeeded; delivery is at least once. */
+  deliveredAt: Date | null;
+  attempts: number;
+}
+
+export type _OutboxMessageMatchesSchema = Assert<Equals<z.output<typeof schema>, OutboxMessage>>;

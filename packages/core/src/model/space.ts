@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { defineModel } from './define-model.js';
+import { defineModel, type Model } from './define-model.js';
 import { Id, Timestamp, Version } from './primitives.js';
+import type { Assert, Equals } from './type-equals.js';
 
 const schema = z.object({
   id: Id.schema,
@@ -16,6 +17,16 @@ const schema = z.object({
  * An area of the organization to which access is granted (a team, a Space, a
  * site or centre). Every organization has a default space.
  */
-export const Space = defineModel('Space', schema);
+export const Space: Model<Space> = defineModel('Space', schema);
 /** An area of the organization. See {@link Space}. */
-export type Space = z.output<typeof schema>;
+export interface Space {
+  id: string;
+  orgId: string;
+  name: string;
+  /** The organization's default space, "the team" of single-team products. */
+  isDefault: boolean;
+  createdAt: Date;
+  version: number;
+}
+
+export type _SpaceMatchesSchema = Assert<Equals<z.output<typeof schema>, Space>>;

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { RosterError } from '../errors/roster-error.js';
-import { defineModel } from '../model/define-model.js';
+import { defineModel, type Model } from '../model/define-model.js';
 import { Id } from '../model/primitives.js';
+import type { Assert, Equals } from '../model/type-equals.js';
 
 const schema = z.union([
   z.strictObject({ to: Id.schema }),
@@ -12,9 +13,24 @@ const schema = z.union([
  * How a leaving manager's direct reports move (DESIGN rule 7): all to one new
  * manager (`{ to }`), or each to its own (`{ each: { reportId: newManagerId } }`).
  */
-export const ReportReassignment = defineModel('report reassignment', schema);
+export const ReportReassignment: Model<ReportReassignment> = defineModel(
+  'report reassignment',
+  schema,
+);
 /** How a leaving manager's direct reports move. See {@link ReportReassignment}. */
-export type ReportReassignment = z.output<typeof schema>;
+export type ReportReassignment =
+  | {
+      /** Every report moves to this manager. */
+      to: string;
+    }
+  | {
+      /** Each report (key) moves to its own new manager (value). */
+      each: Record<string, string>;
+    };
+
+export type _ReportReassignmentMatchesSchema = Assert<
+  Equals<z.output<typeof schema>, ReportReassignment>
+>;
 
 /** One report moving to a new manager. */
 export interface ReportMove {

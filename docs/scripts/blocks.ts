@@ -1,0 +1,31 @@
+import {
+  accountMachine,
+  errorCodes,
+  membershipMachine,
+  toMarkdownTable,
+  toMermaid,
+} from '@rosterkit/core';
+
+/**
+ * Every generated block of the guides: a name, as used in the markers
+ * `<!-- generated:NAME -->` … `<!-- /generated:NAME -->`, and the function that
+ * renders its markdown from the code. Add an entry here to generate a new block.
+ */
+export const blocks: Record<string, () => string> = {
+  'account-machine-diagram': () => fence('mermaid', toMermaid(accountMachine)),
+  'account-machine-table': () => toMarkdownTable(accountMachine),
+  'membership-machine-diagram': () => fence('mermaid', toMermaid(membershipMachine)),
+  'membership-machine-table': () => toMarkdownTable(membershipMachine),
+  'error-codes': () =>
+    [
+      '| code | meaning |',
+      '|---|---|',
+      ...Object.entries(errorCodes).map(
+        ([code, { description }]) => `| \`${code}\` | ${description} |`,
+      ),
+    ].join('\n') + '\n',
+};
+
+function fence(language: string, body: string): string {
+  return `\`\`\`${language}\n${body}\`\`\`\n`;
+}

@@ -1,0 +1,44 @@
+// Regenerates the blocks of the guides that come from code (diagrams, tables),
+// so that the docs cannot drift from the machine tables and registries.
+// `--check` writes nothing and fails when a guide is stale: CI runs it.
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { blocks } from './blocks.js';
+
+const guides = join(import.meta.dirname, '..', 'guides');
+const check = process.argv.includes('--check');
+const marker = /<!-- generated:([\w-]+) -->\n[\s\S]*?<!-- \/generated:\1 -->/g;
+
+const stale: string[] = [];
+const used = new Set<string>();
+for (const file of readdirSync(guides).filter((name) => name.endsWith('.md'))) {
+  const path = join(guides, file);
+  const text = readFileSync(path, 'utf8');
+  const next = text.replace(marker, (_whole, name: string) => {
+    const render = blocks[name];
+    if (render === undefined)
+      throw new Error(`${file}: no generator for block "${name}" (see docs/scripts/blocks.ts)`);
+    used.add(name);
+    return `<!-- generated:${name} -->\n${render()}<!-- /generated:${name} -->`;
+  });
+  if (next !== text) {
+    stale.push(file);
+    if (!check) writeFileSync(path, next);
+  }
+}
+const unused = Object.keys(blocks).filter((name) => !used.has(name));
+if (unused.length > 0) {
+  console.error(`Generated blocks used by no guide: ${unused.join(', ')}`);
+  process.exit(1);
+}
+if (check && stale.length > 0) {
+  console.error(
+    `Stale generated docs in ${stale.join(', ')}: run \`npm run generate -w @rosterkit/docs\` and commit.`,
+  );
+  process.exit(1);
+}
+console.log(
+  check
+    ? 'Generated docs are up to date.'
+    : `Regenerated: ${stale.join(', ') || 'nothing to change'}.`,
+);

@@ -1,0 +1,65 @@
+import { execFileSync } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const fixtures = join(here, '..', 'fixtures');
+const packagesDir = join(here, '..', '..', '..', 'packages');
+
+// Each consumer runs in its own Node process, outside vitest's module loader,
+// so resolution goes through node_modules and each package's exports map as
+// it would in a host's project.
+function run(file: string, ...args: string[]): unknown {
+  return JSON.parse(
+    execFileSync(process.execPath, [join(fixtures, file), ...args], { encoding: 'utf8' }),
+  );
+}
+
+const published = readdirSync(packagesDir)
+  .map(
+    (dir) =>
+      JSON.parse(readFileSync(join(packagesDir, dir, 'package.json'), 'utf8')) as {
+        name: string;
+        private?: boolean;
+      },
+  )
+  .filter((pkg) => pkg.private !== true)
+  .map((pkg) => pkg.name);
+
+describe('built packages', () => {
+  it.each(published)('%s exposes the same API to import and require', (name) => {
+    const { esm, cjs } = run('exports.mjs', name) as { esm: string[]; cjs: string[] };
+    expect(esm.filter((key) => key !== 'default' && key !== 'module.exports')).toEqual(
+      cjs.filter((key) => key !== 'default' && key !== 'module.exports'),
+    );
+    expect(esm.length).toBeGreaterThan(0);
+  });
+});
+
+describe('@rosterkit/core from real consumers', () => {
+  it('works from an ESM consumer, and errors are recognized across the ESM and CJS copies', () => {
+    expect(run('core-consumer.mjs')).toEqual({
+      email: 'ana@acme.io',
+      esmCode: 'INVALID_TRANSITION',
+      esmRecognizesCjs: true,
+      cjsRecognizesEsm: true,
+      instanceofAcrossCopies: false,
+      sameClass: false,
+    });
+  });
+
+  it('works from a CommonJS consumer through the "require" condition', () => {
+    const result = run('core-consumer.cjs') as {
+      isRosterError: boolean;
+      name: string;
+      paths: string[];
+      resolved: string;
+    };
+    expect(result.isRosterError).toBe(true);
+    expect(result.name).toBe('RosterError');
+    expect(result.paths).toContain('email');
+    expect(result.resolved).toMatch(/core[\\/]dist[\\/]index\.cjs$/);
+  });
+});
