@@ -110,7 +110,7 @@ export function defineMachine<const T extends MachineTable, C>(
   }
   for (const [state, spec] of Object.entries(table.states)) {
     for (const [event, next] of Object.entries(spec.on)) {
-      if (!(next.target in table.states)) {
+      if (!Object.hasOwn(table.states, next.target)) {
         throw new TypeError(
           `Machine "${table.id}": ${state} --${event}--> unknown state "${next.target}"`,
         );
@@ -166,7 +166,7 @@ export function can<T extends MachineTable, C>(
  * @example
  * ```ts
  * const result = transition(accountMachine, 'active', 'deactivate', {
- *   accountId: 'acc_2', ownerId: 'acc_1', profile: { firstName: 'Bo', lastName: 'Li' },
+ *   accountId: 'acc_2', ownerId: 'acc_1', person: { firstName: 'Bo', lastName: 'Li' },
  * });
  * if (result.ok) console.log(result.state, result.effects); // 'deactivated', ['clearGroups', ...]
  * else throw result.error;
