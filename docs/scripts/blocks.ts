@@ -23,7 +23,8 @@ export const blocks: Record<string, () => string> = {
       ...Object.entries(errorCodes).map(
         ([code, { description }]) => `| \`${code}\` | ${description} |`,
       ),
-    ].join('\n') + '\n',
+      '',
+    ].join('\n'),
 };
 
 function fence(language: string, body: string): string {
