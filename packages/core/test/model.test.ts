@@ -192,6 +192,58 @@ describe('Email', () => {
     for (const path of paths) expect(path).toEqual([]);
   });
 
+  it.each([
+    '\u0000@acme.io',
+    'ana@acme.io\u0000x',
+    'a\u0007na@acme.io',
+    'ana@ac\u007fme.io',
+    'ana\u0085@acme.io',
+  ])('refuses the control character in %j', (input) => {
+    expect(issuePaths(Email, input).length).toBeGreaterThan(0);
+  });
+
+  it('treats every address written in another case, form or padding as the same', () => {
+    const anyCase = fc
+      .emailAddress()
+      .chain((email) =>
+        fc.tuple(
+          fc.constant(email),
+          fc.array(fc.boolean(), { minLength: email.length, maxLength: email.length }),
+          fc.constantFrom('', ' ', '\t', '  \n'),
+          fc.constantFrom('', ' ', '\r\n'),
+        ),
+      );
+    fc.assert(
+      fc.property(anyCase, ([email, upper, before, after]) => {
+        const variant = `${before}${[...email].map((c, i) => (upper[i] ? c.toUpperCase() : c)).join('')}${after}`;
+        const a = Email.safeParse(email);
+        const b = Email.safeParse(variant);
+        expect(a.success).toBe(true);
+        expect(b.success).toBe(true);
+        if (a.success && b.success) {
+          expect(b.data).toBe(a.data);
+          expect(a.data).toBe(email.toLowerCase());
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('refuses any address with a control character inserted', () => {
+    const control = fc
+      .integer({ min: 0, max: 0x9f })
+      .filter((code) => code < 0x20 || code >= 0x7f)
+      .map((code) => String.fromCharCode(code));
+    fc.assert(
+      fc.property(fc.emailAddress(), control, fc.nat(), (email, char, at) => {
+        const index = 1 + (at % (email.length - 1));
+        const input = `${email.slice(0, index)}${char}${email.slice(index)}`;
+        expect(Email.safeParse(input).success).toBe(false);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it.each([null, undefined, 42, {}, ['ana@acme.io']])('refuses the non-string %j', (input) => {
     expect(issuePaths(Email, input)).toEqual([[]]);
   });

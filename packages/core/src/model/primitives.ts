@@ -29,7 +29,13 @@ export const Email = defineModel(
     .trim()
     .normalize('NFC')
     .toLowerCase()
-    .pipe(z.email({ pattern: z.regexes.unicodeEmail, error: 'Invalid email address' }).max(254)),
+    .pipe(
+      z
+        .email({ pattern: z.regexes.unicodeEmail, error: 'Invalid email address' })
+        .max(254)
+        // unicodeEmail only excludes whitespace; NUL and other control characters are never valid.
+        .regex(/^\P{Cc}*$/u, 'Must not contain control characters'),
+    ),
 );
 /** A normalized email address (see {@link Email}). */
 export type Email = string;

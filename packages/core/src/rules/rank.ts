@@ -22,7 +22,8 @@ export function checkRank(input: {
   readonly grantedRank?: number;
 }): RosterError<'RANK_EXCEEDED'> | undefined {
   const { actorRank, targetRank, grantedRank } = input;
-  if (targetRank !== undefined && targetRank > actorRank) {
+  // Written as !(x <= y) so that a NaN rank (a role that failed to resolve) refuses, never allows.
+  if (targetRank !== undefined && !(targetRank <= actorRank)) {
     return new RosterError(
       'RANK_EXCEEDED',
       'You cannot act on an account whose role ranks above yours.',
@@ -33,7 +34,7 @@ export function checkRank(input: {
       },
     );
   }
-  if (grantedRank !== undefined && grantedRank > actorRank) {
+  if (grantedRank !== undefined && !(grantedRank <= actorRank)) {
     return new RosterError('RANK_EXCEEDED', 'You cannot grant a role that ranks above your own.', {
       actorRank,
       targetRank: grantedRank,

@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { checkEmailUnchanged } from '../../src/index.js';
+
+const current = { accountId: 'acc_2', email: 'bo@acme.io' };
+
+describe('checkEmailUnchanged', () => {
+  it('allows a patch without an email', () => {
+    expect(checkEmailUnchanged({ ...current, patch: {} })).toBeUndefined();
+    expect(checkEmailUnchanged({ ...current, patch: { firstName: 'Bob' } })).toBeUndefined();
+  });
+
+  it.each(['bo@acme.io', 'BO@acme.io', '  Bo@ACME.IO ', 'bo@acme.io\n'])(
+    'treats %j as no change',
+    (email) => {
+      expect(checkEmailUnchanged({ ...current, patch: { email } })).toBeUndefined();
+    },
+  );
+
+  it('compares Unicode forms as the same address', () => {
+    expect(
+      checkEmailUnchanged({
+        accountId: 'acc_2',
+        email: 'jos\u00e9@acme.io',
+        patch: { email: 'JOSE\u0301@acme.io' },
+      }),
+    ).toBeUndefined();
+  });
+
+  it.each([
+    ['another address', 'bo@new.io'],
+    ['an invalid address', 'not an email'],
+    ['an empty string', ''],
+    ['null', null],
+    ['undefined, when the key is present', undefined],
+    ['a number', 42],
+  ])('refuses %s with EMAIL_IMMUTABLE', (_label, email) => {
+    const error = checkEmailUnchanged({ ...current, patch: { email } });
+    expect(error?.code).toBe('EMAIL_IMMUTABLE');
+    expect(error?.details).toEqual({ accountId: 'acc_2' });
+    expect(error?.message).toContain('invite the new address');
+  });
+
+  it('reads only own keys of the patch', () => {
+    const patch = Object.create({ email: 'bo@new.io' }) as object;
+    expect(checkEmailUnchanged({ ...current, patch })).toBeUndefined();
+  });
+});
