@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   type AccountContext,
@@ -249,6 +250,34 @@ describe.each(machines)('$name', ({ machine, expected }) => {
       if (!result.ok) expect(result.error.details).toEqual({ machine: expected.id, from, event });
     }
   });
+});
+
+describe('property: random walks follow the table', () => {
+  it.each(machines)(
+    '$name: every step is the table’s, and the context is untouched',
+    ({ machine, expected }) => {
+      const events = [...new Set(expected.rows.map((row) => row.event))];
+      fc.assert(
+        fc.property(fc.array(fc.constantFrom(...events), { maxLength: 20 }), (walk) => {
+          const context = Object.freeze({ ...passing, directReportIds: Object.freeze([]) });
+          let state: string = machine.initial;
+          for (const event of walk) {
+            const row = expected.rows.find((r) => r.from === state && r.event === event);
+            const result = apply(machine, state, event, context);
+            expect(result).toEqual(apply(machine, state, event, context));
+            if (row === undefined) {
+              expect(result.ok ? undefined : result.error.code).toBe('INVALID_TRANSITION');
+            } else {
+              expect(result).toEqual({ ok: true, state: row.to, effects: row.effects });
+              if (result.ok) state = result.state;
+            }
+            expect(expected.states).toContain(state);
+          }
+        }),
+        { numRuns: 200 },
+      );
+    },
+  );
 });
 
 describe('INVALID_TRANSITION message', () => {
