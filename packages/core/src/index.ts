@@ -59,6 +59,8 @@ export type {
   RosterAction,
 } from './ports/policy.js';
 export { rosterActions } from './ports/policy.js';
+export type { FieldFilter, FilterOperator, FilterScalar, ReadFilter } from './ports/read-filter.js';
+export { filterOperators, matchAll, matchesFilter, matchNothing } from './ports/read-filter.js';
 export type { ReportMove } from './rules/direct-reports.js';
 export {
   checkDirectReports,

@@ -1,0 +1,61 @@
+import type { RosterAction } from '@rosterkit/core';
+
+/**
+ * The permissions a role can hold. Each unlocks a group of actions (see
+ * {@link permissionActions}); everything else a role may do comes from the
+ * rules every member gets (their own profile, their own spaces) and from the
+ * role's own CASL rules.
+ */
+export const permissions = [
+  'manageUsers',
+  'manageTeam',
+  'manageGroups',
+  'viewStatistics',
+  'manageOrganization',
+  'deleteOrganization',
+  'transferOwnership',
+] as const;
+
+/** A permission from {@link permissions}. */
+export type Permission = (typeof permissions)[number];
+
+/** How each permission reads in the docs and in the products' settings pages. */
+export const permissionLabels: Readonly<Record<Permission, string>> = {
+  manageUsers: 'Manage users',
+  manageTeam: 'Manage team',
+  manageGroups: 'Manage groups',
+  viewStatistics: 'View statistics',
+  manageOrganization: 'Manage organization',
+  deleteOrganization: 'Delete organization',
+  transferOwnership: 'Transfer ownership',
+};
+
+/**
+ * The actions each permission unlocks (DESIGN rule 5 for `manageUsers`).
+ * `manageTeam` is the seeds' "Can Manage Team": a team leader sets and
+ * reassigns the managers of their own direct reports. `deleteOrganization` and
+ * `transferOwnership` are further limited to the organization's owner.
+ */
+export const permissionActions: Readonly<Record<Permission, readonly RosterAction[]>> = {
+  manageUsers: [
+    'invite',
+    'resendInvitation',
+    'revokeInvitation',
+    'updateProfile',
+    'deactivate',
+    'reactivate',
+    'requestPasswordReset',
+    'addToTeam',
+    'removeFromTeam',
+    'changeRole',
+    'setRestrictions',
+    'setManager',
+    'reassignReports',
+  ],
+  manageTeam: ['setManager', 'reassignReports'],
+  manageGroups: ['assignGroups'],
+  viewStatistics: ['viewStatistics'],
+  manageOrganization: ['renameOrganization', 'changePlan'],
+  deleteOrganization: ['deleteOrganization'],
+  transferOwnership: ['transferOwnership'],
+};

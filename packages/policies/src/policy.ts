@@ -1,0 +1,125 @@
+import type {
+  Policy,
+  PolicyActor,
+  PolicyDecision,
+  PolicyRequest,
+  ReadFilter,
+  SubjectType,
+} from '@rosterkit/core';
+import { toAbilitySubject } from './ability-subject.js';
+import { toReadFilter } from './read-filter.js';
+import type { RoleSet } from './role-set.js';
+import { defineAbilityFor, type RosterAbility } from './rules-for.js';
+
+/** Options of {@link createPolicy}. */
+export interface PolicyOptions {
+  /**
+   * How many actors' abilities to keep, least recently built dropped first.
+   * @default 1000
+   */
+  readonly cacheSize?: number;
+}
+
+/** The policy {@link createPolicy} returns: core's {@link @rosterkit/core!Policy} plus its abilities and read filters. */
+export interface RosterPolicy extends Policy {
+  /** Decides one request synchronously: allowed, or refused with the deciding rule's reason. */
+  check(request: PolicyRequest): PolicyDecision;
+  /** The actor's CASL ability (cached per actor and role-set version). */
+  abilityFor(actor: PolicyActor): RosterAbility;
+  /** The filter a store applies so a list of `subjectType` returns only what the actor may `read` (or another action). */
+  readFilter(
+    actor: PolicyActor,
+    subjectType: SubjectType,
+    action?: PolicyRequest['action'],
+  ): ReadFilter;
+  /** The role set in force. */
+  readonly roleSet: RoleSet;
+}
+
+interface Entry {
+  readonly key: string;
+  readonly version: string;
+  readonly ability: RosterAbility;
+}
+
+const allowed: PolicyDecision = Object.freeze({ allowed: true });
+
+// Everything an actor's rules are built from, so a changed role, plan,
+// owner, status or membership never reuses a stale ability.
+function fingerprint(roleSet: RoleSet, actor: PolicyActor): string {
+  const { account, organization } = actor;
+  let key = `${roleSet.version}\u0000${organization.id}:${organization.version}:${organization.plan}:${organization.ownerId}\u0000${account.id}:${account.orgId}:${account.version}:${account.status}`;
+  for (const m of actor.memberships) {
+    key += `\u0000${m.id}:${m.version}:${m.orgId}:${m.spaceId}:${m.state}:${m.role}:${m.managerId}:${m.restrictions.join(',')}`;
+  }
+  return key;
+}
+
+/**
+ * Implements core's {@link @rosterkit/core!Policy} port with CASL abilities
+ * built from a role set. Each actor's ability is built once and cached per
+ * actor and role-set version (a changed membership, plan or owner rebuilds
+ * it), so a check costs about what a bare CASL check costs.
+ *
+ * A refusal carries the reason of the rule that decided it: the
+ * organization's isolation, a missing permission, one's own access, rank,
+ * owner protection, scope, a restriction, or the plan.
+ *
+ * @param roleSet - the roles, or a function returning the roles in force (a
+ * host that edits roles at runtime returns a new {@link RoleSet}, with a new version).
+ *
+ * @example
+ * ```ts
+ * import { createRoster } from '@rosterkit/core';
+ * import { createPolicy, presets } from '@rosterkit/policies';
+ *
+ * const policy = createPolicy(presets.contactCenter);
+ * const decision = policy.check({ actor, action: 'deactivate', subject: { type: 'Account', orgId, id, memberships } });
+ * if (!decision.allowed) console.log(decision.reason);
+ * ```
+ */
+export function createPolicy(
+  roleSet: RoleSet | (() => RoleSet),
+  options: PolicyOptions = {},
+): RosterPolicy {
+  const current = typeof roleSet === 'function' ? roleSet : () => roleSet;
+  const cacheSize = options.cacheSize ?? 1000;
+  const byActor = new WeakMap<PolicyActor, Entry>();
+  const byKey = new Map<string, Entry>();
+
+  const entryFor = (actor: PolicyActor, roles: RoleSet): Entry => {
+    const known = byActor.get(actor);
+    if (known !== undefined && known.version === roles.version) return known;
+    const key = fingerprint(roles, actor);
+    let entry = byKey.get(key);
+    if (entry === undefined) {
+      entry = { key, version: roles.version, ability: defineAbilityFor(roles, actor) };
+      if (byKey.size >= cacheSize) {
+        const oldest = byKey.keys().next();
+        if (oldest.done !== true) byKey.delete(oldest.value);
+      }
+      byKey.set(key, entry);
+    }
+    byActor.set(actor, entry);
+    return entry;
+  };
+
+  return {
+    get roleSet() {
+      return current();
+    },
+    abilityFor: (actor) => entryFor(actor, current()).ability,
+    check(request) {
+      const { ability } = entryFor(request.actor, current());
+      const rule = ability.relevantRuleFor(
+        request.action,
+        toAbilitySubject(request.subject),
+        request.field,
+      );
+      if (rule !== null && !rule.inverted) return allowed;
+      return { allowed: false, reason: rule?.reason ?? 'Not allowed.' };
+    },
+    readFilter: (actor, subjectType, action = 'read') =>
+      toReadFilter(entryFor(actor, current()).ability, action, subjectType),
+  };
+}

@@ -1,0 +1,338 @@
+import type { PolicyRequest, PolicySubject, RosterAction } from '@rosterkit/core';
+import { rosterActions } from '@rosterkit/core';
+import { describe, expect, it } from 'vitest';
+import { createPolicy, presets, type RoleSet } from '../src/index.js';
+import { actor, ELSEWHERE, HOME, membership, ORG, OTHER_ORG, OWNER_ID } from './fixtures.js';
+
+// ---------------------------------------------------------------------------
+// The expected table, as data. For each preset: what each actor may do to an
+// ordinary account of the same organization, in the same space, whose role
+// does not rank above theirs and who is not the owner. `owner` is the
+// organization's owner; every other key is a non-owner account holding that
+// role. `scoped` lists the roles whose permissions stay inside their spaces.
+// Every other cell of the matrix follows from the protections below, each
+// with the reason the refusal must carry.
+// ---------------------------------------------------------------------------
+
+const USERS: RosterAction[] = [
+  'invite',
+  'resendInvitation',
+  'revokeInvitation',
+  'updateProfile',
+  'deactivate',
+  'reactivate',
+  'requestPasswordReset',
+  'addToTeam',
+  'removeFromTeam',
+  'changeRole',
+  'setRestrictions',
+  'setManager',
+  'reassignReports',
+];
+const ORG_ACTIONS: RosterAction[] = ['renameOrganization', 'changePlan'];
+const OWNER_ONLY: RosterAction[] = ['transferOwnership', 'deleteOrganization'];
+const EVERYTHING: RosterAction[] = [
+  'read',
+  ...USERS,
+  'assignGroups',
+  'viewStatistics',
+  ...ORG_ACTIONS,
+  ...OWNER_ONLY,
+];
+
+interface Expected {
+  readonly preset: RoleSet;
+  readonly plan: string;
+  readonly scoped: readonly string[];
+  readonly may: Readonly<Record<string, readonly RosterAction[]>>;
+}
+
+const table: Readonly<Record<string, Expected>> = {
+  teamWorkspace: {
+    preset: presets.teamWorkspace,
+    plan: 'basic',
+    scoped: [],
+    may: {
+      owner: EVERYTHING,
+      'role:owner': ['read', ...USERS, 'assignGroups', 'viewStatistics', ...ORG_ACTIONS],
+      'role:admin': ['read', ...USERS, 'assignGroups', 'viewStatistics'],
+      'role:staff': ['read'],
+    },
+  },
+  'contactCenter on basic': {
+    preset: presets.contactCenter,
+    plan: 'basic',
+    scoped: [],
+    may: {
+      owner: EVERYTHING.filter((a) => a !== 'viewStatistics'),
+      'role:administrator': ['read', ...USERS, 'assignGroups', ...ORG_ACTIONS],
+      'role:manager': ['read', 'assignGroups'],
+      'role:agent': ['read'],
+    },
+  },
+  'contactCenter on professional': {
+    preset: presets.contactCenter,
+    plan: 'professional',
+    scoped: [],
+    may: {
+      owner: EVERYTHING,
+      'role:administrator': ['read', ...USERS, 'assignGroups', 'viewStatistics', ...ORG_ACTIONS],
+      'role:manager': ['read', 'assignGroups', 'viewStatistics'],
+      'role:agent': ['read'],
+    },
+  },
+  managedTeams: {
+    preset: presets.managedTeams,
+    plan: 'basic',
+    scoped: [],
+    may: {
+      owner: EVERYTHING,
+      'role:account-owner': ['read', ...USERS, 'assignGroups', 'viewStatistics', ...ORG_ACTIONS],
+      'role:admin': ['read', ...USERS, 'assignGroups', 'viewStatistics'],
+      'role:team-leader': ['read', 'viewStatistics'],
+      'role:user': ['read'],
+    },
+  },
+  multiSite: {
+    preset: presets.multiSite,
+    plan: 'basic',
+    scoped: ['site-admin'],
+    may: {
+      owner: EVERYTHING,
+      'role:super-admin': ['read', ...USERS, 'assignGroups', 'viewStatistics', ...ORG_ACTIONS],
+      'role:site-admin': ['read', ...USERS, 'assignGroups', 'viewStatistics'],
+      'role:staff': ['read'],
+    },
+  },
+  spaces: {
+    preset: presets.spaces,
+    plan: 'basic',
+    scoped: ['manager'],
+    may: {
+      owner: EVERYTHING,
+      'role:owner': ['read', ...USERS, 'assignGroups', 'viewStatistics', ...ORG_ACTIONS],
+      'role:manager': ['read', ...USERS, 'assignGroups', 'viewStatistics'],
+      'role:agent': ['read'],
+    },
+  },
+};
+
+/** The refusal each protection must produce, matched on the reason's words. */
+const reasons = {
+  tenant: /another organization/,
+  self: /^You cannot .*(your own account|yourself from the team)/,
+  owner: /^The organization owner cannot be/,
+  rank: /^You cannot act on an account whose role ranks above yours/,
+  grant: /^You cannot grant a role that ranks above your own/,
+  scope: /only within the spaces where your role applies/,
+  plan: /available only on these plans/,
+  deleteOthers: /deleted only by its own user/,
+  permission: /^Only (roles with the “.+” permission|the organization’s owner)/,
+  read: /^You may not see this record/,
+} as const;
+type Outcome = 'allow' | keyof typeof reasons;
+
+// Which kind of record each action is checked on.
+const subjectOf: Record<RosterAction, 'Organization' | 'Account' | 'Membership' | 'Invitation'> = {
+  read: 'Account',
+  renameOrganization: 'Organization',
+  changePlan: 'Organization',
+  transferOwnership: 'Organization',
+  deleteOrganization: 'Organization',
+  viewStatistics: 'Organization',
+  invite: 'Invitation',
+  resendInvitation: 'Invitation',
+  revokeInvitation: 'Invitation',
+  updateProfile: 'Account',
+  deactivate: 'Account',
+  reactivate: 'Account',
+  requestPasswordReset: 'Account',
+  deleteOwnAccount: 'Account',
+  addToTeam: 'Membership',
+  removeFromTeam: 'Membership',
+  changeRole: 'Membership',
+  setRestrictions: 'Membership',
+  assignGroups: 'Membership',
+  setManager: 'Membership',
+  reassignReports: 'Membership',
+};
+const selfProtected = new Set<RosterAction>([
+  'deactivate',
+  'reactivate',
+  'changeRole',
+  'setRestrictions',
+  'addToTeam',
+  'removeFromTeam',
+]);
+const ownerProtected = new Set<RosterAction>([
+  'deactivate',
+  'changeRole',
+  'setRestrictions',
+  'removeFromTeam',
+]);
+const targetRanked = new Set<RosterAction>([
+  'updateProfile',
+  'deactivate',
+  'reactivate',
+  'requestPasswordReset',
+  'removeFromTeam',
+  'changeRole',
+  'setRestrictions',
+  'assignGroups',
+  'setManager',
+  'reassignReports',
+]);
+const grantRanked = new Set<RosterAction>([
+  'invite',
+  'resendInvitation',
+  'revokeInvitation',
+  'addToTeam',
+]);
+const scopedActions = new Set<RosterAction>([...USERS, 'assignGroups']);
+const selfAllowed = new Set<RosterAction>(['read', 'updateProfile', 'requestPasswordReset']);
+
+interface Case {
+  readonly actorKind: string;
+  readonly target: string; // 'self', 'owner' or 'role:<name>'
+  readonly action: RosterAction;
+  readonly sameTenant: boolean;
+  readonly sameScope: boolean;
+}
+
+function roleOf(expected: Expected, kind: string): string {
+  return kind === 'owner' ? expected.preset.ownerRole.name : kind.slice('role:'.length);
+}
+
+function rankOf(expected: Expected, kind: string): number {
+  return expected.preset.role(roleOf(expected, kind))?.rank ?? -1;
+}
+
+function expectedOutcome(expected: Expected, c: Case): Outcome {
+  const { action } = c;
+  const may = expected.may[c.actorKind] ?? [];
+  if (!c.sameTenant) return 'tenant';
+  const subject = subjectOf[action];
+  if (subject === 'Organization') {
+    if (action === 'viewStatistics' && !may.includes(action) && expected.plan === 'basic') {
+      if (expected.preset.planGates.viewStatistics !== undefined) return 'plan';
+    }
+    return may.includes(action) ? 'allow' : 'permission';
+  }
+  const actorIsOwner = c.actorKind === 'owner';
+  if (c.target === 'self') {
+    if (selfProtected.has(action)) return 'self';
+    if (action === 'deleteOwnAccount') return actorIsOwner ? 'owner' : 'allow';
+    if (selfAllowed.has(action)) return 'allow';
+    return may.includes(action) ? 'allow' : action === 'read' ? 'read' : 'permission';
+  }
+  if (action === 'deleteOwnAccount') return 'deleteOthers';
+  if (c.target === 'owner' && ownerProtected.has(action)) return 'owner';
+  const higher = rankOf(expected, c.target) > rankOf(expected, c.actorKind);
+  if (higher && targetRanked.has(action)) return 'rank';
+  if (higher && grantRanked.has(action)) return 'grant';
+  const scoped = expected.scoped.includes(roleOf(expected, c.actorKind)) && !actorIsOwner;
+  if (!c.sameScope) {
+    if (scoped && scopedActions.has(action)) return 'scope';
+    // Out of one's spaces, only organization-wide user managers still see the account.
+    if (action === 'read') return may.includes('deactivate') && !scoped ? 'allow' : 'read';
+  }
+  if (may.includes(action)) return 'allow';
+  return action === 'read' ? 'read' : 'permission';
+}
+
+function subjectFor(
+  expected: Expected,
+  c: Case,
+  actorId: string,
+  actorRole: string,
+): PolicySubject {
+  const orgId = c.sameTenant ? ORG : OTHER_ORG;
+  const targetId =
+    c.target === 'self' ? actorId : c.target === 'owner' ? OWNER_ID : `tgt-${c.target}`;
+  const targetRole = c.target === 'self' ? actorRole : roleOf(expected, c.target);
+  const spaceId = c.sameScope ? HOME : ELSEWHERE;
+  const lowest = expected.preset.roles.at(-1)?.name;
+  switch (subjectOf[c.action]) {
+    case 'Organization':
+      return { type: 'Organization', orgId, id: orgId };
+    case 'Account':
+      return {
+        type: 'Account',
+        orgId,
+        id: targetId,
+        memberships: [{ spaceId, role: targetRole, state: 'member' }],
+      };
+    case 'Membership':
+      return {
+        type: 'Membership',
+        orgId,
+        id: `m-${targetId}`,
+        accountId: targetId,
+        spaceId,
+        role: targetRole,
+        managerId: null,
+        grantedRole: lowest,
+      };
+    case 'Invitation':
+      return {
+        type: 'Invitation',
+        orgId,
+        id: `inv-${targetId}`,
+        accountId: targetId,
+        spaceId,
+        role: targetRole,
+      };
+  }
+}
+
+describe.each(Object.entries(table))('authorization matrix: %s', (_name, expected) => {
+  const policy = createPolicy(expected.preset);
+  const actorKinds = Object.keys(expected.may);
+  const cases: Case[] = [];
+  for (const actorKind of actorKinds) {
+    for (const action of rosterActions) {
+      const targets = [
+        'self',
+        ...actorKinds.filter((kind) => kind !== 'owner' || actorKind !== 'owner'),
+      ];
+      for (const target of targets) {
+        for (const sameTenant of [true, false]) {
+          for (const sameScope of [true, false]) {
+            if (!sameScope && (target === 'self' || target === 'owner')) continue;
+            if (target === 'self' && subjectOf[action] === 'Invitation') continue;
+            cases.push({ actorKind, target, action, sameTenant, sameScope });
+          }
+        }
+      }
+    }
+  }
+
+  it(`covers every actor role, action, target role, self, tenant and scope (${cases.length} cases)`, () => {
+    expect(new Set(cases.map((c) => c.action)).size).toBe(rosterActions.length);
+    const mismatches: string[] = [];
+    let crossTenantAllows = 0;
+    for (const c of cases) {
+      const role = roleOf(expected, c.actorKind);
+      const actorId = c.actorKind === 'owner' ? OWNER_ID : `acc-role-${role}`;
+      const request: PolicyRequest = {
+        actor: actor(actorId, [membership(actorId, role, HOME)], { plan: expected.plan }),
+        action: c.action,
+        subject: subjectFor(expected, c, actorId, role),
+      };
+      const decision = policy.check(request);
+      const outcome = expectedOutcome(expected, c);
+      if (!c.sameTenant && decision.allowed) crossTenantAllows++;
+      const ok =
+        outcome === 'allow'
+          ? decision.allowed
+          : !decision.allowed && reasons[outcome].test(decision.reason);
+      if (!ok) {
+        mismatches.push(
+          `${c.actorKind} ${c.action} ${c.target} tenant=${c.sameTenant} scope=${c.sameScope}: expected ${outcome}, got ${JSON.stringify(decision)}`,
+        );
+      }
+    }
+    expect(crossTenantAllows).toBe(0);
+    expect(mismatches).toEqual([]);
+  });
+});
