@@ -617,6 +617,36 @@ describe('docs output', () => {
     );
   });
 
+  it('freezes the tables, so no caller can change a machine for everyone', () => {
+    const result = transition(membershipMachine, 'account-only', 'addToTeam', {
+      accountId: 'a',
+      ownerId: 'o',
+    });
+    expect(result.ok).toBe(true);
+    if (result.ok) expect(() => (result.effects as string[]).push('hack')).toThrow(TypeError);
+    expect(Object.isFrozen(accountMachine.states.active.on.deactivate.guards)).toBe(true);
+    expect(() => {
+      (accountMachine.states.active.on as Record<string, unknown>).deactivate = undefined;
+    }).toThrow(TypeError);
+  });
+
+  it('toMarkdownTable escapes a pipe in a description', () => {
+    const machine = defineMachine(
+      {
+        id: 'door',
+        initial: 'shut',
+        states: {
+          shut: {
+            description: 'Shut.',
+            on: { open: { target: 'shut', guards: [], effects: [], description: 'in | out' } },
+          },
+        },
+      } as const,
+      {},
+    );
+    expect(toMarkdownTable(machine)).toContain('| in \\| out |');
+  });
+
   it('toMarkdownTable lists the membership machine exactly', () => {
     expect(toMarkdownTable(membershipMachine)).toBe(
       [

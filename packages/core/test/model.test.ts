@@ -186,6 +186,14 @@ describe('Email', () => {
     'ana @acme.io',
     'ana@ac me.io',
     `${'a'.repeat(250)}@acme.io`,
+    'ana@acme',
+    'ana@acme..io',
+    '.ana@acme.io',
+    'ana.@acme.io',
+    'an..a@acme.io',
+    'ana@-acme.io',
+    'ana@acme-.io',
+    '"ana"@acme.io',
   ])('refuses %j with an INVALID_INPUT at the root', (input) => {
     const paths = issuePaths(Email, input);
     expect(paths.length).toBeGreaterThan(0);
@@ -200,6 +208,19 @@ describe('Email', () => {
     'ana\u0085@acme.io',
   ])('refuses the control character in %j', (input) => {
     expect(issuePaths(Email, input).length).toBeGreaterThan(0);
+  });
+
+  it.each(['ana\u200b@acme.io', 'ana@acme\u200d.io', '\u202eana@acme.io', 'a\u00adna@acme.io'])(
+    'refuses the invisible character in %j, so no look-alike second account',
+    (input) => {
+      const result = Email.safeParse(input);
+      expect(result.success).toBe(false);
+      if (!result.success) expect(result.error.details.issues[0]?.message).toMatch(/invisible/);
+    },
+  );
+
+  it.each(['a.b-c@x-y.co.uk', 'ü@日本.jp', 'a+tag@acme.io', 'x@a.io'])('accepts %j', (input) => {
+    expect(Email.safeParse(input).success).toBe(true);
   });
 
   it('treats every address written in another case, form or padding as the same', () => {

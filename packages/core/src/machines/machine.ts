@@ -117,6 +117,9 @@ export function defineMachine<const T extends MachineTable, C>(
       }
     }
   }
+  // transition() hands out the table's own effect arrays: freeze them so that no
+  // caller can change a machine for everyone else in the process.
+  deepFreeze(table);
   return {
     id: table.id,
     initial: table.initial,
@@ -124,6 +127,12 @@ export function defineMachine<const T extends MachineTable, C>(
     stateNames: stateNames as unknown as readonly [StateOf<T>, ...StateOf<T>[]],
     guards,
   };
+}
+
+function deepFreeze(value: unknown): void {
+  if (typeof value !== 'object' || value === null || Object.isFrozen(value)) return;
+  for (const child of Object.values(value)) deepFreeze(child);
+  Object.freeze(value);
 }
 
 function specFor(

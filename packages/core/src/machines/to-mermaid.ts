@@ -52,7 +52,7 @@ export function toMarkdownTable<T extends MachineTable, C>(machine: Machine<T, C
   for (const [state, spec] of Object.entries(machine.states)) {
     for (const [event, next] of Object.entries(spec.on)) {
       rows.push(
-        `| \`${state}\` | \`${event}\` | \`${next.target}\` | ${code(next.guards)} | ${code(next.effects)} | ${next.description} |`,
+        `| \`${state}\` | \`${event}\` | \`${next.target}\` | ${code(next.guards)} | ${code(next.effects)} | ${next.description.replaceAll('|', '\\|')} |`,
       );
     }
   }

@@ -12,6 +12,12 @@ export const Id = defineModel(
 /** An opaque identifier. */
 export type Id = string;
 
+// zod's unicodeEmail pattern (no whitespace, '@' or '"'; 64 + 255 characters), tightened:
+// the local part neither starts nor ends with a dot nor has two in a row, and the domain
+// is two or more non-empty labels, none starting or ending with a hyphen.
+const emailPattern =
+  /^(?=[^@]{1,64}@)(?!\.)(?!.*\.\.)[^\s@"]*[^\s@".]@(?=[^@]{1,255}$)(?:[^\s@.-](?:[^\s@.]*[^\s@.-])?\.)+[^\s@.-](?:[^\s@.]*[^\s@.-])?$/u;
+
 /**
  * An email address as rosterkit stores and compares it: trimmed, NFC-normalized
  * and lower-cased, so `' Ana@ACME.io'` and `'ana@acme.io'` are the same person.
@@ -31,10 +37,11 @@ export const Email = defineModel(
     .toLowerCase()
     .pipe(
       z
-        .email({ pattern: z.regexes.unicodeEmail, error: 'Invalid email address' })
+        .email({ pattern: emailPattern, error: 'Invalid email address' })
         .max(254)
-        // unicodeEmail only excludes whitespace; NUL and other control characters are never valid.
-        .regex(/^\P{Cc}*$/u, 'Must not contain control characters'),
+        // Control characters are never valid, and invisible format characters (zero-width
+        // space, bidi marks) would let a look-alike second account sit next to 'ana@acme.io'.
+        .regex(/^[^\p{Cc}\p{Cf}]*$/u, 'Must not contain control or invisible characters'),
     ),
 );
 /** A normalized email address (see {@link Email}). */

@@ -1,5 +1,4 @@
 import { RosterError } from '../errors/roster-error.js';
-import { Email } from '../model/primitives.js';
 
 /**
  * Refuses a profile change that would change the email (DESIGN rule 6). The
@@ -20,8 +19,12 @@ export function checkEmailUnchanged(input: {
   readonly patch: object;
 }): RosterError<'EMAIL_IMMUTABLE'> | undefined {
   if (!Object.hasOwn(input.patch, 'email')) return undefined;
-  const requested = Email.safeParse((input.patch as { email?: unknown }).email);
-  if (requested.success && requested.data === Email.parse(input.email)) return undefined;
+  const requested = (input.patch as { email?: unknown }).email;
+  // Compared as Email normalizes, without validating: an address stored before a
+  // stricter validation still equals itself.
+  const canonical = (email: string) => email.trim().normalize('NFC').toLowerCase();
+  if (typeof requested === 'string' && canonical(requested) === canonical(input.email))
+    return undefined;
   return new RosterError(
     'EMAIL_IMMUTABLE',
     'An account’s email cannot be changed. Deactivate this account and invite the new address instead.',

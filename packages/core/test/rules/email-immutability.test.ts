@@ -44,4 +44,21 @@ describe('checkEmailUnchanged', () => {
     const patch = Object.create({ email: 'bo@new.io' }) as object;
     expect(checkEmailUnchanged({ ...current, patch })).toBeUndefined();
   });
+
+  it('treats a stored address that is no longer valid as equal to itself, and never throws', () => {
+    const stored = 'legacy@localhost';
+    expect(
+      checkEmailUnchanged({
+        accountId: 'acc_1',
+        email: stored,
+        patch: { email: ` ${stored.toUpperCase()}` },
+      }),
+    ).toBeUndefined();
+    expect(() =>
+      checkEmailUnchanged({ accountId: 'acc_1', email: stored, patch: { email: 'a@b.io' } }),
+    ).not.toThrow();
+    expect(
+      checkEmailUnchanged({ accountId: 'acc_1', email: stored, patch: { email: 'a@b.io' } })?.code,
+    ).toBe('EMAIL_IMMUTABLE');
+  });
 });
