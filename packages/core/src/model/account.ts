@@ -64,4 +64,4 @@ export interface Account {
   version: number;
 }
 
-export type _AccountMatchesSchema = Assert<Equals<z.output<typeof schema>, Account>>;
+type _AccountMatchesSchema = Assert<Equals<z.output<typeof schema>, Account>>;

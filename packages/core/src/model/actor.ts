@@ -21,4 +21,4 @@ export interface Actor {
   orgId: string;
 }
 
-export type _ActorMatchesSchema = Assert<Equals<z.output<typeof schema>, Actor>>;
+type _ActorMatchesSchema = Assert<Equals<z.output<typeof schema>, Actor>>;

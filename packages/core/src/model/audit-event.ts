@@ -20,9 +20,7 @@ export type SubjectType =
   | 'Invitation'
   | 'AuditEvent';
 
-export type _SubjectTypeMatchesSchema = Assert<
-  Equals<z.output<typeof SubjectType.schema>, SubjectType>
->;
+type _SubjectTypeMatchesSchema = Assert<Equals<z.output<typeof SubjectType.schema>, SubjectType>>;
 
 const schema = z.object({
   id: Id.schema,
@@ -61,4 +59,4 @@ export interface AuditEvent {
   at: Date;
 }
 
-export type _AuditEventMatchesSchema = Assert<Equals<z.output<typeof schema>, AuditEvent>>;
+type _AuditEventMatchesSchema = Assert<Equals<z.output<typeof schema>, AuditEvent>>;

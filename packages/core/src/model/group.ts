@@ -31,4 +31,4 @@ export interface Group {
   version: number;
 }
 
-export type _GroupMatchesSchema = Assert<Equals<z.output<typeof schema>, Group>>;
+type _GroupMatchesSchema = Assert<Equals<z.output<typeof schema>, Group>>;

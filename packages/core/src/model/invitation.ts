@@ -57,7 +57,7 @@ export interface Invitation {
   version: number;
 }
 
-export type _InvitationMatchesSchema = Assert<Equals<z.output<typeof schema>, Invitation>>;
-export type _InvitationStatusMatchesSchema = Assert<
+type _InvitationMatchesSchema = Assert<Equals<z.output<typeof schema>, Invitation>>;
+type _InvitationStatusMatchesSchema = Assert<
   Equals<z.output<typeof InvitationStatus.schema>, InvitationStatus>
 >;

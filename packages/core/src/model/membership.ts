@@ -38,7 +38,7 @@ export interface MembershipPeriod {
   role: string;
 }
 
-export type _MembershipPeriodMatchesSchema = Assert<
+type _MembershipPeriodMatchesSchema = Assert<
   Equals<z.output<typeof periodSchema>, MembershipPeriod>
 >;
 
@@ -111,4 +111,4 @@ export interface Membership {
   version: number;
 }
 
-export type _MembershipMatchesSchema = Assert<Equals<z.output<typeof schema>, Membership>>;
+type _MembershipMatchesSchema = Assert<Equals<z.output<typeof schema>, Membership>>;

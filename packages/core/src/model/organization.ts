@@ -33,4 +33,4 @@ export interface Organization {
   version: number;
 }
 
-export type _OrganizationMatchesSchema = Assert<Equals<z.output<typeof schema>, Organization>>;
+type _OrganizationMatchesSchema = Assert<Equals<z.output<typeof schema>, Organization>>;

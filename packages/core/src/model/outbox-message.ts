@@ -35,4 +35,4 @@ export interface OutboxMessage {
   attempts: number;
 }
 
-export type _OutboxMessageMatchesSchema = Assert<Equals<z.output<typeof schema>, OutboxMessage>>;
+type _OutboxMessageMatchesSchema = Assert<Equals<z.output<typeof schema>, OutboxMessage>>;

@@ -29,4 +29,4 @@ export interface Space {
   version: number;
 }
 
-export type _SpaceMatchesSchema = Assert<Equals<z.output<typeof schema>, Space>>;
+type _SpaceMatchesSchema = Assert<Equals<z.output<typeof schema>, Space>>;

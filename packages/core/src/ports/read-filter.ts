@@ -8,8 +8,8 @@ export const filterOperators = ['eq', 'ne', 'in', 'nin', 'lt', 'lte', 'gt', 'gte
 export type FilterOperator = (typeof filterOperators)[number];
 
 /**
- * One field compared with a value. `in` and `nin` take a list; the others a
- * scalar. When the record's field holds an array, the comparison matches if
+ * One field compared with a value. `in` and `nin` take a list; `eq` and `ne`
+ * a scalar; `lt`, `lte`, `gt` and `gte` a string or a number. When the record's field holds an array, the comparison matches if
  * any element matches (`ne` and `nin` are the negations of `eq` and `in`, so
  * they match when no element does).
  */
@@ -17,8 +17,14 @@ export type FieldFilter =
   | {
       readonly kind: 'field';
       readonly field: string;
-      readonly op: 'eq' | 'ne' | 'lt' | 'lte' | 'gt' | 'gte';
+      readonly op: 'eq' | 'ne';
       readonly value: FilterScalar;
+    }
+  | {
+      readonly kind: 'field';
+      readonly field: string;
+      readonly op: 'lt' | 'lte' | 'gt' | 'gte';
+      readonly value: string | number;
     }
   | {
       readonly kind: 'field';

@@ -28,9 +28,7 @@ export type ReportReassignment =
       each: Record<string, string>;
     };
 
-export type _ReportReassignmentMatchesSchema = Assert<
-  Equals<z.output<typeof schema>, ReportReassignment>
->;
+type _ReportReassignmentMatchesSchema = Assert<Equals<z.output<typeof schema>, ReportReassignment>>;
 
 /** One report moving to a new manager. */
 export interface ReportMove {
