@@ -61,6 +61,23 @@ export type {
 export { rosterActions } from './ports/policy.js';
 export type { FieldFilter, FilterOperator, FilterScalar, ReadFilter } from './ports/read-filter.js';
 export { filterOperators, matchAll, matchesFilter, matchNothing } from './ports/read-filter.js';
+export type {
+  AccountListQuery,
+  AccountRepository,
+  AccountSort,
+  AuditEventRepository,
+  AuditListQuery,
+  GroupRepository,
+  InvitationRepository,
+  MembershipRepository,
+  OrganizationRepository,
+  OutboxRepository,
+  Page,
+  SpaceRepository,
+  Store,
+  StoreTransaction,
+  TenantRepository,
+} from './ports/store.js';
 export type { ReportMove } from './rules/direct-reports.js';
 export {
   checkDirectReports,

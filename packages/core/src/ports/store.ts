@@ -1,0 +1,245 @@
+import type { Account, AccountStatus } from '../model/account.js';
+import type { AuditEvent, SubjectType } from '../model/audit-event.js';
+import type { Group } from '../model/group.js';
+import type { Invitation } from '../model/invitation.js';
+import type { Membership } from '../model/membership.js';
+import type { Organization } from '../model/organization.js';
+import type { OutboxMessage } from '../model/outbox-message.js';
+import type { Space } from '../model/space.js';
+import type { ReadFilter } from './read-filter.js';
+
+/**
+ * The storage port (DESIGN §7): where rosterkit keeps its state. An adapter
+ * (`@rosterkit/adapter-memory`, `@rosterkit/adapter-prisma`, or a host's own)
+ * implements it and proves itself with `runStoreConformance` from
+ * `@rosterkit/core/testing`.
+ *
+ * Every command runs in one {@link Store.transaction}: its reads, its writes,
+ * its audit event and its outbox messages commit together or not at all.
+ *
+ * @example
+ * ```ts
+ * import type { Store } from '@rosterkit/core';
+ *
+ * async function renameAll(store: Store, orgId: string, name: string) {
+ *   await store.transaction(async (tx) => {
+ *     const org = await tx.organizations.get(orgId);
+ *     if (org) await tx.organizations.update({ ...org, name });
+ *   });
+ * }
+ * ```
+ */
+export interface Store {
+  /**
+   * Runs `work` in one transaction. If `work` resolves, every write it made
+   * commits; if it throws, none does, and the error is rethrown unchanged.
+   * Writes made through `tx` are visible to later reads through the same `tx`.
+   *
+   * Adapters retry serialization failures and deadlocks a bounded number of
+   * times by running `work` again (so `work` must be safe to re-run), then
+   * throw `CONFLICT` with reason `retry-exhausted`.
+   */
+  transaction<T>(work: (tx: StoreTransaction) => Promise<T>): Promise<T>;
+}
+
+/** The repositories a transaction reads and writes through. */
+export interface StoreTransaction {
+  readonly organizations: OrganizationRepository;
+  readonly accounts: AccountRepository;
+  readonly spaces: SpaceRepository;
+  readonly memberships: MembershipRepository;
+  readonly groups: GroupRepository;
+  readonly invitations: InvitationRepository;
+  readonly auditEvents: AuditEventRepository;
+  readonly outbox: OutboxRepository;
+}
+
+/**
+ * The writes every versioned row supports, scoped to one organization
+ * (DESIGN rule 11: nothing is read or written across organizations).
+ *
+ * Optimistic concurrency (DESIGN rule 14): a row carries the `version` it was
+ * read at. `update` and `delete` succeed only if the stored version is still
+ * that one, and `update` stores the row with `version + 1`; otherwise they
+ * throw `CONFLICT` with reason `stale-version`, and nothing changes.
+ *
+ * @typeParam T - the row type.
+ */
+export interface TenantRepository<T extends { id: string; orgId: string; version: number }> {
+  /** The row with this id in this organization, or `undefined` (also when it belongs to another organization). */
+  get(orgId: string, id: string): Promise<T | undefined>;
+  /** The rows with these ids in this organization, in no particular order; missing ids are skipped. */
+  getMany(orgId: string, ids: readonly string[]): Promise<T[]>;
+  /**
+   * Stores a new row; its `version` must be 1.
+   *
+   * @throws `CONFLICT` (reason `unique`) when the id, or another unique key, is taken.
+   */
+  insert(row: T): Promise<T>;
+  /**
+   * Replaces the row read at `row.version` and returns it as stored (`version + 1`).
+   *
+   * @throws `CONFLICT` (reason `stale-version`) when the stored version differs; `NOT_FOUND` when the row is gone.
+   */
+  update(row: T): Promise<T>;
+  /**
+   * Deletes the row read at `version`.
+   *
+   * @throws `CONFLICT` (reason `stale-version`) when the stored version differs; `NOT_FOUND` when the row is gone.
+   */
+  delete(orgId: string, id: string, version: number): Promise<void>;
+  /** Deletes every row of the organization, returning how many (for `deleteOrganization`). */
+  deleteAllInOrganization(orgId: string): Promise<number>;
+}
+
+/** Organizations: the tenants themselves. Same version rules as {@link TenantRepository}. */
+export interface OrganizationRepository {
+  /** The organization, or `undefined`. */
+  get(id: string): Promise<Organization | undefined>;
+  /** Stores a new organization (`version` 1); `CONFLICT` (`unique`) if the id is taken. */
+  insert(row: Organization): Promise<Organization>;
+  /** Replaces the organization read at `row.version`; `CONFLICT` (`stale-version`) otherwise. */
+  update(row: Organization): Promise<Organization>;
+  /** Deletes the organization read at `version`; `CONFLICT` (`stale-version`) otherwise. */
+  delete(id: string, version: number): Promise<void>;
+}
+
+/**
+ * Accounts. The store itself enforces that an email is unique in its
+ * organization: an `insert` (or `update`) that would make two accounts of one
+ * organization share an email throws `CONFLICT` with reason `unique`, also
+ * when two transactions race.
+ */
+export interface AccountRepository extends TenantRepository<Account> {
+  /** The account with this (normalized) email in this organization, or `undefined`. */
+  findByEmail(orgId: string, email: string): Promise<Account | undefined>;
+  /** One page of accounts matching `query`, with the total count; see {@link AccountListQuery}. */
+  list(query: AccountListQuery): Promise<Page<Account>>;
+  /**
+   * Records when the person was last seen. Does not change `version` (presence
+   * must never make an admin's edit stale) and never moves `lastSeenAt` back.
+   */
+  setLastSeen(orgId: string, id: string, at: Date): Promise<void>;
+}
+
+/** Spaces of an organization. */
+export interface SpaceRepository extends TenantRepository<Space> {
+  /** Every space of the organization, the default one first, then by name. */
+  listByOrganization(orgId: string): Promise<Space[]>;
+}
+
+/** Memberships: an account's access to one space. At most one per account and space (unique). */
+export interface MembershipRepository extends TenantRepository<Membership> {
+  /** The membership of this account in this space, current or former, or `undefined`. */
+  find(orgId: string, accountId: string, spaceId: string): Promise<Membership | undefined>;
+  /** Every membership (current and former) of these accounts, in one round trip. */
+  listByAccounts(orgId: string, accountIds: readonly string[]): Promise<Membership[]>;
+  /** The current memberships (state `member`) whose manager is `managerId`: the manager's direct reports. */
+  listReports(orgId: string, managerId: string): Promise<Membership[]>;
+}
+
+/** Groups (departments, queues) of a space. */
+export interface GroupRepository extends TenantRepository<Group> {
+  /** Every group of the space, by name. */
+  listBySpace(orgId: string, spaceId: string): Promise<Group[]>;
+}
+
+/** Invitations. The token hash is unique across all organizations. */
+export interface InvitationRepository extends TenantRepository<Invitation> {
+  /**
+   * The invitation whose token hashes to `tokenHash`, in any organization
+   * (the token is what identifies it when it is accepted), or `undefined`.
+   */
+  findByTokenHash(tokenHash: string): Promise<Invitation | undefined>;
+  /** Every invitation sent to this account, newest first. */
+  listByAccount(orgId: string, accountId: string): Promise<Invitation[]>;
+}
+
+/** The audit trail: append-only. */
+export interface AuditEventRepository {
+  /** Appends one event. */
+  append(event: AuditEvent): Promise<void>;
+  /** One page of an organization's events, newest first (ties by id), optionally about one target. */
+  list(query: AuditListQuery): Promise<Page<AuditEvent>>;
+  /** Deletes every event of the organization (only when the organization itself is deleted). */
+  deleteAllInOrganization(orgId: string): Promise<number>;
+}
+
+/** The outbox: messages for the host to deliver, written with the change that caused them. */
+export interface OutboxRepository {
+  /** Appends one message, undelivered. */
+  append(message: OutboxMessage): Promise<void>;
+  /** Up to `limit` undelivered messages of every organization, oldest first (ties by id). */
+  listUndelivered(limit: number): Promise<OutboxMessage[]>;
+  /** Marks a message delivered at `at`; returns `false` if it was already delivered (another drainer won). */
+  markDelivered(id: string, at: Date): Promise<boolean>;
+  /** Counts one more failed delivery attempt of the message. */
+  recordFailure(id: string): Promise<void>;
+}
+
+/** One page of a list, and how to get the next. */
+export interface Page<T> {
+  /** The rows of this page, in the query's order. */
+  readonly items: readonly T[];
+  /** Pass as `cursor` to get the next page; `null` on the last page. Opaque. */
+  readonly nextCursor: string | null;
+  /** How many rows match the query in all (every page), ignoring `cursor` and `limit`. */
+  readonly total: number;
+}
+
+/** The orders a list of accounts can be sorted in. Ties are always broken by `id`, so pages are stable. */
+export interface AccountSort {
+  /**
+   * - `name`: lower-cased `firstName`, then lower-cased `lastName`, compared by code units;
+   * - `email`, `createdAt`;
+   * - `lastSeenAt`: accounts never seen come last in either direction.
+   */
+  readonly field: 'name' | 'email' | 'createdAt' | 'lastSeenAt';
+  readonly direction: 'asc' | 'desc';
+}
+
+/**
+ * What {@link AccountRepository.list} returns: All Users (every account of
+ * the organization) or, with `memberOf`, a space's team. Every criterion
+ * given must hold.
+ */
+export interface AccountListQuery {
+  /** The organization; a store never returns or counts another's rows. */
+  readonly orgId: string;
+  /**
+   * What the actor may read (from the Policy). It is evaluated, with the
+   * semantics of `matchesFilter`, over the account's own fields plus two
+   * derived from its current memberships (state `member`): `roles` (the roles
+   * held) and `spaceIds` (the spaces it is a member of).
+   */
+  readonly readFilter: ReadFilter;
+  /**
+   * Case-insensitive substring of the email, the first name, the last name,
+   * or "first last". Blank means no search.
+   */
+  readonly search?: string;
+  /** Only accounts in one of these statuses. */
+  readonly statuses?: readonly AccountStatus[];
+  /** Only accounts that are current members of this space (the Team page). */
+  readonly memberOf?: string;
+  /** Only accounts holding one of these roles in a current membership (of `memberOf` when given). */
+  readonly roles?: readonly string[];
+  /** Only accounts currently in this group. */
+  readonly groupId?: string;
+  /** The order; ties broken by `id`. */
+  readonly sort: AccountSort;
+  /** From {@link Page.nextCursor} of the previous page; absent for the first page. */
+  readonly cursor?: string;
+  /** Rows per page, 1 to 500. */
+  readonly limit: number;
+}
+
+/** What {@link AuditEventRepository.list} returns. */
+export interface AuditListQuery {
+  readonly orgId: string;
+  /** Only events about this record. */
+  readonly target?: { readonly type: SubjectType; readonly id: string };
+  readonly cursor?: string;
+  /** Rows per page, 1 to 500. */
+  readonly limit: number;
+}
