@@ -14,10 +14,10 @@ export interface ConditionOperators {
   readonly $ne?: ConditionValue;
   readonly $in?: readonly ConditionValue[];
   readonly $nin?: readonly ConditionValue[];
-  readonly $lt?: ConditionValue;
-  readonly $lte?: ConditionValue;
-  readonly $gt?: ConditionValue;
-  readonly $gte?: ConditionValue;
+  readonly $lt?: string | number;
+  readonly $lte?: string | number;
+  readonly $gt?: string | number;
+  readonly $gte?: string | number;
 }
 
 /**
@@ -85,15 +85,16 @@ export interface RoleRuleContext {
 export type RoleRules = readonly RoleRule[] | ((context: RoleRuleContext) => readonly RoleRule[]);
 
 const scalar = z.union([z.string(), z.number().finite(), z.boolean(), z.null()]);
+const comparable = z.union([z.string(), z.number().finite()]);
 const operators = z.strictObject({
   $eq: scalar.optional(),
   $ne: scalar.optional(),
   $in: z.array(scalar).optional(),
   $nin: z.array(scalar).optional(),
-  $lt: scalar.optional(),
-  $lte: scalar.optional(),
-  $gt: scalar.optional(),
-  $gte: scalar.optional(),
+  $lt: comparable.optional(),
+  $lte: comparable.optional(),
+  $gt: comparable.optional(),
+  $gte: comparable.optional(),
 });
 const fieldName = z
   .string()

@@ -108,14 +108,8 @@ const roleSchema = z.strictObject({
       others: z.array(fieldPattern).optional(),
     })
     .optional(),
-  rules: z
-    .union([
-      z.array(roleRuleSchema),
-      z.custom<(context: never) => unknown>((value) => typeof value === 'function', {
-        error: 'Must be a list of rules or a function returning one',
-      }),
-    ])
-    .optional(),
+  // Checked in the role set's refinement: a function is kept as is, a list is validated rule by rule.
+  rules: z.unknown().optional(),
 });
 
 const schema = z
@@ -132,11 +126,29 @@ const schema = z
         }),
       )
       .optional(),
-    planGates: z
-      .partialRecord(z.enum(rosterActions), z.array(z.string().trim().min(1).max(100)).min(1))
-      .optional(),
+    planGates: z.record(z.string(), z.array(z.string().trim().min(1).max(100)).min(1)).optional(),
   })
   .superRefine((definition, ctx) => {
+    definition.roles.forEach((role, index) => {
+      if (role.rules === undefined || typeof role.rules === 'function') return;
+      const rules = z.array(roleRuleSchema).safeParse(role.rules);
+      for (const issue of rules.success ? [] : rules.error.issues) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['roles', index, 'rules', ...issue.path],
+          message: issue.message,
+        });
+      }
+    });
+    for (const action of Object.keys(definition.planGates ?? {})) {
+      if (!(rosterActions as readonly string[]).includes(action)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['planGates', action],
+          message: `Unknown action "${action}"; plan gates name actions of rosterActions`,
+        });
+      }
+    }
     const seen = new Map<string, number>();
     definition.roles.forEach((role, index) => {
       const first = seen.get(role.name);

@@ -4,10 +4,12 @@ import {
   checkOwnerProtection,
   checkRank,
   checkSelfAction,
+  invalidInput,
   type PolicyActor,
   type PolicySubject,
   type RosterAction,
 } from '@rosterkit/core';
+import { z } from 'zod';
 import { permissionActions, permissionLabels } from './permissions.js';
 import {
   type RoleRule,
@@ -113,16 +115,9 @@ function scopeCondition(
 }
 
 function validateCustom(rules: readonly RoleRule[], roleName: string): RosterRule[] {
-  return rules.map((rule, index) => {
-    const parsed = roleRuleSchema.safeParse(rule);
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      throw new TypeError(
-        `Role "${roleName}": rule ${index} is invalid at ${issue?.path.join('.') || '(root)'}: ${issue?.message}`,
-      );
-    }
-    return structuredClone(parsed.data) as RosterRule;
-  });
+  const parsed = z.array(roleRuleSchema).safeParse(rules);
+  if (!parsed.success) throw invalidInput(`rules of role "${roleName}"`, parsed.error);
+  return structuredClone(parsed.data) as RosterRule[];
 }
 
 /**
