@@ -5,6 +5,7 @@ import {
   toMarkdownTable,
   toMermaid,
 } from '@rosterkit/core';
+import { describeRoleSet, presets } from '@rosterkit/policies';
 
 /**
  * Every generated block of the guides: a name, as used in the markers
@@ -25,6 +26,10 @@ export const blocks: Record<string, () => string> = {
       ),
       '',
     ].join('\n'),
+  'preset-permissions': () =>
+    Object.entries(presets)
+      .map(([name, roleSet]) => `### \`presets.${name}\`\n\n${describeRoleSet(roleSet)}`)
+      .join('\n'),
 };
 
 function fence(language: string, body: string): string {
