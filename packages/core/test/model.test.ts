@@ -362,14 +362,25 @@ describe('JsonValue', () => {
     for (const path of paths) expect(path[0]).toBe('payload');
   });
 
-  it('every JSON value round-trips', () => {
+  it('every JSON value round-trips, or is refused for a "__proto__" key, never changed silently', () => {
+    const hasProtoKey = (value: unknown): boolean =>
+      typeof value === 'object' &&
+      value !== null &&
+      (Object.hasOwn(value, '__proto__') || Object.values(value).some(hasProtoKey));
     fc.assert(
       fc.property(fc.jsonValue(), (value) => {
-        const parsed = JsonValue.parse(value);
-        expect(JSON.stringify(parsed)).toBe(JSON.stringify(value));
+        const parsed = JsonValue.safeParse(value);
+        if (hasProtoKey(value)) expect(parsed.success).toBe(false);
+        else if (parsed.success) expect(JSON.stringify(parsed.data)).toBe(JSON.stringify(value));
+        else expect.unreachable(parsed.error.message);
       }),
-      { numRuns: 200 },
+      { numRuns: 300 },
     );
+  });
+
+  it('refuses an object with an own "__proto__" key', () => {
+    const result = JsonValue.safeParse(JSON.parse('{"a":{"__proto__":1}}'));
+    expect(result.success).toBe(false);
   });
 });
 
@@ -509,11 +520,26 @@ describe('INVALID_INPUT errors', () => {
     expect(issuePaths(model, input)).toEqual(expected);
   });
 
+  it('lets a pending account wait for its names, and no other', () => {
+    const blank = { ...fixtures.account, firstName: '', lastName: ' ' };
+    expect(Account.safeParse({ ...blank, status: 'pending' }).success).toBe(true);
+    for (const status of ['active', 'deactivated', 'deleted'] as const) {
+      const result = Account.safeParse({ ...blank, status });
+      expect(result.success).toBe(false);
+      if (!result.success) {
+        expect(result.error.details.issues.map((issue) => issue.path)).toEqual([
+          ['firstName'],
+          ['lastName'],
+        ]);
+      }
+    }
+  });
+
   it('lists every field at fault, and the message names them', () => {
     const result = Account.safeParse({
       ...fixtures.account,
       email: 'x',
-      firstName: '',
+      firstName: 7,
       version: 0,
     });
     expect(result.success).toBe(false);

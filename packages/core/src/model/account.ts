@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { type AccountState, accountMachine } from '../machines/account-machine.js';
 import { defineModel, type Model } from './define-model.js';
-import { Email, Id, PersonName, Timestamp, Version } from './primitives.js';
+import { Email, Id, Timestamp, Version } from './primitives.js';
 import type { Assert, Equals } from './type-equals.js';
 
 /** The states of an account, from {@link accountMachine}. */
@@ -26,19 +26,31 @@ export const ProfileFields: Model<ProfileFields> = defineModel(
 /** Host-defined profile fields: flat JSON values by field name. */
 export type ProfileFields = Record<string, string | number | boolean | null>;
 
-const schema = z.object({
-  id: Id.schema,
-  orgId: Id.schema,
-  email: Email.schema,
-  firstName: PersonName.schema,
-  lastName: PersonName.schema,
-  status: AccountStatus.schema,
-  profile: ProfileFields.schema,
-  lastSeenAt: Timestamp.schema.nullable(),
-  createdAt: Timestamp.schema,
-  updatedAt: Timestamp.schema,
-  version: Version.schema,
-});
+// A pending account may not have names yet (an invitation by email alone);
+// the invitee gives them when accepting. Every other account has both.
+const nameOrBlank = z.string().trim().max(100);
+
+const schema = z
+  .object({
+    id: Id.schema,
+    orgId: Id.schema,
+    email: Email.schema,
+    firstName: nameOrBlank,
+    lastName: nameOrBlank,
+    status: AccountStatus.schema,
+    profile: ProfileFields.schema,
+    lastSeenAt: Timestamp.schema.nullable(),
+    createdAt: Timestamp.schema,
+    updatedAt: Timestamp.schema,
+    version: Version.schema,
+  })
+  .superRefine((account, ctx) => {
+    if (account.status === 'pending') return;
+    for (const field of ['firstName', 'lastName'] as const) {
+      if (account[field] === '')
+        ctx.addIssue({ code: 'custom', path: [field], message: 'Must not be empty' });
+    }
+  });
 
 /**
  * One person's user account inside one organization, apart from any team
@@ -52,7 +64,9 @@ export interface Account {
   orgId: string;
   /** Normalized (see {@link Email}), unique in the organization, never changed. */
   email: string;
+  /** Empty only while the account is `pending` and the inviter gave no name. */
   firstName: string;
+  /** Empty only while the account is `pending` and the inviter gave no name. */
   lastName: string;
   status: AccountStatus;
   /** Host-defined fields (phone, home site, extension...). */

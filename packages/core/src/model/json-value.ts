@@ -10,6 +10,13 @@ export type JsonValue =
   | JsonValue[]
   | { [key: string]: JsonValue };
 
+// zod's record drops an own "__proto__" key (to keep prototypes safe), which
+// would change the value silently; refuse such objects instead.
+const noProtoKey = z.custom<object>(
+  (value) => typeof value !== 'object' || value === null || !Object.hasOwn(value, '__proto__'),
+  'Objects must not have a "__proto__" key',
+);
+
 const schema: z.ZodType<JsonValue> = z.lazy(() =>
   z.union([
     z.string(),
@@ -17,9 +24,12 @@ const schema: z.ZodType<JsonValue> = z.lazy(() =>
     z.boolean(),
     z.null(),
     z.array(schema),
-    z.record(z.string(), schema),
+    noProtoKey.pipe(z.record(z.string(), schema)),
   ]),
 );
 
-/** Validates a {@link JsonValue}. */
+/**
+ * Validates a {@link JsonValue}. Objects with an own `"__proto__"` key are
+ * refused rather than silently changed.
+ */
 export const JsonValue = defineModel('JSON value', schema);
