@@ -78,6 +78,31 @@ export type {
   StoreTransaction,
   TenantRepository,
 } from './ports/store.js';
+export type { CreatedOrganization } from './roster/commands/create-organization.js';
+export type { AcceptedInvitation, IssuedInvitation } from './roster/commands/invitations.js';
+export type { AccountWithMemberships } from './roster/commands/queries.js';
+export type { ActorApi, ListInput, Roster } from './roster/create-roster.js';
+export { createRoster } from './roster/create-roster.js';
+export {
+  AcceptInvitationInput,
+  AccountRef,
+  AddToTeamInput,
+  ChangeRoleInput,
+  CreateOrganizationInput,
+  DeactivateInput,
+  InvitationRef,
+  InviteInput,
+  ListAccountsInput,
+  RemoveFromTeamInput,
+  UpdateProfileInput,
+} from './roster/inputs.js';
+export type {
+  Departure,
+  DepartureReason,
+  ResourceHandler,
+  RoleCatalog,
+  RosterOptions,
+} from './roster/roster-options.js';
 export type { ReportMove } from './rules/direct-reports.js';
 export {
   checkDirectReports,

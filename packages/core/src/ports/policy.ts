@@ -2,6 +2,7 @@ import type { Account } from '../model/account.js';
 import type { SubjectType } from '../model/audit-event.js';
 import type { Membership } from '../model/membership.js';
 import type { Organization } from '../model/organization.js';
+import type { ReadFilter } from './read-filter.js';
 
 /**
  * The actions a {@link Policy} decides on. Each is the name of the command
@@ -86,18 +87,26 @@ export type PolicyDecision =
  *
  * @example
  * ```ts
- * import type { Policy } from '@rosterkit/core';
+ * import { matchAll, matchNothing, type Policy, type PolicyActor } from '@rosterkit/core';
  *
  * // A policy for a prototype: only the owner may do anything.
+ * const isOwner = (actor: PolicyActor) => actor.organization.ownerId === actor.account.id;
  * const ownerOnly: Policy = {
  *   check: ({ actor, subject }) =>
- *     subject.orgId === actor.organization.id && actor.organization.ownerId === actor.account.id
+ *     subject.orgId === actor.organization.id && isOwner(actor)
  *       ? { allowed: true }
  *       : { allowed: false, reason: 'Only the owner may do this.' },
+ *   readFilter: (actor) => (isOwner(actor) ? matchAll : matchNothing),
  * };
  * ```
  */
 export interface Policy {
   /** Decides one request. May be asynchronous for policies that consult a service. */
   check(request: PolicyRequest): PolicyDecision | Promise<PolicyDecision>;
+  /**
+   * The condition a store applies so that a list of `subjectType` returns only
+   * what the actor may `read`: `matchNothing` when the actor may read none,
+   * `matchAll` (within the organization) when it may read all.
+   */
+  readFilter(actor: PolicyActor, subjectType: SubjectType): ReadFilter | Promise<ReadFilter>;
 }

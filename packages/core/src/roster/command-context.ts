@@ -1,0 +1,190 @@
+import { RosterError } from '../errors/roster-error.js';
+import type { Account } from '../model/account.js';
+import type { Actor } from '../model/actor.js';
+import type { SubjectType } from '../model/audit-event.js';
+import type { JsonValue } from '../model/json-value.js';
+import type { Membership } from '../model/membership.js';
+import type { Organization } from '../model/organization.js';
+import type { Clock } from '../ports/clock.js';
+import type { IdGenerator } from '../ports/id-generator.js';
+import type { Policy, PolicyActor, PolicySubject, RosterAction } from '../ports/policy.js';
+import type { StoreTransaction } from '../ports/store.js';
+import type { ResourceHandler, RoleCatalog } from './roster-options.js';
+
+/** Everything a command needs besides its input; built once by createRoster. @internal */
+export interface RosterDeps {
+  readonly policy: Policy;
+  readonly clock: Clock;
+  readonly ids: IdGenerator;
+  readonly requiredProfileFields: readonly string[];
+  readonly invitationTtlMs: number;
+  readonly resourceHandlers: readonly ResourceHandler[];
+  readonly roles: RoleCatalog;
+}
+
+/** One command's view of the world: its transaction, its actor, and the helpers every command uses. @internal */
+export interface CommandContext {
+  readonly deps: RosterDeps;
+  readonly tx: StoreTransaction;
+  /** null for commands without an actor (createOrganization, acceptInvitation). */
+  readonly actor: PolicyActor | null;
+  readonly now: Date;
+}
+
+/** A row as an audit snapshot: JSON values only (dates become ISO strings). @internal */
+export function snapshot(row: object | null | undefined): JsonValue | null {
+  return row === null || row === undefined ? null : (JSON.parse(JSON.stringify(row)) as JsonValue);
+}
+
+/** Loads the acting account with its organization and memberships; only active accounts act. @internal */
+export async function loadActor(tx: StoreTransaction, actor: Actor): Promise<PolicyActor> {
+  const [organization, account] = await Promise.all([
+    tx.organizations.get(actor.orgId),
+    tx.accounts.get(actor.orgId, actor.accountId),
+  ]);
+  if (organization === undefined) throw notFound('Organization', actor.orgId);
+  if (account === undefined) throw notFound('Account', actor.accountId);
+  if (account.status !== 'active') {
+    throw new RosterError(
+      'FORBIDDEN',
+      `Your account is ${account.status}; only active accounts can act.`,
+      {
+        action: 'any',
+        subject: 'Account',
+        reason: `The acting account is ${account.status}.`,
+      },
+    );
+  }
+  const memberships = await tx.memberships.listByAccounts(actor.orgId, [actor.accountId]);
+  return { account, organization, memberships };
+}
+
+/** Asks the policy; throws FORBIDDEN with the deciding rule's reason. @internal */
+export async function authorize(
+  ctx: CommandContext,
+  action: RosterAction,
+  subject: PolicySubject,
+  field?: string,
+): Promise<void> {
+  const actor = requireActor(ctx);
+  const decision = await ctx.deps.policy.check({
+    actor,
+    action,
+    subject,
+    ...(field === undefined ? {} : { field }),
+  });
+  if (!decision.allowed) {
+    throw new RosterError('FORBIDDEN', decision.reason, {
+      action,
+      subject: subject.type,
+      reason: decision.reason,
+      ...(field === undefined ? {} : { field }),
+    });
+  }
+}
+
+/** The actor of a command that has one. @internal */
+export function requireActor(ctx: CommandContext): PolicyActor {
+  if (ctx.actor === null) throw new TypeError('This command needs an actor');
+  return ctx.actor;
+}
+
+/** The policy subject of an account: its fields and its memberships (for rank and scope). @internal */
+export function accountSubject(
+  account: Account,
+  memberships: readonly Membership[],
+): PolicySubject {
+  return { ...account, type: 'Account', memberships };
+}
+
+/** The policy subject of a membership, with the role being granted when there is one. @internal */
+export function membershipSubject(membership: Membership, grantedRole?: string): PolicySubject {
+  return {
+    ...membership,
+    type: 'Membership',
+    ...(grantedRole === undefined ? {} : { grantedRole }),
+  };
+}
+
+/** Appends the audit event of a successful command. @internal */
+export async function audit(
+  ctx: CommandContext,
+  orgId: string,
+  action: string,
+  target: { type: SubjectType; id: string },
+  before: object | null | undefined,
+  after: object | null | undefined,
+): Promise<void> {
+  await ctx.tx.auditEvents.append({
+    id: ctx.deps.ids.next('AuditEvent'),
+    orgId,
+    actor:
+      ctx.actor === null
+        ? null
+        : { accountId: ctx.actor.account.id, orgId: ctx.actor.organization.id },
+    action,
+    target,
+    before: snapshot(before),
+    after: snapshot(after),
+    at: ctx.now,
+  });
+}
+
+/** Appends an outbox message in the command's transaction. @internal */
+export async function enqueue(
+  ctx: CommandContext,
+  orgId: string,
+  topic: string,
+  payload: JsonValue,
+): Promise<void> {
+  await ctx.tx.outbox.append({
+    id: ctx.deps.ids.next('OutboxMessage'),
+    orgId,
+    topic,
+    payload,
+    createdAt: ctx.now,
+    deliveredAt: null,
+    attempts: 0,
+  });
+}
+
+/** The NOT_FOUND error of a record that is missing or in another organization. @internal */
+export function notFound(subject: SubjectType, id: string): RosterError<'NOT_FOUND'> {
+  return new RosterError('NOT_FOUND', `No ${subject.toLowerCase()} ${id} in this organization.`, {
+    subject,
+    id,
+  });
+}
+
+/** Loads an account of the actor's organization or throws NOT_FOUND. @internal */
+export async function getAccountOrThrow(
+  ctx: CommandContext,
+  orgId: string,
+  id: string,
+): Promise<Account> {
+  const account = await ctx.tx.accounts.get(orgId, id);
+  if (account === undefined || account.status === 'deleted') throw notFound('Account', id);
+  return account;
+}
+
+/** Throws INVALID_INPUT when a role is not one the roster may grant. @internal */
+export function checkRoleKnown(
+  deps: RosterDeps,
+  role: string,
+  path: readonly (string | number)[],
+): void {
+  if (!deps.roles.names.includes(role)) {
+    throw new RosterError(
+      'INVALID_INPUT',
+      `Unknown role "${role}"; known roles: ${deps.roles.names.join(', ')}.`,
+      {
+        issues: [{ path, message: `Unknown role "${role}"` }],
+      },
+    );
+  }
+}
+
+/** An organization's default space id. @internal */
+export function defaultSpaceOf(organization: Organization): string {
+  return organization.defaultSpaceId;
+}

@@ -1,0 +1,309 @@
+import { RosterError } from '../../errors/roster-error.js';
+import { accountMachine } from '../../machines/account-machine.js';
+import { transition } from '../../machines/machine.js';
+import type { Account } from '../../model/account.js';
+import type { Invitation } from '../../model/invitation.js';
+import type { Membership } from '../../model/membership.js';
+import {
+  audit,
+  authorize,
+  type CommandContext,
+  checkRoleKnown,
+  enqueue,
+  notFound,
+  requireActor,
+} from '../command-context.js';
+import { AcceptInvitationInput, InvitationRef, InviteInput } from '../inputs.js';
+import { hashInvitationToken, newInvitationToken } from '../invitation-token.js';
+
+/** What `invite` and `resendInvitation` return. The token is shown here once and never stored. */
+export interface IssuedInvitation {
+  readonly invitation: Invitation;
+  /** The pending account the invitation activates. */
+  readonly account: Account;
+  /** The secret for the invitation link: send it to the invitee; rosterkit keeps only its hash. */
+  readonly token: string;
+}
+
+/** What `acceptInvitation` returns. */
+export interface AcceptedInvitation {
+  readonly account: Account;
+  readonly membership: Membership;
+}
+
+async function checkPlacement(
+  ctx: CommandContext,
+  orgId: string,
+  spaceId: string,
+  groupIds: readonly string[],
+  managerId: string | null,
+): Promise<void> {
+  const space = await ctx.tx.spaces.get(orgId, spaceId);
+  if (space === undefined) throw notFound('Space', spaceId);
+  if (groupIds.length > 0) {
+    const groups = await ctx.tx.groups.getMany(orgId, groupIds);
+    for (const id of groupIds) {
+      if (!groups.some((group) => group.id === id && group.spaceId === spaceId))
+        throw notFound('Group', id);
+    }
+  }
+  if (managerId !== null) {
+    const manager = await ctx.tx.accounts.get(orgId, managerId);
+    if (manager === undefined || manager.status !== 'active') throw notFound('Account', managerId);
+  }
+}
+
+/** @internal */
+export async function invite(ctx: CommandContext, raw: unknown): Promise<IssuedInvitation> {
+  const input = InviteInput.parse(raw);
+  const actor = requireActor(ctx);
+  const orgId = actor.organization.id;
+  const spaceId = input.spaceId ?? actor.organization.defaultSpaceId;
+  checkRoleKnown(ctx.deps, input.role, ['role']);
+  await authorize(ctx, 'invite', { type: 'Invitation', orgId, spaceId, role: input.role });
+  await checkPlacement(ctx, orgId, spaceId, input.groupIds, input.managerId);
+
+  // DESIGN rule 12: an email that already has an account never gets a second one.
+  const existing = await ctx.tx.accounts.findByEmail(orgId, input.email);
+  if (existing !== undefined) {
+    const advice: Record<string, string> = {
+      pending: 'They are already invited: resend the invitation instead.',
+      active: 'They already have an account: add them to the team instead.',
+      deactivated: 'Their account is deactivated: reactivate it first, then add them to the team.',
+    };
+    throw new RosterError(
+      'ACCOUNT_EXISTS',
+      `An account with the email ${input.email} already exists. ${advice[existing.status] ?? ''}`.trim(),
+      { email: input.email, accountId: existing.id, status: existing.status },
+    );
+  }
+
+  const token = newInvitationToken();
+  const account = await ctx.tx.accounts.insert({
+    id: ctx.deps.ids.next('Account'),
+    orgId,
+    email: input.email,
+    firstName: input.firstName,
+    lastName: input.lastName,
+    status: 'pending',
+    profile: input.profile,
+    lastSeenAt: null,
+    createdAt: ctx.now,
+    updatedAt: ctx.now,
+    version: 1,
+  });
+  const invitation = await ctx.tx.invitations.insert({
+    id: ctx.deps.ids.next('Invitation'),
+    orgId,
+    accountId: account.id,
+    spaceId,
+    email: input.email,
+    role: input.role,
+    groupIds: input.groupIds,
+    managerId: input.managerId,
+    invitedBy: actor.account.id,
+    tokenHash: await hashInvitationToken(token),
+    status: 'pending',
+    expiresAt: new Date(ctx.now.getTime() + ctx.deps.invitationTtlMs),
+    createdAt: ctx.now,
+    version: 1,
+  });
+  await enqueue(ctx, orgId, 'invitation.created', {
+    invitationId: invitation.id,
+    email: invitation.email,
+    expiresAt: invitation.expiresAt.toISOString(),
+  });
+  await audit(ctx, orgId, 'invite', { type: 'Invitation', id: invitation.id }, null, {
+    ...invitation,
+    tokenHash: undefined,
+  });
+  return { invitation, account, token };
+}
+
+async function loadPendingInvitation(
+  ctx: CommandContext,
+  raw: unknown,
+): Promise<[Invitation, Account]> {
+  const { invitationId } = InvitationRef.parse(raw);
+  const orgId = requireActor(ctx).organization.id;
+  const invitation = await ctx.tx.invitations.get(orgId, invitationId);
+  if (invitation === undefined) throw notFound('Invitation', invitationId);
+  const account = await ctx.tx.accounts.get(orgId, invitation.accountId);
+  if (account === undefined) throw notFound('Account', invitation.accountId);
+  return [invitation, account];
+}
+
+function checkInvitationPending(invitation: Invitation, event: string): void {
+  if (invitation.status !== 'pending') {
+    throw new RosterError(
+      'INVALID_TRANSITION',
+      `Cannot ${event} an invitation that is ${invitation.status}.`,
+      {
+        machine: 'invitation',
+        from: invitation.status,
+        event,
+      },
+    );
+  }
+}
+
+/** @internal */
+export async function resendInvitation(
+  ctx: CommandContext,
+  raw: unknown,
+): Promise<IssuedInvitation> {
+  const [invitation, account] = await loadPendingInvitation(ctx, raw);
+  const orgId = invitation.orgId;
+  await authorize(ctx, 'resendInvitation', { ...invitation, type: 'Invitation' });
+  checkInvitationPending(invitation, 'resendInvitation');
+  const result = transition(accountMachine, account.status, 'resendInvitation', {
+    accountId: account.id,
+    ownerId: requireActor(ctx).organization.ownerId,
+  });
+  if (!result.ok) throw result.error;
+  const token = newInvitationToken();
+  const updated = await ctx.tx.invitations.update({
+    ...invitation,
+    tokenHash: await hashInvitationToken(token),
+    expiresAt: new Date(ctx.now.getTime() + ctx.deps.invitationTtlMs),
+  });
+  await enqueue(ctx, orgId, 'invitation.created', {
+    invitationId: updated.id,
+    email: updated.email,
+    expiresAt: updated.expiresAt.toISOString(),
+  });
+  await audit(
+    ctx,
+    orgId,
+    'resendInvitation',
+    { type: 'Invitation', id: invitation.id },
+    { ...invitation, tokenHash: undefined },
+    { ...updated, tokenHash: undefined },
+  );
+  return { invitation: updated, account, token };
+}
+
+/** @internal */
+export async function revokeInvitation(ctx: CommandContext, raw: unknown): Promise<Invitation> {
+  const [invitation, account] = await loadPendingInvitation(ctx, raw);
+  await authorize(ctx, 'revokeInvitation', { ...invitation, type: 'Invitation' });
+  checkInvitationPending(invitation, 'revokeInvitation');
+  const result = transition(accountMachine, account.status, 'revokeInvitation', {
+    accountId: account.id,
+    ownerId: requireActor(ctx).organization.ownerId,
+  });
+  if (!result.ok) throw result.error;
+  const revoked = await ctx.tx.invitations.update({ ...invitation, status: 'revoked' });
+  // The pending account disappears (DESIGN §3); it never had a membership.
+  await ctx.tx.accounts.delete(account.orgId, account.id, account.version);
+  await audit(
+    ctx,
+    invitation.orgId,
+    'revokeInvitation',
+    { type: 'Invitation', id: invitation.id },
+    { ...invitation, tokenHash: undefined },
+    { ...revoked, tokenHash: undefined },
+  );
+  return revoked;
+}
+
+/** @internal */
+export async function acceptInvitation(
+  ctx: CommandContext,
+  raw: unknown,
+): Promise<AcceptedInvitation> {
+  const input = AcceptInvitationInput.parse(raw);
+  const invitation = await ctx.tx.invitations.findByTokenHash(
+    await hashInvitationToken(input.token),
+  );
+  if (invitation === undefined || invitation.status !== 'pending') {
+    // One answer for unknown, revoked and used tokens: a token reveals nothing.
+    throw new RosterError(
+      'NOT_FOUND',
+      'This invitation link is not valid: it was revoked, already used, or never existed.',
+      {
+        subject: 'Invitation',
+        id: 'token',
+      },
+    );
+  }
+  if (invitation.expiresAt.getTime() <= ctx.now.getTime()) {
+    throw new RosterError(
+      'INVITATION_EXPIRED',
+      'This invitation has expired. Ask for it to be resent.',
+      {
+        invitationId: invitation.id,
+        expiredAt: invitation.expiresAt.toISOString(),
+      },
+    );
+  }
+  const orgId = invitation.orgId;
+  const [organization, account] = await Promise.all([
+    ctx.tx.organizations.get(orgId),
+    ctx.tx.accounts.get(orgId, invitation.accountId),
+  ]);
+  if (organization === undefined) throw notFound('Organization', orgId);
+  if (account === undefined) throw notFound('Account', invitation.accountId);
+  const result = transition(accountMachine, account.status, 'acceptInvitation', {
+    accountId: account.id,
+    ownerId: organization.ownerId,
+  });
+  if (!result.ok) throw result.error;
+  const firstName = input.firstName ?? account.firstName;
+  const lastName = input.lastName ?? account.lastName;
+  if (firstName === '' || lastName === '') {
+    throw new RosterError(
+      'INVALID_INPUT',
+      'Give your first and last name to accept the invitation.',
+      {
+        issues: [
+          ...(firstName === '' ? [{ path: ['firstName'], message: 'Required' }] : []),
+          ...(lastName === '' ? [{ path: ['lastName'], message: 'Required' }] : []),
+        ],
+      },
+    );
+  }
+  await ctx.tx.invitations.update({ ...invitation, status: 'accepted' });
+  const activated = await ctx.tx.accounts.update({
+    ...account,
+    firstName,
+    lastName,
+    profile: { ...account.profile, ...input.profile },
+    status: result.state,
+    updatedAt: ctx.now,
+  });
+  const period = { startedAt: ctx.now, endedAt: null, role: invitation.role };
+  const existing = await ctx.tx.memberships.find(orgId, account.id, invitation.spaceId);
+  const fields = {
+    state: 'member' as const,
+    role: invitation.role,
+    groupIds: invitation.groupIds,
+    managerId: invitation.managerId,
+  };
+  const membership =
+    existing === undefined
+      ? await ctx.tx.memberships.insert({
+          id: ctx.deps.ids.next('Membership'),
+          orgId,
+          accountId: account.id,
+          spaceId: invitation.spaceId,
+          restrictions: [],
+          periods: [period],
+          version: 1,
+          ...fields,
+        })
+      : await ctx.tx.memberships.update({
+          ...existing,
+          ...fields,
+          periods: [...existing.periods, period],
+        });
+  await audit(
+    ctx,
+    orgId,
+    'acceptInvitation',
+    { type: 'Account', id: account.id },
+    account,
+    activated,
+  );
+  return { account: activated, membership };
+}

@@ -1,0 +1,50 @@
+import type { Account, ProfileFields } from '../../model/account.js';
+import { checkEmailUnchanged } from '../../rules/email-immutability.js';
+import {
+  accountSubject,
+  audit,
+  authorize,
+  type CommandContext,
+  getAccountOrThrow,
+  requireActor,
+} from '../command-context.js';
+import { UpdateProfileInput } from '../inputs.js';
+
+/** @internal */
+export async function updateProfile(ctx: CommandContext, raw: unknown): Promise<Account> {
+  const input = UpdateProfileInput.parse(raw);
+  const actor = requireActor(ctx);
+  const orgId = actor.organization.id;
+  const account = await getAccountOrThrow(ctx, orgId, input.accountId);
+  const refusal = checkEmailUnchanged({
+    accountId: account.id,
+    email: account.email,
+    patch: input,
+  });
+  if (refusal !== undefined) throw refusal;
+  const memberships = await ctx.tx.memberships.listByAccounts(orgId, [account.id]);
+  const subject = accountSubject(account, memberships);
+  // Field-level permissions: each changed field is asked for on its own.
+  const changed: string[] = [];
+  if (input.firstName !== undefined && input.firstName !== account.firstName)
+    changed.push('firstName');
+  if (input.lastName !== undefined && input.lastName !== account.lastName) changed.push('lastName');
+  const profile: ProfileFields = { ...account.profile };
+  for (const [key, value] of Object.entries(input.profile ?? {})) {
+    if (profile[key] === value) continue;
+    changed.push(key);
+    if (value === null) delete profile[key];
+    else profile[key] = value;
+  }
+  if (changed.length === 0) return account;
+  for (const field of changed) await authorize(ctx, 'updateProfile', subject, field);
+  const updated = await ctx.tx.accounts.update({
+    ...account,
+    firstName: input.firstName ?? account.firstName,
+    lastName: input.lastName ?? account.lastName,
+    profile,
+    updatedAt: ctx.now,
+  });
+  await audit(ctx, orgId, 'updateProfile', { type: 'Account', id: account.id }, account, updated);
+  return updated;
+}

@@ -1,0 +1,183 @@
+import { RosterError } from '../../errors/roster-error.js';
+import { transition } from '../../machines/machine.js';
+import { membershipMachine } from '../../machines/membership-machine.js';
+import type { Membership } from '../../model/membership.js';
+import { checkOwnerProtection } from '../../rules/owner-protection.js';
+import { checkSelfAction } from '../../rules/self-action.js';
+import {
+  audit,
+  authorize,
+  type CommandContext,
+  checkRoleKnown,
+  getAccountOrThrow,
+  membershipSubject,
+  notFound,
+  requireActor,
+} from '../command-context.js';
+import { runDeparture } from '../departure.js';
+import { AddToTeamInput, ChangeRoleInput, RemoveFromTeamInput } from '../inputs.js';
+
+function refuseSelfOrOwner(ctx: CommandContext, accountId: string, action: string): void {
+  const actor = requireActor(ctx);
+  const refusal =
+    checkSelfAction({ actorId: actor.account.id, targetId: accountId, action }) ??
+    checkOwnerProtection({ accountId, ownerId: actor.organization.ownerId, action });
+  if (refusal !== undefined) throw refusal;
+}
+
+async function currentMembership(
+  ctx: CommandContext,
+  accountId: string,
+  spaceId: string | undefined,
+): Promise<Membership> {
+  const actor = requireActor(ctx);
+  const orgId = actor.organization.id;
+  const space = spaceId ?? actor.organization.defaultSpaceId;
+  await getAccountOrThrow(ctx, orgId, accountId);
+  const membership = await ctx.tx.memberships.find(orgId, accountId, space);
+  if (membership === undefined) throw notFound('Membership', `${accountId} in ${space}`);
+  return membership;
+}
+
+/** @internal */
+export async function addToTeam(ctx: CommandContext, raw: unknown): Promise<Membership> {
+  const input = AddToTeamInput.parse(raw);
+  const actor = requireActor(ctx);
+  const orgId = actor.organization.id;
+  const spaceId = input.spaceId ?? actor.organization.defaultSpaceId;
+  checkRoleKnown(ctx.deps, input.role, ['role']);
+  refuseSelfOrOwner(ctx, input.accountId, 'addToTeam');
+  const account = await getAccountOrThrow(ctx, orgId, input.accountId);
+  if (account.status === 'pending') {
+    throw new RosterError(
+      'INVALID_TRANSITION',
+      'This person has not accepted their invitation yet.',
+      {
+        machine: 'account',
+        from: 'pending',
+        event: 'addToTeam',
+      },
+    );
+  }
+  const space = await ctx.tx.spaces.get(orgId, spaceId);
+  if (space === undefined) throw notFound('Space', spaceId);
+  const existing = await ctx.tx.memberships.find(orgId, account.id, spaceId);
+  const draft: Membership = existing ?? {
+    id: ctx.deps.ids.next('Membership'),
+    orgId,
+    accountId: account.id,
+    spaceId,
+    state: membershipMachine.initial,
+    role: input.role,
+    restrictions: [],
+    groupIds: [],
+    managerId: null,
+    periods: [],
+    version: 1,
+  };
+  await authorize(ctx, 'addToTeam', membershipSubject({ ...draft, role: input.role }, input.role));
+  const result = transition(membershipMachine, draft.state, 'addToTeam', {
+    accountId: account.id,
+    ownerId: actor.organization.ownerId,
+  });
+  if (!result.ok) throw result.error;
+  if (input.groupIds.length > 0) {
+    const groups = await ctx.tx.groups.getMany(orgId, input.groupIds);
+    for (const id of input.groupIds) {
+      if (!groups.some((group) => group.id === id && group.spaceId === spaceId))
+        throw notFound('Group', id);
+    }
+  }
+  const next: Membership = {
+    ...draft,
+    state: result.state,
+    role: input.role,
+    groupIds: input.groupIds,
+    managerId: input.managerId,
+    periods: [...draft.periods, { startedAt: ctx.now, endedAt: null, role: input.role }],
+  };
+  const saved =
+    existing === undefined
+      ? await ctx.tx.memberships.insert(next)
+      : await ctx.tx.memberships.update(next);
+  await audit(ctx, orgId, 'addToTeam', { type: 'Membership', id: saved.id }, existing, saved);
+  return saved;
+}
+
+/** @internal */
+export async function removeFromTeam(ctx: CommandContext, raw: unknown): Promise<Membership> {
+  const input = RemoveFromTeamInput.parse(raw);
+  const actor = requireActor(ctx);
+  refuseSelfOrOwner(ctx, input.accountId, 'removeFromTeam');
+  const membership = await currentMembership(ctx, input.accountId, input.spaceId);
+  await authorize(ctx, 'removeFromTeam', membershipSubject(membership));
+  const reports = (
+    await ctx.tx.memberships.listReports(membership.orgId, membership.accountId)
+  ).filter((report) => report.spaceId === membership.spaceId);
+  const result = transition(membershipMachine, membership.state, 'removeFromTeam', {
+    accountId: membership.accountId,
+    ownerId: actor.organization.ownerId,
+    directReportIds: reports.map((report) => report.accountId),
+    reassignment: input.reassignReports,
+  });
+  if (!result.ok) throw result.error;
+  await runDeparture(ctx, {
+    orgId: membership.orgId,
+    accountId: membership.accountId,
+    reason: 'removeFromTeam',
+    spaceId: membership.spaceId,
+    reports,
+    reassignment: input.reassignReports,
+    reassignResourcesTo: input.reassignResourcesTo,
+  });
+  const periods = membership.periods.map((period, index) =>
+    index === membership.periods.length - 1 ? { ...period, endedAt: ctx.now } : period,
+  );
+  const saved = await ctx.tx.memberships.update({
+    ...membership,
+    state: result.state,
+    groupIds: [],
+    managerId: null,
+    periods,
+  });
+  await audit(
+    ctx,
+    membership.orgId,
+    'removeFromTeam',
+    { type: 'Membership', id: membership.id },
+    membership,
+    saved,
+  );
+  return saved;
+}
+
+/** @internal */
+export async function changeRole(ctx: CommandContext, raw: unknown): Promise<Membership> {
+  const input = ChangeRoleInput.parse(raw);
+  checkRoleKnown(ctx.deps, input.role, ['role']);
+  refuseSelfOrOwner(ctx, input.accountId, 'changeRole');
+  const membership = await currentMembership(ctx, input.accountId, input.spaceId);
+  if (membership.state !== 'member') {
+    throw new RosterError(
+      'INVALID_TRANSITION',
+      'Only a current member has a role to change; add them to the team first.',
+      {
+        machine: 'membership',
+        from: membership.state,
+        event: 'changeRole',
+      },
+    );
+  }
+  await authorize(ctx, 'changeRole', membershipSubject(membership, input.role));
+  if (membership.role === input.role) return membership;
+  const saved = await ctx.tx.memberships.update({ ...membership, role: input.role });
+  await audit(
+    ctx,
+    membership.orgId,
+    'changeRole',
+    { type: 'Membership', id: membership.id },
+    membership,
+    saved,
+  );
+  return saved;
+}

@@ -1,0 +1,232 @@
+import { RosterError } from '../errors/roster-error.js';
+import type { Account } from '../model/account.js';
+import { Actor } from '../model/actor.js';
+import type { Invitation } from '../model/invitation.js';
+import type { Membership } from '../model/membership.js';
+import type { OutboxMessage } from '../model/outbox-message.js';
+import { systemClock } from '../ports/clock.js';
+import { uuidIdGenerator } from '../ports/id-generator.js';
+import type { Page } from '../ports/store.js';
+import { type CommandContext, loadActor, type RosterDeps } from './command-context.js';
+import { type CreatedOrganization, createOrganization } from './commands/create-organization.js';
+import {
+  type AcceptedInvitation,
+  acceptInvitation,
+  type IssuedInvitation,
+  invite,
+  resendInvitation,
+  revokeInvitation,
+} from './commands/invitations.js';
+import { deactivate, reactivate } from './commands/lifecycle.js';
+import { updateProfile } from './commands/profile.js';
+import { type AccountWithMemberships, getAccount, listAccounts } from './commands/queries.js';
+import { addToTeam, changeRole, removeFromTeam } from './commands/team.js';
+import type { RosterOptions } from './roster-options.js';
+
+/**
+ * What one actor may call. Every method validates its input (bad input →
+ * `INVALID_INPUT`, nothing read), loads what it needs, asks the Policy,
+ * applies the lifecycle machines and rules, and writes everything, its audit
+ * event and outbox messages included, in one Store transaction. A refused
+ * call changes nothing.
+ */
+export interface ActorApi {
+  /** The actor this API acts as. */
+  readonly actor: Actor;
+  /** Invites an email into a space with a role (default space when `spaceId` is absent). Returns the token once. */
+  invite(input: {
+    email: string;
+    role: string;
+    spaceId?: string;
+    groupIds?: string[];
+    managerId?: string | null;
+    firstName?: string;
+    lastName?: string;
+  }): Promise<IssuedInvitation>;
+  /** Rotates a pending invitation's token and expiry; the old link stops working. */
+  resendInvitation(input: { invitationId: string }): Promise<IssuedInvitation>;
+  /** Withdraws a pending invitation; its pending account disappears. */
+  revokeInvitation(input: { invitationId: string }): Promise<Invitation>;
+  /** Changes names or profile fields (never the email), each field authorized on its own. */
+  updateProfile(input: {
+    accountId: string;
+    firstName?: string;
+    lastName?: string;
+    profile?: Record<string, string | number | boolean | null>;
+  }): Promise<Account>;
+  /**
+   * Deactivates an account: removed from every group, reports reassigned,
+   * the host's resource handlers run, sessions revoked; membership and history kept.
+   */
+  deactivate(input: {
+    accountId: string;
+    reassignReports?: { to: string } | { each: Record<string, string> };
+    reassignResourcesTo?: string | null;
+  }): Promise<Account>;
+  /** Reactivates a deactivated account: same account and credentials; groups are not restored. */
+  reactivate(input: { accountId: string }): Promise<Account>;
+  /** Adds an account to a space's team, or back to it: same account, a new period, the role chosen again. */
+  addToTeam(input: {
+    accountId: string;
+    role: string;
+    spaceId?: string;
+    groupIds?: string[];
+    managerId?: string | null;
+  }): Promise<Membership>;
+  /** Ends an account's membership of a space; the account stays on All Users. */
+  removeFromTeam(input: {
+    accountId: string;
+    spaceId?: string;
+    reassignReports?: { to: string } | { each: Record<string, string> };
+    reassignResourcesTo?: string | null;
+  }): Promise<Membership>;
+  /** Changes a current member's role in a space. */
+  changeRole(input: { accountId: string; role: string; spaceId?: string }): Promise<Membership>;
+  /** One account with its memberships (periods included), if the actor may read it. */
+  getAccount(input: { accountId: string }): Promise<AccountWithMemberships>;
+  /** All Users: every account of the organization the actor may read, filtered, searched, sorted and paged. */
+  listAccounts(input?: ListInput): Promise<Page<AccountWithMemberships>>;
+  /** The team of a space (the default space when `spaceId` is absent): its current members. */
+  listMembers(input?: ListInput): Promise<Page<AccountWithMemberships>>;
+}
+
+/** The criteria of {@link ActorApi.listAccounts} and {@link ActorApi.listMembers}. */
+export interface ListInput {
+  search?: string;
+  statuses?: ('pending' | 'active' | 'deactivated' | 'deleted')[];
+  roles?: string[];
+  spaceId?: string;
+  groupId?: string;
+  sort?: { field: 'name' | 'email' | 'createdAt' | 'lastSeenAt'; direction?: 'asc' | 'desc' };
+  cursor?: string;
+  /** 1 to 500. @default 50 */
+  limit?: number;
+}
+
+/** The roster: the commands that have no actor yet, and {@link Roster.as} for the rest. */
+export interface Roster {
+  /** Creates an organization with its owner (active, top role) and its default space. */
+  createOrganization(input: {
+    name: string;
+    plan?: string;
+    defaultSpaceName?: string;
+    owner: { email: string; firstName: string; lastName: string };
+  }): Promise<CreatedOrganization>;
+  /** Accepts an invitation by its token: the pending account becomes active and a member. */
+  acceptInvitation(input: {
+    token: string;
+    firstName?: string;
+    lastName?: string;
+  }): Promise<AcceptedInvitation>;
+  /** The API of one actor; every call is authorized for them. */
+  as(actor: Actor): ActorApi;
+  /**
+   * Delivers undelivered outbox messages, oldest first, through `handler`.
+   * A message is marked delivered only after `handler` resolves (at least
+   * once); a failure is counted and the message stays for the next drain.
+   *
+   * @returns how many were delivered and how many failed.
+   */
+  drainOutbox(
+    handler: (message: OutboxMessage) => Promise<void>,
+    options?: { limit?: number },
+  ): Promise<{ delivered: number; failed: number }>;
+}
+
+/**
+ * Wires a store and a policy into a {@link Roster}.
+ *
+ * @example
+ * ```ts
+ * import { createRoster } from '@rosterkit/core';
+ * import { memoryStore } from '@rosterkit/adapter-memory';
+ * import { createPolicy, presets } from '@rosterkit/policies';
+ *
+ * const roleSet = presets.teamChat;
+ * const roster = createRoster({ store: memoryStore(), policy: createPolicy(roleSet), roles: roleSet });
+ * const { organization, owner } = await roster.createOrganization({
+ *   name: 'Acme',
+ *   owner: { email: 'ana@acme.io', firstName: 'Ana', lastName: 'Ng' },
+ * });
+ * const admin = roster.as({ accountId: owner.id, orgId: organization.id });
+ * const { token } = await admin.invite({ email: 'bo@acme.io', role: 'staff' });
+ * ```
+ */
+export function createRoster(options: RosterOptions): Roster {
+  const deps: RosterDeps = {
+    policy: options.policy,
+    clock: options.clock ?? systemClock,
+    ids: options.ids ?? uuidIdGenerator,
+    requiredProfileFields: options.requiredProfileFields ?? [],
+    invitationTtlMs: options.invitationTtlMs ?? 7 * 24 * 60 * 60 * 1000,
+    resourceHandlers: options.resourceHandlers ?? [],
+    roles: options.roles,
+  };
+  if (!deps.roles.names.includes(deps.roles.owner)) {
+    throw new TypeError(
+      `createRoster: the owner role "${deps.roles.owner}" is not among roles.names`,
+    );
+  }
+  const { store } = options;
+
+  const withoutActor =
+    <T>(command: (ctx: CommandContext, input: unknown) => Promise<T>) =>
+    (input: unknown): Promise<T> =>
+      store.transaction((tx) => command({ deps, tx, actor: null, now: deps.clock.now() }, input));
+
+  return {
+    createOrganization: withoutActor(createOrganization),
+    acceptInvitation: withoutActor(acceptInvitation),
+    as(rawActor) {
+      const actor = Actor.parse(rawActor);
+      const run =
+        <T>(command: (ctx: CommandContext, input: unknown) => Promise<T>) =>
+        (input: unknown): Promise<T> =>
+          store.transaction(async (tx) =>
+            command({ deps, tx, actor: await loadActor(tx, actor), now: deps.clock.now() }, input),
+          );
+      return {
+        actor,
+        invite: run(invite),
+        resendInvitation: run(resendInvitation),
+        revokeInvitation: run(revokeInvitation),
+        updateProfile: run(updateProfile),
+        deactivate: run(deactivate),
+        reactivate: run(reactivate),
+        addToTeam: run(addToTeam),
+        removeFromTeam: run(removeFromTeam),
+        changeRole: run(changeRole),
+        getAccount: run(getAccount),
+        listAccounts: (input = {}) => run((ctx, raw) => listAccounts(ctx, raw, false))(input),
+        listMembers: (input = {}) => run((ctx, raw) => listAccounts(ctx, raw, true))(input),
+      };
+    },
+    async drainOutbox(handler, drainOptions = {}) {
+      const limit = drainOptions.limit ?? 100;
+      if (!Number.isInteger(limit) || limit < 1 || limit > 1000) {
+        throw new RosterError(
+          'INVALID_INPUT',
+          'drainOutbox: limit must be an integer from 1 to 1000.',
+          {
+            issues: [{ path: ['limit'], message: 'Must be an integer from 1 to 1000' }],
+          },
+        );
+      }
+      const messages = await store.transaction((tx) => tx.outbox.listUndelivered(limit));
+      let delivered = 0;
+      let failed = 0;
+      for (const message of messages) {
+        try {
+          await handler(message);
+        } catch {
+          failed += 1;
+          await store.transaction((tx) => tx.outbox.recordFailure(message.id));
+          continue;
+        }
+        if (await store.transaction((tx) => tx.outbox.markDelivered(message.id, deps.clock.now())))
+          delivered += 1;
+      }
+      return { delivered, failed };
+    },
+  };
+}

@@ -1,0 +1,135 @@
+import { z } from 'zod';
+import { AccountStatus, ProfileFields } from '../model/account.js';
+import { defineModel } from '../model/define-model.js';
+import { RoleName } from '../model/membership.js';
+import { Email, Id, PersonName } from '../model/primitives.js';
+import { ReportReassignment } from '../rules/direct-reports.js';
+
+// The inputs of every command, validated before anything is read: bad input
+// is an INVALID_INPUT with the field path, and the store is never touched.
+
+/** Input of `createOrganization`. */
+export const CreateOrganizationInput = defineModel(
+  'createOrganization input',
+  z.strictObject({
+    name: z.string().trim().min(1, 'Must not be empty').max(200),
+    plan: z.string().trim().min(1).max(100).default('free'),
+    defaultSpaceName: z.string().trim().min(1).max(200).default('Team'),
+    owner: z.strictObject({
+      email: Email.schema,
+      firstName: PersonName.schema,
+      lastName: PersonName.schema,
+      profile: ProfileFields.schema.default({}),
+    }),
+  }),
+);
+
+/** Input of `invite`. */
+export const InviteInput = defineModel(
+  'invite input',
+  z.strictObject({
+    email: Email.schema,
+    role: RoleName.schema,
+    /** The space to join; the organization's default space when absent. */
+    spaceId: Id.schema.optional(),
+    groupIds: z.array(Id.schema).max(100).default([]),
+    managerId: Id.schema.nullable().default(null),
+    firstName: z.string().trim().max(100).default(''),
+    lastName: z.string().trim().max(100).default(''),
+    profile: ProfileFields.schema.default({}),
+  }),
+);
+
+/** Input of `acceptInvitation`. */
+export const AcceptInvitationInput = defineModel(
+  'acceptInvitation input',
+  z.strictObject({
+    token: z.string().min(1).max(200),
+    firstName: PersonName.schema.optional(),
+    lastName: PersonName.schema.optional(),
+    profile: ProfileFields.schema.default({}),
+  }),
+);
+
+/** Input of `resendInvitation` and `revokeInvitation`. */
+export const InvitationRef = defineModel(
+  'invitation reference',
+  z.strictObject({ invitationId: Id.schema }),
+);
+
+/** Input of `updateProfile`. `email` is accepted only to be refused with `EMAIL_IMMUTABLE`. */
+export const UpdateProfileInput = defineModel(
+  'updateProfile input',
+  z.strictObject({
+    accountId: Id.schema,
+    firstName: PersonName.schema.optional(),
+    lastName: PersonName.schema.optional(),
+    /** Merged into the profile; a `null` value clears a field. */
+    profile: ProfileFields.schema.optional(),
+    email: z.unknown().optional(),
+  }),
+);
+
+/** How the departing person's reports and resources move. */
+const departure = {
+  /** Where the direct reports go (DESIGN rule 7). */
+  reassignReports: ReportReassignment.schema.optional(),
+  /** Who takes over the host's resources (contacts, tickets); unassigned when absent. */
+  reassignResourcesTo: Id.schema.nullable().default(null),
+};
+
+/** Input of `deactivate`. */
+export const DeactivateInput = defineModel(
+  'deactivate input',
+  z.strictObject({ accountId: Id.schema, ...departure }),
+);
+
+/** Input of `reactivate` and `getAccount`. */
+export const AccountRef = defineModel(
+  'account reference',
+  z.strictObject({ accountId: Id.schema }),
+);
+
+/** Input of `addToTeam`. */
+export const AddToTeamInput = defineModel(
+  'addToTeam input',
+  z.strictObject({
+    accountId: Id.schema,
+    spaceId: Id.schema.optional(),
+    role: RoleName.schema,
+    groupIds: z.array(Id.schema).max(100).default([]),
+    managerId: Id.schema.nullable().default(null),
+  }),
+);
+
+/** Input of `removeFromTeam`. */
+export const RemoveFromTeamInput = defineModel(
+  'removeFromTeam input',
+  z.strictObject({ accountId: Id.schema, spaceId: Id.schema.optional(), ...departure }),
+);
+
+/** Input of `changeRole`. */
+export const ChangeRoleInput = defineModel(
+  'changeRole input',
+  z.strictObject({ accountId: Id.schema, spaceId: Id.schema.optional(), role: RoleName.schema }),
+);
+
+/** Input of `listAccounts` and `listMembers`. */
+export const ListAccountsInput = defineModel(
+  'list input',
+  z.strictObject({
+    search: z.string().max(200).optional(),
+    statuses: z.array(AccountStatus.schema).max(4).optional(),
+    roles: z.array(RoleName.schema).max(50).optional(),
+    spaceId: Id.schema.optional(),
+    groupId: Id.schema.optional(),
+    sort: z
+      .strictObject({
+        field: z.enum(['name', 'email', 'createdAt', 'lastSeenAt']),
+        direction: z.enum(['asc', 'desc']).default('asc'),
+      })
+      .default({ field: 'name', direction: 'asc' }),
+    cursor: z.string().max(1000).optional(),
+    limit: z.int().min(1).max(500).default(50),
+  }),
+);

@@ -1,0 +1,87 @@
+import type { Clock } from '../ports/clock.js';
+import type { IdGenerator } from '../ports/id-generator.js';
+import type { Policy } from '../ports/policy.js';
+import type { Store, StoreTransaction } from '../ports/store.js';
+
+/** Why a person is leaving what they owned, as told to a {@link ResourceHandler}. */
+export type DepartureReason = 'deactivate' | 'removeFromTeam' | 'deleteOwnAccount';
+
+/**
+ * What a {@link ResourceHandler} is told when a person leaves a space or the
+ * organization: whose resources to move, and to whom (`null`: unassign them).
+ */
+export interface Departure {
+  readonly orgId: string;
+  readonly accountId: string;
+  readonly reason: DepartureReason;
+  /** The space they leave; `null` when they leave every space (deactivation, deletion). */
+  readonly spaceId: string | null;
+  /** Who takes over their resources, as the command was told; `null` to leave them unassigned. */
+  readonly reassignTo: string | null;
+}
+
+/**
+ * A host's hook that unassigns or reassigns what a person owned (contacts,
+ * tickets, phone extensions) when they are deactivated, removed or deleted
+ * (DESIGN rule 10). It runs inside the command's transaction: if it throws,
+ * the whole command is undone.
+ *
+ * @example
+ * ```ts
+ * const contacts: ResourceHandler = {
+ *   name: 'contacts',
+ *   async onDeparture(departure) {
+ *     await db.contact.updateMany({ where: { ownerId: departure.accountId }, data: { ownerId: departure.reassignTo } });
+ *   },
+ * };
+ * ```
+ */
+export interface ResourceHandler {
+  /** A name for errors and audit entries. */
+  readonly name: string;
+  /** Moves or unassigns the departing person's resources. */
+  onDeparture(departure: Departure, tx: StoreTransaction): Promise<void>;
+}
+
+/** What {@link createRoster} needs, and the host's choices. */
+export interface RosterOptions {
+  /** Where state lives: `memoryStore()` from `@rosterkit/adapter-memory`, the Prisma store, or the host's own. */
+  readonly store: Store;
+  /** Who may do what: `createPolicy(...)` from `@rosterkit/policies`, or the host's own. */
+  readonly policy: Policy;
+  /** @default systemClock */
+  readonly clock?: Clock;
+  /** @default uuidIdGenerator */
+  readonly ids?: IdGenerator;
+  /**
+   * Profile fields that must be filled in before an account is deactivated or
+   * reactivated (DESIGN rule 9): `firstName`, `lastName` or keys of `profile`.
+   * @default []
+   */
+  readonly requiredProfileFields?: readonly string[];
+  /**
+   * How long an invitation stays valid, in milliseconds.
+   * @default 604800000 (7 days)
+   */
+  readonly invitationTtlMs?: number;
+  /** The host's hooks for resources a departing person owned. @default [] */
+  readonly resourceHandlers?: readonly ResourceHandler[];
+  /** The role names in force, and which one an organization's owner holds. */
+  readonly roles: RoleCatalog;
+}
+
+/**
+ * The roles a roster may grant. `@rosterkit/policies`' role sets satisfy it;
+ * a host with its own policy lists its roles.
+ *
+ * @example
+ * ```ts
+ * const roles: RoleCatalog = { owner: 'owner', names: ['owner', 'admin', 'staff'] };
+ * ```
+ */
+export interface RoleCatalog {
+  /** The role of every organization's owner: the top one. */
+  readonly owner: string;
+  /** Every role that may be granted, the owner's included. */
+  readonly names: readonly string[];
+}
