@@ -17,18 +17,37 @@ function run(file: string, ...args: string[]): unknown {
   );
 }
 
+interface Manifest {
+  name: string;
+  private?: boolean;
+  exports?: Record<string, unknown>;
+}
+
+// Every entry point of every published package: "." and each subpath export,
+// except package.json and the vitest-bound conformance suite (it imports
+// vitest, which only loads inside a test run).
 const published = readdirSync(packagesDir)
   .map(
-    (dir) =>
-      JSON.parse(readFileSync(join(packagesDir, dir, 'package.json'), 'utf8')) as {
-        name: string;
-        private?: boolean;
-      },
+    (dir) => JSON.parse(readFileSync(join(packagesDir, dir, 'package.json'), 'utf8')) as Manifest,
   )
   .filter((pkg) => pkg.private !== true)
-  .map((pkg) => pkg.name);
+  .flatMap((pkg) =>
+    Object.keys(pkg.exports ?? { '.': null })
+      .filter((entry) => entry !== './package.json' && entry !== './testing')
+      .map((entry) => (entry === '.' ? pkg.name : `${pkg.name}/${entry.slice(2)}`)),
+  );
 
 describe('built packages', () => {
+  it('covers every package and subpath', () => {
+    expect(published).toEqual(
+      expect.arrayContaining([
+        '@rosterkit/core',
+        '@rosterkit/policies',
+        '@rosterkit/policies/prisma',
+      ]),
+    );
+  });
+
   it.each(published)('%s exposes the same API to import and require', (name) => {
     const { esm, cjs } = run('exports.mjs', name) as { esm: string[]; cjs: string[] };
     expect(esm.filter((key) => key !== 'default' && key !== 'module.exports')).toEqual(
