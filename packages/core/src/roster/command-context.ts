@@ -173,10 +173,10 @@ export function checkRoleKnown(
   role: string,
   path: readonly (string | number)[],
 ): void {
-  if (!deps.roles.names.includes(role)) {
+  if (!deps.roles.roles.map((known) => known.name).includes(role)) {
     throw new RosterError(
       'INVALID_INPUT',
-      `Unknown role "${role}"; known roles: ${deps.roles.names.join(', ')}.`,
+      `Unknown role "${role}"; known roles: ${deps.roles.roles.map((known) => known.name).join(', ')}.`,
       {
         issues: [{ path, message: `Unknown role "${role}"` }],
       },

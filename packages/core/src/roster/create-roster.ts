@@ -142,7 +142,7 @@ export interface Roster {
  * import { memoryStore } from '@rosterkit/adapter-memory';
  * import { createPolicy, presets } from '@rosterkit/policies';
  *
- * const roleSet = presets.teamChat;
+ * const roleSet = presets.teamWorkspace;
  * const roster = createRoster({ store: memoryStore(), policy: createPolicy(roleSet), roles: roleSet });
  * const { organization, owner } = await roster.createOrganization({
  *   name: 'Acme',
@@ -162,9 +162,9 @@ export function createRoster(options: RosterOptions): Roster {
     resourceHandlers: options.resourceHandlers ?? [],
     roles: options.roles,
   };
-  if (!deps.roles.names.includes(deps.roles.owner)) {
+  if (!deps.roles.roles.map((known) => known.name).includes(deps.roles.ownerRole.name)) {
     throw new TypeError(
-      `createRoster: the owner role "${deps.roles.owner}" is not among roles.names`,
+      `createRoster: the owner role "${deps.roles.ownerRole.name}" is not among roles.roles`,
     );
   }
   const { store } = options;

@@ -71,17 +71,20 @@ export interface RosterOptions {
 }
 
 /**
- * The roles a roster may grant. `@rosterkit/policies`' role sets satisfy it;
- * a host with its own policy lists its roles.
+ * The roles a roster may grant. A role set of `@rosterkit/policies` is one
+ * as it is; a host with its own policy lists its roles.
  *
  * @example
  * ```ts
- * const roles: RoleCatalog = { owner: 'owner', names: ['owner', 'admin', 'staff'] };
+ * const roles: RoleCatalog = {
+ *   ownerRole: { name: 'owner' },
+ *   roles: [{ name: 'owner' }, { name: 'admin' }, { name: 'staff' }],
+ * };
  * ```
  */
 export interface RoleCatalog {
   /** The role of every organization's owner: the top one. */
-  readonly owner: string;
+  readonly ownerRole: { readonly name: string };
   /** Every role that may be granted, the owner's included. */
-  readonly names: readonly string[];
+  readonly roles: readonly { readonly name: string }[];
 }

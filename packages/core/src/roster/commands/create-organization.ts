@@ -60,11 +60,11 @@ export async function createOrganization(
     accountId: ownerId,
     spaceId,
     state: 'member',
-    role: ctx.deps.roles.owner,
+    role: ctx.deps.roles.ownerRole.name,
     restrictions: [],
     groupIds: [],
     managerId: null,
-    periods: [{ startedAt: ctx.now, endedAt: null, role: ctx.deps.roles.owner }],
+    periods: [{ startedAt: ctx.now, endedAt: null, role: ctx.deps.roles.ownerRole.name }],
     version: 1,
   });
   await audit(
