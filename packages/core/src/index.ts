@@ -80,20 +80,36 @@ export type {
 } from './ports/store.js';
 export type { CreatedOrganization } from './roster/commands/create-organization.js';
 export type { AcceptedInvitation, IssuedInvitation } from './roster/commands/invitations.js';
-export type { AccountWithMemberships } from './roster/commands/queries.js';
+export type { DeletedOrganization } from './roster/commands/organization.js';
+export type {
+  AccountHistory,
+  AccountWithMemberships,
+  Presence,
+  PresenceStatus,
+} from './roster/commands/queries.js';
 export type { ActorApi, ListInput, Roster } from './roster/create-roster.js';
 export { createRoster } from './roster/create-roster.js';
 export {
   AcceptInvitationInput,
   AccountRef,
   AddToTeamInput,
+  AssignGroupsInput,
+  ChangePlanInput,
   ChangeRoleInput,
   CreateOrganizationInput,
   DeactivateInput,
+  DeleteOrganizationInput,
+  DeleteOwnAccountInput,
   InvitationRef,
   InviteInput,
   ListAccountsInput,
+  PresenceInput,
+  ReassignReportsInput,
   RemoveFromTeamInput,
+  RenameOrganizationInput,
+  SetManagerInput,
+  SetRestrictionsInput,
+  TransferOwnershipInput,
   UpdateProfileInput,
 } from './roster/inputs.js';
 export type {

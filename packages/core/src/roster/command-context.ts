@@ -20,6 +20,7 @@ export interface RosterDeps {
   readonly invitationTtlMs: number;
   readonly resourceHandlers: readonly ResourceHandler[];
   readonly roles: RoleCatalog;
+  readonly presence: { readonly onlineWithinMs: number; readonly awayWithinMs: number };
 }
 
 /** One command's view of the world: its transaction, its actor, and the helpers every command uses. @internal */

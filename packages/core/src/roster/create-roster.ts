@@ -3,6 +3,7 @@ import type { Account } from '../model/account.js';
 import { Actor } from '../model/actor.js';
 import type { Invitation } from '../model/invitation.js';
 import type { Membership } from '../model/membership.js';
+import type { Organization } from '../model/organization.js';
 import type { OutboxMessage } from '../model/outbox-message.js';
 import { systemClock } from '../ports/clock.js';
 import { uuidIdGenerator } from '../ports/id-generator.js';
@@ -18,8 +19,30 @@ import {
   revokeInvitation,
 } from './commands/invitations.js';
 import { deactivate, reactivate } from './commands/lifecycle.js';
+import {
+  assignGroups,
+  reassignReports,
+  setManager,
+  setRestrictions,
+} from './commands/membership-settings.js';
+import {
+  changePlan,
+  type DeletedOrganization,
+  deleteOrganization,
+  renameOrganization,
+  transferOwnership,
+} from './commands/organization.js';
 import { updateProfile } from './commands/profile.js';
-import { type AccountWithMemberships, getAccount, listAccounts } from './commands/queries.js';
+import {
+  type AccountHistory,
+  type AccountWithMemberships,
+  getAccount,
+  history,
+  listAccounts,
+  type Presence,
+  presence,
+} from './commands/queries.js';
+import { deleteOwnAccount, recordActivity, requestPasswordReset } from './commands/self-service.js';
 import { addToTeam, changeRole, removeFromTeam } from './commands/team.js';
 import type { RosterOptions } from './roster-options.js';
 
@@ -88,6 +111,59 @@ export interface ActorApi {
   listAccounts(input?: ListInput): Promise<Page<AccountWithMemberships>>;
   /** The team of a space (the default space when `spaceId` is absent): its current members. */
   listMembers(input?: ListInput): Promise<Page<AccountWithMemberships>>;
+  /** Renames the organization. */
+  renameOrganization(input: { name: string }): Promise<Organization>;
+  /** Changes the organization's plan (plan-gated features follow it). */
+  changePlan(input: { plan: string }): Promise<Organization>;
+  /**
+   * Makes another active member of the default space the owner (top role);
+   * the previous owner keeps `previousOwnerRole`. Only the owner may.
+   */
+  transferOwnership(input: {
+    toAccountId: string;
+    previousOwnerRole: string;
+  }): Promise<Organization>;
+  /**
+   * Deletes the organization and every account in it, the owner's too; its
+   * audit trail goes with it. Irreversible: `confirmName` must be the exact name.
+   */
+  deleteOrganization(input: { confirmName: string }): Promise<DeletedOrganization>;
+  /** Asks the host to send a password-reset link (an outbox message `password.reset`). */
+  requestPasswordReset(input: { accountId: string }): Promise<void>;
+  /** Deletes the actor's own account (never the owner's while the organization exists). */
+  deleteOwnAccount(input?: {
+    reassignReports?: { to: string } | { each: Record<string, string> };
+    reassignResourcesTo?: string | null;
+  }): Promise<void>;
+  /** Records that the actor was just seen; writes at most once a minute. Not audited. */
+  recordActivity(): Promise<Account>;
+  /** Replaces a member's restrictions in a space. */
+  setRestrictions(input: {
+    accountId: string;
+    restrictions: string[];
+    spaceId?: string;
+  }): Promise<Membership>;
+  /** Replaces a member's groups (departments, queues) in a space. */
+  assignGroups(input: {
+    accountId: string;
+    groupIds: string[];
+    spaceId?: string;
+  }): Promise<Membership>;
+  /** Sets or clears a member's manager (team leader) in a space. */
+  setManager(input: {
+    accountId: string;
+    managerId: string | null;
+    spaceId?: string;
+  }): Promise<Membership>;
+  /** Moves a manager's direct reports: all to one new manager, or each to its own. */
+  reassignReports(input: {
+    managerId: string;
+    reassignment: { to: string } | { each: Record<string, string> };
+  }): Promise<Membership[]>;
+  /** Online, away or offline for each account, from when it was last seen. */
+  presence(input: { accountIds: string[] }): Promise<Presence[]>;
+  /** An account's membership periods and the audit events about it. */
+  history(input: { accountId: string }): Promise<AccountHistory>;
 }
 
 /** The criteria of {@link ActorApi.listAccounts} and {@link ActorApi.listMembers}. */
@@ -161,6 +237,7 @@ export function createRoster(options: RosterOptions): Roster {
     invitationTtlMs: options.invitationTtlMs ?? 7 * 24 * 60 * 60 * 1000,
     resourceHandlers: options.resourceHandlers ?? [],
     roles: options.roles,
+    presence: options.presence ?? { onlineWithinMs: 5 * 60_000, awayWithinMs: 30 * 60_000 },
   };
   if (!deps.roles.roles.map((known) => known.name).includes(deps.roles.ownerRole.name)) {
     throw new TypeError(
@@ -199,6 +276,19 @@ export function createRoster(options: RosterOptions): Roster {
         getAccount: run(getAccount),
         listAccounts: (input = {}) => run((ctx, raw) => listAccounts(ctx, raw, false))(input),
         listMembers: (input = {}) => run((ctx, raw) => listAccounts(ctx, raw, true))(input),
+        renameOrganization: run(renameOrganization),
+        changePlan: run(changePlan),
+        transferOwnership: run(transferOwnership),
+        deleteOrganization: run(deleteOrganization),
+        requestPasswordReset: run(requestPasswordReset),
+        deleteOwnAccount: (input = {}) => run(deleteOwnAccount)(input),
+        recordActivity: () => run((ctx) => recordActivity(ctx))(undefined),
+        setRestrictions: run(setRestrictions),
+        assignGroups: run(assignGroups),
+        setManager: run(setManager),
+        reassignReports: run(reassignReports),
+        presence: run(presence),
+        history: run(history),
       };
     },
     async drainOutbox(handler, drainOptions = {}) {

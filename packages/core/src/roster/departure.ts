@@ -4,58 +4,79 @@ import { planReassignment, type ReportReassignment } from '../rules/direct-repor
 import { type CommandContext, notFound } from './command-context.js';
 import type { DepartureReason } from './roster-options.js';
 
-/** What a departure cascade needs to know. @internal */
-export interface DepartureInput {
-  readonly orgId: string;
-  readonly accountId: string;
-  readonly reason: DepartureReason;
-  /** The space left, or null for every space. */
-  readonly spaceId: string | null;
-  /** The direct reports (memberships) that must move, already loaded. */
-  readonly reports: readonly Membership[];
-  readonly reassignment: ReportReassignment | undefined;
-  readonly reassignResourcesTo: string | null;
-}
-
 /**
- * The cascade of DESIGN rule 10, run inside the command's transaction after the
- * machine allowed the transition: reports move to their new managers (who must be
- * active accounts of the organization), and the host's resource handlers run.
- * Group clearing is done by the caller, which writes the memberships anyway.
+ * Moves a manager's direct reports to their new managers (DESIGN rule 7).
+ * Every new manager must be an active account of the organization; the
+ * reassignment must cover every report. Returns the updated memberships.
  * @internal
  */
-export async function runDeparture(ctx: CommandContext, input: DepartureInput): Promise<void> {
+export async function moveReports(
+  ctx: CommandContext,
+  input: {
+    readonly orgId: string;
+    readonly managerId: string;
+    readonly reports: readonly Membership[];
+    readonly reassignment: ReportReassignment | undefined;
+  },
+): Promise<Membership[]> {
   const plan = planReassignment({
-    managerId: input.accountId,
+    managerId: input.managerId,
     directReportIds: input.reports.map((report) => report.accountId),
     reassignment: input.reassignment,
   });
   if (!plan.ok) throw plan.error;
-  const newManagerIds = [...new Set(plan.moves.map((move) => move.managerId))];
-  if (input.reassignResourcesTo !== null) newManagerIds.push(input.reassignResourcesTo);
-  const successors = await ctx.tx.accounts.getMany(input.orgId, newManagerIds);
-  for (const id of newManagerIds) {
-    const successor = successors.find((account) => account.id === id);
-    if (successor === undefined || successor.status === 'deleted') throw notFound('Account', id);
-    if (successor.status !== 'active') {
+  await checkActive(
+    ctx,
+    input.orgId,
+    [...new Set(plan.moves.map((move) => move.managerId))],
+    'reassignReports',
+  );
+  const moved: Membership[] = [];
+  for (const report of input.reports) {
+    const move = plan.moves.find((candidate) => candidate.reportId === report.accountId);
+    if (move !== undefined)
+      moved.push(await ctx.tx.memberships.update({ ...report, managerId: move.managerId }));
+  }
+  return moved;
+}
+
+/**
+ * The cascade of DESIGN rule 10 when a person leaves (deactivation, removal,
+ * deletion): their reports move, then the host's resource handlers run, in
+ * the command's transaction. Group clearing is done by the caller, which
+ * writes the memberships anyway.
+ * @internal
+ */
+export async function runDeparture(
+  ctx: CommandContext,
+  input: {
+    readonly orgId: string;
+    readonly accountId: string;
+    readonly reason: DepartureReason;
+    /** The space left, or null for every space. */
+    readonly spaceId: string | null;
+    readonly reports: readonly Membership[];
+    readonly reassignment: ReportReassignment | undefined;
+    readonly reassignResourcesTo: string | null;
+  },
+): Promise<void> {
+  await moveReports(ctx, {
+    orgId: input.orgId,
+    managerId: input.accountId,
+    reports: input.reports,
+    reassignment: input.reassignment,
+  });
+  if (input.reassignResourcesTo !== null) {
+    if (input.reassignResourcesTo === input.accountId) {
       throw new RosterError(
         'INVALID_INPUT',
-        `Cannot hand over to ${id}: that account is ${successor.status}.`,
+        'Resources cannot be handed to the person who is leaving.',
         {
-          issues: [
-            {
-              path: ['reassignReports'],
-              message: `Account ${id} is ${successor.status}, not active`,
-            },
-          ],
+          issues: [{ path: ['reassignResourcesTo'], message: 'Must be another account' }],
         },
       );
     }
-  }
-  for (const move of plan.moves) {
-    const report = input.reports.find((membership) => membership.accountId === move.reportId);
-    if (report !== undefined)
-      await ctx.tx.memberships.update({ ...report, managerId: move.managerId });
+    await checkActive(ctx, input.orgId, [input.reassignResourcesTo], 'reassignResourcesTo');
   }
   for (const handler of ctx.deps.resourceHandlers) {
     await handler.onDeparture(
@@ -68,5 +89,28 @@ export async function runDeparture(ctx: CommandContext, input: DepartureInput): 
       },
       ctx.tx,
     );
+  }
+}
+
+async function checkActive(
+  ctx: CommandContext,
+  orgId: string,
+  ids: readonly string[],
+  path: string,
+): Promise<void> {
+  if (ids.length === 0) return;
+  const accounts = await ctx.tx.accounts.getMany(orgId, ids);
+  for (const id of ids) {
+    const account = accounts.find((candidate) => candidate.id === id);
+    if (account === undefined || account.status === 'deleted') throw notFound('Account', id);
+    if (account.status !== 'active') {
+      throw new RosterError(
+        'INVALID_INPUT',
+        `Cannot hand over to ${id}: that account is ${account.status}.`,
+        {
+          issues: [{ path: [path], message: `Account ${id} is ${account.status}, not active` }],
+        },
+      );
+    }
   }
 }

@@ -133,3 +133,80 @@ export const ListAccountsInput = defineModel(
     limit: z.int().min(1).max(500).default(50),
   }),
 );
+
+/** Input of `renameOrganization`. */
+export const RenameOrganizationInput = defineModel(
+  'renameOrganization input',
+  z.strictObject({ name: z.string().trim().min(1, 'Must not be empty').max(200) }),
+);
+
+/** Input of `changePlan`. */
+export const ChangePlanInput = defineModel(
+  'changePlan input',
+  z.strictObject({ plan: z.string().trim().min(1).max(100) }),
+);
+
+/** Input of `transferOwnership`. */
+export const TransferOwnershipInput = defineModel(
+  'transferOwnership input',
+  z.strictObject({
+    /** The new owner: another active member of the default space. */
+    toAccountId: Id.schema,
+    /** The role the previous owner keeps in the default space. */
+    previousOwnerRole: RoleName.schema,
+  }),
+);
+
+/** Input of `deleteOrganization`: the organization's exact name, as confirmation. */
+export const DeleteOrganizationInput = defineModel(
+  'deleteOrganization input',
+  z.strictObject({ confirmName: z.string().max(200) }),
+);
+
+/** Input of `deleteOwnAccount`. */
+export const DeleteOwnAccountInput = defineModel(
+  'deleteOwnAccount input',
+  z.strictObject({ ...departure }),
+);
+
+/** Input of `setRestrictions`. */
+export const SetRestrictionsInput = defineModel(
+  'setRestrictions input',
+  z.strictObject({
+    accountId: Id.schema,
+    spaceId: Id.schema.optional(),
+    restrictions: z.array(z.string().min(1).max(64)).max(100),
+  }),
+);
+
+/** Input of `assignGroups`. */
+export const AssignGroupsInput = defineModel(
+  'assignGroups input',
+  z.strictObject({
+    accountId: Id.schema,
+    spaceId: Id.schema.optional(),
+    groupIds: z.array(Id.schema).max(100),
+  }),
+);
+
+/** Input of `setManager`. */
+export const SetManagerInput = defineModel(
+  'setManager input',
+  z.strictObject({
+    accountId: Id.schema,
+    spaceId: Id.schema.optional(),
+    managerId: Id.schema.nullable(),
+  }),
+);
+
+/** Input of `reassignReports`. */
+export const ReassignReportsInput = defineModel(
+  'reassignReports input',
+  z.strictObject({ managerId: Id.schema, reassignment: ReportReassignment.schema }),
+);
+
+/** Input of `presence`. */
+export const PresenceInput = defineModel(
+  'presence input',
+  z.strictObject({ accountIds: z.array(Id.schema).min(1).max(500) }),
+);

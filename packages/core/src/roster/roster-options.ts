@@ -66,6 +66,11 @@ export interface RosterOptions {
   readonly invitationTtlMs?: number;
   /** The host's hooks for resources a departing person owned. @default [] */
   readonly resourceHandlers?: readonly ResourceHandler[];
+  /**
+   * When a person counts as online or away, from how long ago they were last seen.
+   * @default { onlineWithinMs: 300000, awayWithinMs: 1800000 } (5 and 30 minutes)
+   */
+  readonly presence?: { readonly onlineWithinMs: number; readonly awayWithinMs: number };
   /** The role names in force, and which one an organization's owner holds. */
   readonly roles: RoleCatalog;
 }

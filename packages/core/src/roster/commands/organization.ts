@@ -1,0 +1,134 @@
+import { RosterError } from '../../errors/roster-error.js';
+import type { Organization } from '../../model/organization.js';
+import { checkOwnershipTransfer } from '../../rules/owner-protection.js';
+import {
+  audit,
+  authorize,
+  type CommandContext,
+  checkRoleKnown,
+  enqueue,
+  getAccountOrThrow,
+  requireActor,
+} from '../command-context.js';
+import {
+  ChangePlanInput,
+  DeleteOrganizationInput,
+  RenameOrganizationInput,
+  TransferOwnershipInput,
+} from '../inputs.js';
+
+function organizationSubject(organization: Organization) {
+  return { ...organization, type: 'Organization' as const, orgId: organization.id };
+}
+
+/** @internal */
+export async function renameOrganization(ctx: CommandContext, raw: unknown): Promise<Organization> {
+  const input = RenameOrganizationInput.parse(raw);
+  const { organization } = requireActor(ctx);
+  await authorize(ctx, 'renameOrganization', organizationSubject(organization));
+  const saved = await ctx.tx.organizations.update({ ...organization, name: input.name });
+  await audit(
+    ctx,
+    organization.id,
+    'renameOrganization',
+    { type: 'Organization', id: organization.id },
+    organization,
+    saved,
+  );
+  return saved;
+}
+
+/** @internal */
+export async function changePlan(ctx: CommandContext, raw: unknown): Promise<Organization> {
+  const input = ChangePlanInput.parse(raw);
+  const { organization } = requireActor(ctx);
+  await authorize(ctx, 'changePlan', organizationSubject(organization));
+  const saved = await ctx.tx.organizations.update({ ...organization, plan: input.plan });
+  await audit(
+    ctx,
+    organization.id,
+    'changePlan',
+    { type: 'Organization', id: organization.id },
+    organization,
+    saved,
+  );
+  return saved;
+}
+
+/** @internal */
+export async function transferOwnership(ctx: CommandContext, raw: unknown): Promise<Organization> {
+  const input = TransferOwnershipInput.parse(raw);
+  const actor = requireActor(ctx);
+  const { organization } = actor;
+  checkRoleKnown(ctx.deps, input.previousOwnerRole, ['previousOwnerRole']);
+  await authorize(ctx, 'transferOwnership', organizationSubject(organization));
+  const target = await getAccountOrThrow(ctx, organization.id, input.toAccountId);
+  const [next, previous] = await Promise.all([
+    ctx.tx.memberships.find(organization.id, target.id, organization.defaultSpaceId),
+    ctx.tx.memberships.find(organization.id, organization.ownerId, organization.defaultSpaceId),
+  ]);
+  const refusal = checkOwnershipTransfer({
+    ownerId: organization.ownerId,
+    to: {
+      accountId: target.id,
+      status: target.status,
+      isMemberOfDefaultSpace: next?.state === 'member',
+    },
+  });
+  if (refusal !== undefined) throw refusal;
+  if (next === undefined || previous === undefined)
+    throw new TypeError('transferOwnership: memberships vanished');
+  const owner = ctx.deps.roles.ownerRole.name;
+  // The organization row's version serializes racing transfers: only one wins.
+  const saved = await ctx.tx.organizations.update({ ...organization, ownerId: target.id });
+  await ctx.tx.memberships.update({
+    ...previous,
+    role: input.previousOwnerRole,
+  });
+  await ctx.tx.memberships.update({ ...next, role: owner, restrictions: [] });
+  await audit(
+    ctx,
+    organization.id,
+    'transferOwnership',
+    { type: 'Organization', id: organization.id },
+    organization,
+    saved,
+  );
+  return saved;
+}
+
+/** What `deleteOrganization` removed. */
+export interface DeletedOrganization {
+  readonly organizationId: string;
+  /** How many accounts were deleted: every one, the owner's included. */
+  readonly accounts: number;
+}
+
+/** @internal */
+export async function deleteOrganization(
+  ctx: CommandContext,
+  raw: unknown,
+): Promise<DeletedOrganization> {
+  const input = DeleteOrganizationInput.parse(raw);
+  const { organization } = requireActor(ctx);
+  await authorize(ctx, 'deleteOrganization', organizationSubject(organization));
+  if (input.confirmName.trim() !== organization.name) {
+    throw new RosterError(
+      'INVALID_INPUT',
+      'To delete the organization, type its exact name. This deletes every account in it and cannot be undone.',
+      { issues: [{ path: ['confirmName'], message: 'Does not match the organization’s name' }] },
+    );
+  }
+  const orgId = organization.id;
+  // Children first, so a store with foreign keys never sees an orphan.
+  await ctx.tx.invitations.deleteAllInOrganization(orgId);
+  await ctx.tx.memberships.deleteAllInOrganization(orgId);
+  await ctx.tx.groups.deleteAllInOrganization(orgId);
+  const accounts = await ctx.tx.accounts.deleteAllInOrganization(orgId);
+  await ctx.tx.spaces.deleteAllInOrganization(orgId);
+  // Audit snapshots hold personal data; they go with the organization.
+  await ctx.tx.auditEvents.deleteAllInOrganization(orgId);
+  await ctx.tx.organizations.delete(orgId, organization.version);
+  await enqueue(ctx, orgId, 'organization.deleted', { organizationId: orgId, accounts });
+  return { organizationId: orgId, accounts };
+}

@@ -1,0 +1,81 @@
+import { accountMachine } from '../../machines/account-machine.js';
+import { transition } from '../../machines/machine.js';
+import type { Account } from '../../model/account.js';
+import {
+  accountSubject,
+  audit,
+  authorize,
+  type CommandContext,
+  enqueue,
+  getAccountOrThrow,
+  requireActor,
+} from '../command-context.js';
+import { runDeparture } from '../departure.js';
+import { AccountRef, DeleteOwnAccountInput } from '../inputs.js';
+
+// Presence is written at most once a minute per account: enough for
+// online/away/offline, and a busy product does not write on every request.
+const activityThrottleMs = 60_000;
+
+/** @internal */
+export async function requestPasswordReset(ctx: CommandContext, raw: unknown): Promise<void> {
+  const input = AccountRef.parse(raw);
+  const orgId = requireActor(ctx).organization.id;
+  const account = await getAccountOrThrow(ctx, orgId, input.accountId);
+  const memberships = await ctx.tx.memberships.listByAccounts(orgId, [account.id]);
+  await authorize(ctx, 'requestPasswordReset', accountSubject(account, memberships));
+  await enqueue(ctx, orgId, 'password.reset', { accountId: account.id, email: account.email });
+  await audit(ctx, orgId, 'requestPasswordReset', { type: 'Account', id: account.id }, null, null);
+}
+
+/** @internal */
+export async function deleteOwnAccount(ctx: CommandContext, raw: unknown): Promise<void> {
+  const input = DeleteOwnAccountInput.parse(raw);
+  const actor = requireActor(ctx);
+  const { account, organization } = actor;
+  const orgId = organization.id;
+  await authorize(ctx, 'deleteOwnAccount', accountSubject(account, actor.memberships));
+  const reports = await ctx.tx.memberships.listReports(orgId, account.id);
+  const result = transition(accountMachine, account.status, 'deleteOwnAccount', {
+    accountId: account.id,
+    ownerId: organization.ownerId,
+    directReportIds: [...new Set(reports.map((report) => report.accountId))],
+    reassignment: input.reassignReports,
+  });
+  if (!result.ok) throw result.error;
+  await runDeparture(ctx, {
+    orgId,
+    accountId: account.id,
+    reason: 'deleteOwnAccount',
+    spaceId: null,
+    reports,
+    reassignment: input.reassignReports,
+    reassignResourcesTo: input.reassignResourcesTo,
+  });
+  for (const membership of actor.memberships) {
+    await ctx.tx.memberships.delete(orgId, membership.id, membership.version);
+  }
+  for (const invitation of await ctx.tx.invitations.listByAccount(orgId, account.id)) {
+    await ctx.tx.invitations.delete(orgId, invitation.id, invitation.version);
+  }
+  await ctx.tx.accounts.delete(orgId, account.id, account.version);
+  await enqueue(ctx, orgId, 'sessions.revoke', { accountId: account.id });
+  // The account's id stays in the trail as a pseudonym; no personal data is written.
+  await audit(
+    ctx,
+    orgId,
+    'deleteOwnAccount',
+    { type: 'Account', id: account.id },
+    { id: account.id },
+    null,
+  );
+}
+
+/** @internal */
+export async function recordActivity(ctx: CommandContext): Promise<Account> {
+  const { account } = requireActor(ctx);
+  const last = account.lastSeenAt?.getTime() ?? Number.NEGATIVE_INFINITY;
+  if (ctx.now.getTime() - last < activityThrottleMs) return account;
+  await ctx.tx.accounts.setLastSeen(account.orgId, account.id, ctx.now);
+  return { ...account, lastSeenAt: ctx.now };
+}
