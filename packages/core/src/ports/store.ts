@@ -73,7 +73,7 @@ export interface TenantRepository<T extends { id: string; orgId: string; version
   /**
    * Stores a new row; its `version` must be 1.
    *
-   * @throws `CONFLICT` (reason `unique`) when the id, or another unique key, is taken.
+   * @throws `CONFLICT` (reason `unique`) when the id, or another unique key, is taken; `INVALID_INPUT` when `version` is not 1.
    */
   insert(row: T): Promise<T>;
   /**
@@ -118,6 +118,8 @@ export interface AccountRepository extends TenantRepository<Account> {
   /**
    * Records when the person was last seen. Does not change `version` (presence
    * must never make an admin's edit stale) and never moves `lastSeenAt` back.
+   * It is the only write of `lastSeenAt`: `update` keeps the stored value (and
+   * returns it), so an edit made from an earlier read never erases presence.
    */
   setLastSeen(orgId: string, id: string, at: Date): Promise<void>;
 }
@@ -159,7 +161,7 @@ export interface InvitationRepository extends TenantRepository<Invitation> {
 export interface AuditEventRepository {
   /** Appends one event. */
   append(event: AuditEvent): Promise<void>;
-  /** One page of an organization's events, newest first (ties by id), optionally about one target. */
+  /** One page of an organization's events, newest first (ties by id, descending), optionally about one target. */
   list(query: AuditListQuery): Promise<Page<AuditEvent>>;
   /** Deletes every event of the organization (only when the organization itself is deleted). */
   deleteAllInOrganization(orgId: string): Promise<number>;
@@ -169,7 +171,7 @@ export interface AuditEventRepository {
 export interface OutboxRepository {
   /** Appends one message, undelivered. */
   append(message: OutboxMessage): Promise<void>;
-  /** Up to `limit` undelivered messages of every organization, oldest first (ties by id). */
+  /** Up to `limit` undelivered messages of every organization, oldest first (ties by id, ascending). */
   listUndelivered(limit: number): Promise<OutboxMessage[]>;
   /** Marks a message delivered at `at`; returns `false` if it was already delivered (another drainer won). */
   markDelivered(id: string, at: Date): Promise<boolean>;
@@ -187,7 +189,10 @@ export interface Page<T> {
   readonly total: number;
 }
 
-/** The orders a list of accounts can be sorted in. Ties are always broken by `id`, so pages are stable. */
+/**
+ * The orders a list of accounts can be sorted in. Ties are always broken by
+ * `id` (compared by code units, in the same direction as the sort), so pages are stable.
+ */
 export interface AccountSort {
   /**
    * - `name`: lower-cased `firstName`, then lower-cased `lastName`, compared by code units;
@@ -228,9 +233,12 @@ export interface AccountListQuery {
   readonly groupId?: string;
   /** The order; ties broken by `id`. */
   readonly sort: AccountSort;
-  /** From {@link Page.nextCursor} of the previous page; absent for the first page. */
+  /**
+   * From {@link Page.nextCursor} of the previous page, with the same sort; absent
+   * for the first page. A cursor the store cannot read is `INVALID_INPUT`.
+   */
   readonly cursor?: string;
-  /** Rows per page, 1 to 500. */
+  /** Rows per page, an integer from 1 to 500 (`INVALID_INPUT` otherwise). */
   readonly limit: number;
 }
 
@@ -239,7 +247,8 @@ export interface AuditListQuery {
   readonly orgId: string;
   /** Only events about this record. */
   readonly target?: { readonly type: SubjectType; readonly id: string };
+  /** From {@link Page.nextCursor} of the previous page; a cursor the store cannot read is `INVALID_INPUT`. */
   readonly cursor?: string;
-  /** Rows per page, 1 to 500. */
+  /** Rows per page, an integer from 1 to 500 (`INVALID_INPUT` otherwise). */
   readonly limit: number;
 }

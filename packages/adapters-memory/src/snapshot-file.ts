@@ -1,0 +1,79 @@
+import { promises as fs, readFileSync } from 'node:fs';
+import {
+  Account,
+  AuditEvent,
+  Group,
+  Invitation,
+  Membership,
+  type Model,
+  Organization,
+  OutboxMessage,
+  Space,
+} from '@rosterkit/core';
+import { beginViews, commitViews, type Tables, type Views } from './tables.js';
+
+const format = 'rosterkit-memory-store';
+
+const models: { readonly [K in keyof Tables]: Model<unknown> } = {
+  organizations: Organization,
+  accounts: Account,
+  spaces: Space,
+  memberships: Membership,
+  groups: Group,
+  invitations: Invitation,
+  auditEvents: AuditEvent,
+  outbox: OutboxMessage,
+};
+
+const tableNames = Object.keys(models) as (keyof Tables)[];
+
+/**
+ * Loads a snapshot file into empty tables, if the file exists. Every row is
+ * revived through core's model (ISO strings back to `Date`s, validated).
+ *
+ * @internal
+ */
+export function loadSnapshot(file: string, tables: Tables): void {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
+    throw error;
+  }
+  const data = JSON.parse(text) as Record<string, unknown>;
+  if (data.format !== format || data.version !== 1) {
+    throw new Error(`${file} is not a rosterkit memory store snapshot (version 1).`);
+  }
+  const views = beginViews(tables);
+  for (const name of tableNames) {
+    const rows = data[name];
+    if (!Array.isArray(rows)) throw new Error(`${file}: "${name}" must be an array.`);
+    const view = views[name] as Views[keyof Tables] & { insert(row: unknown): void };
+    for (const row of rows) view.insert(models[name].parse(row));
+  }
+  commitViews(views);
+}
+
+let sequence = 0;
+
+/**
+ * Writes the tables as a transaction's views see them, atomically: to a
+ * temporary file next to `file`, then renamed over it, so a reader or a crash
+ * never sees half a snapshot.
+ *
+ * @internal
+ */
+export async function saveSnapshot(file: string, views: Views): Promise<void> {
+  const data: Record<string, unknown> = { format, version: 1 };
+  for (const name of tableNames) data[name] = [...views[name].all()];
+  sequence += 1;
+  const temporary = `${file}.${process.pid}.${sequence}.tmp`;
+  try {
+    await fs.writeFile(temporary, `${JSON.stringify(data)}\n`, 'utf8');
+    await fs.rename(temporary, file);
+  } catch (error) {
+    await fs.rm(temporary, { force: true });
+    throw error;
+  }
+}

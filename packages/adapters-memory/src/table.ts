@@ -1,0 +1,159 @@
+import { conflict } from './errors.js';
+import { Layer, SetLayer } from './layer.js';
+
+/** How a table is indexed: unique keys (at most one per row) and multi-valued keys. @internal */
+export interface TableSpec<T> {
+  /** The subject named in errors (`'Account'`). */
+  readonly subject: string;
+  readonly unique: Readonly<Record<string, (row: T) => string | undefined>>;
+  readonly multi: Readonly<Record<string, (row: T) => readonly string[]>>;
+}
+
+/** An index key made of several parts, unambiguous whatever the parts contain. @internal */
+export function key(...parts: readonly string[]): string {
+  return JSON.stringify(parts);
+}
+
+/**
+ * The committed rows of one kind and their indexes. Rows are only ever read
+ * and written through a {@link TableView}.
+ *
+ * @internal
+ */
+export class Table<T extends { id: string }> {
+  readonly spec: TableSpec<T>;
+  readonly rows = new Map<string, T>();
+  readonly unique = new Map<string, Map<string, string>>();
+  readonly multi = new Map<string, Map<string, Set<string>>>();
+
+  constructor(spec: TableSpec<T>) {
+    this.spec = spec;
+    for (const name of Object.keys(spec.unique)) this.unique.set(name, new Map());
+    for (const name of Object.keys(spec.multi)) this.multi.set(name, new Map());
+  }
+
+  /** The committed row with this id (never handed out: callers clone it). */
+  committed(id: string): T | undefined {
+    return this.rows.get(id);
+  }
+
+  /** The committed rows whose multi-valued index `name` holds `value`. */
+  committedBy(name: string, value: string): T[] {
+    const ids = this.multi.get(name)?.get(value) ?? new Set<string>();
+    return [...ids].flatMap((id) => this.rows.get(id) ?? []);
+  }
+
+  begin(): TableView<T> {
+    return new TableView(this);
+  }
+}
+
+/**
+ * One transaction's copy-on-write view of a {@link Table}: writes maintain
+ * every index and check unique keys; nothing reaches the table before `commit`.
+ *
+ * @internal
+ */
+export class TableView<T extends { id: string }> {
+  readonly #spec: TableSpec<T>;
+  readonly #rows: Layer<string, T>;
+  readonly #unique = new Map<string, Layer<string, string>>();
+  readonly #multi = new Map<string, SetLayer>();
+
+  constructor(table: Table<T>) {
+    this.#spec = table.spec;
+    this.#rows = new Layer(table.rows);
+    for (const [name, index] of table.unique) this.#unique.set(name, new Layer(index));
+    for (const [name, index] of table.multi) this.#multi.set(name, new SetLayer(index));
+  }
+
+  /** The stored row (not a copy: never hand it out). */
+  get(id: string): T | undefined {
+    return this.#rows.get(id);
+  }
+
+  /** The id owning `value` in unique index `name`. */
+  idBy(name: string, value: string): string | undefined {
+    return this.#uniqueIndex(name).get(value);
+  }
+
+  /** The ids under `value` in multi-valued index `name`. */
+  idsBy(name: string, value: string): ReadonlySet<string> {
+    return this.#multiIndex(name).members(value);
+  }
+
+  /** The stored rows under `value` in multi-valued index `name`. */
+  rowsBy(name: string, value: string): T[] {
+    return [...this.idsBy(name, value)].flatMap((id) => this.#rows.get(id) ?? []);
+  }
+
+  /** Every stored row, as this transaction sees them. */
+  all(): IterableIterator<T> {
+    return this.#rows.values();
+  }
+
+  insert(row: T): void {
+    if (this.#rows.get(row.id) !== undefined)
+      throw conflict(this.#spec.subject, row.id, 'unique', 'id');
+    this.#checkUnique(row);
+    this.#rows.set(row.id, row);
+    this.#index(row, 'add');
+  }
+
+  replace(previous: T, next: T): void {
+    this.#checkUnique(next);
+    this.#index(previous, 'remove');
+    this.#rows.set(next.id, next);
+    this.#index(next, 'add');
+  }
+
+  remove(row: T): void {
+    this.#index(row, 'remove');
+    this.#rows.delete(row.id);
+  }
+
+  commit(): void {
+    this.#rows.commit();
+    for (const index of this.#unique.values()) index.commit();
+    for (const index of this.#multi.values()) index.commit();
+  }
+
+  #checkUnique(row: T): void {
+    for (const [name, keyOf] of Object.entries(this.#spec.unique)) {
+      const value = keyOf(row);
+      if (value === undefined) continue;
+      const owner = this.#uniqueIndex(name).get(value);
+      if (owner !== undefined && owner !== row.id) {
+        throw conflict(this.#spec.subject, row.id, 'unique', name);
+      }
+    }
+  }
+
+  #index(row: T, change: 'add' | 'remove'): void {
+    for (const [name, keyOf] of Object.entries(this.#spec.unique)) {
+      const value = keyOf(row);
+      if (value === undefined) continue;
+      if (change === 'add') this.#uniqueIndex(name).set(value, row.id);
+      else this.#uniqueIndex(name).delete(value);
+    }
+    for (const [name, keysOf] of Object.entries(this.#spec.multi)) {
+      const index = this.#multiIndex(name);
+      for (const value of keysOf(row)) {
+        if (change === 'add') index.add(value, row.id);
+        else index.remove(value, row.id);
+      }
+    }
+  }
+
+  #uniqueIndex(name: string): Layer<string, string> {
+    const index = this.#unique.get(name);
+    if (index === undefined) throw new Error(`No unique index ${name} on ${this.#spec.subject}`);
+    return index;
+  }
+
+  #multiIndex(name: string): SetLayer {
+    const index = this.#multi.get(name);
+    if (index === undefined) throw new Error(`No index ${name} on ${this.#spec.subject}`);
+    return index;
+  }
+}

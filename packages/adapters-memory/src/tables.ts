@@ -1,0 +1,84 @@
+import type {
+  Account,
+  AuditEvent,
+  Group,
+  Invitation,
+  Membership,
+  Organization,
+  OutboxMessage,
+  Space,
+} from '@rosterkit/core';
+import { key, Table, type TableView } from './table.js';
+
+const byOrg = { org: (row: { orgId: string }) => [row.orgId] };
+
+/** Every table of a memory store, with its indexes. @internal */
+export function createTables() {
+  return {
+    organizations: new Table<Organization>({ subject: 'Organization', unique: {}, multi: {} }),
+    accounts: new Table<Account>({
+      subject: 'Account',
+      unique: { email: (row) => key(row.orgId, row.email) },
+      multi: byOrg,
+    }),
+    spaces: new Table<Space>({ subject: 'Space', unique: {}, multi: byOrg }),
+    memberships: new Table<Membership>({
+      subject: 'Membership',
+      unique: { accountSpace: (row) => key(row.orgId, row.accountId, row.spaceId) },
+      multi: {
+        ...byOrg,
+        account: (row) => [key(row.orgId, row.accountId)],
+        space: (row) => [key(row.orgId, row.spaceId)],
+        manager: (row) => (row.managerId === null ? [] : [key(row.orgId, row.managerId)]),
+        group: (row) => row.groupIds.map((groupId) => key(row.orgId, groupId)),
+      },
+    }),
+    groups: new Table<Group>({
+      subject: 'Group',
+      unique: {},
+      multi: { ...byOrg, space: (row) => [key(row.orgId, row.spaceId)] },
+    }),
+    invitations: new Table<Invitation>({
+      subject: 'Invitation',
+      unique: { tokenHash: (row) => row.tokenHash },
+      multi: { ...byOrg, account: (row) => [key(row.orgId, row.accountId)] },
+    }),
+    auditEvents: new Table<AuditEvent>({
+      subject: 'AuditEvent',
+      unique: {},
+      multi: { ...byOrg, target: (row) => [key(row.orgId, row.target.type, row.target.id)] },
+    }),
+    outbox: new Table<OutboxMessage>({
+      subject: 'OutboxMessage',
+      unique: {},
+      multi: { undelivered: (row) => (row.deliveredAt === null ? ['undelivered'] : []) },
+    }),
+  };
+}
+
+/** The tables of a memory store. @internal */
+export type Tables = ReturnType<typeof createTables>;
+
+/** One transaction's views of every table. @internal */
+export type Views = {
+  [K in keyof Tables]: Tables[K] extends Table<infer T> ? TableView<T> : never;
+};
+
+/** Begins a view of every table. @internal */
+export function beginViews(tables: Tables): Views {
+  return {
+    organizations: tables.organizations.begin(),
+    accounts: tables.accounts.begin(),
+    spaces: tables.spaces.begin(),
+    memberships: tables.memberships.begin(),
+    groups: tables.groups.begin(),
+    invitations: tables.invitations.begin(),
+    auditEvents: tables.auditEvents.begin(),
+    outbox: tables.outbox.begin(),
+  };
+}
+
+/** Applies every view's writes to its table. @internal */
+export function commitViews(views: Views): void {
+  for (const view of Object.values(views)) view.commit();
+}

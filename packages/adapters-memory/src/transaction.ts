@@ -1,0 +1,226 @@
+import type { AuditEvent, AuditListQuery, Page, StoreTransaction } from '@rosterkit/core';
+import { firstAfter, listAccounts } from './account-list.js';
+import { compareText, decodeCursor, encodeCursor } from './cursor.js';
+import { checkLimit, conflict, invalid, notFound } from './errors.js';
+import { key, type TableView } from './table.js';
+import type { Views } from './tables.js';
+import { stored, tenantRepository } from './tenant-repository.js';
+
+const clone = <T>(row: T): T => structuredClone(row);
+const byName = (a: { name: string; id: string }, b: { name: string; id: string }) =>
+  compareText(a.name, b.name) || compareText(a.id, b.id);
+
+interface AuditCursor {
+  readonly at: number;
+  readonly id: string;
+}
+
+// Newest first, ties by id descending.
+function compareEvents(a: AuditCursor, b: AuditCursor): number {
+  return Math.sign(b.at - a.at) || compareText(b.id, a.id);
+}
+
+function listAuditEvents(view: TableView<AuditEvent>, query: AuditListQuery): Page<AuditEvent> {
+  checkLimit(query.limit);
+  const after =
+    query.cursor === undefined
+      ? undefined
+      : decodeCursor(query.cursor, (value): value is AuditCursor => {
+          const cursor = value as Partial<AuditCursor> | null;
+          return (
+            typeof cursor === 'object' &&
+            cursor !== null &&
+            typeof cursor.at === 'number' &&
+            Number.isFinite(cursor.at) &&
+            typeof cursor.id === 'string'
+          );
+        });
+  const rows =
+    query.target === undefined
+      ? view.rowsBy('org', query.orgId)
+      : view.rowsBy('target', key(query.orgId, query.target.type, query.target.id));
+  const sorted = rows
+    .map((event) => ({ event, at: event.at.getTime(), id: event.id }))
+    .sort(compareEvents);
+  const start =
+    after === undefined ? 0 : firstAfter(sorted, (row) => compareEvents(row, after) > 0);
+  const items = sorted.slice(start, start + query.limit);
+  const last = items.at(-1);
+  return {
+    items: items.map((row) => clone(row.event)),
+    nextCursor:
+      start + items.length < sorted.length && last !== undefined
+        ? encodeCursor({ at: last.at, id: last.id } satisfies AuditCursor)
+        : null,
+    total: sorted.length,
+  };
+}
+
+/**
+ * The repositories of one transaction over its views. `views` throws once
+ * the transaction has ended, so a leaked `tx` cannot write behind its back.
+ *
+ * @internal
+ */
+export function createTransaction(views: () => Views): StoreTransaction {
+  const accounts = tenantRepository(
+    () => views().accounts,
+    'Account',
+    (previous, next) => ({
+      ...next,
+      lastSeenAt: previous.lastSeenAt,
+    }),
+  );
+  const spaces = tenantRepository(() => views().spaces, 'Space');
+  const memberships = tenantRepository(() => views().memberships, 'Membership');
+  const groups = tenantRepository(() => views().groups, 'Group');
+  const invitations = tenantRepository(() => views().invitations, 'Invitation');
+
+  return {
+    organizations: {
+      async get(id) {
+        const row = views().organizations.get(id);
+        return row === undefined ? undefined : clone(row);
+      },
+      async insert(row) {
+        if (row.version !== 1) throw invalid('version', 'A new row has version 1');
+        const copy = clone(row);
+        views().organizations.insert(copy);
+        return clone(copy);
+      },
+      async update(row) {
+        const view = views().organizations;
+        const previous = atVersion(view, row.id, row.version);
+        const next = { ...clone(row), version: row.version + 1 };
+        view.replace(previous, next);
+        return clone(next);
+      },
+      async delete(id, version) {
+        const view = views().organizations;
+        view.remove(atVersion(view, id, version));
+      },
+    },
+    accounts: {
+      ...accounts,
+      async findByEmail(orgId, email) {
+        const view = views().accounts;
+        const id = view.idBy('email', key(orgId, email));
+        const row = id === undefined ? undefined : stored(view, orgId, id);
+        return row === undefined ? undefined : clone(row);
+      },
+      async list(query) {
+        const { accounts: accountView, memberships: membershipView } = views();
+        return listAccounts({ accounts: accountView, memberships: membershipView }, query);
+      },
+      async setLastSeen(orgId, id, at) {
+        const view = views().accounts;
+        const row = stored(view, orgId, id);
+        if (row === undefined) throw notFound('Account', id);
+        if (row.lastSeenAt !== null && row.lastSeenAt.getTime() >= at.getTime()) return;
+        view.replace(row, { ...row, lastSeenAt: new Date(at.getTime()) });
+      },
+    },
+    spaces: {
+      ...spaces,
+      async listByOrganization(orgId) {
+        return views()
+          .spaces.rowsBy('org', orgId)
+          .sort((a, b) => Number(b.isDefault) - Number(a.isDefault) || byName(a, b))
+          .map(clone);
+      },
+    },
+    memberships: {
+      ...memberships,
+      async find(orgId, accountId, spaceId) {
+        const view = views().memberships;
+        const id = view.idBy('accountSpace', key(orgId, accountId, spaceId));
+        const row = id === undefined ? undefined : view.get(id);
+        return row === undefined ? undefined : clone(row);
+      },
+      async listByAccounts(orgId, accountIds) {
+        const view = views().memberships;
+        return [...new Set(accountIds)].flatMap((accountId) =>
+          view.rowsBy('account', key(orgId, accountId)).map(clone),
+        );
+      },
+      async listReports(orgId, managerId) {
+        return views()
+          .memberships.rowsBy('manager', key(orgId, managerId))
+          .filter((row) => row.state === 'member')
+          .map(clone);
+      },
+    },
+    groups: {
+      ...groups,
+      async listBySpace(orgId, spaceId) {
+        return views().groups.rowsBy('space', key(orgId, spaceId)).sort(byName).map(clone);
+      },
+    },
+    invitations: {
+      ...invitations,
+      async findByTokenHash(tokenHash) {
+        const view = views().invitations;
+        const id = view.idBy('tokenHash', tokenHash);
+        const row = id === undefined ? undefined : view.get(id);
+        return row === undefined ? undefined : clone(row);
+      },
+      async listByAccount(orgId, accountId) {
+        return views()
+          .invitations.rowsBy('account', key(orgId, accountId))
+          .sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime() || compareText(b.id, a.id))
+          .map(clone);
+      },
+    },
+    auditEvents: {
+      async append(event) {
+        views().auditEvents.insert(clone(event));
+      },
+      async list(query) {
+        return listAuditEvents(views().auditEvents, query);
+      },
+      async deleteAllInOrganization(orgId) {
+        const view = views().auditEvents;
+        const rows = view.rowsBy('org', orgId);
+        for (const row of rows) view.remove(row);
+        return rows.length;
+      },
+    },
+    outbox: {
+      async append(message) {
+        views().outbox.insert(clone(message));
+      },
+      async listUndelivered(limit) {
+        return views()
+          .outbox.rowsBy('undelivered', 'undelivered')
+          .sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || compareText(a.id, b.id))
+          .slice(0, Math.max(0, limit))
+          .map(clone);
+      },
+      async markDelivered(id, at) {
+        const view = views().outbox;
+        const row = view.get(id);
+        if (row === undefined) throw notFound('OutboxMessage', id);
+        if (row.deliveredAt !== null) return false;
+        view.replace(row, { ...row, deliveredAt: new Date(at.getTime()) });
+        return true;
+      },
+      async recordFailure(id) {
+        const view = views().outbox;
+        const row = view.get(id);
+        if (row === undefined) throw notFound('OutboxMessage', id);
+        view.replace(row, { ...row, attempts: row.attempts + 1 });
+      },
+    },
+  };
+}
+
+function atVersion<T extends { id: string; version: number }>(
+  view: TableView<T>,
+  id: string,
+  version: number,
+): T {
+  const row = view.get(id);
+  if (row === undefined) throw notFound('Organization', id);
+  if (row.version !== version) throw conflict('Organization', id, 'stale-version');
+  return row;
+}

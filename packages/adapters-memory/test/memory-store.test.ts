@@ -1,0 +1,160 @@
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { RosterError, type StoreTransaction } from '@rosterkit/core';
+import {
+  buildAccount,
+  buildAuditEvent,
+  buildInvitation,
+  buildMembership,
+  buildOrganization,
+  buildOutboxMessage,
+} from '@rosterkit/core/testing';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { memoryStore } from '../src/index.js';
+
+let dir: string;
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'rosterkit-memory-'));
+});
+afterEach(() => {
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('memoryStore snapshot file', () => {
+  it('round-trips every table, Dates included, through the file', async () => {
+    const file = join(dir, 'roster.json');
+    const org = buildOrganization({ id: 'org_1' });
+    const ana = buildAccount({
+      orgId: 'org_1',
+      email: 'ana@acme.io',
+      lastSeenAt: new Date('2026-03-01T10:00:00.000Z'),
+      profile: { phone: '+44', extension: 204, remote: false, site: null },
+    });
+    const member = buildMembership({ orgId: 'org_1', accountId: ana.id, managerId: 'acc_boss' });
+    const invitation = buildInvitation({ orgId: 'org_1' });
+    const event = buildAuditEvent({ orgId: 'org_1', before: null });
+    const message = buildOutboxMessage({ orgId: 'org_1', deliveredAt: new Date(0) });
+    const first = memoryStore({ file });
+    await first.transaction(async (tx) => {
+      await tx.organizations.insert(org);
+      await tx.accounts.insert(ana);
+      await tx.memberships.insert(member);
+      await tx.invitations.insert(invitation);
+      await tx.auditEvents.append(event);
+      await tx.outbox.append(message);
+    });
+
+    const second = memoryStore({ file });
+    const raw = second.inspect();
+    expect(raw.organization('org_1')).toEqual(org);
+    expect(raw.account('org_1', ana.id)).toEqual(ana);
+    expect(raw.account('org_1', ana.id)?.lastSeenAt).toBeInstanceOf(Date);
+    expect(raw.membership('org_1', member.id)).toEqual(member);
+    expect(raw.invitation('org_1', invitation.id)).toEqual(invitation);
+    expect(raw.auditEvents('org_1')).toEqual([event]);
+    expect(raw.outbox()).toEqual([message]);
+    // The indexes are rebuilt too.
+    await second.transaction(async (tx) => {
+      expect(await tx.accounts.findByEmail('org_1', 'ana@acme.io')).toEqual(ana);
+      expect(await tx.memberships.listReports('org_1', 'acc_boss')).toEqual([member]);
+      expect(await tx.invitations.findByTokenHash(invitation.tokenHash)).toEqual(invitation);
+    });
+  });
+
+  it('starts empty when the file does not exist yet, and creates it on the first commit', async () => {
+    const file = join(dir, 'roster.json');
+    const store = memoryStore({ file });
+    expect(readdirSync(dir)).toEqual([]);
+    await store.transaction((tx) => tx.organizations.insert(buildOrganization()));
+    expect(readdirSync(dir)).toEqual(['roster.json']);
+  });
+
+  it('writes through a temporary file renamed over the snapshot, leaving no temporary behind', async () => {
+    const file = join(dir, 'roster.json');
+    const store = memoryStore({ file });
+    for (let i = 0; i < 5; i += 1) {
+      await store.transaction((tx) => tx.accounts.insert(buildAccount({ orgId: 'org_1' })));
+      const text = readFileSync(file, 'utf8');
+      expect(JSON.parse(text).accounts).toHaveLength(i + 1);
+      expect(readdirSync(dir)).toEqual(['roster.json']);
+    }
+  });
+
+  it('does not write a failed transaction, and does not commit one whose snapshot cannot be written', async () => {
+    const file = join(dir, 'roster.json');
+    const store = memoryStore({ file });
+    await store.transaction((tx) => tx.organizations.insert(buildOrganization({ id: 'org_1' })));
+    const before = readFileSync(file, 'utf8');
+    await expect(
+      store.transaction(async (tx) => {
+        await tx.organizations.insert(buildOrganization({ id: 'org_2' }));
+        throw new Error('no');
+      }),
+    ).rejects.toThrow('no');
+    expect(readFileSync(file, 'utf8')).toBe(before);
+
+    const unwritable = memoryStore({ file: join(dir, 'missing-dir', 'roster.json') });
+    await expect(
+      unwritable.transaction((tx) => tx.organizations.insert(buildOrganization({ id: 'org_3' }))),
+    ).rejects.toThrow();
+    expect(unwritable.inspect().organization('org_3')).toBeUndefined();
+  });
+
+  it('refuses a file that is not a snapshot, and invalid rows with INVALID_INPUT', () => {
+    const file = join(dir, 'roster.json');
+    writeFileSync(file, JSON.stringify({ hello: 'world' }));
+    expect(() => memoryStore({ file })).toThrow(/not a rosterkit memory store snapshot/);
+    const empty = { format: 'rosterkit-memory-store', version: 1 };
+    const tables = ['organizations', 'accounts', 'spaces', 'memberships', 'groups', 'invitations'];
+    const snapshot: Record<string, unknown> = { ...empty, auditEvents: [], outbox: [] };
+    for (const table of tables) snapshot[table] = [];
+    snapshot.accounts = [{ ...buildAccount(), email: 'not an email' }];
+    writeFileSync(file, JSON.stringify(snapshot));
+    expect(() => memoryStore({ file })).toThrow(RosterError);
+  });
+});
+
+describe('memoryStore isolation of rows', () => {
+  it('hands out copies: mutating what inspect or list returns never changes the store', async () => {
+    const store = memoryStore();
+    const ana = buildAccount({ orgId: 'org_1', profile: { site: 'north' } });
+    await store.transaction((tx) => tx.accounts.insert(ana));
+    const inspected = store.inspect().account('org_1', ana.id);
+    if (inspected) inspected.profile.site = 'south';
+    const page = await store.transaction((tx) =>
+      tx.accounts.list({
+        orgId: 'org_1',
+        readFilter: { kind: 'all' },
+        sort: { field: 'email', direction: 'asc' },
+        limit: 10,
+      }),
+    );
+    (page.items[0] as typeof ana).profile.site = 'east';
+    expect(store.inspect().account('org_1', ana.id)).toEqual(ana);
+  });
+
+  it('refuses a transaction object used after its transaction ended', async () => {
+    const store = memoryStore();
+    let leaked: StoreTransaction | undefined;
+    await store.transaction(async (tx) => {
+      leaked = tx;
+    });
+    await expect(leaked?.organizations.get('org_1')).rejects.toThrow(/transaction has ended/);
+  });
+
+  it('runs transactions one at a time, in the order they were started', async () => {
+    const store = memoryStore();
+    const order: string[] = [];
+    const slow = store.transaction(async () => {
+      order.push('slow start');
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      order.push('slow end');
+    });
+    const fast = store.transaction(async () => {
+      order.push('fast');
+    });
+    await Promise.all([slow, fast]);
+    expect(order).toEqual(['slow start', 'slow end', 'fast']);
+  });
+});

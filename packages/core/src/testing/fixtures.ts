@@ -1,0 +1,236 @@
+import type { Account } from '../model/account.js';
+import type { AuditEvent } from '../model/audit-event.js';
+import type { Group } from '../model/group.js';
+import type { Invitation } from '../model/invitation.js';
+import type { Membership } from '../model/membership.js';
+import type { Organization } from '../model/organization.js';
+import type { OutboxMessage } from '../model/outbox-message.js';
+import type { Space } from '../model/space.js';
+
+// One counter for every builder, so two rows built in one process never share
+// an id, an email or a token hash unless a test asks for it.
+let sequence = 0;
+function next(): number {
+  sequence += 1;
+  return sequence;
+}
+
+/** The instant every fixture is stamped with unless told otherwise: 2026-01-15T09:30:00Z. */
+export const fixtureEpoch: Date = new Date('2026-01-15T09:30:00.000Z');
+
+function epoch(): Date {
+  return new Date(fixtureEpoch.getTime());
+}
+
+/**
+ * A valid {@link Organization} (version 1) with a fresh id, for tests.
+ *
+ * @param overrides - fields to set instead of the defaults.
+ * @example
+ * ```ts
+ * import { buildOrganization } from '@rosterkit/core/testing';
+ * const org = buildOrganization({ name: 'Acme' });
+ * ```
+ */
+export function buildOrganization(overrides: Partial<Organization> = {}): Organization {
+  const id = overrides.id ?? `org_${next()}`;
+  return {
+    id,
+    name: 'Acme',
+    plan: 'pro',
+    ownerId: `${id}_owner`,
+    defaultSpaceId: `${id}_team`,
+    createdAt: epoch(),
+    version: 1,
+    ...overrides,
+  };
+}
+
+/**
+ * A valid, active {@link Account} (version 1) with a fresh id and email, for tests.
+ *
+ * @param overrides - fields to set instead of the defaults (`orgId` defaults to `'org_1'`).
+ * @example
+ * ```ts
+ * import { buildAccount } from '@rosterkit/core/testing';
+ * const ana = buildAccount({ orgId: org.id, email: 'ana@acme.io', firstName: 'Ana' });
+ * ```
+ */
+export function buildAccount(overrides: Partial<Account> = {}): Account {
+  const n = next();
+  return {
+    id: `acc_${n}`,
+    orgId: 'org_1',
+    email: `person${n}@example.com`,
+    firstName: 'Person',
+    lastName: `Number${n}`,
+    status: 'active',
+    profile: {},
+    lastSeenAt: null,
+    createdAt: epoch(),
+    updatedAt: epoch(),
+    version: 1,
+    ...overrides,
+  };
+}
+
+/**
+ * A valid {@link Space} (version 1, not the default) with a fresh id, for tests.
+ *
+ * @param overrides - fields to set instead of the defaults (`orgId` defaults to `'org_1'`).
+ * @example
+ * ```ts
+ * import { buildSpace } from '@rosterkit/core/testing';
+ * const team = buildSpace({ orgId: org.id, id: org.defaultSpaceId, isDefault: true });
+ * ```
+ */
+export function buildSpace(overrides: Partial<Space> = {}): Space {
+  const n = next();
+  return {
+    id: `spc_${n}`,
+    orgId: 'org_1',
+    name: `Space ${n}`,
+    isDefault: false,
+    createdAt: epoch(),
+    version: 1,
+    ...overrides,
+  };
+}
+
+/**
+ * A valid {@link Membership} (version 1) with a fresh id, for tests: by default
+ * a current member (`state: 'member'`, role `agent`, one open period). With
+ * `state: 'account-only'` and no `periods`, it gets one closed period instead.
+ *
+ * @param overrides - fields to set instead of the defaults (`orgId` defaults to `'org_1'`).
+ * @example
+ * ```ts
+ * import { buildMembership } from '@rosterkit/core/testing';
+ * const member = buildMembership({ orgId: org.id, accountId: ana.id, spaceId: team.id, role: 'admin' });
+ * const former = buildMembership({ orgId: org.id, accountId: bo.id, spaceId: team.id, state: 'account-only' });
+ * ```
+ */
+export function buildMembership(overrides: Partial<Membership> = {}): Membership {
+  const n = next();
+  const role = overrides.role ?? 'agent';
+  const former = overrides.state === 'account-only';
+  return {
+    id: `mem_${n}`,
+    orgId: 'org_1',
+    accountId: `acc_of_mem_${n}`,
+    spaceId: `spc_of_mem_${n}`,
+    state: 'member',
+    role,
+    restrictions: [],
+    groupIds: [],
+    managerId: null,
+    periods: [{ startedAt: epoch(), endedAt: former ? epoch() : null, role }],
+    version: 1,
+    ...overrides,
+  };
+}
+
+/**
+ * A valid {@link Group} (version 1) with a fresh id, for tests.
+ *
+ * @param overrides - fields to set instead of the defaults (`orgId` defaults to `'org_1'`).
+ * @example
+ * ```ts
+ * import { buildGroup } from '@rosterkit/core/testing';
+ * const billing = buildGroup({ orgId: org.id, spaceId: team.id, name: 'Billing', kind: 'queue' });
+ * ```
+ */
+export function buildGroup(overrides: Partial<Group> = {}): Group {
+  const n = next();
+  return {
+    id: `grp_${n}`,
+    orgId: 'org_1',
+    spaceId: `spc_of_grp_${n}`,
+    name: `Group ${n}`,
+    kind: 'queue',
+    createdAt: epoch(),
+    version: 1,
+    ...overrides,
+  };
+}
+
+/**
+ * A valid pending {@link Invitation} (version 1) with a fresh id and token
+ * hash, expiring 7 days after {@link fixtureEpoch}, for tests.
+ *
+ * @param overrides - fields to set instead of the defaults (`orgId` defaults to `'org_1'`).
+ * @example
+ * ```ts
+ * import { buildInvitation } from '@rosterkit/core/testing';
+ * const invitation = buildInvitation({ orgId: org.id, accountId: cy.id, email: cy.email });
+ * ```
+ */
+export function buildInvitation(overrides: Partial<Invitation> = {}): Invitation {
+  const n = next();
+  return {
+    id: `inv_${n}`,
+    orgId: 'org_1',
+    accountId: `acc_of_inv_${n}`,
+    spaceId: `spc_of_inv_${n}`,
+    email: `invitee${n}@example.com`,
+    role: 'agent',
+    groupIds: [],
+    managerId: null,
+    invitedBy: 'acc_inviter',
+    tokenHash: n.toString(16).padStart(64, '0'),
+    status: 'pending',
+    expiresAt: new Date(fixtureEpoch.getTime() + 7 * 24 * 60 * 60 * 1000),
+    createdAt: epoch(),
+    version: 1,
+    ...overrides,
+  };
+}
+
+/**
+ * A valid {@link AuditEvent} with a fresh id, for tests: an `'update'` of an account.
+ *
+ * @param overrides - fields to set instead of the defaults (`orgId` defaults to `'org_1'`).
+ * @example
+ * ```ts
+ * import { buildAuditEvent } from '@rosterkit/core/testing';
+ * const event = buildAuditEvent({ orgId: org.id, target: { type: 'Account', id: ana.id } });
+ * ```
+ */
+export function buildAuditEvent(overrides: Partial<AuditEvent> = {}): AuditEvent {
+  const n = next();
+  return {
+    id: `aud_${n}`,
+    orgId: 'org_1',
+    actor: { accountId: 'acc_actor', orgId: overrides.orgId ?? 'org_1' },
+    action: 'update',
+    target: { type: 'Account', id: `acc_of_aud_${n}` },
+    before: { firstName: 'Before' },
+    after: { firstName: 'After' },
+    at: epoch(),
+    ...overrides,
+  };
+}
+
+/**
+ * A valid, undelivered {@link OutboxMessage} with a fresh id, for tests.
+ *
+ * @param overrides - fields to set instead of the defaults (`orgId` defaults to `'org_1'`).
+ * @example
+ * ```ts
+ * import { buildOutboxMessage } from '@rosterkit/core/testing';
+ * const message = buildOutboxMessage({ orgId: org.id, topic: 'invitation.send' });
+ * ```
+ */
+export function buildOutboxMessage(overrides: Partial<OutboxMessage> = {}): OutboxMessage {
+  const n = next();
+  return {
+    id: `out_${n}`,
+    orgId: 'org_1',
+    topic: 'invitation.send',
+    payload: { n },
+    createdAt: epoch(),
+    deliveredAt: null,
+    attempts: 0,
+    ...overrides,
+  };
+}

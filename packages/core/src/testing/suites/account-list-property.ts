@@ -1,0 +1,125 @@
+import fc from 'fast-check';
+import { expect } from 'vitest';
+import type { Account, AccountStatus } from '../../model/account.js';
+import type { Membership } from '../../model/membership.js';
+import type { ReadFilter } from '../../ports/read-filter.js';
+import type { AccountListQuery, AccountSort } from '../../ports/store.js';
+import type { ConformanceSuite } from '../conformance-context.js';
+import { buildAccount, buildMembership } from '../fixtures.js';
+import { referenceAccountList } from '../reference-account-list.js';
+import { listAllIds } from './account-list.js';
+
+const spaces = ['spc_1', 'spc_2'] as const;
+const groups = ['grp_1', 'grp_2'] as const;
+const roles = ['admin', 'agent', 'manager'] as const;
+const statuses: readonly AccountStatus[] = ['pending', 'active', 'deactivated', 'deleted'];
+const days = [0, 1, 2].map((day) => new Date(Date.UTC(2026, 0, 1 + day)));
+
+const membershipArb = fc.oneof(
+  fc.constant(null),
+  fc.record({
+    state: fc.constantFrom('member' as const, 'account-only' as const),
+    role: fc.constantFrom(...roles),
+    groupIds: fc.subarray([...groups]),
+  }),
+);
+
+// Few distinct names, emails and dates, so that ties are common.
+const accountArb = fc.record({
+  firstName: fc.constantFrom('Ana', 'ana', 'Bo', 'Zoë', ''),
+  lastName: fc.constantFrom('Ng', 'ng', 'Li', 'Anand'),
+  local: fc.constantFrom('ana', 'bo', 'x.ng', 'li'),
+  status: fc.constantFrom(...statuses),
+  createdAt: fc.constantFrom(...days),
+  lastSeenAt: fc.option(fc.constantFrom(...days), { nil: null }),
+  memberships: fc.tuple(membershipArb, membershipArb),
+});
+
+const readFilterArb: fc.Arbitrary<ReadFilter> = fc.constantFrom<ReadFilter>(
+  { kind: 'all' },
+  { kind: 'none' },
+  { kind: 'field', field: 'roles', op: 'in', value: ['agent', 'manager'] },
+  { kind: 'field', field: 'spaceIds', op: 'eq', value: 'spc_2' },
+  { kind: 'field', field: 'status', op: 'ne', value: 'deactivated' },
+  { kind: 'not', filter: { kind: 'field', field: 'roles', op: 'eq', value: 'admin' } },
+  {
+    kind: 'or',
+    filters: [
+      { kind: 'field', field: 'status', op: 'eq', value: 'pending' },
+      { kind: 'field', field: 'spaceIds', op: 'nin', value: ['spc_1'] },
+    ],
+  },
+);
+
+const queryArb = fc.record(
+  {
+    readFilter: readFilterArb,
+    search: fc.constantFrom('', ' ', 'an', 'NG', 'a n', 'x.', 'zoë'),
+    statuses: fc.subarray([...statuses], { minLength: 1 }),
+    memberOf: fc.constantFrom(...spaces),
+    roles: fc.subarray([...roles], { minLength: 1 }),
+    groupId: fc.constantFrom(...groups),
+    sort: fc.record<AccountSort>({
+      field: fc.constantFrom('name', 'email', 'createdAt', 'lastSeenAt'),
+      direction: fc.constantFrom('asc', 'desc'),
+    }),
+    limit: fc.integer({ min: 1, max: 4 }),
+  },
+  { requiredKeys: ['readFilter', 'sort', 'limit'] },
+);
+
+let run = 0;
+
+/** A property: for random accounts and queries, walking every page equals a plain reference. */
+export const accountListPropertySuite: ConformanceSuite = (test) => {
+  test('Account list: random accounts and queries page exactly like the reference (property)', async ({
+    store,
+  }) => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(accountArb, { maxLength: 12 }), queryArb, async (drafts, input) => {
+        run += 1;
+        const orgId = `org_prop_${run}`;
+        const accounts: Account[] = [];
+        const memberships: Membership[] = [];
+        drafts.forEach((draft, index) => {
+          const account = buildAccount({
+            id: `acc_${(index * 7) % 13}_${index}_${run}`,
+            orgId,
+            email: `${draft.local}${index}@example.com`,
+            firstName:
+              draft.status === 'pending' || draft.firstName !== '' ? draft.firstName : 'Ana',
+            lastName: draft.lastName,
+            status: draft.status,
+            createdAt: draft.createdAt,
+            lastSeenAt: draft.lastSeenAt,
+          });
+          accounts.push(account);
+          draft.memberships.forEach((membership, spaceIndex) => {
+            if (membership === null) return;
+            memberships.push(
+              buildMembership({
+                orgId,
+                accountId: account.id,
+                spaceId: spaces[spaceIndex] ?? 'spc_1',
+                state: membership.state,
+                role: membership.role,
+                groupIds: membership.state === 'member' ? membership.groupIds : [],
+              }),
+            );
+          });
+        });
+        await store.transaction(async (tx) => {
+          for (const account of accounts) await tx.accounts.insert(account);
+          for (const membership of memberships) await tx.memberships.insert(membership);
+        });
+        const query = { ...input, orgId } as AccountListQuery;
+        const expected = referenceAccountList(accounts, memberships, query).map((a) => a.id);
+        const walked = await listAllIds(store, query);
+        expect(walked.ids).toEqual(expected);
+        expect(walked.totals.every((total) => total === expected.length)).toBe(true);
+        expect(walked.pages).toBe(Math.max(1, Math.ceil(expected.length / query.limit)));
+      }),
+      { numRuns: 100 },
+    );
+  });
+};

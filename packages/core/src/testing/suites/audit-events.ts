@@ -1,0 +1,124 @@
+import { expect } from 'vitest';
+import type { AuditEvent } from '../../model/audit-event.js';
+import type { Store } from '../../ports/store.js';
+import type { ConformanceSuite } from '../conformance-context.js';
+import { expectRosterError } from '../conformance-context.js';
+import { buildAuditEvent } from '../fixtures.js';
+
+const minute = 60 * 1000;
+const base = Date.UTC(2026, 0, 1);
+
+async function walk(store: Store, orgId: string, limit: number, target?: AuditEvent['target']) {
+  const pages: string[][] = [];
+  let cursor: string | undefined;
+  for (;;) {
+    const query = { orgId, limit, ...(target ? { target } : {}), ...(cursor ? { cursor } : {}) };
+    const page = await store.transaction((tx) => tx.auditEvents.list(query));
+    pages.push(page.items.map((event) => event.id));
+    if (page.nextCursor === null) return { pages, total: page.total };
+    cursor = page.nextCursor;
+    if (pages.length > 100) throw new Error('audit pagination does not end');
+  }
+}
+
+/** The audit trail: append, newest-first pages with a cursor, by target, per organization. */
+export const auditEventsSuite: ConformanceSuite = (test) => {
+  test('AuditEvent: append stores the event as given', async ({ store, raw }) => {
+    const event = buildAuditEvent({ orgId: 'org_a', actor: null, before: null });
+    await store.transaction((tx) => tx.auditEvents.append(event));
+    expect(await raw.auditEvents('org_a')).toEqual([event]);
+    expect(await raw.auditEvents('org_b')).toEqual([]);
+  });
+
+  test('AuditEvent: list is newest first, ties by id descending, paged by cursor', async ({
+    store,
+  }) => {
+    const events = [
+      buildAuditEvent({ id: 'aud_c', orgId: 'org_a', at: new Date(base) }),
+      buildAuditEvent({ id: 'aud_a', orgId: 'org_a', at: new Date(base + minute) }),
+      buildAuditEvent({ id: 'aud_e', orgId: 'org_a', at: new Date(base + minute) }),
+      buildAuditEvent({ id: 'aud_b', orgId: 'org_a', at: new Date(base + 2 * minute) }),
+      buildAuditEvent({ id: 'aud_d', orgId: 'org_a', at: new Date(base - minute) }),
+      buildAuditEvent({ id: 'aud_z', orgId: 'org_b', at: new Date(base + minute) }),
+    ];
+    await store.transaction(async (tx) => {
+      for (const event of events) await tx.auditEvents.append(event);
+    });
+    const first = await store.transaction((tx) =>
+      tx.auditEvents.list({ orgId: 'org_a', limit: 10 }),
+    );
+    expect(first.items.map((event) => event.id)).toEqual([
+      'aud_b',
+      'aud_e',
+      'aud_a',
+      'aud_c',
+      'aud_d',
+    ]);
+    expect(first.items[0]).toEqual(events[3]);
+    expect(first.total).toBe(5);
+    expect(first.nextCursor).toBeNull();
+    expect(await walk(store, 'org_a', 2)).toEqual({
+      pages: [['aud_b', 'aud_e'], ['aud_a', 'aud_c'], ['aud_d']],
+      total: 5,
+    });
+  });
+
+  test('AuditEvent: list by target returns only the events about that record', async ({
+    store,
+  }) => {
+    const target = { type: 'Account' as const, id: 'acc_1' };
+    const events = [
+      buildAuditEvent({ id: 'aud_1', orgId: 'org_a', target, at: new Date(base) }),
+      buildAuditEvent({ id: 'aud_2', orgId: 'org_a', at: new Date(base + minute) }),
+      buildAuditEvent({ id: 'aud_3', orgId: 'org_a', target, at: new Date(base + 2 * minute) }),
+      buildAuditEvent({
+        id: 'aud_4',
+        orgId: 'org_a',
+        target: { type: 'Membership', id: 'acc_1' },
+        at: new Date(base + 3 * minute),
+      }),
+      buildAuditEvent({ id: 'aud_5', orgId: 'org_b', target, at: new Date(base + 4 * minute) }),
+    ];
+    await store.transaction(async (tx) => {
+      for (const event of events) await tx.auditEvents.append(event);
+    });
+    expect(await walk(store, 'org_a', 1, target)).toEqual({
+      pages: [['aud_3'], ['aud_1']],
+      total: 2,
+    });
+  });
+
+  test('AuditEvent: an unreadable cursor or a limit outside 1..500 is INVALID_INPUT', async ({
+    store,
+  }) => {
+    await expectRosterError(
+      store.transaction((tx) => tx.auditEvents.list({ orgId: 'org_a', limit: 10, cursor: '%%%' })),
+      'INVALID_INPUT',
+    );
+    await expectRosterError(
+      store.transaction((tx) => tx.auditEvents.list({ orgId: 'org_a', limit: 0 })),
+      'INVALID_INPUT',
+    );
+    await expectRosterError(
+      store.transaction((tx) => tx.auditEvents.list({ orgId: 'org_a', limit: 501 })),
+      'INVALID_INPUT',
+    );
+  });
+
+  test('AuditEvent: deleteAllInOrganization deletes that organization’s events only', async ({
+    store,
+    raw,
+  }) => {
+    const kept = buildAuditEvent({ orgId: 'org_b' });
+    await store.transaction(async (tx) => {
+      await tx.auditEvents.append(buildAuditEvent({ orgId: 'org_a' }));
+      await tx.auditEvents.append(buildAuditEvent({ orgId: 'org_a' }));
+      await tx.auditEvents.append(kept);
+    });
+    expect(await store.transaction((tx) => tx.auditEvents.deleteAllInOrganization('org_a'))).toBe(
+      2,
+    );
+    expect(await raw.auditEvents('org_a')).toEqual([]);
+    expect(await raw.auditEvents('org_b')).toEqual([kept]);
+  });
+};

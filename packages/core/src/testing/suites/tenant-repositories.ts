@@ -1,0 +1,219 @@
+import { expect } from 'vitest';
+import type { StoreTransaction, TenantRepository } from '../../ports/store.js';
+import type { ConformanceContext, ConformanceSuite, RegisterTest } from '../conformance-context.js';
+import { expectRosterError } from '../conformance-context.js';
+import {
+  buildAccount,
+  buildGroup,
+  buildInvitation,
+  buildMembership,
+  buildSpace,
+} from '../fixtures.js';
+import type { RawReaders } from '../raw-readers.js';
+
+interface Row {
+  id: string;
+  orgId: string;
+  version: number;
+}
+
+interface RepositorySpec<T extends Row> {
+  /** The subject, as in CONFLICT / NOT_FOUND details and in test titles. */
+  readonly subject: string;
+  readonly repository: (tx: StoreTransaction) => TenantRepository<T>;
+  /** A valid new row of this organization, distinct from every other built row. */
+  readonly build: (orgId: string) => T;
+  /** The row with one ordinary field changed. */
+  readonly edit: (row: T) => T;
+  readonly raw: (
+    raw: RawReaders,
+    orgId: string,
+    id: string,
+  ) => T | undefined | Promise<T | undefined>;
+}
+
+function repositoryTests<T extends Row>(test: RegisterTest, spec: RepositorySpec<T>): void {
+  const { subject } = spec;
+  const repo = (ctx: ConformanceContext) => ({
+    run: <R>(work: (repository: TenantRepository<T>) => Promise<R>) =>
+      ctx.store.transaction((tx) => work(spec.repository(tx))),
+  });
+  const seed = async (ctx: ConformanceContext, orgId = 'org_a'): Promise<T> => {
+    const row = spec.build(orgId);
+    const stored = await repo(ctx).run((r) => r.insert(row));
+    expect(stored).toEqual(row);
+    return row;
+  };
+
+  test(`${subject}: insert stores the row, get and getMany read it back`, async (ctx) => {
+    const row = await seed(ctx);
+    const other = await seed(ctx);
+    expect(await spec.raw(ctx.raw, 'org_a', row.id)).toEqual(row);
+    expect(await repo(ctx).run((r) => r.get('org_a', row.id))).toEqual(row);
+    expect(await repo(ctx).run((r) => r.get('org_a', 'missing'))).toBeUndefined();
+    const many = await repo(ctx).run((r) => r.getMany('org_a', [other.id, 'missing', row.id]));
+    expect([...many].sort((a, b) => (a.id < b.id ? -1 : 1))).toEqual(
+      [row, other].sort((a, b) => (a.id < b.id ? -1 : 1)),
+    );
+    expect(await repo(ctx).run((r) => r.getMany('org_a', []))).toEqual([]);
+  });
+
+  test(`${subject}: insert refuses a taken id (CONFLICT unique)`, async (ctx) => {
+    const row = await seed(ctx);
+    const again = { ...spec.edit(spec.build('org_a')), id: row.id };
+    await expectRosterError(
+      repo(ctx).run((r) => r.insert(again)),
+      'CONFLICT',
+      { reason: 'unique' },
+    );
+    expect(await spec.raw(ctx.raw, 'org_a', row.id)).toEqual(row);
+  });
+
+  test(`${subject}: insert refuses a version other than 1 (INVALID_INPUT)`, async (ctx) => {
+    const row = { ...spec.build('org_a'), version: 2 };
+    await expectRosterError(
+      repo(ctx).run((r) => r.insert(row)),
+      'INVALID_INPUT',
+    );
+    expect(await spec.raw(ctx.raw, 'org_a', row.id)).toBeUndefined();
+  });
+
+  test(`${subject}: update stores version + 1 and returns the row as stored`, async (ctx) => {
+    const row = await seed(ctx);
+    const edited = spec.edit(row);
+    const stored = await repo(ctx).run((r) => r.update(edited));
+    expect(stored).toEqual({ ...edited, version: 2 });
+    expect(await spec.raw(ctx.raw, 'org_a', row.id)).toEqual({ ...edited, version: 2 });
+    const again = await repo(ctx).run((r) => r.update(spec.edit(stored)));
+    expect(again.version).toBe(3);
+    expect(await spec.raw(ctx.raw, 'org_a', row.id)).toEqual(again);
+  });
+
+  test(`${subject}: a stale update is CONFLICT stale-version and changes nothing`, async (ctx) => {
+    const row = await seed(ctx);
+    const current = await repo(ctx).run((r) => r.update(spec.edit(row)));
+    await expectRosterError(
+      repo(ctx).run((r) => r.update(spec.edit(row))),
+      'CONFLICT',
+      { subject, id: row.id, reason: 'stale-version' },
+    );
+    await expectRosterError(
+      repo(ctx).run((r) => r.update({ ...spec.edit(current), version: 7 })),
+      'CONFLICT',
+      { reason: 'stale-version' },
+    );
+    expect(await spec.raw(ctx.raw, 'org_a', row.id)).toEqual(current);
+  });
+
+  test(`${subject}: a stale delete is CONFLICT stale-version and keeps the row`, async (ctx) => {
+    const row = await seed(ctx);
+    const current = await repo(ctx).run((r) => r.update(spec.edit(row)));
+    await expectRosterError(
+      repo(ctx).run((r) => r.delete('org_a', row.id, 1)),
+      'CONFLICT',
+      { subject, id: row.id, reason: 'stale-version' },
+    );
+    expect(await spec.raw(ctx.raw, 'org_a', row.id)).toEqual(current);
+  });
+
+  test(`${subject}: delete removes the row read at its version`, async (ctx) => {
+    const row = await seed(ctx);
+    const kept = await seed(ctx);
+    await repo(ctx).run((r) => r.delete('org_a', row.id, 1));
+    expect(await spec.raw(ctx.raw, 'org_a', row.id)).toBeUndefined();
+    expect(await repo(ctx).run((r) => r.get('org_a', row.id))).toBeUndefined();
+    expect(await spec.raw(ctx.raw, 'org_a', kept.id)).toEqual(kept);
+  });
+
+  test(`${subject}: update and delete of a missing row are NOT_FOUND`, async (ctx) => {
+    const row = spec.build('org_a');
+    await expectRosterError(
+      repo(ctx).run((r) => r.update(row)),
+      'NOT_FOUND',
+      { subject, id: row.id },
+    );
+    await expectRosterError(
+      repo(ctx).run((r) => r.delete('org_a', row.id, 1)),
+      'NOT_FOUND',
+      { subject, id: row.id },
+    );
+    expect(await spec.raw(ctx.raw, 'org_a', row.id)).toBeUndefined();
+  });
+
+  test(`${subject}: another organization never sees or touches the row`, async (ctx) => {
+    const row = await seed(ctx, 'org_a');
+    expect(await repo(ctx).run((r) => r.get('org_b', row.id))).toBeUndefined();
+    expect(await repo(ctx).run((r) => r.getMany('org_b', [row.id]))).toEqual([]);
+    await expectRosterError(
+      repo(ctx).run((r) => r.update({ ...spec.edit(row), orgId: 'org_b' })),
+      'NOT_FOUND',
+    );
+    await expectRosterError(
+      repo(ctx).run((r) => r.delete('org_b', row.id, 1)),
+      'NOT_FOUND',
+    );
+    expect(await repo(ctx).run((r) => r.deleteAllInOrganization('org_b'))).toBe(0);
+    expect(await spec.raw(ctx.raw, 'org_a', row.id)).toEqual(row);
+    expect(await spec.raw(ctx.raw, 'org_b', row.id)).toBeUndefined();
+  });
+
+  test(`${subject}: deleteAllInOrganization deletes that organization's rows only`, async (ctx) => {
+    const doomed = [await seed(ctx, 'org_a'), await seed(ctx, 'org_a'), await seed(ctx, 'org_a')];
+    const kept = await seed(ctx, 'org_b');
+    expect(await repo(ctx).run((r) => r.deleteAllInOrganization('org_a'))).toBe(3);
+    for (const row of doomed) expect(await spec.raw(ctx.raw, 'org_a', row.id)).toBeUndefined();
+    expect(await spec.raw(ctx.raw, 'org_b', kept.id)).toEqual(kept);
+    expect(await repo(ctx).run((r) => r.deleteAllInOrganization('org_a'))).toBe(0);
+  });
+
+  test(`${subject}: rows handed in or returned are never shared with the store`, async (ctx) => {
+    const row = spec.build('org_a');
+    const original = structuredClone(row);
+    const returned = await repo(ctx).run((r) => r.insert(row));
+    (row as { version: number }).version = 99;
+    (returned as { version: number }).version = 98;
+    const read = await repo(ctx).run((r) => r.get('org_a', original.id));
+    if (read) (read as { version: number }).version = 97;
+    expect(await repo(ctx).run((r) => r.get('org_a', original.id))).toEqual(original);
+    expect(await spec.raw(ctx.raw, 'org_a', original.id)).toEqual(original);
+  });
+}
+
+/** CRUD, versions, tenant isolation and deleteAllInOrganization for every tenant repository. */
+export const tenantRepositoriesSuite: ConformanceSuite = (test) => {
+  repositoryTests(test, {
+    subject: 'Account',
+    repository: (tx) => tx.accounts,
+    build: (orgId) => buildAccount({ orgId }),
+    edit: (row) => ({ ...row, firstName: `${row.firstName}x` }),
+    raw: (raw, orgId, id) => raw.account(orgId, id),
+  });
+  repositoryTests(test, {
+    subject: 'Space',
+    repository: (tx) => tx.spaces,
+    build: (orgId) => buildSpace({ orgId }),
+    edit: (row) => ({ ...row, name: `${row.name}x` }),
+    raw: (raw, orgId, id) => raw.space(orgId, id),
+  });
+  repositoryTests(test, {
+    subject: 'Membership',
+    repository: (tx) => tx.memberships,
+    build: (orgId) => buildMembership({ orgId }),
+    edit: (row) => ({ ...row, restrictions: [...row.restrictions, 'no-export'] }),
+    raw: (raw, orgId, id) => raw.membership(orgId, id),
+  });
+  repositoryTests(test, {
+    subject: 'Group',
+    repository: (tx) => tx.groups,
+    build: (orgId) => buildGroup({ orgId }),
+    edit: (row) => ({ ...row, name: `${row.name}x` }),
+    raw: (raw, orgId, id) => raw.group(orgId, id),
+  });
+  repositoryTests(test, {
+    subject: 'Invitation',
+    repository: (tx) => tx.invitations,
+    build: (orgId) => buildInvitation({ orgId }),
+    edit: (row) => ({ ...row, role: `${row.role}x` }),
+    raw: (raw, orgId, id) => raw.invitation(orgId, id),
+  });
+};
