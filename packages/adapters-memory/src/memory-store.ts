@@ -19,7 +19,7 @@ export interface MemoryStoreOptions {
 }
 
 /**
- * rosterkit's in-memory {@link Store}. Besides the port it offers
+ * rosterkit's in-memory `Store`. Besides the port it offers
  * {@link MemoryStore.inspect}, to read the committed rows directly.
  */
 export interface MemoryStore extends Store {
@@ -28,7 +28,7 @@ export interface MemoryStore extends Store {
 }
 
 /**
- * Creates an in-memory {@link Store}: the embedded default, with nothing to
+ * Creates an in-memory `Store`: the embedded default, with nothing to
  * set up, and the reference adapter every other is compared with.
  *
  * - Rows live in maps indexed as the queries need them (by id; accounts by
