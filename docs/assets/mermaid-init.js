@@ -10,14 +10,17 @@
   script.onload = () => {
     for (const code of blocks) {
       // The highlighter turns line breaks into <br>; textContent alone would drop them.
-      const source = [...code.childNodes].map((node) => (node.nodeName === 'BR' ? '\n' : node.textContent)).join('');
+      const source = [...code.childNodes]
+        .map((node) => (node.nodeName === 'BR' ? '\n' : node.textContent))
+        .join('');
       const diagram = document.createElement('div');
       diagram.className = 'mermaid';
       diagram.textContent = source;
       code.parentElement.replaceWith(diagram);
     }
     const theme = document.documentElement.dataset.theme;
-    const dark = theme === 'dark' || (theme !== 'light' && matchMedia('(prefers-color-scheme: dark)').matches);
+    const dark =
+      theme === 'dark' || (theme !== 'light' && matchMedia('(prefers-color-scheme: dark)').matches);
     window.mermaid.initialize({ startOnLoad: false, theme: dark ? 'dark' : 'neutral' });
     window.mermaid.run({ querySelector: 'div.mermaid' });
   };

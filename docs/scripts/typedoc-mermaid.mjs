@@ -12,7 +12,10 @@ const here = dirname(fileURLToPath(import.meta.url));
 /** @param {import('typedoc').Application} app */
 export function load(app) {
   app.renderer.hooks.on('body.end', (context) =>
-    JSX.createElement('script', { src: context.relativeURL('assets/mermaid-init.js'), defer: false }),
+    JSX.createElement('script', {
+      src: context.relativeURL('assets/mermaid-init.js'),
+      defer: false,
+    }),
   );
   app.renderer.on(RendererEvent.END, (event) => {
     const assets = join(event.outputDirectory, 'assets');

@@ -168,20 +168,24 @@ export async function getAccountOrThrow(
   return account;
 }
 
-/** Throws INVALID_INPUT when a role is not one the roster may grant. @internal */
-export function checkRoleKnown(
+/**
+ * Throws INVALID_INPUT when a role is not one the roster may grant: unknown,
+ * or the owner's, which moves only by transferOwnership (DESIGN rule 1).
+ * @internal
+ */
+export function checkRoleGrantable(
   deps: RosterDeps,
   role: string,
   path: readonly (string | number)[],
 ): void {
-  if (!deps.roles.roles.map((known) => known.name).includes(role)) {
-    throw new RosterError(
-      'INVALID_INPUT',
-      `Unknown role "${role}"; known roles: ${deps.roles.roles.map((known) => known.name).join(', ')}.`,
-      {
-        issues: [{ path, message: `Unknown role "${role}"` }],
-      },
-    );
+  const names = deps.roles.roles.map((known) => known.name);
+  const problem = !names.includes(role)
+    ? `Unknown role "${role}"; known roles: ${names.join(', ')}.`
+    : role === deps.roles.ownerRole.name
+      ? `The ${role} role is held by the organization's owner alone; it moves only by transferring ownership.`
+      : undefined;
+  if (problem !== undefined) {
+    throw new RosterError('INVALID_INPUT', problem, { issues: [{ path, message: problem }] });
   }
 }
 

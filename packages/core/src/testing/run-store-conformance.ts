@@ -1,6 +1,10 @@
 import { afterEach, beforeEach, describe, it } from 'vitest';
 import type { Store } from '../ports/store.js';
 import type { ConformanceContext, ConformanceSuite } from './conformance-context.js';
+import { authorizationScenarios } from './domain/authorization-scenarios.js';
+import { invitationScenarios } from './domain/invitation-scenarios.js';
+import { lifecycleScenarios } from './domain/lifecycle-scenarios.js';
+import { organizationScenarios } from './domain/organization-scenarios.js';
 import type { RawReaders } from './raw-readers.js';
 import { accountListSuite } from './suites/account-list.js';
 import { accountListPropertySuite } from './suites/account-list-property.js';
@@ -60,9 +64,8 @@ export interface StoreConformanceOptions<S extends Store> {
   readonly skip?: readonly string[];
 }
 
-// The storage-level suites, in the order vitest reports them. The domain
-// scenarios (rules 1–14 through `createRoster`, from the commands of issue #4)
-// get their own entry here, registered after these and skippable the same way.
+// The storage-level suites, then the domain scenarios (the rules of DESIGN §4
+// through `createRoster`), in the order vitest reports them.
 const storageSuites: ReadonlyArray<readonly [string, ConformanceSuite]> = [
   ['repositories', tenantRepositoriesSuite],
   ['organizations', organizationsSuite],
@@ -75,6 +78,10 @@ const storageSuites: ReadonlyArray<readonly [string, ConformanceSuite]> = [
   ['audit events', auditEventsSuite],
   ['outbox', outboxSuite],
   ['transactions', transactionsSuite],
+  ['domain: lifecycles', lifecycleScenarios],
+  ['domain: authorization', authorizationScenarios],
+  ['domain: invitations', invitationScenarios],
+  ['domain: organization', organizationScenarios],
 ];
 
 interface Registered {
@@ -93,7 +100,8 @@ function isStoreUnderTest<S extends Store>(made: S | StoreUnderTest<S>): made is
  * transactions, rollback, `accounts.list` (each criterion, the read filter,
  * every sort, cursors, a fast-check property against a reference), audit and
  * outbox are checked through the {@link Store} and verified independently
- * through the adapter's {@link RawReaders}.
+ * through the adapter's {@link RawReaders}. Then every rule of DESIGN §4 is
+ * run as a domain scenario through `createRoster` on the same store.
  *
  * Needs `vitest` (and `fast-check`) installed: they are optional peer
  * dependencies of `@rosterkit/core`, used only by this entry.

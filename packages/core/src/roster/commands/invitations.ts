@@ -8,7 +8,7 @@ import {
   audit,
   authorize,
   type CommandContext,
-  checkRoleKnown,
+  checkRoleGrantable,
   enqueue,
   notFound,
   requireActor,
@@ -59,7 +59,7 @@ export async function invite(ctx: CommandContext, raw: unknown): Promise<IssuedI
   const actor = requireActor(ctx);
   const orgId = actor.organization.id;
   const spaceId = input.spaceId ?? actor.organization.defaultSpaceId;
-  checkRoleKnown(ctx.deps, input.role, ['role']);
+  checkRoleGrantable(ctx.deps, input.role, ['role']);
   await authorize(ctx, 'invite', { type: 'Invitation', orgId, spaceId, role: input.role });
   await checkPlacement(ctx, orgId, spaceId, input.groupIds, input.managerId);
 

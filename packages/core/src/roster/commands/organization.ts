@@ -5,7 +5,7 @@ import {
   audit,
   authorize,
   type CommandContext,
-  checkRoleKnown,
+  checkRoleGrantable,
   enqueue,
   getAccountOrThrow,
   requireActor,
@@ -60,7 +60,7 @@ export async function transferOwnership(ctx: CommandContext, raw: unknown): Prom
   const input = TransferOwnershipInput.parse(raw);
   const actor = requireActor(ctx);
   const { organization } = actor;
-  checkRoleKnown(ctx.deps, input.previousOwnerRole, ['previousOwnerRole']);
+  checkRoleGrantable(ctx.deps, input.previousOwnerRole, ['previousOwnerRole']);
   await authorize(ctx, 'transferOwnership', organizationSubject(organization));
   const target = await getAccountOrThrow(ctx, organization.id, input.toAccountId);
   const [next, previous] = await Promise.all([

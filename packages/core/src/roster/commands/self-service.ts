@@ -1,6 +1,7 @@
 import { accountMachine } from '../../machines/account-machine.js';
 import { transition } from '../../machines/machine.js';
 import type { Account } from '../../model/account.js';
+import { checkOwnerProtection } from '../../rules/owner-protection.js';
 import {
   accountSubject,
   audit,
@@ -34,6 +35,12 @@ export async function deleteOwnAccount(ctx: CommandContext, raw: unknown): Promi
   const actor = requireActor(ctx);
   const { account, organization } = actor;
   const orgId = organization.id;
+  const refusal = checkOwnerProtection({
+    accountId: account.id,
+    ownerId: organization.ownerId,
+    action: 'deleteOwnAccount',
+  });
+  if (refusal !== undefined) throw refusal;
   await authorize(ctx, 'deleteOwnAccount', accountSubject(account, actor.memberships));
   const reports = await ctx.tx.memberships.listReports(orgId, account.id);
   const result = transition(accountMachine, account.status, 'deleteOwnAccount', {

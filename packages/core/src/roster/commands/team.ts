@@ -8,7 +8,7 @@ import {
   audit,
   authorize,
   type CommandContext,
-  checkRoleKnown,
+  checkRoleGrantable,
   getAccountOrThrow,
   membershipSubject,
   notFound,
@@ -45,7 +45,7 @@ export async function addToTeam(ctx: CommandContext, raw: unknown): Promise<Memb
   const actor = requireActor(ctx);
   const orgId = actor.organization.id;
   const spaceId = input.spaceId ?? actor.organization.defaultSpaceId;
-  checkRoleKnown(ctx.deps, input.role, ['role']);
+  checkRoleGrantable(ctx.deps, input.role, ['role']);
   refuseSelfOrOwner(ctx, input.accountId, 'addToTeam');
   const account = await getAccountOrThrow(ctx, orgId, input.accountId);
   if (account.status === 'pending') {
@@ -154,7 +154,7 @@ export async function removeFromTeam(ctx: CommandContext, raw: unknown): Promise
 /** @internal */
 export async function changeRole(ctx: CommandContext, raw: unknown): Promise<Membership> {
   const input = ChangeRoleInput.parse(raw);
-  checkRoleKnown(ctx.deps, input.role, ['role']);
+  checkRoleGrantable(ctx.deps, input.role, ['role']);
   refuseSelfOrOwner(ctx, input.accountId, 'changeRole');
   const membership = await currentMembership(ctx, input.accountId, input.spaceId);
   if (membership.state !== 'member') {

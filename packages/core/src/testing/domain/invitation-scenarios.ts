@@ -1,0 +1,129 @@
+import { expect } from 'vitest';
+import type { ConformanceSuite } from '../conformance-context.js';
+import { expectRosterError } from '../conformance-context.js';
+import { expectRefusedUnchanged } from './refusal.js';
+import { seedScenario } from './scenario-roster.js';
+
+const week = 7 * 24 * 60 * 60 * 1000;
+
+/** Invitations through the commands (DESIGN rules 12 and 13). */
+export const invitationScenarios: ConformanceSuite = (test) => {
+  test('Domain: rule 13: the token is random, shown once and stored only as a hash', async (ctx) => {
+    const org = await seedScenario(ctx.store);
+    const { invitation, token } = await org
+      .as(org.admin)
+      .invite({ email: 'dee@acme.io', role: 'agent' });
+    expect(token).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    const stored = await ctx.raw.invitation(org.organization.id, invitation.id);
+    expect(stored?.tokenHash).toBeDefined();
+    expect(stored?.tokenHash).not.toContain(token);
+    const everything = JSON.stringify([
+      await ctx.raw.auditEvents(org.organization.id),
+      await ctx.raw.outbox(),
+      stored,
+    ]);
+    expect(everything).not.toContain(token);
+  });
+
+  test('Domain: rule 13: an invitation is single-use and expires after 7 days', async (ctx) => {
+    const org = await seedScenario(ctx.store);
+    const first = await org.as(org.admin).invite({ email: 'dee@acme.io', role: 'agent' });
+    const accepted = await org.roster.acceptInvitation({
+      token: first.token,
+      firstName: 'Dee',
+      lastName: 'Ray',
+    });
+    expect(accepted.account.status).toBe('active');
+    expect(accepted.membership.role).toBe('agent');
+    await expectRosterError(org.roster.acceptInvitation({ token: first.token }), 'NOT_FOUND');
+
+    const second = await org.as(org.admin).invite({ email: 'eli@acme.io', role: 'agent' });
+    org.clock.advance(week + 1);
+    await expectRosterError(
+      org.roster.acceptInvitation({ token: second.token, firstName: 'Eli', lastName: 'K' }),
+      'INVITATION_EXPIRED',
+    );
+    expect((await ctx.raw.account(org.organization.id, second.account.id))?.status).toBe('pending');
+  });
+
+  test('Domain: rule 13: resend rotates token and expiry; revoke makes it unusable and the pending account disappears', async (ctx) => {
+    const org = await seedScenario(ctx.store);
+    const admin = org.as(org.admin);
+    const sent = await admin.invite({ email: 'dee@acme.io', role: 'agent' });
+    org.clock.advance(week - 1000);
+    const resent = await admin.resendInvitation({ invitationId: sent.invitation.id });
+    expect(resent.token).not.toBe(sent.token);
+    expect(resent.invitation.expiresAt.getTime()).toBeGreaterThan(
+      sent.invitation.expiresAt.getTime(),
+    );
+    await expectRosterError(
+      org.roster.acceptInvitation({ token: sent.token, firstName: 'D', lastName: 'R' }),
+      'NOT_FOUND',
+    );
+
+    const revoked = await admin.revokeInvitation({ invitationId: sent.invitation.id });
+    expect(revoked.status).toBe('revoked');
+    expect(await ctx.raw.account(org.organization.id, sent.account.id)).toBeUndefined();
+    await expectRosterError(
+      org.roster.acceptInvitation({ token: resent.token, firstName: 'D', lastName: 'R' }),
+      'NOT_FOUND',
+    );
+  });
+
+  test('Domain: rule 12: an email that has an account is never invited twice', async (ctx) => {
+    const org = await seedScenario(ctx.store);
+    const admin = org.as(org.admin);
+    const pending = await admin.invite({ email: 'dee@acme.io', role: 'agent' });
+    const again = await expectRosterError(
+      admin.invite({ email: ' DEE@acme.io ', role: 'agent' }),
+      'ACCOUNT_EXISTS',
+    );
+    expect(again.details).toMatchObject({ accountId: pending.account.id, status: 'pending' });
+
+    await admin.removeFromTeam({ accountId: org.agentA.id });
+    const former = await expectRosterError(
+      admin.invite({ email: 'bo@acme.io', role: 'agent' }),
+      'ACCOUNT_EXISTS',
+    );
+    expect(former.details.status).toBe('active');
+    expect(former.message).toMatch(/add them to the team/);
+
+    await admin.deactivate({ accountId: org.agentB.id });
+    await expectRefusedUnchanged(
+      ctx,
+      org,
+      () => admin.invite({ email: 'cy@acme.io', role: 'agent' }),
+      'ACCOUNT_EXISTS',
+    );
+  });
+
+  test('Domain: rule 12: two racing invitations of one email create one account', async (ctx) => {
+    const org = await seedScenario(ctx.store);
+    const admin = org.as(org.admin);
+    const owner = org.as(org.owner);
+    const results = await Promise.allSettled([
+      admin.invite({ email: 'race@acme.io', role: 'agent' }),
+      owner.invite({ email: 'race@acme.io', role: 'agent' }),
+    ]);
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+    const page = await owner.listAccounts({ search: 'race@', limit: 10 });
+    expect(page.total).toBe(1);
+  });
+
+  test('Domain: bad input is refused before anything is read or written', async (ctx) => {
+    const org = await seedScenario(ctx.store);
+    const admin = org.as(org.admin);
+    const error = await expectRosterError(
+      admin.invite({ email: 'not-an-email', role: 'agent' }),
+      'INVALID_INPUT',
+    );
+    expect(error.details.issues[0]?.path).toEqual(['email']);
+    await expectRefusedUnchanged(
+      ctx,
+      org,
+      () => admin.invite({ email: 'a@acme.io', role: 'wizard' }),
+      'INVALID_INPUT',
+    );
+    await expectRefusedUnchanged(ctx, org, () => admin.deactivate(null as never), 'INVALID_INPUT');
+  });
+};

@@ -1,0 +1,186 @@
+import { expect } from 'vitest';
+import type { ConformanceSuite } from '../conformance-context.js';
+import { expectRosterError } from '../conformance-context.js';
+import { expectRefusedUnchanged } from './refusal.js';
+import { seedScenario } from './scenario-roster.js';
+
+/** The account and membership lifecycles through the commands (DESIGN §3, rules 1, 7, 9, 10). */
+export const lifecycleScenarios: ConformanceSuite = (test) => {
+  test('Domain: an employee resigns and rejoins: same account, history keeps both periods', async (ctx) => {
+    const org = await seedScenario(ctx.store);
+    const admin = org.as(org.admin);
+    const removed = await admin.removeFromTeam({ accountId: org.agentA.id });
+    expect(removed.state).toBe('account-only');
+    expect(removed.periods.at(-1)?.endedAt).not.toBeNull();
+    const allUsers = await admin.listAccounts({ limit: 50 });
+    expect(allUsers.items.map((item) => item.account.id)).toContain(org.agentA.id);
+    const team = await admin.listMembers({ limit: 50 });
+    expect(team.items.map((item) => item.account.id)).not.toContain(org.agentA.id);
+
+    org.clock.advance(86_400_000);
+    const back = await admin.addToTeam({ accountId: org.agentA.id, role: 'agent' });
+    expect(back.id).toBe(removed.id);
+    expect(back.state).toBe('member');
+    expect(back.periods).toHaveLength(2);
+    const stored = await ctx.raw.membership(org.organization.id, back.id);
+    expect(stored?.periods.map((period) => period.endedAt === null)).toEqual([false, true]);
+    const again = await admin.listMembers({ limit: 50 });
+    expect(again.items.map((item) => item.account.id)).toContain(org.agentA.id);
+    expect(again.total).toBe(4);
+  });
+
+  test('Domain: deactivation clears groups, runs resource handlers, keeps membership; reactivation restores access but not groups', async (ctx) => {
+    const org = await seedScenario(ctx.store);
+    const orgId = org.organization.id;
+    const group = {
+      id: `${orgId}-queue`,
+      orgId,
+      spaceId: org.organization.defaultSpaceId,
+      name: 'Support',
+      kind: 'queue',
+      createdAt: new Date(),
+      version: 1,
+    };
+    await ctx.store.transaction((tx) => tx.groups.insert(group));
+    const admin = org.as(org.admin);
+    await admin.removeFromTeam({ accountId: org.agentA.id });
+    await admin.addToTeam({ accountId: org.agentA.id, role: 'agent', groupIds: [group.id] });
+    const deactivated = await admin.deactivate({
+      accountId: org.agentA.id,
+      reassignResourcesTo: org.agentB.id,
+    });
+    expect(deactivated.status).toBe('deactivated');
+    expect((await ctx.raw.account(orgId, org.agentA.id))?.status).toBe('deactivated');
+    const { memberships } = await admin.getAccount({ accountId: org.agentA.id });
+    expect(memberships.every((m) => m.groupIds.length === 0 && m.state === 'member')).toBe(true);
+    expect(org.departures).toContain(`deactivate:${org.agentA.id}:${org.agentB.id}`);
+    expect((await ctx.raw.outbox()).some((m) => m.topic === 'sessions.revoke')).toBe(true);
+
+    const reactivated = await admin.reactivate({ accountId: org.agentA.id });
+    expect(reactivated.status).toBe('active');
+    expect(reactivated.id).toBe(org.agentA.id);
+    const after = await admin.getAccount({ accountId: org.agentA.id });
+    expect(after.memberships[0]?.groupIds).toEqual([]);
+  });
+
+  test('Domain: rule 1: the owner cannot be deactivated, removed or demoted', async (ctx) => {
+    const org = await seedScenario(ctx.store);
+    const admin = org.as(org.admin);
+    await expectRefusedUnchanged(
+      ctx,
+      org,
+      () => admin.deactivate({ accountId: org.owner.id }),
+      'OWNER_PROTECTED',
+    );
+    await expectRefusedUnchanged(
+      ctx,
+      org,
+      () => admin.removeFromTeam({ accountId: org.owner.id }),
+      'OWNER_PROTECTED',
+    );
+    await expectRefusedUnchanged(
+      ctx,
+      org,
+      () => admin.changeRole({ accountId: org.owner.id, role: 'agent' }),
+      'OWNER_PROTECTED',
+    );
+  });
+
+  test('Domain: rule 7: a manager with reports is deactivated only with them reassigned, in the same command', async (ctx) => {
+    const org = await seedScenario(ctx.store);
+    const owner = org.as(org.owner);
+    const orgId = org.organization.id;
+    await owner.removeFromTeam({ accountId: org.agentB.id });
+    await owner.addToTeam({ accountId: org.agentB.id, role: 'agent', managerId: org.agentA.id });
+    const refused = await expectRosterError(
+      owner.deactivate({ accountId: org.agentA.id }),
+      'HAS_DIRECT_REPORTS',
+    );
+    expect(refused.details.reportIds).toEqual([org.agentB.id]);
+    expect((await ctx.raw.account(orgId, org.agentA.id))?.status).toBe('active');
+    await expectRefusedUnchanged(
+      ctx,
+      org,
+      () => owner.removeFromTeam({ accountId: org.agentA.id }),
+      'HAS_DIRECT_REPORTS',
+    );
+
+    await owner.deactivate({ accountId: org.agentA.id, reassignReports: { to: org.admin.id } });
+    const report = (await owner.getAccount({ accountId: org.agentB.id })).memberships[0];
+    expect(report?.managerId).toBe(org.admin.id);
+    expect((await ctx.raw.membership(orgId, report?.id ?? ''))?.managerId).toBe(org.admin.id);
+  });
+
+  test('Domain: rule 7: reports cannot be handed to an inactive account', async (ctx) => {
+    const org = await seedScenario(ctx.store);
+    const owner = org.as(org.owner);
+    await owner.removeFromTeam({ accountId: org.agentB.id });
+    await owner.addToTeam({ accountId: org.agentB.id, role: 'agent', managerId: org.agentA.id });
+    await owner.deactivate({ accountId: org.admin.id });
+    await expectRefusedUnchanged(
+      ctx,
+      org,
+      () => owner.deactivate({ accountId: org.agentA.id, reassignReports: { to: org.admin.id } }),
+      'INVALID_INPUT',
+    );
+  });
+
+  test('Domain: rule 9: an incomplete profile is neither deactivated nor reactivated', async (ctx) => {
+    const org = await seedScenario(ctx.store, { requiredProfileFields: ['phone'] });
+    const admin = org.as(org.admin);
+    const refused = await expectRosterError(
+      admin.deactivate({ accountId: org.agentA.id }),
+      'PROFILE_INCOMPLETE',
+    );
+    expect(refused.details.missingFields).toEqual(['phone']);
+    await admin.updateProfile({ accountId: org.agentA.id, profile: { phone: '+44 20 7946 0000' } });
+    await admin.deactivate({ accountId: org.agentA.id });
+    await ctx.store.transaction(async (tx) => {
+      const account = await tx.accounts.get(org.organization.id, org.agentA.id);
+      if (account) await tx.accounts.update({ ...account, profile: {} });
+    });
+    await expectRefusedUnchanged(
+      ctx,
+      org,
+      () => admin.reactivate({ accountId: org.agentA.id }),
+      'PROFILE_INCOMPLETE',
+    );
+  });
+
+  test('Domain: refused transitions: a pending account cannot be deactivated, an active one not reactivated', async (ctx) => {
+    const org = await seedScenario(ctx.store);
+    const admin = org.as(org.admin);
+    const { account } = await admin.invite({ email: 'new@acme.io', role: 'agent' });
+    await expectRefusedUnchanged(
+      ctx,
+      org,
+      () => admin.deactivate({ accountId: account.id }),
+      'INVALID_TRANSITION',
+    );
+    await expectRefusedUnchanged(
+      ctx,
+      org,
+      () => admin.reactivate({ accountId: org.agentA.id }),
+      'INVALID_TRANSITION',
+    );
+    await expectRefusedUnchanged(
+      ctx,
+      org,
+      () => admin.addToTeam({ accountId: org.agentA.id, role: 'agent' }),
+      'INVALID_TRANSITION',
+    );
+  });
+
+  test('Domain: every successful command writes exactly one audit event with before and after', async (ctx) => {
+    const org = await seedScenario(ctx.store);
+    const orgId = org.organization.id;
+    const before = (await ctx.raw.auditEvents(orgId)).length;
+    await org.as(org.admin).changeRole({ accountId: org.agentA.id, role: 'admin' });
+    const events = await ctx.raw.auditEvents(orgId);
+    expect(events).toHaveLength(before + 1);
+    const event = events.find((e) => e.action === 'changeRole');
+    expect(event?.actor).toEqual({ accountId: org.admin.id, orgId });
+    expect(event?.before).toMatchObject({ role: 'agent' });
+    expect(event?.after).toMatchObject({ role: 'admin' });
+  });
+};

@@ -1,0 +1,39 @@
+import { expect } from 'vitest';
+import type { RosterErrorCode } from '../../errors/error-codes.js';
+import type { ConformanceContext } from '../conformance-context.js';
+import { expectRosterError } from '../conformance-context.js';
+import type { ScenarioOrg } from './scenario-roster.js';
+
+/**
+ * Asserts that a command is refused with `code` and changed nothing: every
+ * account and membership of the organization, its audit trail and the outbox
+ * read the same through the raw readers before and after.
+ * @internal
+ */
+export async function expectRefusedUnchanged(
+  ctx: ConformanceContext,
+  org: ScenarioOrg,
+  command: () => Promise<unknown>,
+  code: RosterErrorCode,
+): Promise<void> {
+  const before = await rawState(ctx, org);
+  await expectRosterError(command(), code);
+  expect(await rawState(ctx, org)).toEqual(before);
+}
+
+async function rawState(ctx: ConformanceContext, org: ScenarioOrg) {
+  const orgId = org.organization.id;
+  const people = [org.owner, org.admin, org.agentA, org.agentB];
+  const accounts = await Promise.all(people.map((person) => ctx.raw.account(orgId, person.id)));
+  const page = await org.as(org.owner).listAccounts({ limit: 500 });
+  const memberships = await Promise.all(
+    page.items.flatMap((item) => item.memberships.map((m) => ctx.raw.membership(orgId, m.id))),
+  );
+  return {
+    accounts,
+    memberships,
+    audit: (await ctx.raw.auditEvents(orgId)).length,
+    outbox: (await ctx.raw.outbox()).length,
+    organization: await ctx.raw.organization(orgId),
+  };
+}

@@ -1,0 +1,73 @@
+import type { Policy, PolicyActor, PolicySubject } from '../../ports/policy.js';
+import { matchNothing, type ReadFilter } from '../../ports/read-filter.js';
+
+// The conformance suite's own policy, so that the domain scenarios run without
+// @rosterkit/policies (which depends on core): four ranked roles, managing
+// users from `admin` up, tenant isolation, and the rank rule. It is a test
+// fixture, not a product policy.
+
+/** The roles of the scenario policy, by rank. @internal */
+export const scenarioRoles = { owner: 4, director: 3, admin: 2, agent: 1 } as const;
+
+const rankOf = (role: unknown): number =>
+  typeof role === 'string' && role in scenarioRoles
+    ? scenarioRoles[role as keyof typeof scenarioRoles]
+    : 0;
+
+function actorRank(actor: PolicyActor): number {
+  return Math.max(
+    0,
+    ...actor.memberships.filter((m) => m.state === 'member').map((m) => rankOf(m.role)),
+  );
+}
+
+function subjectRank(subject: PolicySubject): number {
+  if (subject.type === 'Account' && Array.isArray(subject.memberships)) {
+    const held = (subject.memberships as { state: string; role: string }[]).filter(
+      (m) => m.state === 'member',
+    );
+    return Math.max(0, ...held.map((m) => rankOf(m.role)));
+  }
+  return rankOf(subject.role);
+}
+
+const ownActions = new Set(['read', 'updateProfile', 'requestPasswordReset', 'deleteOwnAccount']);
+
+/** @internal */
+export const scenarioPolicy: Policy = {
+  check({ actor, action, subject }) {
+    if (subject.orgId !== actor.organization.id) {
+      return { allowed: false, reason: 'Nothing of another organization, ever.' };
+    }
+    const own =
+      subject.type === 'Account'
+        ? subject.id === actor.account.id
+        : subject.accountId === actor.account.id;
+    if (own && ownActions.has(action)) return { allowed: true };
+    if (action === 'transferOwnership' || action === 'deleteOrganization') {
+      return actor.organization.ownerId === actor.account.id
+        ? { allowed: true }
+        : { allowed: false, reason: 'Only the owner may do this.' };
+    }
+    const rank = actorRank(actor);
+    if (action === 'read')
+      return rank > 0 ? { allowed: true } : { allowed: false, reason: 'Members only.' };
+    if (rank < scenarioRoles.admin)
+      return { allowed: false, reason: 'You need the permission to manage users.' };
+    if (subjectRank(subject) > rank) {
+      return {
+        allowed: false,
+        reason: 'You cannot act on an account whose role ranks above yours.',
+      };
+    }
+    if (rankOf(subject.grantedRole) > rank) {
+      return { allowed: false, reason: 'You cannot grant a role that ranks above your own.' };
+    }
+    return { allowed: true };
+  },
+  readFilter(actor): ReadFilter {
+    return actorRank(actor) > 0
+      ? { kind: 'field', field: 'orgId', op: 'eq', value: actor.organization.id }
+      : matchNothing;
+  },
+};

@@ -1,0 +1,83 @@
+import type { Account } from '../../model/account.js';
+import type { Organization } from '../../model/organization.js';
+import type { Clock } from '../../ports/clock.js';
+import type { Store } from '../../ports/store.js';
+import { type ActorApi, createRoster, type Roster } from '../../roster/create-roster.js';
+import type { ResourceHandler } from '../../roster/roster-options.js';
+import { scenarioPolicy, scenarioRoles } from './scenario-policy.js';
+
+/** A clock the scenarios move by hand. @internal */
+export interface ManualClock extends Clock {
+  advance(ms: number): void;
+}
+
+/** An organization with an owner, an admin and two agents, all active members of the default space. @internal */
+export interface ScenarioOrg {
+  readonly roster: Roster;
+  readonly clock: ManualClock;
+  readonly organization: Organization;
+  readonly owner: Account;
+  readonly admin: Account;
+  readonly agentA: Account;
+  readonly agentB: Account;
+  /** The API of each person. */
+  as(account: Account): ActorApi;
+  /** Departures the resource handler saw, in order. */
+  readonly departures: string[];
+}
+
+/** Creates the scenario organization on `store`. @internal */
+export async function seedScenario(
+  store: Store,
+  options: {
+    requiredProfileFields?: string[];
+    orgName?: string;
+    emailDomain?: string;
+    handlers?: ResourceHandler[];
+  } = {},
+): Promise<ScenarioOrg> {
+  let now = Date.parse('2026-03-02T09:00:00Z');
+  const clock: ManualClock = {
+    now: () => new Date(now),
+    advance: (ms) => {
+      now += ms;
+    },
+  };
+  const departures: string[] = [];
+  const roster = createRoster({
+    store,
+    policy: scenarioPolicy,
+    clock,
+    roles: {
+      ownerRole: { name: 'owner' },
+      roles: Object.keys(scenarioRoles).map((name) => ({ name })),
+    },
+    requiredProfileFields: options.requiredProfileFields ?? [],
+    resourceHandlers: [
+      {
+        name: 'recorder',
+        async onDeparture(departure) {
+          departures.push(
+            `${departure.reason}:${departure.accountId}:${departure.reassignTo ?? 'unassigned'}`,
+          );
+        },
+      },
+      ...(options.handlers ?? []),
+    ],
+  });
+  const domain = options.emailDomain ?? 'acme.io';
+  const { organization, owner } = await roster.createOrganization({
+    name: options.orgName ?? 'Acme',
+    owner: { email: `ana@${domain}`, firstName: 'Ana', lastName: 'Ng' },
+  });
+  const as = (account: Account) => roster.as({ accountId: account.id, orgId: organization.id });
+  const join = async (email: string, role: string, firstName: string) => {
+    const { token } = await as(owner).invite({ email, role });
+    const { account } = await roster.acceptInvitation({ token, firstName, lastName: 'Test' });
+    return account;
+  };
+  const admin = await join(`adi@${domain}`, 'admin', 'Adi');
+  const agentA = await join(`bo@${domain}`, 'agent', 'Bo');
+  const agentB = await join(`cy@${domain}`, 'agent', 'Cy');
+  return { roster, clock, organization, owner, admin, agentA, agentB, as, departures };
+}
