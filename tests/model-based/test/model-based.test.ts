@@ -1,0 +1,428 @@
+import { type AccountStatus, RosterError } from '@rosterkit/core';
+import fc from 'fast-check';
+import { expect, it } from 'vitest';
+import { newWorld, type World } from './world.js';
+
+// Random sequences of commands by random actors, run against rosterkit on the
+// memory store and against a simple model of who is who. Each command either
+// succeeds, and the model predicts that it could (and follows it), or is
+// refused with a RosterError and changes nothing. After every step the
+// invariants of DESIGN §4 are read back from the store.
+
+interface Person {
+  status: AccountStatus | 'gone';
+  email: string;
+  member: boolean;
+  role: string | null;
+}
+
+interface Model {
+  ownerId: string;
+  people: Map<string, Person>;
+  /** Every invitation token handed out, with its account and expiry; used and revoked ones stay. */
+  tokens: { token: string; accountId: string; expiresAt: number; role: string }[];
+  /** The clock, in ms, as the world's clock reads it. */
+  now: number;
+  invitationIds: Map<string, string>;
+  audits: number;
+}
+
+type Real = World;
+type Cmd = fc.AsyncCommand<Model, Real>;
+
+const roles = ['owner', 'admin', 'staff'] as const;
+const pick = <T>(list: readonly T[], n: number): T => list[n % list.length] as T;
+const ids = (model: Model) => [...model.people.keys()];
+
+/** Active owners and admins: actors likely to be allowed, so sequences go deep. */
+const managers = (model: Model) =>
+  ids(model).filter((id) => {
+    const person = model.people.get(id);
+    return person?.status === 'active' && (person.role === 'owner' || person.role === 'admin');
+  });
+
+/** An actor: any person, or (when `focus`) one likely to be allowed. */
+function chooseActor(model: Model, n: number, focus: boolean): string {
+  const pool = focus ? managers(model) : [];
+  return pick(pool.length > 0 ? pool : ids(model), n);
+}
+
+/** How often each command succeeded and was refused, over the whole run. */
+const outcomes = new Map<string, { ok: number; refused: Set<string> }>();
+
+/** Runs `action`; on success applies `onSuccess`, on refusal checks the store is untouched. */
+async function attempt<T>(
+  name: string,
+  real: Real,
+  action: () => Promise<T>,
+  onSuccess: (result: T) => void,
+): Promise<void> {
+  const tally = outcomes.get(name) ?? { ok: 0, refused: new Set<string>() };
+  outcomes.set(name, tally);
+  const before = real.store.inspect().auditEvents(real.orgId).length;
+  let result: T;
+  try {
+    result = await action();
+  } catch (error) {
+    if (!RosterError.isInstance(error)) throw error;
+    tally.refused.add(error.code);
+    expect(real.store.inspect().auditEvents(real.orgId).length).toBe(before);
+    return;
+  }
+  tally.ok += 1;
+  onSuccess(result);
+}
+
+class Invite implements Cmd {
+  constructor(
+    readonly actor: number,
+    readonly email: number,
+    readonly role: number,
+    readonly focus: boolean,
+  ) {}
+  check = () => true;
+  async run(model: Model, real: Real) {
+    const actorId = chooseActor(model, this.actor, this.focus);
+    const email = `p${this.email}@acme.io`;
+    const role = pick(roles, this.role);
+    await attempt(
+      'invite',
+      real,
+      () => real.as(actorId).invite({ email, role }),
+      (issued) => {
+        const taken = [...model.people.values()].some(
+          (p) => p.email === email && p.status !== 'gone',
+        );
+        expect(taken, `invited ${email} twice`).toBe(false);
+        expect(role).not.toBe('owner');
+        model.people.set(issued.account.id, {
+          status: 'pending',
+          email,
+          member: false,
+          role: null,
+        });
+        model.tokens.push({
+          token: issued.token,
+          accountId: issued.account.id,
+          expiresAt: issued.invitation.expiresAt.getTime(),
+          role,
+        });
+        model.invitationIds.set(issued.account.id, issued.invitation.id);
+        model.audits += 1;
+      },
+    );
+  }
+  toString = () =>
+    `invite(${this.actor}${this.focus ? '*' : ''}, p${this.email}, ${pick(roles, this.role)})`;
+}
+
+class Accept implements Cmd {
+  constructor(readonly which: number) {}
+  check = (model: Readonly<Model>) => model.tokens.length > 0;
+  async run(model: Model, real: Real) {
+    const { token, accountId, expiresAt, role } = pick(model.tokens, this.which);
+    await attempt(
+      'acceptInvitation',
+      real,
+      () => real.roster.acceptInvitation({ token, firstName: 'New', lastName: 'Person' }),
+      () => {
+        const person = model.people.get(accountId);
+        expect(person?.status, 'a used or revoked token worked').toBe('pending');
+        expect(model.now, 'an expired token worked').toBeLessThan(expiresAt);
+        if (person) Object.assign(person, { status: 'active', member: true, role });
+        model.audits += 1;
+      },
+    );
+  }
+  toString = () => `accept(${this.which})`;
+}
+
+class Wait implements Cmd {
+  constructor(readonly days: number) {}
+  check = () => true;
+  async run(model: Model, real: Real) {
+    real.clock.advance(this.days * 86_400_000);
+    model.now += this.days * 86_400_000;
+  }
+  toString = () => `wait(${this.days} days)`;
+}
+
+class Revoke implements Cmd {
+  constructor(
+    readonly actor: number,
+    readonly who: number,
+  ) {}
+  check = (model: Readonly<Model>) => model.tokens.length > 0;
+  async run(model: Model, real: Real) {
+    const actorId = pick(ids(model), this.actor);
+    const { accountId } = pick(model.tokens, this.who);
+    const invitationId = model.invitationIds.get(accountId) ?? '';
+    await attempt(
+      'revokeInvitation',
+      real,
+      () => real.as(actorId).revokeInvitation({ invitationId }),
+      () => {
+        const person = model.people.get(accountId);
+        expect(person?.status).toBe('pending');
+        if (person) person.status = 'gone';
+        model.audits += 1;
+      },
+    );
+  }
+  toString = () => `revoke(${this.actor}, ${this.who})`;
+}
+
+class Lifecycle implements Cmd {
+  constructor(
+    readonly event: 'deactivate' | 'reactivate' | 'removeFromTeam' | 'addToTeam' | 'changeRole',
+    readonly actor: number,
+    readonly target: number,
+    readonly role: number,
+    readonly focus: boolean,
+  ) {}
+  check = () => true;
+  async run(model: Model, real: Real) {
+    const actorId = chooseActor(model, this.actor, this.focus);
+    // When focused, the target is someone the event applies to.
+    const fits = (p: Person): boolean =>
+      ({
+        deactivate: p.status === 'active',
+        reactivate: p.status === 'deactivated',
+        removeFromTeam: p.member,
+        addToTeam: !p.member && (p.status === 'active' || p.status === 'deactivated'),
+        changeRole: p.member,
+      })[this.event];
+    const candidates = this.focus
+      ? ids(model).filter((id) => fits(model.people.get(id) as Person))
+      : [];
+    const targetId = pick(candidates.length > 0 ? candidates : ids(model), this.target);
+    const role = pick(roles, this.role);
+    const api = real.as(actorId);
+    const person = model.people.get(targetId) as Person;
+    const call = {
+      deactivate: () => api.deactivate({ accountId: targetId }),
+      reactivate: () => api.reactivate({ accountId: targetId }),
+      removeFromTeam: () => api.removeFromTeam({ accountId: targetId }),
+      addToTeam: () => api.addToTeam({ accountId: targetId, role }),
+      changeRole: () => api.changeRole({ accountId: targetId, role }),
+    }[this.event];
+    await attempt<unknown>(this.event, real, call, () => {
+      expect(actorId, 'nobody acts on their own access').not.toBe(targetId);
+      expect(model.people.get(actorId)?.status).toBe('active');
+      if (this.event !== 'reactivate' && this.event !== 'addToTeam') {
+        expect(targetId, 'the owner is protected').not.toBe(model.ownerId);
+      }
+      switch (this.event) {
+        case 'deactivate':
+          expect(person.status).toBe('active');
+          person.status = 'deactivated';
+          break;
+        case 'reactivate':
+          expect(person.status).toBe('deactivated');
+          person.status = 'active';
+          break;
+        case 'removeFromTeam':
+          expect(person.member).toBe(true);
+          person.member = false;
+          break;
+        case 'addToTeam':
+          expect(person.member).toBe(false);
+          expect(['active', 'deactivated']).toContain(person.status);
+          expect(role).not.toBe('owner');
+          Object.assign(person, { member: true, role });
+          break;
+        case 'changeRole':
+          expect(person.member).toBe(true);
+          expect(role).not.toBe('owner');
+          if (person.role === role) return; // nothing changed, nothing recorded
+          person.role = role;
+          break;
+      }
+      model.audits += 1;
+    });
+  }
+  toString = () =>
+    `${this.event}(${this.actor} → ${this.target}${this.focus ? '*' : ''}, ${pick(roles, this.role)})`;
+}
+
+class Transfer implements Cmd {
+  constructor(
+    readonly actor: number,
+    readonly target: number,
+  ) {}
+  check = () => true;
+  async run(model: Model, real: Real) {
+    const actorId = pick(ids(model), this.actor);
+    const targetId = pick(ids(model), this.target);
+    await attempt(
+      'transferOwnership',
+      real,
+      () =>
+        real.as(actorId).transferOwnership({ toAccountId: targetId, previousOwnerRole: 'admin' }),
+      () => {
+        expect(actorId).toBe(model.ownerId);
+        const next = model.people.get(targetId) as Person;
+        expect(next.status).toBe('active');
+        expect(next.member).toBe(true);
+        const previous = model.people.get(actorId) as Person;
+        previous.role = 'admin';
+        next.role = 'owner';
+        model.ownerId = targetId;
+        model.audits += 1;
+      },
+    );
+  }
+  toString = () => `transferOwnership(${this.actor} → ${this.target})`;
+}
+
+class DeleteOwn implements Cmd {
+  constructor(readonly actor: number) {}
+  check = () => true;
+  async run(model: Model, real: Real) {
+    const actorId = pick(ids(model), this.actor);
+    await attempt(
+      'deleteOwnAccount',
+      real,
+      () => real.as(actorId).deleteOwnAccount(),
+      () => {
+        expect(actorId).not.toBe(model.ownerId);
+        const person = model.people.get(actorId) as Person;
+        expect(person.status).toBe('active');
+        Object.assign(person, { status: 'gone', member: false, role: null });
+        model.audits += 1;
+      },
+    );
+  }
+  toString = () => `deleteOwnAccount(${this.actor})`;
+}
+
+async function checkInvariants(model: Model, real: Real): Promise<void> {
+  const inspect = real.store.inspect();
+  const organization = inspect.organization(real.orgId);
+  expect(organization?.ownerId).toBe(model.ownerId);
+  const accountIds = ids(model);
+  const { accounts, memberships } = await real.store.transaction(async (tx) => ({
+    accounts: await tx.accounts.getMany(real.orgId, accountIds),
+    memberships: await tx.memberships.listByAccounts(real.orgId, accountIds),
+  }));
+  // The model and the store agree on every person.
+  for (const [id, person] of model.people) {
+    const account = accounts.find((a) => a.id === id);
+    expect(account?.status ?? 'gone', id).toBe(person.status);
+    const membership = memberships.find(
+      (m) => m.accountId === id && m.spaceId === real.defaultSpaceId,
+    );
+    expect(membership?.state === 'member', id).toBe(person.member);
+  }
+  // One active owner, a member of the default space with the owner role, and only them.
+  const owner = accounts.find((a) => a.id === model.ownerId);
+  expect(owner?.status).toBe('active');
+  const owners = memberships.filter((m) => m.state === 'member' && m.role === 'owner');
+  expect(owners.map((m) => m.accountId)).toEqual([model.ownerId]);
+  // No duplicate email.
+  const emails = accounts.map((a) => a.email);
+  expect(new Set(emails).size).toBe(emails.length);
+  // No membership of a deleted account; no pending account with any membership.
+  for (const membership of memberships) {
+    const account = accounts.find((a) => a.id === membership.accountId);
+    expect(account, `membership of a deleted account ${membership.accountId}`).toBeDefined();
+    expect(account?.status).not.toBe('pending');
+  }
+  // An audit event for every successful command, none for a refused one.
+  expect(inspect.auditEvents(real.orgId).length).toBe(model.audits);
+}
+
+const lifecycle = (event: Lifecycle['event']) =>
+  fc
+    .tuple(fc.nat(), fc.nat(), fc.nat(), fc.boolean())
+    .map(([a, t, r, focus]) => new Lifecycle(event, a, t, r, focus));
+
+// Weighted so that sequences reach deep states (removed then re-added,
+// deactivated then reactivated) instead of everyone deleting themselves.
+const commands = [
+  fc.oneof(
+    {
+      weight: 4,
+      arbitrary: fc
+        .tuple(fc.nat(), fc.nat(6), fc.nat(), fc.boolean())
+        .map(([a, e, r, focus]) => new Invite(a, e, r, focus)),
+    },
+    { weight: 4, arbitrary: fc.nat().map((w) => new Accept(w)) },
+    { weight: 1, arbitrary: fc.tuple(fc.nat(), fc.nat()).map(([a, w]) => new Revoke(a, w)) },
+    { weight: 3, arbitrary: lifecycle('deactivate') },
+    { weight: 3, arbitrary: lifecycle('reactivate') },
+    { weight: 3, arbitrary: lifecycle('removeFromTeam') },
+    { weight: 4, arbitrary: lifecycle('addToTeam') },
+    { weight: 3, arbitrary: lifecycle('changeRole') },
+    { weight: 1, arbitrary: fc.tuple(fc.nat(), fc.nat()).map(([a, t]) => new Transfer(a, t)) },
+    { weight: 1, arbitrary: fc.integer({ min: 2, max: 6 }).map((days) => new Wait(days)) },
+    { weight: 1, arbitrary: fc.nat().map((a) => new DeleteOwn(a)) },
+  ) as fc.Arbitrary<Cmd>,
+];
+
+it('keeps every invariant through 500 random command sequences', async () => {
+  await fc.assert(
+    fc.asyncProperty(fc.commands(commands, { maxCommands: 30 }), async (cmds) => {
+      const world = await newWorld();
+      const model: Model = {
+        ownerId: world.people[0]?.id ?? '',
+        people: new Map(
+          world.people.map((account, index) => [
+            account.id,
+            {
+              status: 'active',
+              email: account.email,
+              member: true,
+              role: index === 0 ? 'owner' : index === 1 ? 'admin' : 'staff',
+            },
+          ]),
+        ),
+        tokens: [],
+        invitationIds: new Map(),
+        now: world.clock.now().getTime(),
+        audits: world.store.inspect().auditEvents(world.orgId).length,
+      };
+      await fc.asyncModelRun(
+        () => ({ model, real: world }),
+        [...cmds].flatMap((cmd) => [
+          cmd,
+          {
+            check: () => true,
+            run: (m: Model, r: Real) => checkInvariants(m, r),
+            toString: () => 'invariants',
+          } satisfies Cmd,
+        ]),
+      );
+    }),
+    { numRuns: 500 },
+  );
+  // The sequences reached both outcomes of every command: the test is not
+  // passing by refusing everything.
+  for (const name of [
+    'invite',
+    'acceptInvitation',
+    'revokeInvitation',
+    'deactivate',
+    'reactivate',
+    'removeFromTeam',
+    'addToTeam',
+    'changeRole',
+    'transferOwnership',
+    'deleteOwnAccount',
+  ]) {
+    const tally = outcomes.get(name);
+    expect(tally?.ok, `${name} never succeeded`).toBeGreaterThan(0);
+    expect(tally?.refused.size, `${name} was never refused`).toBeGreaterThan(0);
+  }
+  const refusals = new Set([...outcomes.values()].flatMap((tally) => [...tally.refused]));
+  for (const code of [
+    'FORBIDDEN',
+    'SELF_ACTION',
+    'OWNER_PROTECTED',
+    'INVALID_TRANSITION',
+    'ACCOUNT_EXISTS',
+    'INVALID_INPUT',
+  ]) {
+    expect(refusals, `no command was refused with ${code}`).toContain(code);
+  }
+});
