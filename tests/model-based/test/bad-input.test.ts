@@ -1,0 +1,134 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import {
+  AcceptInvitationInput,
+  AccountRef,
+  Actor,
+  type ActorApi,
+  AddToTeamInput,
+  AssignGroupsInput,
+  ChangePlanInput,
+  ChangeRoleInput,
+  CreateOrganizationInput,
+  DeactivateInput,
+  DeleteOrganizationInput,
+  DeleteOwnAccountInput,
+  InvitationRef,
+  InviteInput,
+  ListAccountsInput,
+  type Model,
+  PresenceInput,
+  ReassignReportsInput,
+  RemoveFromTeamInput,
+  RenameOrganizationInput,
+  type Roster,
+  RosterError,
+  SetManagerInput,
+  SetRestrictionsInput,
+  TransferOwnershipInput,
+  UpdateProfileInput,
+} from '@rosterkit/core';
+import fc from 'fast-check';
+import { afterAll, describe, expect, it } from 'vitest';
+import { newWorld, type World } from './world.js';
+
+// Every command, called with arbitrary values: it throws nothing but a
+// RosterError, and when the value is not a valid input the store's snapshot
+// file is byte-for-byte what it was.
+
+type Call = (world: World, input: unknown) => Promise<unknown> | unknown;
+
+const actorCommand =
+  (name: keyof ActorApi & string) =>
+  (world: World, input: unknown): Promise<unknown> =>
+    (world.as(world.people[0]?.id ?? '')[name] as (input: unknown) => Promise<unknown>)(input);
+
+const rosterCommand =
+  (name: keyof Roster & string) =>
+  (world: World, input: unknown): Promise<unknown> =>
+    (world.roster[name] as (input: unknown) => Promise<unknown>)(input);
+
+const commands: [string, Call, Model<unknown>][] = [
+  ['createOrganization', rosterCommand('createOrganization'), CreateOrganizationInput],
+  ['acceptInvitation', rosterCommand('acceptInvitation'), AcceptInvitationInput],
+  ['as', (world, input) => world.roster.as(input as never), Actor],
+  ['invite', actorCommand('invite'), InviteInput],
+  ['resendInvitation', actorCommand('resendInvitation'), InvitationRef],
+  ['revokeInvitation', actorCommand('revokeInvitation'), InvitationRef],
+  ['updateProfile', actorCommand('updateProfile'), UpdateProfileInput],
+  ['deactivate', actorCommand('deactivate'), DeactivateInput],
+  ['reactivate', actorCommand('reactivate'), AccountRef],
+  ['requestPasswordReset', actorCommand('requestPasswordReset'), AccountRef],
+  ['deleteOwnAccount', actorCommand('deleteOwnAccount'), DeleteOwnAccountInput],
+  ['addToTeam', actorCommand('addToTeam'), AddToTeamInput],
+  ['removeFromTeam', actorCommand('removeFromTeam'), RemoveFromTeamInput],
+  ['changeRole', actorCommand('changeRole'), ChangeRoleInput],
+  ['setRestrictions', actorCommand('setRestrictions'), SetRestrictionsInput],
+  ['assignGroups', actorCommand('assignGroups'), AssignGroupsInput],
+  ['setManager', actorCommand('setManager'), SetManagerInput],
+  ['reassignReports', actorCommand('reassignReports'), ReassignReportsInput],
+  ['renameOrganization', actorCommand('renameOrganization'), RenameOrganizationInput],
+  ['changePlan', actorCommand('changePlan'), ChangePlanInput],
+  ['transferOwnership', actorCommand('transferOwnership'), TransferOwnershipInput],
+  ['deleteOrganization', actorCommand('deleteOrganization'), DeleteOrganizationInput],
+  ['getAccount', actorCommand('getAccount'), AccountRef],
+  ['history', actorCommand('history'), AccountRef],
+  ['presence', actorCommand('presence'), PresenceInput],
+  ['listAccounts', actorCommand('listAccounts'), ListAccountsInput],
+  ['listMembers', actorCommand('listMembers'), ListAccountsInput],
+];
+
+const anything = fc.anything({
+  withBigInt: true,
+  withBoxedValues: true,
+  withDate: true,
+  withMap: true,
+  withSet: true,
+  withNullPrototype: true,
+  withObjectString: true,
+  withSparseArray: true,
+  withTypedArray: true,
+});
+
+const folder = mkdtempSync(join(tmpdir(), 'rosterkit-bad-input-'));
+afterAll(() => rmSync(folder, { recursive: true, force: true }));
+
+describe('every command with arbitrary input', () => {
+  it.each(commands)(
+    '%s throws only RosterError and changes nothing on bad input',
+    async (name, call, input) => {
+      const file = join(folder, `${name}.json`);
+      const world = await newWorld({ file });
+      // Values that are valid inputs, and the one that sneaks in by chance, are
+      // allowed to succeed; the snapshot is re-read after them.
+      let snapshot = readFileSync(file);
+      let refused = 0;
+      await fc.assert(
+        fc.asyncProperty(
+          fc.oneof(
+            anything,
+            fc.record({ accountId: anything, email: anything, role: anything, token: anything }),
+          ),
+          async (value) => {
+            const valid = input.safeParse(value).success;
+            try {
+              await call(world, value);
+            } catch (error) {
+              if (!RosterError.isInstance(error)) throw error;
+              if (!valid) {
+                expect(error.code).toBe('INVALID_INPUT');
+                refused += 1;
+              }
+            }
+            const after = readFileSync(file);
+            if (!valid) expect(after.equals(snapshot), 'the snapshot file changed').toBe(true);
+            snapshot = after;
+          },
+        ),
+        { numRuns: 150 },
+      );
+      expect(refused).toBeGreaterThan(100);
+    },
+  );
+});
