@@ -50,6 +50,7 @@ const contactCenter = defineRoleSet({
       description: 'Manages users, roles, plans and the organization.',
       rank: 100,
       owner: true,
+      shared: true,
       permissions: everything,
     },
     {
@@ -125,6 +126,7 @@ const multiSite = defineRoleSet({
       description: 'Has access to every site.',
       rank: 100,
       owner: true,
+      shared: true,
       permissions: everything,
     },
     {

@@ -33,6 +33,13 @@ export interface RoleDefinition {
   readonly scope?: RoleScope;
   /** The role the organization's owner holds: exactly one role has it, and it ranks above every other. */
   readonly owner?: boolean;
+  /**
+   * For the owner role only: whether other accounts may hold it too (several
+   * Administrators, of whom the owner is one). When false, the owner holds it
+   * alone and it moves only with ownership.
+   * @defaultValue false
+   */
+  readonly shared?: boolean;
   /** Field-level permissions for `updateProfile`. */
   readonly profileFields?: ProfileFieldAccess;
   /** Extra CASL rules for finer conditions; they never override tenant, self, rank or owner protections. */
@@ -70,6 +77,8 @@ export interface Role {
   readonly permissions: readonly Permission[];
   readonly scope: RoleScope;
   readonly owner: boolean;
+  /** Whether accounts other than the owner may hold this (owner) role; see {@link RoleDefinition.shared}. */
+  readonly shared: boolean;
   readonly profileFields: { readonly own: readonly string[]; readonly others: readonly string[] };
   readonly rules: RoleRules;
 }
@@ -102,6 +111,7 @@ const roleSchema = z.strictObject({
   permissions: z.array(z.enum(permissions)),
   scope: z.enum(['organization', 'space']).optional(),
   owner: z.boolean().optional(),
+  shared: z.boolean().optional(),
   profileFields: z
     .strictObject({
       own: z.array(fieldPattern).optional(),
@@ -261,6 +271,7 @@ export function defineRoleSet(definition: RoleSetDefinition): RoleSet {
         permissions: Object.freeze([...new Set(clean.permissions)]),
         scope: clean.scope ?? 'organization',
         owner: clean.owner ?? false,
+        shared: clean.owner === true && clean.shared === true,
         profileFields: Object.freeze({
           own: Object.freeze([...own]),
           others: Object.freeze([...(clean.profileFields?.others ?? defaultFields)]),

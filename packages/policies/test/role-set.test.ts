@@ -65,6 +65,20 @@ describe('defineRoleSet', () => {
     ]);
   });
 
+  it('shares the owner role only when the role set says so, and only the owner role', () => {
+    expect(defineRoleSet(valid).ownerRole.shared).toBe(false);
+    const shared = defineRoleSet({
+      ...valid,
+      roles: valid.roles.map((role) => ({ ...role, shared: true })),
+    });
+    expect(shared.ownerRole.shared).toBe(true);
+    expect(shared.role('lead')?.shared).toBe(false);
+    expect(presets.contactCenter.ownerRole.shared).toBe(true);
+    expect(presets.multiSite.ownerRole.shared).toBe(true);
+    expect(presets.teamWorkspace.ownerRole.shared).toBe(false);
+    expect(presets.spaces.ownerRole.shared).toBe(false);
+  });
+
   it('refuses two owner roles, and none', () => {
     const two = {
       ...valid,

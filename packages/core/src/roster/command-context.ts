@@ -170,7 +170,8 @@ export async function getAccountOrThrow(
 
 /**
  * Throws INVALID_INPUT when a role is not one the roster may grant: unknown,
- * or the owner's, which moves only by transferOwnership (DESIGN rule 1).
+ * or the owner's when it is not shared (it then moves only by
+ * transferOwnership, DESIGN rule 1).
  * @internal
  */
 export function checkRoleGrantable(
@@ -181,7 +182,7 @@ export function checkRoleGrantable(
   const names = deps.roles.roles.map((known) => known.name);
   const problem = !names.includes(role)
     ? `Unknown role "${role}"; known roles: ${names.join(', ')}.`
-    : role === deps.roles.ownerRole.name
+    : role === deps.roles.ownerRole.name && deps.roles.ownerRole.shared !== true
       ? `The ${role} role is held by the organization's owner alone; it moves only by transferring ownership.`
       : undefined;
   if (problem !== undefined) {

@@ -88,8 +88,13 @@ export interface RosterOptions {
  * ```
  */
 export interface RoleCatalog {
-  /** The role of every organization's owner: the top one. */
-  readonly ownerRole: { readonly name: string };
+  /**
+   * The role of every organization's owner: the top one. Unless `shared`,
+   * the owner holds it alone and it moves only by `transferOwnership`; when
+   * `shared` (several Administrators, one of them the owner), it may be
+   * granted like any other role, subject to the policy.
+   */
+  readonly ownerRole: { readonly name: string; readonly shared?: boolean };
   /** Every role that may be granted, the owner's included. */
   readonly roles: readonly { readonly name: string }[];
 }
