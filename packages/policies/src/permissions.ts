@@ -53,9 +53,9 @@ export const permissionActions: Readonly<Record<Permission, readonly RosterActio
     'reassignReports',
   ],
   manageTeam: ['setManager', 'reassignReports'],
-  manageGroups: ['assignGroups'],
+  manageGroups: ['assignGroups', 'createGroup'],
   viewStatistics: ['viewStatistics'],
-  manageOrganization: ['renameOrganization', 'changePlan'],
+  manageOrganization: ['renameOrganization', 'changePlan', 'createSpace'],
   deleteOrganization: ['deleteOrganization'],
   transferOwnership: ['transferOwnership'],
 };

@@ -65,6 +65,8 @@ const defaultReasons: Readonly<Record<RosterAction, string>> = (() => {
     assignGroups: needs('manageGroups', 'assign groups'),
     setManager: `Only roles with the “${permissionLabels.manageUsers}” permission, or team leaders for their own reports, may set managers.`,
     reassignReports: `Only roles with the “${permissionLabels.manageUsers}” permission, or team leaders for their own reports, may reassign reports.`,
+    createSpace: needs('manageOrganization', 'create spaces'),
+    createGroup: needs('manageGroups', 'create groups'),
     viewStatistics: needs('viewStatistics', 'view statistics'),
   };
 })();
@@ -270,6 +272,7 @@ export function rulesFor(roleSet: RoleSet, actor: PolicyActor): RosterRule[] {
     }
     if (has('manageGroups')) {
       can('assignGroups', 'Membership', scopeCondition('Membership', spaceIds));
+      can('createGroup', 'Group', scopeCondition('Group', spaceIds));
       can('read', 'Group', scopeCondition('Group', spaceIds));
     }
     if (has('viewStatistics')) {
@@ -278,6 +281,7 @@ export function rulesFor(roleSet: RoleSet, actor: PolicyActor): RosterRule[] {
     }
     if (has('manageOrganization')) {
       can(['renameOrganization', 'changePlan'], 'Organization', { id: orgId });
+      can('createSpace', 'Space', { orgId });
     }
     if (has('deleteOrganization') && isOwner) {
       can('deleteOrganization', 'Organization', { id: orgId });
@@ -340,6 +344,7 @@ export function rulesFor(roleSet: RoleSet, actor: PolicyActor): RosterRule[] {
   const groupScope = scopedOnly('manageGroups');
   if (groupScope !== null) {
     cannot('assignGroups', 'Membership', ruleReasons.scope, { spaceId: { $nin: groupScope } });
+    cannot('createGroup', 'Group', ruleReasons.scope, { spaceId: { $nin: groupScope } });
   }
   if (higherRoles.length > 0) {
     cannot(

@@ -29,12 +29,13 @@ const USERS: RosterAction[] = [
   'setManager',
   'reassignReports',
 ];
-const ORG_ACTIONS: RosterAction[] = ['renameOrganization', 'changePlan'];
+const ORG_ACTIONS: RosterAction[] = ['renameOrganization', 'changePlan', 'createSpace'];
+const GROUPS: RosterAction[] = ['assignGroups', 'createGroup'];
 const OWNER_ONLY: RosterAction[] = ['transferOwnership', 'deleteOrganization'];
 const EVERYTHING: RosterAction[] = [
   'read',
   ...USERS,
-  'assignGroups',
+  ...GROUPS,
   'viewStatistics',
   ...ORG_ACTIONS,
   ...OWNER_ONLY,
@@ -54,8 +55,8 @@ const table: Readonly<Record<string, Expected>> = {
     scoped: [],
     may: {
       owner: EVERYTHING,
-      'role:owner': ['read', ...USERS, 'assignGroups', 'viewStatistics', ...ORG_ACTIONS],
-      'role:admin': ['read', ...USERS, 'assignGroups', 'viewStatistics'],
+      'role:owner': ['read', ...USERS, ...GROUPS, 'viewStatistics', ...ORG_ACTIONS],
+      'role:admin': ['read', ...USERS, ...GROUPS, 'viewStatistics'],
       'role:staff': ['read'],
     },
   },
@@ -65,8 +66,8 @@ const table: Readonly<Record<string, Expected>> = {
     scoped: [],
     may: {
       owner: EVERYTHING.filter((a) => a !== 'viewStatistics'),
-      'role:administrator': ['read', ...USERS, 'assignGroups', ...ORG_ACTIONS],
-      'role:manager': ['read', 'assignGroups'],
+      'role:administrator': ['read', ...USERS, ...GROUPS, ...ORG_ACTIONS],
+      'role:manager': ['read', ...GROUPS],
       'role:agent': ['read'],
     },
   },
@@ -76,8 +77,8 @@ const table: Readonly<Record<string, Expected>> = {
     scoped: [],
     may: {
       owner: EVERYTHING,
-      'role:administrator': ['read', ...USERS, 'assignGroups', 'viewStatistics', ...ORG_ACTIONS],
-      'role:manager': ['read', 'assignGroups', 'viewStatistics'],
+      'role:administrator': ['read', ...USERS, ...GROUPS, 'viewStatistics', ...ORG_ACTIONS],
+      'role:manager': ['read', ...GROUPS, 'viewStatistics'],
       'role:agent': ['read'],
     },
   },
@@ -87,8 +88,8 @@ const table: Readonly<Record<string, Expected>> = {
     scoped: [],
     may: {
       owner: EVERYTHING,
-      'role:account-owner': ['read', ...USERS, 'assignGroups', 'viewStatistics', ...ORG_ACTIONS],
-      'role:admin': ['read', ...USERS, 'assignGroups', 'viewStatistics'],
+      'role:account-owner': ['read', ...USERS, ...GROUPS, 'viewStatistics', ...ORG_ACTIONS],
+      'role:admin': ['read', ...USERS, ...GROUPS, 'viewStatistics'],
       'role:team-leader': ['read', 'viewStatistics'],
       'role:user': ['read'],
     },
@@ -99,8 +100,8 @@ const table: Readonly<Record<string, Expected>> = {
     scoped: ['site-admin'],
     may: {
       owner: EVERYTHING,
-      'role:super-admin': ['read', ...USERS, 'assignGroups', 'viewStatistics', ...ORG_ACTIONS],
-      'role:site-admin': ['read', ...USERS, 'assignGroups', 'viewStatistics'],
+      'role:super-admin': ['read', ...USERS, ...GROUPS, 'viewStatistics', ...ORG_ACTIONS],
+      'role:site-admin': ['read', ...USERS, ...GROUPS, 'viewStatistics'],
       'role:staff': ['read'],
     },
   },
@@ -110,8 +111,8 @@ const table: Readonly<Record<string, Expected>> = {
     scoped: ['manager'],
     may: {
       owner: EVERYTHING,
-      'role:owner': ['read', ...USERS, 'assignGroups', 'viewStatistics', ...ORG_ACTIONS],
-      'role:manager': ['read', ...USERS, 'assignGroups', 'viewStatistics'],
+      'role:owner': ['read', ...USERS, ...GROUPS, 'viewStatistics', ...ORG_ACTIONS],
+      'role:manager': ['read', ...USERS, ...GROUPS, 'viewStatistics'],
       'role:agent': ['read'],
     },
   },
@@ -133,7 +134,10 @@ const reasons = {
 type Outcome = 'allow' | keyof typeof reasons;
 
 // Which kind of record each action is checked on.
-const subjectOf: Record<RosterAction, 'Organization' | 'Account' | 'Membership' | 'Invitation'> = {
+const subjectOf: Record<
+  RosterAction,
+  'Organization' | 'Account' | 'Membership' | 'Invitation' | 'Space' | 'Group'
+> = {
   read: 'Account',
   renameOrganization: 'Organization',
   changePlan: 'Organization',
@@ -155,6 +159,8 @@ const subjectOf: Record<RosterAction, 'Organization' | 'Account' | 'Membership' 
   assignGroups: 'Membership',
   setManager: 'Membership',
   reassignReports: 'Membership',
+  createSpace: 'Space',
+  createGroup: 'Group',
 };
 const selfProtected = new Set<RosterAction>([
   'deactivate',
@@ -188,7 +194,7 @@ const grantRanked = new Set<RosterAction>([
   'revokeInvitation',
   'addToTeam',
 ]);
-const scopedActions = new Set<RosterAction>([...USERS, 'assignGroups']);
+const scopedActions = new Set<RosterAction>([...USERS, ...GROUPS]);
 const selfAllowed = new Set<RosterAction>(['read', 'updateProfile', 'requestPasswordReset']);
 
 interface Case {
@@ -212,6 +218,13 @@ function expectedOutcome(expected: Expected, c: Case): Outcome {
   const may = expected.may[c.actorKind] ?? [];
   if (!c.sameTenant) return 'tenant';
   const subject = subjectOf[action];
+  if (subject === 'Space') return may.includes(action) ? 'allow' : 'permission';
+  if (subject === 'Group') {
+    const scopedActor =
+      expected.scoped.includes(roleOf(expected, c.actorKind)) && c.actorKind !== 'owner';
+    if (!c.sameScope && scopedActor && may.includes(action)) return 'scope';
+    return may.includes(action) ? 'allow' : 'permission';
+  }
   if (subject === 'Organization') {
     if (action === 'viewStatistics' && !may.includes(action) && expected.plan === 'basic') {
       if (expected.preset.planGates.viewStatistics !== undefined) return 'plan';
@@ -273,6 +286,10 @@ function subjectFor(
         managerId: null,
         grantedRole: lowest,
       };
+    case 'Space':
+      return { type: 'Space', orgId, id: 'space-new', isDefault: false };
+    case 'Group':
+      return { type: 'Group', orgId, id: 'group-new', spaceId, kind: 'queue' };
     case 'Invitation':
       return {
         type: 'Invitation',
@@ -300,6 +317,12 @@ describe.each(Object.entries(table))('authorization matrix: %s', (_name, expecte
           for (const sameScope of [true, false]) {
             if (!sameScope && (target === 'self' || target === 'owner')) continue;
             if (target === 'self' && subjectOf[action] === 'Invitation') continue;
+            // A new space or group has no target account: one case per tenant and scope.
+            if (
+              target !== 'self' &&
+              (subjectOf[action] === 'Space' || subjectOf[action] === 'Group')
+            )
+              continue;
             cases.push({ actorKind, target, action, sameTenant, sameScope });
           }
         }

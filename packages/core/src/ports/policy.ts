@@ -30,6 +30,8 @@ export const rosterActions = [
   'assignGroups',
   'setManager',
   'reassignReports',
+  'createSpace',
+  'createGroup',
   'viewStatistics',
 ] as const;
 

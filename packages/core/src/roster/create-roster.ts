@@ -1,10 +1,12 @@
 import { RosterError } from '../errors/roster-error.js';
 import type { Account } from '../model/account.js';
 import { Actor } from '../model/actor.js';
+import type { Group } from '../model/group.js';
 import type { Invitation } from '../model/invitation.js';
 import type { Membership } from '../model/membership.js';
 import type { Organization } from '../model/organization.js';
 import type { OutboxMessage } from '../model/outbox-message.js';
+import type { Space } from '../model/space.js';
 import { systemClock } from '../ports/clock.js';
 import { uuidIdGenerator } from '../ports/id-generator.js';
 import type { Page } from '../ports/store.js';
@@ -43,6 +45,7 @@ import {
   presence,
 } from './commands/queries.js';
 import { deleteOwnAccount, recordActivity, requestPasswordReset } from './commands/self-service.js';
+import { createGroup, createSpace } from './commands/structure.js';
 import { addToTeam, changeRole, removeFromTeam } from './commands/team.js';
 import type { RosterOptions } from './roster-options.js';
 
@@ -160,6 +163,10 @@ export interface ActorApi {
     managerId: string;
     reassignment: { to: string } | { each: Record<string, string> };
   }): Promise<Membership[]>;
+  /** Creates a space (a site, a Space, a second team) in the organization. */
+  createSpace(input: { name: string }): Promise<Space>;
+  /** Creates a group (a department, a queue) in a space; the default space when `spaceId` is absent. */
+  createGroup(input: { name: string; kind?: string; spaceId?: string }): Promise<Group>;
   /** Online, away or offline for each account, from when it was last seen. */
   presence(input: { accountIds: string[] }): Promise<Presence[]>;
   /** An account's membership periods and the audit events about it. */
@@ -287,6 +294,8 @@ export function createRoster(options: RosterOptions): Roster {
         assignGroups: run(assignGroups),
         setManager: run(setManager),
         reassignReports: run(reassignReports),
+        createSpace: run(createSpace),
+        createGroup: run(createGroup),
         presence: run(presence),
         history: run(history),
       };

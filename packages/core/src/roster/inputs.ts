@@ -210,3 +210,21 @@ export const PresenceInput = defineModel(
   'presence input',
   z.strictObject({ accountIds: z.array(Id.schema).min(1).max(500) }),
 );
+
+/** Input of `createSpace`. */
+export const CreateSpaceInput = defineModel(
+  'createSpace input',
+  z.strictObject({ name: z.string().trim().min(1, 'Must not be empty').max(200) }),
+);
+
+/** Input of `createGroup`. */
+export const CreateGroupInput = defineModel(
+  'createGroup input',
+  z.strictObject({
+    /** The space the group belongs to; the default space when absent. */
+    spaceId: Id.schema.optional(),
+    name: z.string().trim().min(1, 'Must not be empty').max(200),
+    /** The host's word for it: `'department'`, `'queue'`... */
+    kind: z.string().trim().min(1).max(64).default('group'),
+  }),
+);

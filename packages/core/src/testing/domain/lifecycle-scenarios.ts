@@ -32,19 +32,11 @@ export const lifecycleScenarios: ConformanceSuite = (test) => {
   test('Domain: deactivation clears groups, runs resource handlers, keeps membership; reactivation restores access but not groups', async (ctx) => {
     const org = await seedScenario(ctx.store);
     const orgId = org.organization.id;
-    const group = {
-      id: `${orgId}-queue`,
-      orgId,
-      spaceId: org.organization.defaultSpaceId,
-      name: 'Support',
-      kind: 'queue',
-      createdAt: new Date(),
-      version: 1,
-    };
-    await ctx.store.transaction((tx) => tx.groups.insert(group));
     const admin = org.as(org.admin);
-    await admin.removeFromTeam({ accountId: org.agentA.id });
-    await admin.addToTeam({ accountId: org.agentA.id, role: 'agent', groupIds: [group.id] });
+    const group = await admin.createGroup({ name: 'Support', kind: 'queue' });
+    expect(await ctx.raw.group(orgId, group.id)).toEqual(group);
+    const assigned = await admin.assignGroups({ accountId: org.agentA.id, groupIds: [group.id] });
+    expect(assigned.groupIds).toEqual([group.id]);
     const deactivated = await admin.deactivate({
       accountId: org.agentA.id,
       reassignResourcesTo: org.agentB.id,
