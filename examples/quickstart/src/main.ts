@@ -1,178 +1,170 @@
-// rosterkit quickstart: the use cases of the reference products, walked through
-// the account and membership lifecycle machines and the pure rules of
-// @rosterkit/core. Every decision below is made by the library; this file only
-// keeps the states in a Map and prints what happens.
-import {
-  type AccountEvent,
-  type AccountState,
-  accountMachine,
-  can,
-  checkSelfAction,
-  type LifecycleContext,
-  type MembershipEvent,
-  type MembershipLifecycleState,
-  membershipMachine,
-  type RosterError,
-  transition,
-} from '@rosterkit/core';
+// rosterkit quickstart: the reference products' use cases, run through the
+// real commands on the embedded memory store with the contact-centre roles
+// (administrator / manager / agent). Every decision is rosterkit's; this file
+// only calls the commands and prints what happens.
+import { memoryStore } from '@rosterkit/adapter-memory';
+import { type Account, type ActorApi, createRoster, RosterError } from '@rosterkit/core';
+import { createPolicy, presets } from '@rosterkit/policies';
 
-interface Person {
-  id: string;
-  name: string;
-  account: AccountState;
-  team: MembershipLifecycleState;
-  managerId?: string;
-  profile: { firstName: string; lastName: string; profile: Record<string, string | null> };
-}
+const roles = presets.contactCenter;
+const roster = createRoster({
+  store: memoryStore(),
+  policy: createPolicy(roles),
+  roles,
+  resourceHandlers: [
+    {
+      name: 'tickets',
+      async onDeparture({ accountId, reason, reassignTo }) {
+        console.log(
+          `    (host hook) ${reason}: tickets of ${names.get(accountId)} → ${reassignTo ? names.get(reassignTo) : 'unassigned'}`,
+        );
+      },
+    },
+  ],
+});
 
-const ownerId = 'ana';
-const requiredProfileFields = ['firstName', 'lastName', 'phone'];
-const people = new Map<string, Person>();
+const names = new Map<string, string>();
+const step = (title: string) => console.log(`\n— ${title}`);
+const say = (line: string) => console.log(`  ${line}`);
 
-function person(id: string, name: string, extra: Partial<Person> = {}): Person {
-  const [firstName = name, lastName = 'Doe'] = name.split(' ');
-  const created: Person = {
-    id,
-    name,
-    account: accountMachine.initial,
-    team: membershipMachine.initial,
-    profile: { firstName, lastName, profile: { phone: '+44 20 7946 0000' } },
-    ...extra,
-  };
-  people.set(id, created);
-  return created;
-}
-
-function context(who: Person, extra: Partial<LifecycleContext> = {}): LifecycleContext {
-  const directReportIds = [...people.values()]
-    .filter((other) => other.managerId === who.id && other.account !== 'deleted')
-    .map((other) => other.id);
-  return {
-    accountId: who.id,
-    ownerId,
-    person: who.profile,
-    requiredProfileFields,
-    directReportIds,
-    ...extra,
-  };
-}
-
-function explain(error: RosterError): string {
-  return `refused: ${error.code}: ${error.message}`;
-}
-
-function account(who: Person, event: AccountEvent, extra: Partial<LifecycleContext> = {}): void {
-  const result = transition(accountMachine, who.account, event, context(who, extra));
-  if (!result.ok) {
-    console.log(`  ${who.name}: ${event} → ${explain(result.error)}`);
-    return;
+/** Runs a command and prints its refusal instead of throwing. */
+async function attempt(label: string, command: () => Promise<unknown>): Promise<void> {
+  try {
+    await command();
+    say(`${label}: done`);
+  } catch (error) {
+    if (!RosterError.isInstance(error)) throw error;
+    say(`${label}: refused, ${error.code}: ${error.message}`);
   }
-  console.log(
-    `  ${who.name}: account ${who.account} --${event}--> ${result.state}   effects: ${result.effects.join(', ') || 'none'}`,
+}
+
+async function lists(api: ActorApi): Promise<void> {
+  const all = await api.listAccounts({ limit: 50 });
+  const team = await api.listMembers({ limit: 50 });
+  const show = (items: typeof all.items) =>
+    items.map(({ account }) => `${account.firstName} (${account.status})`).join(', ') || 'nobody';
+  say(`All Users (${all.total}): ${show(all.items)}`);
+  say(`The team (${team.total}): ${show(team.items)}`);
+}
+
+step('Ana creates the organization; she is its owner, an administrator.');
+const { organization, owner } = await roster.createOrganization({
+  name: 'Acme Support',
+  owner: { email: 'ana@acme.io', firstName: 'Ana', lastName: 'Ng' },
+});
+names.set(owner.id, 'Ana');
+const ana = roster.as({ accountId: owner.id, orgId: organization.id });
+
+step(
+  'Ana invites Bo (administrator), Cy (manager, a team leader), Di and Ed (agents reporting to Cy).',
+);
+async function hire(
+  email: string,
+  role: string,
+  firstName: string,
+  managerId: string | null = null,
+): Promise<Account> {
+  const { token, invitation } = await ana.invite({ email, role, managerId });
+  say(
+    `${firstName}: invited as ${role}, link token shown once (${token.slice(0, 6)}…), expires ${invitation.expiresAt.toISOString().slice(0, 10)}`,
   );
-  who.account = result.state;
-  if (
-    result.effects.includes('reassignReports') &&
-    extra.reassignment &&
-    'to' in extra.reassignment
-  ) {
-    for (const report of people.values())
-      if (report.managerId === who.id) report.managerId = extra.reassignment.to;
-  }
-  if (result.effects.includes('startMembershipPeriod')) who.team = 'member';
-  if (result.state === 'deleted') who.team = 'account-only';
+  const { account } = await roster.acceptInvitation({ token, firstName, lastName: 'Doe' });
+  names.set(account.id, firstName);
+  return account;
 }
+const bo = await hire('bo@acme.io', 'administrator', 'Bo');
+const cy = await hire('cy@acme.io', 'manager', 'Cy');
+const di = await hire('di@acme.io', 'agent', 'Di', cy.id);
+const ed = await hire('ed@acme.io', 'agent', 'Ed', cy.id);
+const billing = await ana.createGroup({ name: 'Billing', kind: 'queue' });
+await ana.assignGroups({ accountId: di.id, groupIds: [billing.id] });
+await ana.assignGroups({ accountId: ed.id, groupIds: [billing.id] });
+say('Di and Ed answer the Billing queue.');
+await lists(ana);
 
-function team(who: Person, event: MembershipEvent, extra: Partial<LifecycleContext> = {}): void {
-  const result = transition(membershipMachine, who.team, event, context(who, extra));
-  if (!result.ok) {
-    console.log(`  ${who.name}: ${event} → ${explain(result.error)}`);
-    return;
-  }
-  console.log(
-    `  ${who.name}: team ${who.team} --${event}--> ${result.state}   effects: ${result.effects.join(', ') || 'none'}`,
+step('An employee resigns: Ed is removed from the team; his account stays on All Users.');
+await ana.removeFromTeam({ accountId: ed.id });
+await lists(ana);
+
+step('Ed rejoins: added back to the team, same account; his history shows both periods.');
+await ana.addToTeam({ accountId: ed.id, role: 'agent', managerId: cy.id });
+const edHistory = await ana.history({ accountId: ed.id });
+say(
+  `Ed's periods: ${edHistory.memberships[0]?.periods.map((p) => (p.endedAt ? 'ended' : 'current')).join(', ')}`,
+);
+say(`Ed's events: ${edHistory.events.map((e) => e.action).join(' ← ')}`);
+say(
+  `Inviting ed@acme.io again instead: ${await ana
+    .invite({ email: 'ed@acme.io', role: 'agent' })
+    .then(() => 'created a duplicate!')
+    .catch((error: RosterError) => `refused, ${error.code}`)}`,
+);
+
+step('Temporary staff: Fay joins for the season, is removed, and re-added the next.');
+const fay = await hire('fay@acme.io', 'agent', 'Fay');
+await ana.removeFromTeam({ accountId: fay.id });
+await ana.addToTeam({ accountId: fay.id, role: 'agent' });
+say(
+  `Fay's periods: ${(await ana.getAccount({ accountId: fay.id })).memberships[0]?.periods.length}`,
+);
+
+step(
+  'A team leader leaves: Cy still has direct reports, so first refused; then deactivated with them reassigned to Bo.',
+);
+await attempt('deactivate Cy', () => ana.deactivate({ accountId: cy.id }));
+await attempt('deactivate Cy, reports to Bo', () =>
+  ana.deactivate({ accountId: cy.id, reassignReports: { to: bo.id }, reassignResourcesTo: bo.id }),
+);
+for (const person of [di, ed]) {
+  const { memberships } = await ana.getAccount({ accountId: person.id });
+  say(
+    `${names.get(person.id)} now reports to ${names.get(memberships[0]?.managerId ?? '') ?? 'nobody'}`,
   );
-  who.team = result.state;
 }
 
-function allUsers(): void {
-  const rows = [...people.values()].filter((p) => p.account !== 'deleted');
-  console.log(`  All Users: ${rows.map((p) => `${p.name} (${p.account})`).join(', ') || 'nobody'}`);
-  console.log(
-    `  The team:  ${
-      rows
-        .filter((p) => p.team === 'member')
-        .map((p) => p.name)
-        .join(', ') || 'nobody'
-    }`,
-  );
-}
+step('An agent leaves: Di is deactivated (out of every queue, history kept), then reactivated.');
+await ana.deactivate({ accountId: di.id });
+let diNow = await ana.getAccount({ accountId: di.id });
+say(
+  `Di: ${diNow.account.status}, queues: ${diNow.memberships[0]?.groupIds.length ?? 0}, still a member: ${diNow.memberships[0]?.state === 'member'}`,
+);
+await ana.reactivate({ accountId: di.id });
+diNow = await ana.getAccount({ accountId: di.id });
+say(
+  `Di: ${diNow.account.status} with the same account; queues: ${diNow.memberships[0]?.groupIds.length ?? 0} (an admin re-assigns them)`,
+);
+await lists(ana);
 
-function step(title: string): void {
-  console.log(`\n— ${title}`);
-}
+step('Bo, an administrator, tries to change his own role; then renames himself.');
+const boApi = roster.as({ accountId: bo.id, orgId: organization.id });
+await attempt('Bo changes his own role', () =>
+  boApi.changeRole({ accountId: bo.id, role: 'agent' }),
+);
+await attempt('Bo edits his own name', () =>
+  boApi.updateProfile({ accountId: bo.id, firstName: 'Bob' }),
+);
+await attempt('Di (an agent) deactivates Ed', () =>
+  roster.as({ accountId: di.id, orgId: organization.id }).deactivate({ accountId: ed.id }),
+);
+
+step('The owner tries to delete her own account.');
+await attempt('Ana deletes her account', () => ana.deleteOwnAccount());
+
+step('What the host must deliver (the outbox), drained at least once.');
+const topics = new Map<string, number>();
+const drained = await roster.drainOutbox(async (message) => {
+  topics.set(message.topic, (topics.get(message.topic) ?? 0) + 1);
+});
+say(
+  `${drained.delivered} messages: ${[...topics].map(([topic, n]) => `${topic} ×${n}`).join(', ')}`,
+);
 
 step(
-  'Ana creates the organization; she is its owner. Bo, Cy (a team leader), Di and Ed are invited.',
+  'The organization shuts down: Ana deletes it, every account goes, hers too. It cannot be undone.',
 );
-const ana = person('ana', 'Ana Ng', { account: 'active', team: 'member' });
-const bo = person('bo', 'Bo Li');
-const cy = person('cy', 'Cy Park');
-const di = person('di', 'Di Rossi', { managerId: 'cy' });
-const ed = person('ed', 'Ed Khan', { managerId: 'cy' });
-console.log(
-  `  Can a pending invitation be deactivated? ${can(accountMachine, 'pending', 'deactivate')}`,
+await attempt('delete, confirming "acme support"', () =>
+  ana.deleteOrganization({ confirmName: 'acme support' }),
 );
-account(bo, 'deactivate');
-for (const invitee of [bo, cy, di, ed]) account(invitee, 'acceptInvitation');
-allUsers();
-
-step('An employee resigns: Bo is removed from the team and keeps the account.');
-team(bo, 'removeFromTeam');
-allUsers();
-
-step('Bo rejoins: added back to the team, same account, a new membership period.');
-team(bo, 'addToTeam');
-allUsers();
-
-step('Temporary staff: Ed is removed and re-added as needed (he reports to Cy).');
-team(ed, 'removeFromTeam');
-team(ed, 'addToTeam');
-
-step(
-  'A team leader is deactivated: Cy still has direct reports, so first refused, then with them reassigned to Bo.',
-);
-account(cy, 'deactivate');
-account(cy, 'deactivate', { reassignment: { to: 'bo' } });
-console.log(`  Di now reports to ${di.managerId}, Ed to ${ed.managerId}.`);
-
-step(
-  'An agent leaves: Di is deactivated (removed from every queue), then reactivated — after the profile is completed.',
-);
-di.profile.profile.phone = null;
-account(di, 'deactivate');
-di.profile.profile.phone = '+44 20 7946 0001';
-account(di, 'deactivate');
-account(di, 'reactivate');
-console.log('  Di signs in with the same credentials; queues are re-assigned by an admin.');
-
-step('An admin tries to edit their own role.');
-const selfEdit = checkSelfAction({ actorId: 'bo', targetId: 'bo', action: 'changeRole' });
-console.log(`  Bo: changeRole on himself → ${selfEdit ? explain(selfEdit) : 'allowed'}`);
-const nameEdit = checkSelfAction({ actorId: 'bo', targetId: 'bo', action: 'updateProfile' });
-console.log(`  Bo: updateProfile (his own name) → ${nameEdit ? explain(nameEdit) : 'allowed'}`);
-
-step('The owner tries to delete her own account, and to be deactivated.');
-account(ana, 'deleteOwnAccount');
-account(ana, 'deactivate');
-
-step('Ed deletes his own account (only he can).');
-account(ed, 'deleteOwnAccount');
-allUsers();
-
-step(
-  'The organization is deleted: every account in it goes, the owner’s too. This cannot be undone.',
-);
-for (const member of people.values())
-  if (member.account !== 'deleted') account(member, 'deleteOrganization');
-allUsers();
+const gone = await ana.deleteOrganization({ confirmName: 'Acme Support' });
+say(`deleted ${gone.accounts} accounts`);
+await attempt('Ana lists All Users', () => ana.listAccounts());

@@ -151,7 +151,8 @@ export async function enqueue(
 
 /** The NOT_FOUND error of a record that is missing or in another organization. @internal */
 export function notFound(subject: SubjectType, id: string): RosterError<'NOT_FOUND'> {
-  return new RosterError('NOT_FOUND', `No ${subject.toLowerCase()} ${id} in this organization.`, {
+  const where = subject === 'Organization' ? '' : ' in this organization';
+  return new RosterError('NOT_FOUND', `No ${subject.toLowerCase()} ${id}${where}.`, {
     subject,
     id,
   });
