@@ -99,12 +99,7 @@ export function listAccounts(views: AccountListViews, query: AccountListQuery): 
           );
         });
 
-  const currentOf = (accountId: string) =>
-    views.memberships
-      .rowsBy('account', key(orgId, accountId))
-      .filter((membership) => membership.state === 'member');
-
-  let candidates: Iterable<string>;
+  let candidates: ReadonlySet<string>;
   if (query.groupId !== undefined) {
     candidates = new Set(
       views.memberships.rowsBy('group', key(orgId, query.groupId)).map((m) => m.accountId),
@@ -116,57 +111,122 @@ export function listAccounts(views: AccountListViews, query: AccountListQuery): 
   } else {
     candidates = views.accounts.idsBy('org', orgId);
   }
+  const candidateCount = (candidates as ReadonlySet<string>).size;
 
   const search = query.search?.trim().toLowerCase() ?? '';
-  const matched: { account: Account; value: SortValue }[] = [];
+  // The read filter sees only the fields it compares: building that small
+  // record is much cheaper than copying each account, and memberships are read
+  // only when a criterion or the filter needs them.
+  const filterFields = [...fieldsOf(query.readFilter)];
+  const needsMemberships =
+    query.memberOf !== undefined ||
+    query.roles !== undefined ||
+    query.groupId !== undefined ||
+    filterFields.includes('roles') ||
+    filterFields.includes('spaceIds');
+  // An account's current memberships: looked up one by one for a few
+  // candidates, or grouped in one pass over the organization's memberships
+  // when the candidates are many (a lookup per row costs more than the pass).
+  let grouped: Map<string, Membership[]> | undefined;
+  const currentOf = (accountId: string): Membership[] => {
+    if (grouped === undefined && candidateCount > 1_000) {
+      grouped = new Map();
+      for (const membership of views.memberships.rowsBy('org', orgId)) {
+        if (membership.state !== 'member') continue;
+        const list = grouped.get(membership.accountId);
+        if (list === undefined) grouped.set(membership.accountId, [membership]);
+        else list.push(membership);
+      }
+    }
+    if (grouped !== undefined) return grouped.get(accountId) ?? [];
+    return views.memberships
+      .rowsBy('account', key(orgId, accountId))
+      .filter((membership) => membership.state === 'member');
+  };
+  const isAfterCursor = (value: SortValue, id: string) =>
+    after === undefined || compare(sort, value, id, after.v, after.id) > 0;
+
+  // One pass: count every match, and keep only the first `limit + 1` rows
+  // after the cursor, in order (a bounded insertion, not a sort of everything).
+  let total = 0;
+  let afterCursor = 0;
+  const top: { account: Account; value: SortValue }[] = [];
+  const before = (
+    a: { account: Account; value: SortValue },
+    b: { account: Account; value: SortValue },
+  ) => compare(sort, a.value, a.account.id, b.value, b.account.id) < 0;
   for (const id of candidates) {
     const account = views.accounts.get(id);
     if (account === undefined || account.orgId !== orgId) continue;
     if (query.statuses !== undefined && !query.statuses.includes(account.status)) continue;
     if (search !== '' && !matchesSearch(account, search)) continue;
-    const current = currentOf(id);
-    if (query.memberOf !== undefined && !current.some((m) => m.spaceId === query.memberOf))
-      continue;
-    if (
-      query.roles !== undefined &&
-      !current.some(
-        (m) =>
-          (query.memberOf === undefined || m.spaceId === query.memberOf) &&
-          query.roles?.includes(m.role) === true,
-      )
-    ) {
-      continue;
+    let current: Membership[] = [];
+    if (needsMemberships) {
+      current = currentOf(id);
+      if (query.memberOf !== undefined && !current.some((m) => m.spaceId === query.memberOf))
+        continue;
+      if (
+        query.roles !== undefined &&
+        !current.some(
+          (m) =>
+            (query.memberOf === undefined || m.spaceId === query.memberOf) &&
+            query.roles?.includes(m.role) === true,
+        )
+      ) {
+        continue;
+      }
+      const { groupId } = query;
+      if (groupId !== undefined && !current.some((m) => m.groupIds.includes(groupId))) continue;
     }
-    const { groupId } = query;
-    if (groupId !== undefined && !current.some((m) => m.groupIds.includes(groupId))) continue;
-    const record = {
-      ...account,
-      roles: current.map((m) => m.role),
-      spaceIds: current.map((m) => m.spaceId),
-    };
+    const record: Record<string, unknown> = {};
+    for (const field of filterFields) {
+      if (field === 'roles') record.roles = current.map((m) => m.role);
+      else if (field === 'spaceIds') record.spaceIds = current.map((m) => m.spaceId);
+      else if (Object.hasOwn(account, field)) record[field] = account[field as keyof Account];
+    }
     if (!matchesFilter(query.readFilter, record)) continue;
-    matched.push({ account, value: sortValue(sort.field, account) });
+    total += 1;
+    const row = { account, value: sortValue(sort.field, account) };
+    if (!isAfterCursor(row.value, account.id)) continue;
+    afterCursor += 1;
+    const worst = top.at(-1);
+    if (top.length > query.limit && worst !== undefined && !before(row, worst)) continue;
+    top.splice(
+      firstAfter(top, (kept) => before(row, kept)),
+      0,
+      row,
+    );
+    if (top.length > query.limit + 1) top.pop();
   }
 
-  matched.sort((a, b) => compare(sort, a.value, a.account.id, b.value, b.account.id));
-  const start =
-    after === undefined
-      ? 0
-      : firstAfter(
-          matched,
-          (row) => compare(sort, row.value, row.account.id, after.v, after.id) > 0,
-        );
-  const items = matched.slice(start, start + query.limit);
+  const items = top.slice(0, query.limit);
   const last = items.at(-1);
-  const more = start + items.length < matched.length;
+  const more = afterCursor > items.length;
   return {
     items: items.map((row) => structuredClone(row.account)),
     nextCursor:
       more && last !== undefined
         ? encodeCursor({ s: sortName, v: last.value, id: last.account.id } satisfies AccountCursor)
         : null,
-    total: matched.length,
+    total,
   };
+}
+
+/** Every field a read filter compares. */
+function fieldsOf(filter: AccountListQuery['readFilter'], into = new Set<string>()): Set<string> {
+  switch (filter.kind) {
+    case 'and':
+    case 'or':
+      for (const child of filter.filters) fieldsOf(child, into);
+      break;
+    case 'not':
+      fieldsOf(filter.filter, into);
+      break;
+    case 'field':
+      into.add(filter.field);
+      break;
+  }
+  return into;
 }
 
 function matchesSearch(account: Account, search: string): boolean {

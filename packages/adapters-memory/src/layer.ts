@@ -46,44 +46,101 @@ export class Layer<K, V> {
 const empty: ReadonlySet<string> = new Set();
 
 /**
- * A copy-on-write view of a multi-valued index (key → set of ids): a set is
- * copied the first time the transaction changes it, never before.
+ * What a transaction sees of one key of a multi-valued index: the committed
+ * set plus the ids it added, minus those it removed. Nothing is copied, so a
+ * write in an organization of 100,000 accounts costs what it costs in one of ten.
+ */
+class DeltaSet implements ReadonlySet<string> {
+  constructor(
+    readonly base: ReadonlySet<string>,
+    readonly added: Set<string>,
+    readonly removed: Set<string>,
+  ) {}
+
+  get size(): number {
+    return this.base.size - this.removed.size + this.added.size;
+  }
+
+  has(id: string): boolean {
+    return this.added.has(id) || (this.base.has(id) && !this.removed.has(id));
+  }
+
+  *values(): SetIterator<string> {
+    for (const id of this.base) if (!this.removed.has(id)) yield id;
+    yield* this.added;
+  }
+
+  keys(): SetIterator<string> {
+    return this.values();
+  }
+
+  *entries(): SetIterator<[string, string]> {
+    for (const id of this.values()) yield [id, id];
+  }
+
+  [Symbol.iterator](): SetIterator<string> {
+    return this.values();
+  }
+
+  forEach(
+    callback: (value: string, key: string, set: ReadonlySet<string>) => void,
+    thisArg?: unknown,
+  ): void {
+    for (const id of this.values()) callback.call(thisArg, id, id, this);
+  }
+}
+
+/**
+ * A copy-on-write view of a multi-valued index (key → set of ids). It records
+ * the ids a transaction adds and removes per key (`added` never overlaps the
+ * committed set, `removed` is always inside it), and applies them on commit.
  *
  * @internal
  */
 export class SetLayer {
   readonly #base: Map<string, Set<string>>;
-  readonly #owned = new Map<string, Set<string>>();
+  readonly #deltas = new Map<string, DeltaSet>();
 
   constructor(base: Map<string, Set<string>>) {
     this.#base = base;
   }
 
   members(key: string): ReadonlySet<string> {
-    return this.#owned.get(key) ?? this.#base.get(key) ?? empty;
+    return this.#deltas.get(key) ?? this.#base.get(key) ?? empty;
   }
 
   add(key: string, id: string): void {
-    this.#own(key).add(id);
+    const delta = this.#delta(key);
+    if (delta.removed.has(id)) delta.removed.delete(id);
+    else if (!delta.base.has(id)) delta.added.add(id);
   }
 
   remove(key: string, id: string): void {
-    this.#own(key).delete(id);
+    const delta = this.#delta(key);
+    if (delta.added.has(id)) delta.added.delete(id);
+    else if (delta.base.has(id)) delta.removed.add(id);
   }
 
   commit(): void {
-    for (const [key, ids] of this.#owned) {
-      if (ids.size > 0) this.#base.set(key, ids);
-      else this.#base.delete(key);
+    for (const [key, delta] of this.#deltas) {
+      if (delta.added.size === 0 && delta.removed.size === 0) continue;
+      let ids = this.#base.get(key);
+      if (ids === undefined) {
+        ids = new Set();
+        this.#base.set(key, ids);
+      }
+      for (const id of delta.removed) ids.delete(id);
+      for (const id of delta.added) ids.add(id);
+      if (ids.size === 0) this.#base.delete(key);
     }
   }
 
-  #own(key: string): Set<string> {
-    let ids = this.#owned.get(key);
-    if (ids === undefined) {
-      ids = new Set(this.#base.get(key));
-      this.#owned.set(key, ids);
+  #delta(key: string): DeltaSet {
+    let delta = this.#deltas.get(key);
+    if (delta === undefined) {
+      delta = new DeltaSet(this.#base.get(key) ?? empty, new Set(), new Set());
+      this.#deltas.set(key, delta);
     }
-    return ids;
+    return delta;
   }
 }
