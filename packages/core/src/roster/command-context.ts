@@ -115,14 +115,18 @@ export async function audit(
   target: { type: SubjectType; id: string },
   before: object | null | undefined,
   after: object | null | undefined,
+  /** Who acted, when the command has no actor of its own (the invitee accepting). */
+  actedBy?: string,
 ): Promise<void> {
   await ctx.tx.auditEvents.append({
     id: ctx.deps.ids.next('AuditEvent'),
     orgId,
     actor:
-      ctx.actor === null
-        ? null
-        : { accountId: ctx.actor.account.id, orgId: ctx.actor.organization.id },
+      actedBy !== undefined
+        ? { accountId: actedBy, orgId }
+        : ctx.actor === null
+          ? null
+          : { accountId: ctx.actor.account.id, orgId: ctx.actor.organization.id },
     action,
     target,
     before: snapshot(before),

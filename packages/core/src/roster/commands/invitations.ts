@@ -304,6 +304,7 @@ export async function acceptInvitation(
     { type: 'Account', id: account.id },
     account,
     activated,
+    account.id,
   );
   return { account: activated, membership };
 }

@@ -35,6 +35,13 @@ export const invitationScenarios: ConformanceSuite = (test) => {
     });
     expect(accepted.account.status).toBe('active');
     expect(accepted.membership.role).toBe('agent');
+    const acceptance = (await ctx.raw.auditEvents(org.organization.id)).find(
+      (event) => event.action === 'acceptInvitation' && event.target.id === accepted.account.id,
+    );
+    expect(acceptance?.actor).toEqual({
+      accountId: accepted.account.id,
+      orgId: org.organization.id,
+    });
     await expectRosterError(org.roster.acceptInvitation({ token: first.token }), 'NOT_FOUND');
 
     const second = await org.as(org.admin).invite({ email: 'eli@acme.io', role: 'agent' });
