@@ -9,6 +9,8 @@ import type { Clock } from '../ports/clock.js';
 import type { IdGenerator } from '../ports/id-generator.js';
 import type { Policy, PolicyActor, PolicySubject, RosterAction } from '../ports/policy.js';
 import type { StoreTransaction } from '../ports/store.js';
+import { checkOwnerProtection } from '../rules/owner-protection.js';
+import { checkSelfAction } from '../rules/self-action.js';
 import type { ResourceHandler, RoleCatalog } from './roster-options.js';
 
 /** Everything a command needs besides its input; built once by createRoster. @internal */
@@ -198,4 +200,13 @@ export function checkRoleGrantable(
 /** An organization's default space id. @internal */
 export function defaultSpaceOf(organization: Organization): string {
   return organization.defaultSpaceId;
+}
+
+/** Nobody changes their own access, nor the owner's (DESIGN rules 1 and 3): checked before the policy, so the code says which. @internal */
+export function refuseSelfOrOwner(ctx: CommandContext, accountId: string, action: string): void {
+  const actor = requireActor(ctx);
+  const refusal =
+    checkSelfAction({ actorId: actor.account.id, targetId: accountId, action }) ??
+    checkOwnerProtection({ accountId, ownerId: actor.organization.ownerId, action });
+  if (refusal !== undefined) throw refusal;
 }

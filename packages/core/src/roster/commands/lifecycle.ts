@@ -1,7 +1,6 @@
 import { accountMachine } from '../../machines/account-machine.js';
 import { transition } from '../../machines/machine.js';
 import type { Account } from '../../model/account.js';
-import { checkOwnerProtection } from '../../rules/owner-protection.js';
 import { checkSelfAction } from '../../rules/self-action.js';
 import {
   accountSubject,
@@ -10,6 +9,7 @@ import {
   type CommandContext,
   enqueue,
   getAccountOrThrow,
+  refuseSelfOrOwner,
   requireActor,
 } from '../command-context.js';
 import { runDeparture } from '../departure.js';
@@ -23,10 +23,7 @@ export async function deactivate(ctx: CommandContext, raw: unknown): Promise<Acc
   const account = await getAccountOrThrow(ctx, orgId, input.accountId);
   const memberships = await ctx.tx.memberships.listByAccounts(orgId, [account.id]);
   const ownerId = actor.organization.ownerId;
-  const refusal =
-    checkSelfAction({ actorId: actor.account.id, targetId: account.id, action: 'deactivate' }) ??
-    checkOwnerProtection({ accountId: account.id, ownerId, action: 'deactivate' });
-  if (refusal !== undefined) throw refusal;
+  refuseSelfOrOwner(ctx, account.id, 'deactivate');
   await authorize(ctx, 'deactivate', accountSubject(account, memberships));
   const reports = await ctx.tx.memberships.listReports(orgId, account.id);
   const result = transition(accountMachine, account.status, 'deactivate', {

@@ -1,7 +1,5 @@
 import { RosterError } from '../../errors/roster-error.js';
 import type { Membership } from '../../model/membership.js';
-import { checkOwnerProtection } from '../../rules/owner-protection.js';
-import { checkSelfAction } from '../../rules/self-action.js';
 import {
   audit,
   authorize,
@@ -9,6 +7,7 @@ import {
   getAccountOrThrow,
   membershipSubject,
   notFound,
+  refuseSelfOrOwner,
   requireActor,
 } from '../command-context.js';
 import { moveReports } from '../departure.js';
@@ -19,30 +18,25 @@ import {
   SetRestrictionsInput,
 } from '../inputs.js';
 
+/** The account's current membership of the space (default space when absent), or INVALID_TRANSITION. */
 async function currentMember(
   ctx: CommandContext,
   accountId: string,
   spaceId: string | undefined,
   action: string,
 ): Promise<Membership> {
-  const actor = requireActor(ctx);
-  const refusal =
-    checkSelfAction({ actorId: actor.account.id, targetId: accountId, action }) ??
-    checkOwnerProtection({ accountId, ownerId: actor.organization.ownerId, action });
-  if (refusal !== undefined) throw refusal;
-  const orgId = actor.organization.id;
-  await getAccountOrThrow(ctx, orgId, accountId);
-  const space = spaceId ?? actor.organization.defaultSpaceId;
-  const membership = await ctx.tx.memberships.find(orgId, accountId, space);
+  const { organization } = requireActor(ctx);
+  await getAccountOrThrow(ctx, organization.id, accountId);
+  const membership = await ctx.tx.memberships.find(
+    organization.id,
+    accountId,
+    spaceId ?? organization.defaultSpaceId,
+  );
   if (membership === undefined || membership.state !== 'member') {
     throw new RosterError(
       'INVALID_TRANSITION',
       'Only a current member of the space has these settings; add them to the team first.',
-      {
-        machine: 'membership',
-        from: membership?.state ?? 'account-only',
-        event: action,
-      },
+      { machine: 'membership', from: membership?.state ?? 'account-only', event: action },
     );
   }
   return membership;
@@ -62,6 +56,7 @@ async function save(
 /** @internal */
 export async function setRestrictions(ctx: CommandContext, raw: unknown): Promise<Membership> {
   const input = SetRestrictionsInput.parse(raw);
+  refuseSelfOrOwner(ctx, input.accountId, 'setRestrictions');
   const membership = await currentMember(ctx, input.accountId, input.spaceId, 'setRestrictions');
   await authorize(ctx, 'setRestrictions', membershipSubject(membership));
   return save(ctx, 'setRestrictions', membership, {
@@ -73,25 +68,8 @@ export async function setRestrictions(ctx: CommandContext, raw: unknown): Promis
 /** @internal */
 export async function assignGroups(ctx: CommandContext, raw: unknown): Promise<Membership> {
   const input = AssignGroupsInput.parse(raw);
-  const actor = requireActor(ctx);
-  const orgId = actor.organization.id;
-  await getAccountOrThrow(ctx, orgId, input.accountId);
-  const membership = await ctx.tx.memberships.find(
-    orgId,
-    input.accountId,
-    input.spaceId ?? actor.organization.defaultSpaceId,
-  );
-  if (membership === undefined || membership.state !== 'member') {
-    throw new RosterError(
-      'INVALID_TRANSITION',
-      'Only a current member of the space joins its groups; add them to the team first.',
-      {
-        machine: 'membership',
-        from: membership?.state ?? 'account-only',
-        event: 'assignGroups',
-      },
-    );
-  }
+  const orgId = requireActor(ctx).organization.id;
+  const membership = await currentMember(ctx, input.accountId, input.spaceId, 'assignGroups');
   await authorize(ctx, 'assignGroups', membershipSubject(membership));
   const groupIds = [...new Set(input.groupIds)];
   const groups = await ctx.tx.groups.getMany(orgId, groupIds);
@@ -105,25 +83,8 @@ export async function assignGroups(ctx: CommandContext, raw: unknown): Promise<M
 /** @internal */
 export async function setManager(ctx: CommandContext, raw: unknown): Promise<Membership> {
   const input = SetManagerInput.parse(raw);
-  const actor = requireActor(ctx);
-  const orgId = actor.organization.id;
-  await getAccountOrThrow(ctx, orgId, input.accountId);
-  const membership = await ctx.tx.memberships.find(
-    orgId,
-    input.accountId,
-    input.spaceId ?? actor.organization.defaultSpaceId,
-  );
-  if (membership === undefined || membership.state !== 'member') {
-    throw new RosterError(
-      'INVALID_TRANSITION',
-      'Only a current member of the space has a manager there.',
-      {
-        machine: 'membership',
-        from: membership?.state ?? 'account-only',
-        event: 'setManager',
-      },
-    );
-  }
+  const orgId = requireActor(ctx).organization.id;
+  const membership = await currentMember(ctx, input.accountId, input.spaceId, 'setManager');
   await authorize(ctx, 'setManager', membershipSubject(membership));
   if (input.managerId !== null) {
     if (input.managerId === input.accountId) {

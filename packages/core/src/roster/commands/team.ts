@@ -2,8 +2,6 @@ import { RosterError } from '../../errors/roster-error.js';
 import { transition } from '../../machines/machine.js';
 import { membershipMachine } from '../../machines/membership-machine.js';
 import type { Membership } from '../../model/membership.js';
-import { checkOwnerProtection } from '../../rules/owner-protection.js';
-import { checkSelfAction } from '../../rules/self-action.js';
 import {
   audit,
   authorize,
@@ -12,18 +10,11 @@ import {
   getAccountOrThrow,
   membershipSubject,
   notFound,
+  refuseSelfOrOwner,
   requireActor,
 } from '../command-context.js';
 import { runDeparture } from '../departure.js';
 import { AddToTeamInput, ChangeRoleInput, RemoveFromTeamInput } from '../inputs.js';
-
-function refuseSelfOrOwner(ctx: CommandContext, accountId: string, action: string): void {
-  const actor = requireActor(ctx);
-  const refusal =
-    checkSelfAction({ actorId: actor.account.id, targetId: accountId, action }) ??
-    checkOwnerProtection({ accountId, ownerId: actor.organization.ownerId, action });
-  if (refusal !== undefined) throw refusal;
-}
 
 async function currentMembership(
   ctx: CommandContext,
