@@ -87,7 +87,20 @@ export function createPolicy(
   const byActor = new WeakMap<PolicyActor, Entry>();
   const byKey = new Map<string, Entry>();
 
+  // The last actor checked: a command asks several questions for one actor in
+  // a row, and an identity comparison is cheaper than any map.
+  let lastActor: PolicyActor | undefined;
+  let lastEntry: Entry | undefined;
   const entryFor = (actor: PolicyActor, roles: RoleSet): Entry => {
+    if (actor === lastActor && lastEntry !== undefined && lastEntry.version === roles.version) {
+      return lastEntry;
+    }
+    const entry = lookup(actor, roles);
+    lastActor = actor;
+    lastEntry = entry;
+    return entry;
+  };
+  const lookup = (actor: PolicyActor, roles: RoleSet): Entry => {
     const known = byActor.get(actor);
     if (known !== undefined && known.version === roles.version) return known;
     const key = fingerprint(roles, actor);
