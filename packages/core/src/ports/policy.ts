@@ -61,7 +61,11 @@ export interface PolicySubject {
   readonly orgId: string;
   /** The record's id, when it exists already. */
   readonly id?: string;
-  /** Any other attribute a rule may read (role, spaceId, accountId, memberships...). */
+  /**
+   * Any other attribute a rule may read (role, spaceId, accountId...). For an
+   * `Account`, rosterkit passes its `memberships` and, derived from the current
+   * ones, `roles` (the roles held) and `spaceIds` (the spaces it is a member of).
+   */
   readonly [attribute: string]: unknown;
 }
 

@@ -92,12 +92,24 @@ export function requireActor(ctx: CommandContext): PolicyActor {
   return ctx.actor;
 }
 
-/** The policy subject of an account: its fields and its memberships (for rank and scope). @internal */
+/**
+ * The policy subject of an account: its fields, its memberships, and what rank
+ * and scope rules compare, derived once here from the current memberships:
+ * `roles` (the roles held) and `spaceIds` (the spaces it is a member of).
+ * @internal
+ */
 export function accountSubject(
   account: Account,
   memberships: readonly Membership[],
 ): PolicySubject {
-  return { ...account, type: 'Account', memberships };
+  const current = memberships.filter((membership) => membership.state === 'member');
+  return {
+    ...account,
+    type: 'Account',
+    memberships,
+    roles: [...new Set(current.map((membership) => membership.role))],
+    spaceIds: current.map((membership) => membership.spaceId),
+  };
 }
 
 /** The policy subject of a membership, with the role being granted when there is one. @internal */
