@@ -184,6 +184,18 @@ export function createTransaction(views: () => Views): StoreTransaction {
         for (const row of rows) view.remove(row);
         return rows.length;
       },
+      async eraseSnapshots(orgId, targets) {
+        const view = views().auditEvents;
+        let changed = 0;
+        for (const target of targets) {
+          for (const row of view.rowsBy('target', key(orgId, target.type, target.id))) {
+            if (row.before === null && row.after === null) continue;
+            view.replace(row, { ...row, before: null, after: null });
+            changed += 1;
+          }
+        }
+        return changed;
+      },
     },
     outbox: {
       async append(message) {

@@ -165,6 +165,17 @@ export interface AuditEventRepository {
   list(query: AuditListQuery): Promise<Page<AuditEvent>>;
   /** Deletes every event of the organization (only when the organization itself is deleted). */
   deleteAllInOrganization(orgId: string): Promise<number>;
+  /**
+   * Erases personal data from the trail: sets `before` and `after` to `null`
+   * on every event of the organization about one of `targets`. The events
+   * stay, with the targets' ids as pseudonyms (DESIGN §3, account deletion).
+   *
+   * @returns how many events were changed.
+   */
+  eraseSnapshots(
+    orgId: string,
+    targets: readonly { readonly type: SubjectType; readonly id: string }[],
+  ): Promise<number>;
 }
 
 /** The outbox: messages for the host to deliver, written with the change that caused them. */

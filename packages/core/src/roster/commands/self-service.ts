@@ -62,9 +62,16 @@ export async function deleteOwnAccount(ctx: CommandContext, raw: unknown): Promi
   for (const membership of actor.memberships) {
     await ctx.tx.memberships.delete(orgId, membership.id, membership.version);
   }
-  for (const invitation of await ctx.tx.invitations.listByAccount(orgId, account.id)) {
+  const invitations = await ctx.tx.invitations.listByAccount(orgId, account.id);
+  for (const invitation of invitations) {
     await ctx.tx.invitations.delete(orgId, invitation.id, invitation.version);
   }
+  // Personal data goes from the trail too; the events stay, the ids as pseudonyms.
+  await ctx.tx.auditEvents.eraseSnapshots(orgId, [
+    { type: 'Account', id: account.id },
+    ...actor.memberships.map((membership) => ({ type: 'Membership' as const, id: membership.id })),
+    ...invitations.map((invitation) => ({ type: 'Invitation' as const, id: invitation.id })),
+  ]);
   await ctx.tx.accounts.delete(orgId, account.id, account.version);
   await enqueue(ctx, orgId, 'sessions.revoke', { accountId: account.id });
   // The account's id stays in the trail as a pseudonym; no personal data is written.

@@ -62,6 +62,13 @@ export const organizationScenarios: ConformanceSuite = (test) => {
     const deletion = trail.find((event) => event.action === 'deleteOwnAccount');
     expect(deletion?.target.id).toBe(org.agentA.id);
     expect(JSON.stringify(deletion)).not.toContain('bo@acme.io');
+    // Nothing of the person's data stays in the trail; their id stays as a pseudonym.
+    expect(JSON.stringify(trail)).not.toContain('bo@acme.io');
+    expect(
+      trail.some(
+        (event) => event.target.id === org.agentA.id && event.action === 'acceptInvitation',
+      ),
+    ).toBe(true);
     const page = await org.as(org.owner).listAccounts({ limit: 50 });
     expect(page.items.map((item) => item.account.id)).not.toContain(org.agentA.id);
   });

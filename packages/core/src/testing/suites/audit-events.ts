@@ -105,6 +105,34 @@ export const auditEventsSuite: ConformanceSuite = (test) => {
     );
   });
 
+  test('AuditEvent: eraseSnapshots nulls before and after of the events about the targets, in that organization only', async ({
+    store,
+    raw,
+  }) => {
+    const about = (orgId: string, id: string) =>
+      buildAuditEvent({
+        orgId,
+        target: { type: 'Account', id },
+        before: { email: 'x@acme.io' },
+        after: { email: 'y@acme.io' },
+      });
+    const mine = about('org_a', 'acc_1');
+    const other = about('org_a', 'acc_2');
+    const elsewhere = about('org_b', 'acc_1');
+    await store.transaction(async (tx) => {
+      for (const event of [mine, other, elsewhere]) await tx.auditEvents.append(event);
+    });
+    expect(
+      await store.transaction((tx) =>
+        tx.auditEvents.eraseSnapshots('org_a', [{ type: 'Account', id: 'acc_1' }]),
+      ),
+    ).toBe(1);
+    const kept = await raw.auditEvents('org_a');
+    expect(kept.find((e) => e.id === mine.id)).toEqual({ ...mine, before: null, after: null });
+    expect(kept.find((e) => e.id === other.id)).toEqual(other);
+    expect(await raw.auditEvents('org_b')).toEqual([elsewhere]);
+  });
+
   test('AuditEvent: deleteAllInOrganization deletes that organization’s events only', async ({
     store,
     raw,
