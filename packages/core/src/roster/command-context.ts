@@ -4,7 +4,6 @@ import type { Actor } from '../model/actor.js';
 import type { SubjectType } from '../model/audit-event.js';
 import type { JsonValue } from '../model/json-value.js';
 import type { Membership } from '../model/membership.js';
-import type { Organization } from '../model/organization.js';
 import type { Clock } from '../ports/clock.js';
 import type { IdGenerator } from '../ports/id-generator.js';
 import type { Policy, PolicyActor, PolicySubject, RosterAction } from '../ports/policy.js';
@@ -207,11 +206,6 @@ export function checkRoleGrantable(
   if (problem !== undefined) {
     throw new RosterError('INVALID_INPUT', problem, { issues: [{ path, message: problem }] });
   }
-}
-
-/** An organization's default space id. @internal */
-export function defaultSpaceOf(organization: Organization): string {
-  return organization.defaultSpaceId;
 }
 
 /** Nobody changes their own access, nor the owner's (DESIGN rules 1 and 3): checked before the policy, so the code says which. @internal */

@@ -21,16 +21,19 @@ function organizationSubject(organization: Organization) {
   return { ...organization, type: 'Organization' as const, orgId: organization.id };
 }
 
-/** @internal */
-export async function renameOrganization(ctx: CommandContext, raw: unknown): Promise<Organization> {
-  const input = RenameOrganizationInput.parse(raw);
+// Rename and change of plan are the same write: authorize, update, audit.
+async function updateOrganization(
+  ctx: CommandContext,
+  action: 'renameOrganization' | 'changePlan',
+  patch: Partial<Pick<Organization, 'name' | 'plan'>>,
+): Promise<Organization> {
   const { organization } = requireActor(ctx);
-  await authorize(ctx, 'renameOrganization', organizationSubject(organization));
-  const saved = await ctx.tx.organizations.update({ ...organization, name: input.name });
+  await authorize(ctx, action, organizationSubject(organization));
+  const saved = await ctx.tx.organizations.update({ ...organization, ...patch });
   await audit(
     ctx,
     organization.id,
-    'renameOrganization',
+    action,
     { type: 'Organization', id: organization.id },
     organization,
     saved,
@@ -39,20 +42,15 @@ export async function renameOrganization(ctx: CommandContext, raw: unknown): Pro
 }
 
 /** @internal */
+export async function renameOrganization(ctx: CommandContext, raw: unknown): Promise<Organization> {
+  const { name } = RenameOrganizationInput.parse(raw);
+  return updateOrganization(ctx, 'renameOrganization', { name });
+}
+
+/** @internal */
 export async function changePlan(ctx: CommandContext, raw: unknown): Promise<Organization> {
-  const input = ChangePlanInput.parse(raw);
-  const { organization } = requireActor(ctx);
-  await authorize(ctx, 'changePlan', organizationSubject(organization));
-  const saved = await ctx.tx.organizations.update({ ...organization, plan: input.plan });
-  await audit(
-    ctx,
-    organization.id,
-    'changePlan',
-    { type: 'Organization', id: organization.id },
-    organization,
-    saved,
-  );
-  return saved;
+  const { plan } = ChangePlanInput.parse(raw);
+  return updateOrganization(ctx, 'changePlan', { plan });
 }
 
 /** @internal */
