@@ -47,6 +47,27 @@ export const organizationScenarios: ConformanceSuite = (test) => {
     expect(former.status).toBe('deactivated');
   });
 
+  test('Domain: the organization is renamed, re-planned and given spaces by those allowed, and by nobody else', async (ctx) => {
+    const org = await seedScenario(ctx.store);
+    const orgId = org.organization.id;
+    const owner = org.as(org.owner);
+    expect((await owner.renameOrganization({ name: 'Acme Ltd' })).name).toBe('Acme Ltd');
+    expect((await owner.changePlan({ plan: 'pro' })).plan).toBe('pro');
+    expect(await ctx.raw.organization(orgId)).toMatchObject({ name: 'Acme Ltd', plan: 'pro' });
+    const space = await owner.createSpace({ name: 'Leeds' });
+    expect(await ctx.raw.space(orgId, space.id)).toEqual(space);
+    const actions = (await ctx.raw.auditEvents(orgId)).map((event) => event.action);
+    expect(actions).toEqual(
+      expect.arrayContaining(['renameOrganization', 'changePlan', 'createSpace']),
+    );
+    await expectRefusedUnchanged(
+      ctx,
+      org,
+      () => org.as(org.agentA).renameOrganization({ name: 'Mine' }),
+      'FORBIDDEN',
+    );
+  });
+
   test('Domain: rule 2: the owner cannot delete their own account; others delete only their own', async (ctx) => {
     const org = await seedScenario(ctx.store);
     const orgId = org.organization.id;
