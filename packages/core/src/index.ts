@@ -78,6 +78,15 @@ export type {
   StoreTransaction,
   TenantRepository,
 } from './ports/store.js';
+export type {
+  BulkImportOptions,
+  BulkOptions,
+  BulkProgress,
+  BulkReport,
+  BulkRowReport,
+} from './roster/bulk/bulk-report.js';
+export { BulkRowStatus } from './roster/bulk/bulk-report.js';
+export { BulkImportRow, BulkUpdateRow } from './roster/bulk/bulk-rows.js';
 export type { CreatedOrganization } from './roster/commands/create-organization.js';
 export type { AcceptedInvitation, IssuedInvitation } from './roster/commands/invitations.js';
 export type { DeletedOrganization } from './roster/commands/organization.js';

@@ -58,6 +58,10 @@ export const errorCodes = {
   INVITATION_EXPIRED: {
     description: 'The invitation has expired; ask for it to be resent.',
   },
+  BULK_DEACTIVATION_REFUSED: {
+    description:
+      'A bulk update does not deactivate an account whose role can manage the team; deactivate it on its own, after reassigning its reports.',
+  },
 } as const satisfies Record<string, { description: string }>;
 
 /** Every stable error code rosterkit can raise. See {@link errorCodes}. */
@@ -102,4 +106,5 @@ export interface RosterErrorDetailsMap {
   EMAIL_IMMUTABLE: { readonly accountId: string };
   ACCOUNT_EXISTS: { readonly email: string; readonly accountId: string; readonly status: string };
   INVITATION_EXPIRED: { readonly invitationId: string; readonly expiredAt: string };
+  BULK_DEACTIVATION_REFUSED: { readonly accountId: string; readonly role: string };
 }
