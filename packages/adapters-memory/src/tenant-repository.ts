@@ -66,6 +66,12 @@ export function tenantRepository<T extends TenantRow>(
       view().insert(copy);
       return structuredClone(copy);
     },
+    async insertMany(rows) {
+      for (const row of rows) {
+        if (row.version !== 1) throw invalid('version', 'A new row has version 1');
+      }
+      insertAll(view(), rows);
+    },
     async update(row) {
       const v = view();
       const previous = storedAt(v, subject, row.orgId, row.id, row.version);
@@ -84,4 +90,23 @@ export function tenantRepository<T extends TenantRow>(
       return rows.length;
     },
   };
+}
+
+/**
+ * Inserts copies of `rows` into the view, all or nothing: when one is refused
+ * (a taken id or unique key, in the view or among `rows`), the ones already
+ * inserted are removed again before the error is rethrown. @internal
+ */
+export function insertAll<T extends { id: string }>(view: TableView<T>, rows: readonly T[]): void {
+  const inserted: T[] = [];
+  try {
+    for (const row of rows) {
+      const copy = structuredClone(row);
+      view.insert(copy);
+      inserted.push(copy);
+    }
+  } catch (error) {
+    for (const row of inserted.reverse()) view.remove(row);
+    throw error;
+  }
 }

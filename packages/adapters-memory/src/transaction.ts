@@ -4,7 +4,7 @@ import { compareText, decodeCursor, encodeCursor } from './cursor.js';
 import { checkLimit, conflict, invalid, notFound } from './errors.js';
 import { key, type TableView } from './table.js';
 import type { Views } from './tables.js';
-import { stored, tenantRepository } from './tenant-repository.js';
+import { insertAll, stored, tenantRepository } from './tenant-repository.js';
 
 const clone = <T>(row: T): T => structuredClone(row);
 const byName = (a: { name: string; id: string }, b: { name: string; id: string }) =>
@@ -108,6 +108,14 @@ export function createTransaction(views: () => Views): StoreTransaction {
         const row = id === undefined ? undefined : stored(view, orgId, id);
         return row === undefined ? undefined : clone(row);
       },
+      async findByEmails(orgId, emails) {
+        const view = views().accounts;
+        return [...new Set(emails)].flatMap((email) => {
+          const id = view.idBy('email', key(orgId, email));
+          const row = id === undefined ? undefined : stored(view, orgId, id);
+          return row === undefined ? [] : [clone(row)];
+        });
+      },
       async list(query) {
         const { accounts: accountView, memberships: membershipView } = views();
         return listAccounts({ accounts: accountView, memberships: membershipView }, query);
@@ -175,6 +183,9 @@ export function createTransaction(views: () => Views): StoreTransaction {
       async append(event) {
         views().auditEvents.insert(clone(event));
       },
+      async appendMany(events) {
+        insertAll(views().auditEvents, events);
+      },
       async list(query) {
         return listAuditEvents(views().auditEvents, query);
       },
@@ -200,6 +211,9 @@ export function createTransaction(views: () => Views): StoreTransaction {
     outbox: {
       async append(message) {
         views().outbox.insert(clone(message));
+      },
+      async appendMany(messages) {
+        insertAll(views().outbox, messages);
       },
       async listUndelivered(limit) {
         return views()

@@ -77,6 +77,16 @@ export interface TenantRepository<T extends { id: string; orgId: string; version
    */
   insert(row: T): Promise<T>;
   /**
+   * Stores several new rows at once (a bulk import's batch: one round trip, not
+   * one per row); each `version` must be 1. All or nothing: when one row fails,
+   * none is stored. An empty array is a no-op.
+   *
+   * @throws `CONFLICT` (reason `unique`) when an id or another unique key is
+   * taken, by a stored row or by another row of `rows`; `INVALID_INPUT` when a
+   * `version` is not 1.
+   */
+  insertMany(rows: readonly T[]): Promise<void>;
+  /**
    * Replaces the row read at `row.version` and returns it as stored (`version + 1`).
    *
    * @throws `CONFLICT` (reason `stale-version`) when the stored version differs; `NOT_FOUND` when the row is gone.
@@ -113,6 +123,11 @@ export interface OrganizationRepository {
 export interface AccountRepository extends TenantRepository<Account> {
   /** The account with this (normalized) email in this organization, or `undefined`. */
   findByEmail(orgId: string, email: string): Promise<Account | undefined>;
+  /**
+   * The accounts with these (normalized) emails in this organization, in one
+   * round trip, in no particular order; emails without an account are skipped.
+   */
+  findByEmails(orgId: string, emails: readonly string[]): Promise<Account[]>;
   /** One page of accounts matching `query`, with the total count; see {@link AccountListQuery}. */
   list(query: AccountListQuery): Promise<Page<Account>>;
   /**
@@ -161,6 +176,8 @@ export interface InvitationRepository extends TenantRepository<Invitation> {
 export interface AuditEventRepository {
   /** Appends one event. */
   append(event: AuditEvent): Promise<void>;
+  /** Appends several events in one round trip (a bulk batch's); an empty array is a no-op. */
+  appendMany(events: readonly AuditEvent[]): Promise<void>;
   /** One page of an organization's events, newest first (ties by id, descending), optionally about one target. */
   list(query: AuditListQuery): Promise<Page<AuditEvent>>;
   /** Deletes every event of the organization (only when the organization itself is deleted). */
@@ -182,6 +199,8 @@ export interface AuditEventRepository {
 export interface OutboxRepository {
   /** Appends one message, undelivered. */
   append(message: OutboxMessage): Promise<void>;
+  /** Appends several messages, undelivered, in one round trip; an empty array is a no-op. */
+  appendMany(messages: readonly OutboxMessage[]): Promise<void>;
   /** Up to `limit` undelivered messages of every organization, oldest first (ties by id, ascending). */
   listUndelivered(limit: number): Promise<OutboxMessage[]>;
   /** Marks a message delivered at `at`; returns `false` if it was already delivered (another drainer won). */

@@ -35,6 +35,58 @@ export const accountsSuite: ConformanceSuite = (test) => {
     expect(await raw.account('org_a', ana.id)).toEqual(ana);
   });
 
+  test('Account: findByEmails finds the accounts of that organization, skipping unknown emails', async ({
+    store,
+  }) => {
+    const ana = buildAccount({ orgId: 'org_a', email: 'ana@acme.io' });
+    const bo = buildAccount({ orgId: 'org_a', email: 'bo@acme.io' });
+    const elsewhere = buildAccount({ orgId: 'org_b', email: 'cy@acme.io' });
+    await store.transaction((tx) => tx.accounts.insertMany([ana, bo]));
+    await store.transaction((tx) => tx.accounts.insert(elsewhere));
+    const found = await store.transaction((tx) =>
+      tx.accounts.findByEmails('org_a', [
+        'bo@acme.io',
+        'nobody@acme.io',
+        'cy@acme.io',
+        'ana@acme.io',
+      ]),
+    );
+    expect([...found].sort((a, b) => (a.email < b.email ? -1 : 1))).toEqual([ana, bo]);
+    expect(await store.transaction((tx) => tx.accounts.findByEmails('org_a', []))).toEqual([]);
+    expect(
+      await store.transaction((tx) => tx.accounts.findByEmails('org_b', ['ana@acme.io'])),
+    ).toEqual([]);
+  });
+
+  test('Account: insertMany refuses an email taken in the organization or twice in the rows, storing none', async ({
+    store,
+    raw,
+  }) => {
+    const ana = buildAccount({ orgId: 'org_a', email: 'ana@acme.io' });
+    await store.transaction((tx) => tx.accounts.insert(ana));
+    const bo = buildAccount({ orgId: 'org_a', email: 'bo@acme.io' });
+    const anaTwin = buildAccount({ orgId: 'org_a', email: 'ana@acme.io' });
+    await expectRosterError(
+      store.transaction((tx) => tx.accounts.insertMany([bo, anaTwin])),
+      'CONFLICT',
+      { subject: 'Account', reason: 'unique' },
+    );
+    const cy = buildAccount({ orgId: 'org_a', email: 'cy@acme.io' });
+    const cyTwin = buildAccount({ orgId: 'org_a', email: 'cy@acme.io' });
+    await expectRosterError(
+      store.transaction((tx) => tx.accounts.insertMany([cy, cyTwin])),
+      'CONFLICT',
+      { subject: 'Account', reason: 'unique' },
+    );
+    for (const row of [bo, anaTwin, cy, cyTwin])
+      expect(await raw.account('org_a', row.id)).toBeUndefined();
+    expect(await raw.account('org_a', ana.id)).toEqual(ana);
+    // The same email in another organization is fine.
+    const elsewhere = buildAccount({ orgId: 'org_b', email: 'ana@acme.io' });
+    await store.transaction((tx) => tx.accounts.insertMany([elsewhere]));
+    expect(await raw.account('org_b', elsewhere.id)).toEqual(elsewhere);
+  });
+
   test('Account: the same email is allowed in another organization', async ({ store, raw }) => {
     const ana = buildAccount({ orgId: 'org_a', email: 'ana@acme.io' });
     const elsewhere = buildAccount({ orgId: 'org_b', email: 'ana@acme.io' });

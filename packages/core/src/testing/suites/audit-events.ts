@@ -30,6 +30,25 @@ export const auditEventsSuite: ConformanceSuite = (test) => {
     expect(await raw.auditEvents('org_b')).toEqual([]);
   });
 
+  test('AuditEvent: appendMany stores every event; an empty array is a no-op; a failed transaction stores none', async ({
+    store,
+    raw,
+  }) => {
+    const events = [buildAuditEvent({ orgId: 'org_a' }), buildAuditEvent({ orgId: 'org_a' })];
+    await store.transaction((tx) => tx.auditEvents.appendMany(events));
+    await store.transaction((tx) => tx.auditEvents.appendMany([]));
+    const byId = (a: AuditEvent, b: AuditEvent) => (a.id < b.id ? -1 : 1);
+    expect([...(await raw.auditEvents('org_a'))].sort(byId)).toEqual([...events].sort(byId));
+    const lost = [buildAuditEvent({ orgId: 'org_a' }), buildAuditEvent({ orgId: 'org_a' })];
+    await expect(
+      store.transaction(async (tx) => {
+        await tx.auditEvents.appendMany(lost);
+        throw new Error('rolled back');
+      }),
+    ).rejects.toThrow('rolled back');
+    expect(await raw.auditEvents('org_a')).toHaveLength(2);
+  });
+
   test('AuditEvent: list is newest first, ties by id descending, paged by cursor', async ({
     store,
   }) => {

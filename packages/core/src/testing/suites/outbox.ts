@@ -12,6 +12,28 @@ export const outboxSuite: ConformanceSuite = (test) => {
     expect(await raw.outbox()).toEqual([message]);
   });
 
+  test('Outbox: appendMany stores every message undelivered; an empty array is a no-op; a failed transaction stores none', async ({
+    store,
+    raw,
+  }) => {
+    const messages = [
+      buildOutboxMessage({ orgId: 'org_a' }),
+      buildOutboxMessage({ orgId: 'org_b' }),
+    ];
+    await store.transaction((tx) => tx.outbox.appendMany(messages));
+    await store.transaction((tx) => tx.outbox.appendMany([]));
+    const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : 1);
+    expect([...(await raw.outbox())].sort(byId)).toEqual([...messages].sort(byId));
+    expect(await store.transaction((tx) => tx.outbox.listUndelivered(10))).toHaveLength(2);
+    await expect(
+      store.transaction(async (tx) => {
+        await tx.outbox.appendMany([buildOutboxMessage({ orgId: 'org_a' })]);
+        throw new Error('rolled back');
+      }),
+    ).rejects.toThrow('rolled back');
+    expect(await raw.outbox()).toHaveLength(2);
+  });
+
   test('Outbox: listUndelivered is oldest first across organizations, ties by id, up to limit', async ({
     store,
   }) => {

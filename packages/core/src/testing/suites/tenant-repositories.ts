@@ -78,6 +78,65 @@ function repositoryTests<T extends Row>(test: RegisterTest, spec: RepositorySpec
     expect(await spec.raw(ctx.raw, 'org_a', row.id)).toBeUndefined();
   });
 
+  test(`${subject}: insertMany stores every row; an empty array is a no-op`, async (ctx) => {
+    const rows = [spec.build('org_a'), spec.build('org_a'), spec.build('org_a')];
+    await repo(ctx).run((r) => r.insertMany(rows));
+    for (const row of rows) expect(await spec.raw(ctx.raw, 'org_a', row.id)).toEqual(row);
+    await repo(ctx).run((r) => r.insertMany([]));
+    const read = await repo(ctx).run((r) =>
+      r.getMany(
+        'org_a',
+        rows.map((row) => row.id),
+      ),
+    );
+    expect(read).toHaveLength(3);
+  });
+
+  test(`${subject}: insertMany is all or nothing: a taken id stores none of the rows`, async (ctx) => {
+    const taken = await seed(ctx);
+    const fresh = [spec.build('org_a'), spec.build('org_a')];
+    const clash = { ...spec.edit(spec.build('org_a')), id: taken.id };
+    await expectRosterError(
+      repo(ctx).run((r) => r.insertMany([fresh[0] as T, clash, fresh[1] as T])),
+      'CONFLICT',
+      { reason: 'unique' },
+    );
+    const twin = spec.build('org_a');
+    await expectRosterError(
+      repo(ctx).run((r) =>
+        r.insertMany([twin, { ...spec.edit(spec.build('org_a')), id: twin.id }]),
+      ),
+      'CONFLICT',
+      { reason: 'unique' },
+    );
+    await expectRosterError(
+      repo(ctx).run((r) =>
+        r.insertMany([spec.build('org_a'), { ...spec.build('org_a'), version: 2 }]),
+      ),
+      'INVALID_INPUT',
+    );
+    for (const row of [...fresh, twin])
+      expect(await spec.raw(ctx.raw, 'org_a', row.id)).toBeUndefined();
+    expect(await spec.raw(ctx.raw, 'org_a', taken.id)).toEqual(taken);
+  });
+
+  test(`${subject}: a transaction whose insertMany fails leaves no row of it`, async (ctx) => {
+    const taken = await seed(ctx);
+    const before = spec.build('org_a');
+    const batch = [spec.build('org_a'), { ...spec.edit(spec.build('org_a')), id: taken.id }];
+    await expectRosterError(
+      ctx.store.transaction(async (tx) => {
+        await spec.repository(tx).insert(before);
+        await spec.repository(tx).insertMany(batch);
+      }),
+      'CONFLICT',
+      { reason: 'unique' },
+    );
+    expect(await spec.raw(ctx.raw, 'org_a', before.id)).toBeUndefined();
+    expect(await spec.raw(ctx.raw, 'org_a', (batch[0] as T).id)).toBeUndefined();
+    expect(await spec.raw(ctx.raw, 'org_a', taken.id)).toEqual(taken);
+  });
+
   test(`${subject}: update stores version + 1 and returns the row as stored`, async (ctx) => {
     const row = await seed(ctx);
     const edited = spec.edit(row);
