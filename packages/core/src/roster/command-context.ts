@@ -1,9 +1,10 @@
 import { RosterError } from '../errors/roster-error.js';
 import type { Account } from '../model/account.js';
 import type { Actor } from '../model/actor.js';
-import type { SubjectType } from '../model/audit-event.js';
+import type { AuditEvent, SubjectType } from '../model/audit-event.js';
 import type { JsonValue } from '../model/json-value.js';
 import type { Membership } from '../model/membership.js';
+import type { OutboxMessage } from '../model/outbox-message.js';
 import type { Clock } from '../ports/clock.js';
 import type { IdGenerator } from '../ports/id-generator.js';
 import type { Policy, PolicyActor, PolicySubject, RosterAction } from '../ports/policy.js';
@@ -31,6 +32,8 @@ export interface CommandContext {
   /** null for commands without an actor (createOrganization, acceptInvitation). */
   readonly actor: PolicyActor | null;
   readonly now: Date;
+  /** A bulk dry run: everything is planned and rolled back; the host's resource handlers are not called. */
+  readonly dryRun?: boolean;
 }
 
 /** A row as an audit snapshot: JSON values only (dates become ISO strings). @internal */
@@ -120,8 +123,8 @@ export function membershipSubject(membership: Membership, grantedRole?: string):
   };
 }
 
-/** Appends the audit event of a successful command. @internal */
-export async function audit(
+/** The audit event of a successful command, to append now or with a bulk batch. @internal */
+export function auditEventOf(
   ctx: CommandContext,
   orgId: string,
   action: string,
@@ -130,8 +133,8 @@ export async function audit(
   after: object | null | undefined,
   /** Who acted, when the command has no actor of its own (the invitee accepting). */
   actedBy?: string,
-): Promise<void> {
-  await ctx.tx.auditEvents.append({
+): AuditEvent {
+  return {
     id: ctx.deps.ids.next('AuditEvent'),
     orgId,
     actor:
@@ -145,7 +148,39 @@ export async function audit(
     before: snapshot(before),
     after: snapshot(after),
     at: ctx.now,
-  });
+  };
+}
+
+/** Appends the audit event of a successful command. @internal */
+export async function audit(
+  ctx: CommandContext,
+  orgId: string,
+  action: string,
+  target: { type: SubjectType; id: string },
+  before: object | null | undefined,
+  after: object | null | undefined,
+  /** Who acted, when the command has no actor of its own (the invitee accepting). */
+  actedBy?: string,
+): Promise<void> {
+  await ctx.tx.auditEvents.append(auditEventOf(ctx, orgId, action, target, before, after, actedBy));
+}
+
+/** A new, undelivered outbox message, to append now or with a bulk batch. @internal */
+export function outboxMessageOf(
+  ctx: CommandContext,
+  orgId: string,
+  topic: string,
+  payload: JsonValue,
+): OutboxMessage {
+  return {
+    id: ctx.deps.ids.next('OutboxMessage'),
+    orgId,
+    topic,
+    payload,
+    createdAt: ctx.now,
+    deliveredAt: null,
+    attempts: 0,
+  };
 }
 
 /** Appends an outbox message in the command's transaction. @internal */
@@ -155,15 +190,7 @@ export async function enqueue(
   topic: string,
   payload: JsonValue,
 ): Promise<void> {
-  await ctx.tx.outbox.append({
-    id: ctx.deps.ids.next('OutboxMessage'),
-    orgId,
-    topic,
-    payload,
-    createdAt: ctx.now,
-    deliveredAt: null,
-    attempts: 0,
-  });
+  await ctx.tx.outbox.append(outboxMessageOf(ctx, orgId, topic, payload));
 }
 
 /** The NOT_FOUND error of a record that is missing or in another organization. @internal */

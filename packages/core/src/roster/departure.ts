@@ -78,6 +78,8 @@ export async function runDeparture(
     }
     await checkActive(ctx, input.orgId, [input.reassignResourcesTo], 'reassignResourcesTo');
   }
+  // A bulk dry run is rolled back, but a handler may write outside the Store.
+  if (ctx.dryRun === true) return;
   for (const handler of ctx.deps.resourceHandlers) {
     await handler.onDeparture(
       {

@@ -1,16 +1,20 @@
 import { RosterError } from '../../errors/roster-error.js';
 import { accountMachine } from '../../machines/account-machine.js';
 import { transition } from '../../machines/machine.js';
-import type { Account } from '../../model/account.js';
+import type { Account, ProfileFields } from '../../model/account.js';
+import type { AuditEvent } from '../../model/audit-event.js';
 import type { Invitation } from '../../model/invitation.js';
 import type { Membership } from '../../model/membership.js';
+import type { OutboxMessage } from '../../model/outbox-message.js';
 import {
   audit,
+  auditEventOf,
   authorize,
   type CommandContext,
   checkRoleGrantable,
   enqueue,
   notFound,
+  outboxMessageOf,
   requireActor,
 } from '../command-context.js';
 import { AcceptInvitationInput, InvitationRef, InviteInput } from '../inputs.js';
@@ -53,53 +57,79 @@ async function checkPlacement(
   }
 }
 
-/** @internal */
-export async function invite(ctx: CommandContext, raw: unknown): Promise<IssuedInvitation> {
-  const input = InviteInput.parse(raw);
+/** Checks that the actor may invite into this space with this role (role grantable, then the Policy). @internal */
+export async function authorizeInvite(
+  ctx: CommandContext,
+  spaceId: string,
+  role: string,
+): Promise<void> {
+  checkRoleGrantable(ctx.deps, role, ['role']);
+  const orgId = requireActor(ctx).organization.id;
+  await authorize(ctx, 'invite', { type: 'Invitation', orgId, spaceId, role });
+}
+
+/** DESIGN rule 12: an email that already has an account never gets a second one. @internal */
+export function accountExists(email: string, existing: Account): RosterError<'ACCOUNT_EXISTS'> {
+  const advice: Record<string, string> = {
+    pending: 'They are already invited: resend the invitation instead.',
+    active: 'They already have an account: add them to the team instead.',
+    deactivated: 'Their account is deactivated: reactivate it first, then add them to the team.',
+  };
+  return new RosterError(
+    'ACCOUNT_EXISTS',
+    `An account with the email ${email} already exists. ${advice[existing.status] ?? ''}`.trim(),
+    { email, accountId: existing.id, status: existing.status },
+  );
+}
+
+/** Everything an invitation writes: the pending account, the invitation, its e-mail and its audit event. @internal */
+export interface InvitationRows {
+  readonly account: Account;
+  readonly invitation: Invitation;
+  readonly message: OutboxMessage;
+  readonly event: AuditEvent;
+  /** The secret of the invitation link, never stored. */
+  readonly token: string;
+}
+
+/** Builds (without writing) the rows of an authorized, checked invitation. @internal */
+export async function invitationRows(
+  ctx: CommandContext,
+  input: {
+    readonly email: string;
+    readonly role: string;
+    readonly spaceId: string;
+    readonly groupIds: readonly string[];
+    readonly managerId: string | null;
+    readonly firstName: string;
+    readonly lastName: string;
+    readonly profile: ProfileFields;
+  },
+): Promise<InvitationRows> {
   const actor = requireActor(ctx);
   const orgId = actor.organization.id;
-  const spaceId = input.spaceId ?? actor.organization.defaultSpaceId;
-  checkRoleGrantable(ctx.deps, input.role, ['role']);
-  await authorize(ctx, 'invite', { type: 'Invitation', orgId, spaceId, role: input.role });
-  await checkPlacement(ctx, orgId, spaceId, input.groupIds, input.managerId);
-
-  // DESIGN rule 12: an email that already has an account never gets a second one.
-  const existing = await ctx.tx.accounts.findByEmail(orgId, input.email);
-  if (existing !== undefined) {
-    const advice: Record<string, string> = {
-      pending: 'They are already invited: resend the invitation instead.',
-      active: 'They already have an account: add them to the team instead.',
-      deactivated: 'Their account is deactivated: reactivate it first, then add them to the team.',
-    };
-    throw new RosterError(
-      'ACCOUNT_EXISTS',
-      `An account with the email ${input.email} already exists. ${advice[existing.status] ?? ''}`.trim(),
-      { email: input.email, accountId: existing.id, status: existing.status },
-    );
-  }
-
   const token = newInvitationToken();
-  const account = await ctx.tx.accounts.insert({
+  const account: Account = {
     id: ctx.deps.ids.next('Account'),
     orgId,
     email: input.email,
     firstName: input.firstName,
     lastName: input.lastName,
     status: 'pending',
-    profile: input.profile,
+    profile: { ...input.profile },
     lastSeenAt: null,
     createdAt: ctx.now,
     updatedAt: ctx.now,
     version: 1,
-  });
-  const invitation = await ctx.tx.invitations.insert({
+  };
+  const invitation: Invitation = {
     id: ctx.deps.ids.next('Invitation'),
     orgId,
     accountId: account.id,
-    spaceId,
+    spaceId: input.spaceId,
     email: input.email,
     role: input.role,
-    groupIds: input.groupIds,
+    groupIds: [...input.groupIds],
     managerId: input.managerId,
     invitedBy: actor.account.id,
     tokenHash: await hashInvitationToken(token),
@@ -107,17 +137,43 @@ export async function invite(ctx: CommandContext, raw: unknown): Promise<IssuedI
     expiresAt: new Date(ctx.now.getTime() + ctx.deps.invitationTtlMs),
     createdAt: ctx.now,
     version: 1,
-  });
-  await enqueue(ctx, orgId, 'invitation.created', {
+  };
+  const message = outboxMessageOf(ctx, orgId, 'invitation.created', {
     invitationId: invitation.id,
     email: invitation.email,
     expiresAt: invitation.expiresAt.toISOString(),
   });
-  await audit(ctx, orgId, 'invite', { type: 'Invitation', id: invitation.id }, null, {
-    ...invitation,
-    tokenHash: undefined,
-  });
-  return { invitation, account, token };
+  const event = auditEventOf(
+    ctx,
+    orgId,
+    'invite',
+    { type: 'Invitation', id: invitation.id },
+    null,
+    {
+      ...invitation,
+      tokenHash: undefined,
+    },
+  );
+  return { account, invitation, message, event, token };
+}
+
+/** @internal */
+export async function invite(ctx: CommandContext, raw: unknown): Promise<IssuedInvitation> {
+  const input = InviteInput.parse(raw);
+  const actor = requireActor(ctx);
+  const orgId = actor.organization.id;
+  const spaceId = input.spaceId ?? actor.organization.defaultSpaceId;
+  await authorizeInvite(ctx, spaceId, input.role);
+  await checkPlacement(ctx, orgId, spaceId, input.groupIds, input.managerId);
+  const existing = await ctx.tx.accounts.findByEmail(orgId, input.email);
+  if (existing !== undefined) throw accountExists(input.email, existing);
+
+  const rows = await invitationRows(ctx, { ...input, spaceId });
+  const account = await ctx.tx.accounts.insert(rows.account);
+  const invitation = await ctx.tx.invitations.insert(rows.invitation);
+  await ctx.tx.outbox.append(rows.message);
+  await ctx.tx.auditEvents.append(rows.event);
+  return { invitation, account, token: rows.token };
 }
 
 async function loadPendingInvitation(

@@ -1,6 +1,8 @@
 import { accountMachine } from '../../machines/account-machine.js';
 import { transition } from '../../machines/machine.js';
-import type { Account } from '../../model/account.js';
+import type { Account, AccountStatus } from '../../model/account.js';
+import type { Membership } from '../../model/membership.js';
+import type { ReportReassignment } from '../../rules/direct-reports.js';
 import { checkSelfAction } from '../../rules/self-action.js';
 import {
   accountSubject,
@@ -15,6 +17,38 @@ import {
 import { runDeparture } from '../departure.js';
 import { AccountRef, DeactivateInput } from '../inputs.js';
 
+/**
+ * The checks of a deactivation after the self / owner protections: the
+ * Policy, then the account machine (status, direct reports and their
+ * reassignment, profile completeness). Returns the new status.
+ * @internal
+ */
+export async function planDeactivation(
+  ctx: CommandContext,
+  input: {
+    readonly account: Account;
+    readonly memberships: readonly Membership[];
+    readonly reports: readonly Membership[];
+    readonly reassignment: ReportReassignment | undefined;
+    /** A further refusal between the Policy and the machine (bulk updates: rule 8). */
+    readonly also?: () => void;
+  },
+): Promise<AccountStatus> {
+  const { account } = input;
+  await authorize(ctx, 'deactivate', accountSubject(account, input.memberships));
+  input.also?.();
+  const result = transition(accountMachine, account.status, 'deactivate', {
+    accountId: account.id,
+    ownerId: requireActor(ctx).organization.ownerId,
+    person: account,
+    requiredProfileFields: ctx.deps.requiredProfileFields,
+    directReportIds: [...new Set(input.reports.map((report) => report.accountId))],
+    reassignment: input.reassignment,
+  });
+  if (!result.ok) throw result.error;
+  return result.state;
+}
+
 /** @internal */
 export async function deactivate(ctx: CommandContext, raw: unknown): Promise<Account> {
   const input = DeactivateInput.parse(raw);
@@ -22,19 +56,14 @@ export async function deactivate(ctx: CommandContext, raw: unknown): Promise<Acc
   const orgId = actor.organization.id;
   const account = await getAccountOrThrow(ctx, orgId, input.accountId);
   const memberships = await ctx.tx.memberships.listByAccounts(orgId, [account.id]);
-  const ownerId = actor.organization.ownerId;
   refuseSelfOrOwner(ctx, account.id, 'deactivate');
-  await authorize(ctx, 'deactivate', accountSubject(account, memberships));
   const reports = await ctx.tx.memberships.listReports(orgId, account.id);
-  const result = transition(accountMachine, account.status, 'deactivate', {
-    accountId: account.id,
-    ownerId,
-    person: account,
-    requiredProfileFields: ctx.deps.requiredProfileFields,
-    directReportIds: [...new Set(reports.map((report) => report.accountId))],
+  const status = await planDeactivation(ctx, {
+    account,
+    memberships,
+    reports,
     reassignment: input.reassignReports,
   });
-  if (!result.ok) throw result.error;
   await runDeparture(ctx, {
     orgId,
     accountId: account.id,
@@ -49,23 +78,23 @@ export async function deactivate(ctx: CommandContext, raw: unknown): Promise<Acc
     if (membership.groupIds.length > 0)
       await ctx.tx.memberships.update({ ...membership, groupIds: [] });
   }
-  const updated = await ctx.tx.accounts.update({
-    ...account,
-    status: result.state,
-    updatedAt: ctx.now,
-  });
+  const updated = await ctx.tx.accounts.update({ ...account, status, updatedAt: ctx.now });
   await enqueue(ctx, orgId, 'sessions.revoke', { accountId: account.id });
   await audit(ctx, orgId, 'deactivate', { type: 'Account', id: account.id }, account, updated);
   return updated;
 }
 
-/** @internal */
-export async function reactivate(ctx: CommandContext, raw: unknown): Promise<Account> {
-  const input = AccountRef.parse(raw);
+/**
+ * The checks of a reactivation: not oneself, the Policy, then the account
+ * machine (status, profile completeness). Returns the new status.
+ * @internal
+ */
+export async function planReactivation(
+  ctx: CommandContext,
+  account: Account,
+  memberships: readonly Membership[],
+): Promise<AccountStatus> {
   const actor = requireActor(ctx);
-  const orgId = actor.organization.id;
-  const account = await getAccountOrThrow(ctx, orgId, input.accountId);
-  const memberships = await ctx.tx.memberships.listByAccounts(orgId, [account.id]);
   const refusal = checkSelfAction({
     actorId: actor.account.id,
     targetId: account.id,
@@ -80,12 +109,18 @@ export async function reactivate(ctx: CommandContext, raw: unknown): Promise<Acc
     requiredProfileFields: ctx.deps.requiredProfileFields,
   });
   if (!result.ok) throw result.error;
+  return result.state;
+}
+
+/** @internal */
+export async function reactivate(ctx: CommandContext, raw: unknown): Promise<Account> {
+  const input = AccountRef.parse(raw);
+  const orgId = requireActor(ctx).organization.id;
+  const account = await getAccountOrThrow(ctx, orgId, input.accountId);
+  const memberships = await ctx.tx.memberships.listByAccounts(orgId, [account.id]);
+  const status = await planReactivation(ctx, account, memberships);
   // Same account and credentials; groups are not restored (an admin assigns them again).
-  const updated = await ctx.tx.accounts.update({
-    ...account,
-    status: result.state,
-    updatedAt: ctx.now,
-  });
+  const updated = await ctx.tx.accounts.update({ ...account, status, updatedAt: ctx.now });
   await audit(ctx, orgId, 'reactivate', { type: 'Account', id: account.id }, account, updated);
   return updated;
 }

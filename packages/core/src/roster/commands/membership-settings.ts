@@ -1,4 +1,6 @@
 import { RosterError } from '../../errors/roster-error.js';
+import type { Account } from '../../model/account.js';
+import type { Group } from '../../model/group.js';
 import type { Membership } from '../../model/membership.js';
 import {
   audit,
@@ -18,6 +20,20 @@ import {
   SetRestrictionsInput,
 } from '../inputs.js';
 
+/** Throws INVALID_TRANSITION unless the membership is a current one. @internal */
+export function requireMember(
+  membership: Membership | undefined,
+  action: string,
+): asserts membership is Membership {
+  if (membership === undefined || membership.state !== 'member') {
+    throw new RosterError(
+      'INVALID_TRANSITION',
+      'Only a current member of the space has these settings; add them to the team first.',
+      { machine: 'membership', from: membership?.state ?? 'account-only', event: action },
+    );
+  }
+}
+
 /** The account's current membership of the space (default space when absent), or INVALID_TRANSITION. */
 async function currentMember(
   ctx: CommandContext,
@@ -32,14 +48,64 @@ async function currentMember(
     accountId,
     spaceId ?? organization.defaultSpaceId,
   );
-  if (membership === undefined || membership.state !== 'member') {
-    throw new RosterError(
-      'INVALID_TRANSITION',
-      'Only a current member of the space has these settings; add them to the team first.',
-      { machine: 'membership', from: membership?.state ?? 'account-only', event: action },
-    );
-  }
+  requireMember(membership, action);
   return membership;
+}
+
+/** The checks of setRestrictions on a current membership (the Policy); the caller refused self and owner first. @internal */
+export async function planSetRestrictions(
+  ctx: CommandContext,
+  membership: Membership,
+  restrictions: readonly string[],
+): Promise<Membership> {
+  await authorize(ctx, 'setRestrictions', membershipSubject(membership));
+  return { ...membership, restrictions: [...new Set(restrictions)] };
+}
+
+/** The checks of assignGroups on a current membership: the Policy, then every group in its space. @internal */
+export async function planAssignGroups(
+  ctx: CommandContext,
+  membership: Membership,
+  groupIds: readonly string[],
+  groups: readonly Group[],
+): Promise<Membership> {
+  await authorize(ctx, 'assignGroups', membershipSubject(membership));
+  const ids = [...new Set(groupIds)];
+  for (const id of ids) {
+    if (!groups.some((group) => group.id === id && group.spaceId === membership.spaceId))
+      throw notFound('Group', id);
+  }
+  return { ...membership, groupIds: ids };
+}
+
+/**
+ * The checks of setManager on a current membership: the Policy, then the
+ * manager (another account, active, a current member of the same space).
+ * @internal
+ */
+export async function planSetManager(
+  ctx: CommandContext,
+  membership: Membership,
+  managerId: string | null,
+  manager: { readonly account: Account | undefined; readonly membership: Membership | undefined },
+): Promise<Membership> {
+  await authorize(ctx, 'setManager', membershipSubject(membership));
+  if (managerId !== null) {
+    if (managerId === membership.accountId) {
+      throw new RosterError('INVALID_INPUT', 'Nobody manages themselves.', {
+        issues: [{ path: ['managerId'], message: 'Must be another account' }],
+      });
+    }
+    if (
+      manager.account === undefined ||
+      manager.account.status !== 'active' ||
+      manager.membership?.spaceId !== membership.spaceId ||
+      manager.membership.state !== 'member'
+    ) {
+      throw notFound('Account', managerId);
+    }
+  }
+  return { ...membership, managerId };
 }
 
 async function save(
@@ -58,11 +124,8 @@ export async function setRestrictions(ctx: CommandContext, raw: unknown): Promis
   const input = SetRestrictionsInput.parse(raw);
   refuseSelfOrOwner(ctx, input.accountId, 'setRestrictions');
   const membership = await currentMember(ctx, input.accountId, input.spaceId, 'setRestrictions');
-  await authorize(ctx, 'setRestrictions', membershipSubject(membership));
-  return save(ctx, 'setRestrictions', membership, {
-    ...membership,
-    restrictions: [...new Set(input.restrictions)],
-  });
+  const next = await planSetRestrictions(ctx, membership, input.restrictions);
+  return save(ctx, 'setRestrictions', membership, next);
 }
 
 /** @internal */
@@ -70,14 +133,9 @@ export async function assignGroups(ctx: CommandContext, raw: unknown): Promise<M
   const input = AssignGroupsInput.parse(raw);
   const orgId = requireActor(ctx).organization.id;
   const membership = await currentMember(ctx, input.accountId, input.spaceId, 'assignGroups');
-  await authorize(ctx, 'assignGroups', membershipSubject(membership));
-  const groupIds = [...new Set(input.groupIds)];
-  const groups = await ctx.tx.groups.getMany(orgId, groupIds);
-  for (const id of groupIds) {
-    if (!groups.some((group) => group.id === id && group.spaceId === membership.spaceId))
-      throw notFound('Group', id);
-  }
-  return save(ctx, 'assignGroups', membership, { ...membership, groupIds });
+  const groups = await ctx.tx.groups.getMany(orgId, [...new Set(input.groupIds)]);
+  const next = await planAssignGroups(ctx, membership, input.groupIds, groups);
+  return save(ctx, 'assignGroups', membership, next);
 }
 
 /** @internal */
@@ -85,28 +143,15 @@ export async function setManager(ctx: CommandContext, raw: unknown): Promise<Mem
   const input = SetManagerInput.parse(raw);
   const orgId = requireActor(ctx).organization.id;
   const membership = await currentMember(ctx, input.accountId, input.spaceId, 'setManager');
-  await authorize(ctx, 'setManager', membershipSubject(membership));
-  if (input.managerId !== null) {
-    if (input.managerId === input.accountId) {
-      throw new RosterError('INVALID_INPUT', 'Nobody manages themselves.', {
-        issues: [{ path: ['managerId'], message: 'Must be another account' }],
-      });
-    }
-    const manager = await ctx.tx.accounts.get(orgId, input.managerId);
-    const managerMembership = await ctx.tx.memberships.find(
-      orgId,
-      input.managerId,
-      membership.spaceId,
-    );
-    if (
-      manager === undefined ||
-      manager.status !== 'active' ||
-      managerMembership?.state !== 'member'
-    ) {
-      throw notFound('Account', input.managerId);
-    }
-  }
-  return save(ctx, 'setManager', membership, { ...membership, managerId: input.managerId });
+  const manager =
+    input.managerId === null || input.managerId === input.accountId
+      ? { account: undefined, membership: undefined }
+      : {
+          account: await ctx.tx.accounts.get(orgId, input.managerId),
+          membership: await ctx.tx.memberships.find(orgId, input.managerId, membership.spaceId),
+        };
+  const next = await planSetManager(ctx, membership, input.managerId, manager);
+  return save(ctx, 'setManager', membership, next);
 }
 
 /** @internal */

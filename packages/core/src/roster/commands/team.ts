@@ -142,12 +142,18 @@ export async function removeFromTeam(ctx: CommandContext, raw: unknown): Promise
   return saved;
 }
 
-/** @internal */
-export async function changeRole(ctx: CommandContext, raw: unknown): Promise<Membership> {
-  const input = ChangeRoleInput.parse(raw);
-  checkRoleGrantable(ctx.deps, input.role, ['role']);
-  refuseSelfOrOwner(ctx, input.accountId, 'changeRole');
-  const membership = await currentMembership(ctx, input.accountId, input.spaceId);
+/**
+ * The checks of changeRole on a loaded membership (a current member, then the
+ * Policy); returns the membership with the new role, or the same object when
+ * the role does not change. The caller checked the role is grantable and the
+ * self / owner protections first.
+ * @internal
+ */
+export async function planChangeRole(
+  ctx: CommandContext,
+  membership: Membership,
+  role: string,
+): Promise<Membership> {
   if (membership.state !== 'member') {
     throw new RosterError(
       'INVALID_TRANSITION',
@@ -159,9 +165,19 @@ export async function changeRole(ctx: CommandContext, raw: unknown): Promise<Mem
       },
     );
   }
-  await authorize(ctx, 'changeRole', membershipSubject(membership, input.role));
-  if (membership.role === input.role) return membership;
-  const saved = await ctx.tx.memberships.update({ ...membership, role: input.role });
+  await authorize(ctx, 'changeRole', membershipSubject(membership, role));
+  return membership.role === role ? membership : { ...membership, role };
+}
+
+/** @internal */
+export async function changeRole(ctx: CommandContext, raw: unknown): Promise<Membership> {
+  const input = ChangeRoleInput.parse(raw);
+  checkRoleGrantable(ctx.deps, input.role, ['role']);
+  refuseSelfOrOwner(ctx, input.accountId, 'changeRole');
+  const membership = await currentMembership(ctx, input.accountId, input.spaceId);
+  const next = await planChangeRole(ctx, membership, input.role);
+  if (next === membership) return membership;
+  const saved = await ctx.tx.memberships.update(next);
   await audit(
     ctx,
     membership.orgId,
