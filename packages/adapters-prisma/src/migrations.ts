@@ -1,0 +1,132 @@
+import { RosterError } from '@rosterkit/core';
+import mysqlInit from '../migrations/mysql/20261123000000_rosterkit_init/migration.sql';
+import postgresqlInit from '../migrations/postgresql/20261123000000_rosterkit_init/migration.sql';
+import sqliteInit from '../migrations/sqlite/20261123000000_rosterkit_init/migration.sql';
+
+/** The database families rosterkit ships migrations for. MariaDB uses `mysql`. */
+export type RosterkitProvider = 'postgresql' | 'mysql' | 'sqlite';
+
+/** One migration: a folder of `migrations/<provider>/` in the package. */
+export interface RosterkitMigration {
+  /** The folder name, e.g. `20261123000000_rosterkit_init`: applied in this order. */
+  readonly name: string;
+  /** The SQL of `migration.sql`. */
+  readonly sql: string;
+}
+
+/**
+ * rosterkit's SQL migrations for each provider, oldest first: the same text
+ * as the files in the package's `migrations/<provider>/` folders, which are
+ * laid out as Prisma Migrate expects (copy them into your own `migrations`
+ * folder if you run `prisma migrate`).
+ */
+export const rosterkitMigrations: Readonly<
+  Record<RosterkitProvider, readonly RosterkitMigration[]>
+> = Object.freeze({
+  postgresql: [{ name: '20261123000000_rosterkit_init', sql: postgresqlInit }],
+  mysql: [{ name: '20261123000000_rosterkit_init', sql: mysqlInit }],
+  sqlite: [{ name: '20261123000000_rosterkit_init', sql: sqliteInit }],
+});
+
+/** The client calls {@link applyMigrations} makes: raw SQL only. */
+export interface MigrationClient {
+  $executeRawUnsafe(query: string, ...values: unknown[]): PromiseLike<number>;
+  $queryRawUnsafe(query: string, ...values: unknown[]): PromiseLike<unknown>;
+}
+
+/** Options of {@link applyMigrations}. */
+export interface ApplyMigrationsOptions {
+  /** The database behind the client. */
+  readonly provider: RosterkitProvider;
+}
+
+/** What {@link applyMigrations} did. */
+export interface ApplyMigrationsResult {
+  /** The migrations it ran now, in order. */
+  readonly applied: readonly string[];
+  /** The migrations found already applied. */
+  readonly skipped: readonly string[];
+}
+
+const ledger = 'rosterkit_migrations';
+
+// Statements are separated by a semicolon at the end of a line; the files
+// hold plain DDL (no functions or triggers), so that split is exact.
+function statements(sql: string): string[] {
+  return sql
+    .split(/;\s*$/m)
+    .map((part) =>
+      part
+        .split('\n')
+        .filter((line) => !line.trimStart().startsWith('--'))
+        .join('\n')
+        .trim(),
+    )
+    .filter((part) => part !== '');
+}
+
+function quote(provider: RosterkitProvider, name: string): string {
+  return provider === 'mysql' ? `\`${name}\`` : `"${name}"`;
+}
+
+/**
+ * Creates rosterkit's tables, for hosts that do not run `prisma migrate`:
+ * runs each migration of {@link rosterkitMigrations} not yet recorded in the
+ * table `rosterkit_migrations` (which it creates), in order, and records it.
+ * Running it again applies only what is new. Run it once per deployment,
+ * not from several processes at the same time.
+ *
+ * @param client - your PrismaClient (any client with `$executeRawUnsafe` and `$queryRawUnsafe`).
+ * @param options - the provider of its database.
+ * @returns which migrations ran and which were already there.
+ * @throws `INVALID_INPUT` for an unknown provider.
+ *
+ * @example
+ * ```ts
+ * import { applyMigrations } from '@rosterkit/adapter-prisma';
+ *
+ * await applyMigrations(prisma, { provider: 'postgresql' });
+ * ```
+ */
+export async function applyMigrations(
+  client: MigrationClient,
+  options: ApplyMigrationsOptions,
+): Promise<ApplyMigrationsResult> {
+  const { provider } = options;
+  const migrations = Object.hasOwn(rosterkitMigrations, provider)
+    ? rosterkitMigrations[provider]
+    : undefined;
+  if (migrations === undefined) {
+    throw new RosterError('INVALID_INPUT', `Unknown provider "${String(provider)}".`, {
+      issues: [{ path: ['provider'], message: 'Must be postgresql, mysql or sqlite' }],
+    });
+  }
+  const table = quote(provider, ledger);
+  const name = quote(provider, 'name');
+  const appliedAt = quote(provider, 'appliedAt');
+  const timestamp =
+    provider === 'mysql' ? 'DATETIME(3)' : provider === 'sqlite' ? 'DATETIME' : 'TIMESTAMP(3)';
+  await client.$executeRawUnsafe(
+    `CREATE TABLE IF NOT EXISTS ${table} (${name} VARCHAR(200) NOT NULL PRIMARY KEY, ${appliedAt} ${timestamp} NOT NULL)`,
+  );
+  const rows = (await client.$queryRawUnsafe(`SELECT ${name} AS name FROM ${table}`)) as {
+    name: string;
+  }[];
+  const done = new Set(rows.map((row) => row.name));
+  const applied: string[] = [];
+  const skipped: string[] = [];
+  const placeholder = provider === 'postgresql' ? '$1' : '?';
+  for (const migration of migrations) {
+    if (done.has(migration.name)) {
+      skipped.push(migration.name);
+      continue;
+    }
+    for (const statement of statements(migration.sql)) await client.$executeRawUnsafe(statement);
+    await client.$executeRawUnsafe(
+      `INSERT INTO ${table} (${name}, ${appliedAt}) VALUES (${placeholder}, CURRENT_TIMESTAMP)`,
+      migration.name,
+    );
+    applied.push(migration.name);
+  }
+  return { applied, skipped };
+}

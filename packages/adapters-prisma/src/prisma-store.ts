@@ -1,0 +1,101 @@
+import { RosterError, type Store, type StoreTransaction } from '@rosterkit/core';
+import type { RosterkitPrismaClient } from './client.js';
+import { isRetryable } from './errors.js';
+import { createTransaction } from './transaction.js';
+
+/** Options of {@link prismaStore}. */
+export interface PrismaStoreOptions {
+  /**
+   * How many times a transaction runs in all before a serialization failure
+   * or deadlock becomes `CONFLICT` (reason `retry-exhausted`).
+   *
+   * @defaultValue 6
+   */
+  readonly maxAttempts?: number;
+  /**
+   * Milliseconds a transaction may run before Prisma rolls it back (Prisma's
+   * `timeout`); the wait for a connection (`maxWait`) is the same.
+   *
+   * @defaultValue 15000
+   */
+  readonly transactionTimeoutMs?: number;
+}
+
+const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * rosterkit's `Store` over your `PrismaClient`, on PostgreSQL, MySQL/MariaDB
+ * or SQLite. Your schema must include rosterkit's fragment
+ * (`prisma/rosterkit.prisma` in this package) and your database its tables
+ * (the package's SQL migrations, or {@link applyMigrations}).
+ *
+ * - Each `transaction` is one interactive Prisma transaction at isolation
+ *   level `Serializable`: reads that decide a write (is the actor still
+ *   active, is the account still the owner, who reports to this manager) are
+ *   protected by the database as well as the versioned rows, so no invariant
+ *   can be broken by requests racing on several processes.
+ * - Serialization failures and deadlocks (Prisma's P2034) run `work` again,
+ *   after a short random wait, up to `maxAttempts` times in all; then
+ *   `CONFLICT` with reason `retry-exhausted`. `work` must therefore be safe to
+ *   re-run, as the Store port requires.
+ * - Versioned writes are `UPDATE … WHERE id = ? AND version = ?`; a unique
+ *   violation (email, token hash) becomes `CONFLICT` with reason `unique`.
+ *
+ * @param client - your PrismaClient, created with its driver adapter.
+ * @param options - retries and timeouts.
+ * @returns a `Store` to pass to `createRoster`.
+ *
+ * @example
+ * ```ts
+ * import { PrismaPg } from '@prisma/adapter-pg';
+ * import { createRoster } from '@rosterkit/core';
+ * import { prismaStore } from '@rosterkit/adapter-prisma';
+ * import { createPolicy, presets } from '@rosterkit/policies';
+ * import { PrismaClient } from './generated/prisma/client.js';
+ *
+ * const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: process.env.DATABASE_URL }) });
+ * const roster = createRoster({
+ *   store: prismaStore(prisma),
+ *   policy: createPolicy(presets.teamWorkspace),
+ *   roles: presets.teamWorkspace,
+ * });
+ * ```
+ */
+export function prismaStore(
+  client: RosterkitPrismaClient,
+  options: PrismaStoreOptions = {},
+): Store {
+  const maxAttempts = options.maxAttempts ?? 6;
+  const timeout = options.transactionTimeoutMs ?? 15_000;
+  if (!Number.isInteger(maxAttempts) || maxAttempts < 1) {
+    throw new RosterError('INVALID_INPUT', 'maxAttempts must be a positive integer.', {
+      issues: [{ path: ['maxAttempts'], message: 'Must be a positive integer' }],
+    });
+  }
+
+  return {
+    async transaction<T>(work: (tx: StoreTransaction) => Promise<T>): Promise<T> {
+      for (let attempt = 1; ; attempt += 1) {
+        try {
+          return await client.$transaction((db) => work(createTransaction(db)), {
+            isolationLevel: 'Serializable',
+            maxWait: timeout,
+            timeout,
+          });
+        } catch (error) {
+          if (!isRetryable(error)) throw error;
+          if (attempt >= maxAttempts) {
+            throw new RosterError(
+              'CONFLICT',
+              `The transaction kept colliding with concurrent ones (${attempt} attempts); retry later.`,
+              { subject: 'Transaction', reason: 'retry-exhausted' },
+            );
+          }
+          // Random, growing waits, so that the colliding transactions do not
+          // collide again in step.
+          await delay(Math.random() * 5 * 2 ** attempt);
+        }
+      }
+    },
+  };
+}

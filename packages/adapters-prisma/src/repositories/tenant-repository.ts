@@ -1,0 +1,134 @@
+import type { TenantRepository } from '@rosterkit/core';
+import type { RosterkitModelDelegate } from '../client.js';
+import { conflict, invalid, isUniqueViolation, notFound } from '../errors.js';
+
+interface Row {
+  id: string;
+  orgId: string;
+  version: number;
+}
+
+/** How one model is stored: its delegate and its row mapping. @internal */
+export interface TableSpec<T extends Row, R extends object> {
+  /** The subject named in errors: `Account`, `Membership`… */
+  readonly subject: string;
+  readonly delegate: RosterkitModelDelegate;
+  readonly toRow: (row: T) => R;
+  readonly fromRow: (row: R) => T;
+  /**
+   * Columns an `update` must not write (kept as stored and returned as stored):
+   * the account's `lastSeenAt`, which only `setLastSeen` writes.
+   */
+  readonly keep?: readonly (keyof R & string)[];
+  /** Writes that go with the row's (its membership groups), in the same transaction. */
+  readonly children?: {
+    afterInsert(rows: readonly T[]): Promise<void>;
+    afterUpdate(row: T): Promise<void>;
+    afterDelete(orgId: string, ids: readonly string[] | 'all'): Promise<void>;
+  };
+}
+
+/**
+ * Runs a write, turning a unique-constraint violation into `CONFLICT`
+ * (`unique`). A violation aborts the transaction on PostgreSQL, so the error
+ * must end it: core never catches it and carries on.
+ *
+ * @internal
+ */
+export async function uniqueGuard<V>(
+  subject: string,
+  id: string,
+  write: () => PromiseLike<V>,
+): Promise<V> {
+  try {
+    return await write();
+  } catch (error) {
+    if (isUniqueViolation(error)) throw conflict(subject, id, 'unique');
+    throw error;
+  }
+}
+
+/**
+ * Why a versioned write matched no row: the row is gone (`NOT_FOUND`) or was
+ * changed since it was read (`CONFLICT` stale-version). One read, only on failure.
+ *
+ * @internal
+ */
+export async function missedWrite(
+  delegate: RosterkitModelDelegate,
+  subject: string,
+  where: Record<string, unknown>,
+  id: string,
+): Promise<never> {
+  const current = await delegate.findFirst({ where, select: { version: true } });
+  throw current === null ? notFound(subject, id) : conflict(subject, id, 'stale-version');
+}
+
+/** A {@link TenantRepository} over one Prisma model. @internal */
+export function tenantRepository<T extends Row, R extends object>(
+  spec: TableSpec<T, R>,
+): TenantRepository<T> {
+  const { subject, delegate, toRow, fromRow, keep = [], children } = spec;
+  const keepSelect = Object.fromEntries(keep.map((column) => [column, true]));
+
+  return {
+    async get(orgId, id) {
+      const row = (await delegate.findFirst({ where: { id, orgId } })) as R | null;
+      return row === null ? undefined : fromRow(row);
+    },
+    async getMany(orgId, ids) {
+      if (ids.length === 0) return [];
+      const rows = (await delegate.findMany({
+        where: { orgId, id: { in: [...new Set(ids)] } },
+      })) as R[];
+      return rows.map(fromRow);
+    },
+    async insert(row) {
+      if (row.version !== 1) throw invalid('version', 'A new row has version 1');
+      await uniqueGuard(subject, row.id, () =>
+        delegate.create({ data: toRow(row), select: { id: true } }),
+      );
+      await children?.afterInsert([row]);
+      return fromRow(toRow(row));
+    },
+    async insertMany(rows) {
+      if (rows.length === 0) return;
+      const bad = rows.find((row) => row.version !== 1);
+      if (bad !== undefined) throw invalid('version', 'A new row has version 1');
+      const first = rows[0]?.id ?? '';
+      await uniqueGuard(subject, first, () => delegate.createMany({ data: rows.map(toRow) }));
+      await children?.afterInsert(rows);
+    },
+    async update(row) {
+      const data: Record<string, unknown> = { ...toRow(row), version: row.version + 1 };
+      delete data.id;
+      delete data.orgId;
+      for (const column of keep) delete data[column];
+      const where = { id: row.id, orgId: row.orgId };
+      const stored = await uniqueGuard(subject, row.id, () =>
+        delegate.updateMany({ where: { ...where, version: row.version }, data }),
+      );
+      if ((stored as { count: number }).count !== 1) {
+        return missedWrite(delegate, subject, where, row.id);
+      }
+      await children?.afterUpdate(row);
+      const next = { ...row, version: row.version + 1 };
+      if (keep.length === 0) return fromRow(toRow(next));
+      const kept = (await delegate.findFirst({ where, select: keepSelect })) as Partial<R>;
+      return fromRow({ ...toRow(next), ...kept });
+    },
+    async delete(orgId, id, version) {
+      const where = { id, orgId };
+      const { count } = (await delegate.deleteMany({ where: { ...where, version } })) as {
+        count: number;
+      };
+      if (count !== 1) return missedWrite(delegate, subject, where, id);
+      await children?.afterDelete(orgId, [id]);
+    },
+    async deleteAllInOrganization(orgId) {
+      const { count } = (await delegate.deleteMany({ where: { orgId } })) as { count: number };
+      await children?.afterDelete(orgId, 'all');
+      return count;
+    },
+  };
+}

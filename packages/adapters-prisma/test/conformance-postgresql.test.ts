@@ -1,0 +1,3 @@
+import { runConformance } from './support/conformance.js';
+
+runConformance('postgresql');

@@ -1,0 +1,41 @@
+import { runStoreConformance } from '@rosterkit/core/testing';
+import { afterAll } from 'vitest';
+import { prismaStore, type RosterkitProvider } from '../../src/index.js';
+import { createTestDatabase, type TestClient, type TestDatabase } from './databases.js';
+import { sqlRawReaders } from './raw-readers.js';
+
+/**
+ * Registers the whole conformance suite on `provider`: one database for the
+ * file, emptied before every test.
+ */
+export function runConformance(provider: RosterkitProvider): void {
+  let database: Promise<{ db: TestDatabase; client: TestClient }> | undefined;
+  const open = () => {
+    database ??= createTestDatabase(provider).then((db) => ({ db, client: db.connect() }));
+    return database;
+  };
+
+  afterAll(async () => {
+    if (database === undefined) return;
+    const { db, client } = await database;
+    await client.$disconnect();
+    await db.drop();
+  });
+
+  let current: TestClient | undefined;
+  runStoreConformance(
+    `prisma (${provider})`,
+    async () => {
+      const { db, client } = await open();
+      await db.clear(client);
+      current = client;
+      return prismaStore(client);
+    },
+    {
+      raw: () => {
+        if (current === undefined) throw new Error('makeStore has not run');
+        return sqlRawReaders(current, provider);
+      },
+    },
+  );
+}

@@ -1,0 +1,16 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  plugins: [
+    {
+      // The SQL migrations are imported as text, as tsup's `text` loader does.
+      name: 'sql-as-text',
+      transform(code, id) {
+        return id.endsWith('.sql') ? `export default ${JSON.stringify(code)};` : undefined;
+      },
+    },
+  ],
+  test: {
+    include: ['test/**/*.test.ts'],
+  },
+});
