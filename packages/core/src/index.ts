@@ -80,6 +80,7 @@ export type {
 } from './ports/store.js';
 export type {
   BulkImportOptions,
+  BulkInvitation,
   BulkOptions,
   BulkProgress,
   BulkReport,
@@ -130,6 +131,7 @@ export type {
   RoleCatalog,
   RosterOptions,
 } from './roster/roster-options.js';
+export { roleCanManageTeam, teamManagementPermissions } from './roster/roster-options.js';
 export type { ReportMove } from './rules/direct-reports.js';
 export {
   checkDirectReports,

@@ -10,6 +10,11 @@ import type { Space } from '../model/space.js';
 import { systemClock } from '../ports/clock.js';
 import { uuidIdGenerator } from '../ports/id-generator.js';
 import type { Page } from '../ports/store.js';
+import { bulkImportCommand } from './bulk/bulk-import.js';
+import type { BulkImportOptions, BulkOptions, BulkReport } from './bulk/bulk-report.js';
+import type { BulkImportRow, BulkUpdateRow } from './bulk/bulk-rows.js';
+import { bulkUpdateCommand } from './bulk/bulk-update.js';
+import { parseBulkOptions, runBulk } from './bulk/run-bulk.js';
 import { type CommandContext, loadActor, type RosterDeps } from './command-context.js';
 import { type CreatedOrganization, createOrganization } from './commands/create-organization.js';
 import {
@@ -171,6 +176,68 @@ export interface ActorApi {
   presence(input: { accountIds: string[] }): Promise<Presence[]>;
   /** An account's membership periods and the audit events about it. */
   history(input: { accountId: string }): Promise<AccountHistory>;
+  /**
+   * Imports people from a file: each valid row creates a pending account and
+   * invites it, exactly as {@link ActorApi.invite} would (the role grantable,
+   * the Policy asked, the space, groups and manager checked), with the space
+   * and groups by name and the manager by email. An email that already has an
+   * account is `unchanged` (DESIGN rule 12: never a second account), so
+   * running the same file again is harmless; a later row repeating an email
+   * of the file fails (`INVALID_INPUT`, column `email`).
+   *
+   * A bad row never stops the good ones and is never half-applied: it is
+   * reported `failed` with its code, message and column. Rows are written in
+   * batches, one Store transaction each, with a constant number of Store
+   * calls per batch. A batch that fails for an unexpected reason (a
+   * concurrent writer) is run again one row per transaction. With `dryRun`,
+   * everything is checked and nothing written; the report is the real run's
+   * (with `accountId` `null` for rows that would be created).
+   *
+   * The call itself throws only when it cannot run at all: options or rows
+   * that are not what it takes (`INVALID_INPUT`), an actor who cannot act, or
+   * an error that is not a {@link RosterError} (a lost connection).
+   *
+   * @example
+   * ```ts
+   * const report = await admin.bulkImport(
+   *   [
+   *     { rowNumber: 2, email: 'bo@acme.io', firstName: 'Bo', lastName: 'Li', role: 'agent', groups: ['Sales'] },
+   *     { rowNumber: 3, email: 'cy@acme.io', role: 'agent', space: 'Leeds', manager: 'adi@acme.io' },
+   *   ],
+   *   { dryRun: true, onProgress: ({ done, total }) => console.log(`${done}/${total}`) },
+   * );
+   * for (const row of report.rows) if (row.error) console.log(row.row, row.error.column, row.error.message);
+   * ```
+   */
+  bulkImport(rows: readonly BulkImportRow[], options?: BulkImportOptions): Promise<BulkReport>;
+  /**
+   * Updates people from a file, found by email: role, groups, manager and
+   * restrictions in a space (the default space when the row names none), and
+   * deactivation (`deactivated: true`, the "y" of the Deactivated column) or
+   * reactivation (`false`). An absent field is left as it is. Each change is
+   * checked as its single command would check it ({@link ActorApi.changeRole},
+   * {@link ActorApi.assignGroups}, {@link ActorApi.setManager},
+   * {@link ActorApi.setRestrictions}, {@link ActorApi.deactivate},
+   * {@link ActorApi.reactivate}); the row's changes are written together, with
+   * one audit event (`bulkUpdate`), or not at all. A row that changes nothing
+   * is `unchanged` and writes nothing.
+   *
+   * DESIGN rule 8: a row that would deactivate someone whose role can manage
+   * the team (see {@link roleCanManageTeam}) fails with
+   * `BULK_DEACTIVATION_REFUSED`: deactivate them one by one, after reassigning
+   * their reports. Batches, the dry run and the report work as in
+   * {@link ActorApi.bulkImport}.
+   *
+   * @example
+   * ```ts
+   * const report = await admin.bulkUpdate([
+   *   { email: 'bo@acme.io', role: 'manager', groups: ['Sales', 'Support'] },
+   *   { email: 'cy@acme.io', deactivated: true },
+   * ]);
+   * console.log(report.counts); // { created: 0, updated: 2, unchanged: 0, failed: 0 }
+   * ```
+   */
+  bulkUpdate(rows: readonly BulkUpdateRow[], options?: BulkOptions): Promise<BulkReport>;
 }
 
 /** The criteria of {@link ActorApi.listAccounts} and {@link ActorApi.listMembers}. */
@@ -298,6 +365,23 @@ export function createRoster(options: RosterOptions): Roster {
         createGroup: run(createGroup),
         presence: run(presence),
         history: run(history),
+        bulkImport: async (rows, bulkOptions) => {
+          const parsed = parseBulkOptions(bulkOptions, [
+            'dryRun',
+            'batchSize',
+            'onProgress',
+            'space',
+            'onInvitation',
+          ]);
+          const command = bulkImportCommand(
+            parsed.space === undefined ? {} : { space: parsed.space },
+          );
+          return runBulk(store, deps, actor, rows, parsed, command);
+        },
+        bulkUpdate: async (rows, bulkOptions) => {
+          const parsed = parseBulkOptions(bulkOptions, ['dryRun', 'batchSize', 'onProgress']);
+          return runBulk(store, deps, actor, rows, parsed, bulkUpdateCommand());
+        },
       };
     },
     async drainOutbox(handler, drainOptions = {}) {

@@ -95,6 +95,41 @@ export interface RoleCatalog {
    * granted like any other role, subject to the policy.
    */
   readonly ownerRole: { readonly name: string; readonly shared?: boolean };
-  /** Every role that may be granted, the owner's included. */
-  readonly roles: readonly { readonly name: string }[];
+  /**
+   * Every role that may be granted, the owner's included. `permissions` (a
+   * `@rosterkit/policies` role carries them) tells core which roles can
+   * manage the team, for the bulk rule of DESIGN §4 rule 8: see
+   * {@link roleCanManageTeam}.
+   */
+  readonly roles: readonly { readonly name: string; readonly permissions?: readonly string[] }[];
+}
+
+/**
+ * The permissions that make a role one that "can manage the team" (the
+ * seeds' "Can Manage Team" and "Manage Users" settings): the names
+ * `@rosterkit/policies` gives them.
+ */
+export const teamManagementPermissions = ['manageUsers', 'manageTeam'] as const;
+
+/**
+ * Whether holders of `role` can manage the team, which a bulk update never
+ * deactivates (DESIGN §4 rule 8: they are deactivated one by one, after their
+ * reports are reassigned). Decided from the catalog's data, not from role
+ * names: the owner role always counts, and so does every role whose
+ * `permissions` include one of {@link teamManagementPermissions}. A role
+ * listed without `permissions` (a host catalog that does not say) does not.
+ *
+ * @example
+ * ```ts
+ * import { presets } from '@rosterkit/policies';
+ * import { roleCanManageTeam } from '@rosterkit/core';
+ *
+ * roleCanManageTeam(presets.managedTeams, 'team-leader'); // true: it has manageTeam
+ * roleCanManageTeam(presets.managedTeams, 'user'); // false
+ * ```
+ */
+export function roleCanManageTeam(catalog: RoleCatalog, role: string): boolean {
+  if (role === catalog.ownerRole.name) return true;
+  const permissions = catalog.roles.find((known) => known.name === role)?.permissions ?? [];
+  return teamManagementPermissions.some((permission) => permissions.includes(permission));
 }

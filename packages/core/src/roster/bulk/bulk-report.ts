@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import type { RosterErrorCode } from '../../errors/error-codes.js';
+import type { Account } from '../../model/account.js';
 import { defineModel, type Model } from '../../model/define-model.js';
+import type { Invitation } from '../../model/invitation.js';
 
 /**
  * What became of one row of a bulk file: `created` (a new account, invited),
@@ -121,4 +123,32 @@ export interface BulkOptions {
 export interface BulkImportOptions extends BulkOptions {
   /** The space, by name, of rows without `space`; the organization's default space when absent. */
   readonly space?: string | undefined;
+  /**
+   * Receives each invitation a batch issued, with its token, once the batch
+   * has committed (never in a dry run): the only time the token is known, as
+   * `invite` returns it. Send the invitation e-mails from here, or from the
+   * `invitation.created` outbox messages with a token from `resendInvitation`.
+   */
+  readonly onInvitation?: ((issued: BulkInvitation) => void | Promise<void>) | undefined;
+}
+
+/**
+ * An invitation a bulk import issued, given to {@link BulkImportOptions.onInvitation}.
+ *
+ * @example
+ * ```ts
+ * const links: string[] = [];
+ * await admin.bulkImport(rows, {
+ *   onInvitation: ({ invitation, token }) => { links.push(`${invitation.email}: https://app.example/join?token=${token}`); },
+ * });
+ * ```
+ */
+export interface BulkInvitation {
+  /** The row that created it (its `rowNumber`). */
+  readonly row: number;
+  readonly invitation: Invitation;
+  /** The pending account the invitation activates. */
+  readonly account: Account;
+  /** The secret for the invitation link; rosterkit keeps only its hash. */
+  readonly token: string;
 }

@@ -50,7 +50,11 @@ export async function seedScenario(
     clock,
     roles: {
       ownerRole: { name: 'owner' },
-      roles: Object.keys(scenarioRoles).map((name) => ({ name })),
+      // Who can manage the team (bulk rule 8) comes from the roles' permissions.
+      roles: Object.keys(scenarioRoles).map((name) => ({
+        name,
+        permissions: name === 'agent' ? [] : ['manageUsers'],
+      })),
     },
     requiredProfileFields: options.requiredProfileFields ?? [],
     resourceHandlers: [

@@ -1,0 +1,145 @@
+import { RosterError } from '../../errors/roster-error.js';
+import type { Account } from '../../model/account.js';
+import type { Group } from '../../model/group.js';
+import type { Membership } from '../../model/membership.js';
+import { checkRoleGrantable, requireActor } from '../command-context.js';
+import { authorizeInvite, type InvitationRows, invitationRows } from '../commands/invitations.js';
+import type { BulkInvitation, BulkRowReport } from './bulk-report.js';
+import { BulkImportRow } from './bulk-rows.js';
+import { resolveGroups, resolveSpace } from './resolve.js';
+import {
+  at,
+  type BatchOutcome,
+  type BulkCommand,
+  type PreparedRow,
+  reportFailure,
+  rowReport,
+} from './run-bulk.js';
+
+/**
+ * What a batch of import rows does, in one transaction and a constant number
+ * of Store calls whatever its size: read the spaces, the groups of the spaces
+ * used, every account named (the rows' and the managers') and the managers'
+ * memberships; check each row like `invite` does (role, Policy, placement,
+ * DESIGN rule 12); then insert the new accounts and invitations, and append
+ * their e-mails and audit events, all at once.
+ * @internal
+ */
+export function bulkImportCommand(options: {
+  readonly space?: string;
+}): BulkCommand<BulkImportRow> {
+  return {
+    model: BulkImportRow,
+    async process(ctx, rows) {
+      const actor = requireActor(ctx);
+      const orgId = actor.organization.id;
+      const spaces = await ctx.tx.spaces.listByOrganization(orgId);
+      const spaceIdsWithGroups = new Set<string>();
+      for (const { data } of rows) {
+        if ((data.groups?.length ?? 0) === 0) continue;
+        try {
+          const space = resolveSpace(
+            spaces,
+            data.space ?? options.space,
+            actor.organization.defaultSpaceId,
+          );
+          spaceIdsWithGroups.add(space.id);
+        } catch {
+          // Reported with the row below.
+        }
+      }
+      const groups: Group[] = [];
+      for (const spaceId of spaceIdsWithGroups)
+        groups.push(...(await ctx.tx.groups.listBySpace(orgId, spaceId)));
+      const emails = new Set<string>();
+      for (const { data } of rows) {
+        emails.add(data.email);
+        if (data.manager !== undefined) emails.add(data.manager);
+      }
+      const accounts = new Map<string, Account>(
+        (await ctx.tx.accounts.findByEmails(orgId, [...emails])).map((account) => [
+          account.email,
+          account,
+        ]),
+      );
+      const managerIds = [
+        ...new Set(
+          rows.flatMap(({ data }) => {
+            const manager = data.manager === undefined ? undefined : accounts.get(data.manager);
+            return manager === undefined ? [] : [manager.id];
+          }),
+        ),
+      ];
+      const managerMemberships: Membership[] =
+        managerIds.length === 0 ? [] : await ctx.tx.memberships.listByAccounts(orgId, managerIds);
+
+      const reports = new Map<number, BulkRowReport>();
+      const created: { row: PreparedRow<BulkImportRow>; rows: InvitationRows }[] = [];
+      for (const row of rows) {
+        const { data } = row;
+        try {
+          const space = await at('space', () =>
+            resolveSpace(spaces, data.space ?? options.space, actor.organization.defaultSpaceId),
+          );
+          await at('role', () => checkRoleGrantable(ctx.deps, data.role, ['role']));
+          await at(null, () => authorizeInvite(ctx, space.id, data.role));
+          const groupIds = await at('groups', () =>
+            resolveGroups(groups, data.groups ?? [], space),
+          );
+          const managerId = await at('manager', () => {
+            if (data.manager === undefined) return null;
+            const manager = accounts.get(data.manager);
+            const member = managerMemberships.some(
+              (membership) =>
+                membership.accountId === manager?.id &&
+                membership.spaceId === space.id &&
+                membership.state === 'member',
+            );
+            if (manager === undefined || manager.status !== 'active' || !member) {
+              throw new RosterError(
+                'NOT_FOUND',
+                `The manager ${data.manager} is not an active member of ${space.name}.`,
+                { subject: 'Account', id: data.manager },
+              );
+            }
+            return manager.id;
+          });
+          // DESIGN rule 12: an email that has an account never gets a second one; a re-run is harmless.
+          const existing = accounts.get(data.email);
+          if (existing !== undefined) {
+            reports.set(row.index, rowReport(row, 'unchanged', existing.id));
+            continue;
+          }
+          const issued = await invitationRows(ctx, {
+            email: data.email,
+            role: data.role,
+            spaceId: space.id,
+            groupIds,
+            managerId,
+            firstName: data.firstName ?? '',
+            lastName: data.lastName ?? '',
+            profile: data.profile ?? {},
+          });
+          created.push({ row, rows: issued });
+          reports.set(row.index, rowReport(row, 'created', issued.account.id));
+        } catch (error) {
+          reports.set(row.index, reportFailure(row, error));
+        }
+      }
+
+      if (created.length > 0) {
+        await ctx.tx.accounts.insertMany(created.map(({ rows: issued }) => issued.account));
+        await ctx.tx.invitations.insertMany(created.map(({ rows: issued }) => issued.invitation));
+        await ctx.tx.outbox.appendMany(created.map(({ rows: issued }) => issued.message));
+        await ctx.tx.auditEvents.appendMany(created.map(({ rows: issued }) => issued.event));
+      }
+      const invitations: BulkInvitation[] = created.map(({ row, rows: issued }) => ({
+        row: row.row,
+        invitation: issued.invitation,
+        account: issued.account,
+        token: issued.token,
+      }));
+      return { reports, invitations } satisfies BatchOutcome;
+    },
+  };
+}
