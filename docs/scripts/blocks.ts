@@ -6,6 +6,7 @@ import {
   toMermaid,
 } from '@rosterkit/core';
 import { describeRoleSet, presets } from '@rosterkit/policies';
+import { describeColumns, importSheet, updateSheet } from '@rosterkit/spreadsheets';
 
 /**
  * Every generated block of the guides: a name, as used in the markers
@@ -30,6 +31,9 @@ export const blocks: Record<string, () => string> = {
     Object.entries(presets)
       .map(([name, roleSet]) => `### \`presets.${name}\`\n\n${describeRoleSet(roleSet)}`)
       .join('\n'),
+  'import-columns': () =>
+    `${describeColumns(importSheet())}\nThen one column per profile field given in \`importSheet({ profileFields })\`: headed by its name in words (\`homeExtension\` → \`Home extension\`), field \`profile.<name>\`, type text, not required unless told.\n`,
+  'update-columns': () => describeColumns(updateSheet()),
 };
 
 function fence(language: string, body: string): string {

@@ -44,6 +44,7 @@ describe('built packages', () => {
         '@rosterkit/core',
         '@rosterkit/policies',
         '@rosterkit/policies/prisma',
+        '@rosterkit/spreadsheets',
       ]),
     );
   });
@@ -80,5 +81,19 @@ describe('@rosterkit/core from real consumers', () => {
     expect(result.name).toBe('RosterError');
     expect(result.paths).toContain('email');
     expect(result.resolved).toMatch(/core[\\/]dist[\\/]index\.cjs$/);
+  });
+});
+
+describe('@rosterkit/spreadsheets from real consumers', () => {
+  const written = [{ rowNumber: 2, email: 'bo@acme.io', role: 'agent', deactivated: true }];
+
+  it.each([
+    ['ESM', 'spreadsheets-consumer.mjs', /spreadsheets[\\/]dist[\\/]index\.js$/],
+    ['CommonJS', 'spreadsheets-consumer.cjs', /spreadsheets[\\/]dist[\\/]index\.cjs$/],
+  ])('writes and reads .xlsx and .csv from a %s consumer', (_kind, file, resolved) => {
+    const result = run(file) as { xlsx: unknown; csv: unknown; resolved: string };
+    expect(result.xlsx).toEqual(written);
+    expect(result.csv).toEqual(written);
+    expect(result.resolved).toMatch(resolved);
   });
 });
