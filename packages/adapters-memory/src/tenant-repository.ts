@@ -48,7 +48,7 @@ export function tenantRepository<T extends TenantRow>(
   subject: string,
   keep: (stored: T, next: T) => T = (_stored, next) => next,
 ): TenantRepository<T> {
-  return {
+  const repository: TenantRepository<T> = {
     async get(orgId, id) {
       const row = stored(view(), orgId, id);
       return row === undefined ? undefined : structuredClone(row);
@@ -79,6 +79,11 @@ export function tenantRepository<T extends TenantRow>(
       v.replace(previous, next);
       return structuredClone(next);
     },
+    async updateMany(rows) {
+      const saved: T[] = [];
+      for (const row of rows) saved.push(await repository.update(row));
+      return saved;
+    },
     async delete(orgId, id, version) {
       const v = view();
       v.remove(storedAt(v, subject, orgId, id, version));
@@ -90,6 +95,7 @@ export function tenantRepository<T extends TenantRow>(
       return rows.length;
     },
   };
+  return repository;
 }
 
 /**

@@ -126,6 +126,13 @@ export function createTransaction(db: RosterkitPrismaTransactionClient): StoreTr
         const data = membershipGroupRows(row);
         if (data.length > 0) await db.rosterkitMembershipGroup.createMany({ data });
       },
+      async afterUpdateMany(rows) {
+        await db.rosterkitMembershipGroup.deleteMany({
+          where: { membershipId: { in: rows.map((row) => row.id) } },
+        });
+        const data = rows.flatMap(membershipGroupRows);
+        if (data.length > 0) await db.rosterkitMembershipGroup.createMany({ data });
+      },
       async afterDelete(orgId, ids) {
         await db.rosterkitMembershipGroup.deleteMany({
           where: ids === 'all' ? { orgId } : { orgId, membershipId: { in: [...ids] } },

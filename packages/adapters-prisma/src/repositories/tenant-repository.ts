@@ -24,6 +24,7 @@ export interface TableSpec<T extends Row, R extends object> {
   readonly children?: {
     afterInsert(rows: readonly T[]): Promise<void>;
     afterUpdate(row: T): Promise<void>;
+    afterUpdateMany(rows: readonly T[]): Promise<void>;
     afterDelete(orgId: string, ids: readonly string[] | 'all'): Promise<void>;
   };
 }
@@ -116,6 +117,38 @@ export function tenantRepository<T extends Row, R extends object>(
       if (keep.length === 0) return fromRow(toRow(next));
       const kept = (await delegate.findFirst({ where, select: keepSelect })) as Partial<R>;
       return fromRow({ ...toRow(next), ...kept });
+    },
+    async updateMany(rows) {
+      if (rows.length === 0) return [];
+      // Read every row's version (and kept columns), then replace the batch by
+      // a delete and a multi-row insert: four statements for any number of
+      // rows, where an UPDATE per row would be one round trip each.
+      const keys = rows.map((row) => ({ id: row.id, orgId: row.orgId }));
+      const current = (await delegate.findMany({
+        where: { OR: keys },
+        select: { id: true, version: true, ...keepSelect },
+      })) as (Partial<R> & { id: string; version: number })[];
+      const byId = new Map(current.map((row) => [row.id, row]));
+      const seen = new Set<string>();
+      for (const row of rows) {
+        const stored = byId.get(row.id);
+        if (stored === undefined) throw notFound(subject, row.id);
+        if (stored.version !== row.version || seen.has(row.id)) {
+          throw conflict(subject, row.id, 'stale-version');
+        }
+        seen.add(row.id);
+      }
+      const next = rows.map((row) => {
+        const { id: _id, version: _version, ...kept } = byId.get(row.id) ?? {};
+        return { ...toRow({ ...row, version: row.version + 1 }), ...kept } as R;
+      });
+      const { count } = (await delegate.deleteMany({
+        where: { OR: rows.map((row) => ({ id: row.id, orgId: row.orgId, version: row.version })) },
+      })) as { count: number };
+      if (count !== rows.length) throw conflict(subject, rows[0]?.id ?? '', 'stale-version');
+      await uniqueGuard(subject, rows[0]?.id ?? '', () => delegate.createMany({ data: next }));
+      await children?.afterUpdateMany(rows);
+      return next.map(fromRow);
     },
     async delete(orgId, id, version) {
       const where = { id, orgId };

@@ -93,6 +93,20 @@ export interface TenantRepository<T extends { id: string; orgId: string; version
    */
   update(row: T): Promise<T>;
   /**
+   * Replaces several rows, each read at its `row.version`, as {@link update}
+   * would one by one, but in a number of statements that does not grow with
+   * the number of rows (a manager's reports, a person's memberships): the
+   * cascades of a command stay a fixed number of round trips.
+   *
+   * All or nothing in effect: when any row is stale or gone it throws, and
+   * the caller must let the error end the transaction (a SQL adapter may have
+   * written part of the batch before it found out).
+   *
+   * @returns the rows as stored (`version + 1`), in the order given.
+   * @throws `CONFLICT` (reason `stale-version`) when a stored version differs; `NOT_FOUND` when a row is gone.
+   */
+  updateMany(rows: readonly T[]): Promise<T[]>;
+  /**
    * Deletes the row read at `version`.
    *
    * @throws `CONFLICT` (reason `stale-version`) when the stored version differs; `NOT_FOUND` when the row is gone.

@@ -31,13 +31,14 @@ export async function moveReports(
     [...new Set(plan.moves.map((move) => move.managerId))],
     'reassignReports',
   );
-  const moved: Membership[] = [];
-  for (const report of input.reports) {
-    const move = plan.moves.find((candidate) => candidate.reportId === report.accountId);
-    if (move !== undefined)
-      moved.push(await ctx.tx.memberships.update({ ...report, managerId: move.managerId }));
-  }
-  return moved;
+  // One batched write, so a manager with many reports costs no more round trips.
+  const managerOf = new Map(plan.moves.map((move) => [move.reportId, move.managerId]));
+  return ctx.tx.memberships.updateMany(
+    input.reports.flatMap((report) => {
+      const managerId = managerOf.get(report.accountId);
+      return managerId === undefined ? [] : [{ ...report, managerId }];
+    }),
+  );
 }
 
 /**

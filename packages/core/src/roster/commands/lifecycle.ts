@@ -74,10 +74,9 @@ export async function deactivate(ctx: CommandContext, raw: unknown): Promise<Acc
     reassignResourcesTo: input.reassignResourcesTo,
   });
   // Removed from every group (queue); membership, role and history stay.
-  for (const membership of memberships) {
-    if (membership.groupIds.length > 0)
-      await ctx.tx.memberships.update({ ...membership, groupIds: [] });
-  }
+  await ctx.tx.memberships.updateMany(
+    memberships.filter((m) => m.groupIds.length > 0).map((m) => ({ ...m, groupIds: [] })),
+  );
   const updated = await ctx.tx.accounts.update({ ...account, status, updatedAt: ctx.now });
   await enqueue(ctx, orgId, 'sessions.revoke', { accountId: account.id });
   await audit(ctx, orgId, 'deactivate', { type: 'Account', id: account.id }, account, updated);

@@ -120,6 +120,38 @@ function repositoryTests<T extends Row>(test: RegisterTest, spec: RepositorySpec
     expect(await spec.raw(ctx.raw, 'org_a', taken.id)).toEqual(taken);
   });
 
+  test(`${subject}: updateMany replaces every row at version + 1, in order; an empty array is a no-op`, async (ctx) => {
+    const rows = [await seed(ctx), await seed(ctx), await seed(ctx)];
+    const edited = rows.map(spec.edit);
+    const saved = await repo(ctx).run((r) => r.updateMany(edited));
+    expect(saved).toEqual(edited.map((row) => ({ ...row, version: row.version + 1 })));
+    for (const row of saved) expect(await spec.raw(ctx.raw, 'org_a', row.id)).toEqual(row);
+    expect(await repo(ctx).run((r) => r.updateMany([]))).toEqual([]);
+  });
+
+  test(`${subject}: updateMany with one stale or missing row changes none of them`, async (ctx) => {
+    const [a, b] = [await seed(ctx), await seed(ctx)];
+    const stale = { ...spec.edit(b), version: b.version + 5 };
+    await expectRosterError(
+      repo(ctx).run((r) => r.updateMany([spec.edit(a), stale])),
+      'CONFLICT',
+      { subject, id: b.id, reason: 'stale-version' },
+    );
+    const missing = spec.build('org_a');
+    await expectRosterError(
+      repo(ctx).run((r) => r.updateMany([spec.edit(a), missing])),
+      'NOT_FOUND',
+      { subject, id: missing.id },
+    );
+    const elsewhere = { ...spec.edit(a), orgId: 'org_b' };
+    await expectRosterError(
+      repo(ctx).run((r) => r.updateMany([elsewhere])),
+      'NOT_FOUND',
+    );
+    expect(await spec.raw(ctx.raw, 'org_a', a.id)).toEqual(a);
+    expect(await spec.raw(ctx.raw, 'org_a', b.id)).toEqual(b);
+  });
+
   test(`${subject}: a transaction whose insertMany fails leaves no row of it`, async (ctx) => {
     const taken = await seed(ctx);
     const before = spec.build('org_a');
@@ -258,7 +290,11 @@ export const tenantRepositoriesSuite: ConformanceSuite = (test) => {
     subject: 'Membership',
     repository: (tx) => tx.memberships,
     build: (orgId) => buildMembership({ orgId }),
-    edit: (row) => ({ ...row, restrictions: [...row.restrictions, 'no-export'] }),
+    edit: (row) => ({
+      ...row,
+      restrictions: [...row.restrictions, 'no-export'],
+      groupIds: [...row.groupIds, `grp_${row.version}`],
+    }),
     raw: (raw, orgId, id) => raw.membership(orgId, id),
   });
   repositoryTests(test, {
