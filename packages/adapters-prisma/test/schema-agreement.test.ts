@@ -1,0 +1,190 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RosterkitProvider } from '../src/index.js';
+import { Prisma } from './generated/postgresql/client/client.js';
+import {
+  createTestDatabase,
+  type TestClient,
+  type TestDatabase,
+  type tables,
+} from './support/databases.js';
+
+// The fragment (prisma/rosterkit.prisma) and each provider's SQL migration
+// must describe the same tables: every model and every field is written and
+// read back through a client generated from the fragment, on a database made
+// by the migration; and the migration has no column the fragment lacks.
+
+const longText = (n: number) => 'é'.repeat(n);
+const at = (ms: number) => new Date(Date.UTC(2026, 10, 23, 12, 0, 0, ms));
+
+// One row per model, with every scalar field set: text at the longest length
+// rosterkit writes, non-ASCII text, dates with milliseconds.
+const samples: Record<keyof typeof delegates, Record<string, unknown>> = {
+  rosterkitOrganization: {
+    id: 'org_1',
+    name: longText(200),
+    plan: 'pro',
+    ownerId: 'acc_1',
+    defaultSpaceId: 'spc_1',
+    createdAt: at(1),
+    version: 7,
+  },
+  rosterkitAccount: {
+    id: 'acc_1',
+    orgId: 'org_1',
+    email: `${'a'.repeat(64)}@${'b'.repeat(185)}.io`,
+    firstName: longText(100),
+    lastName: 'Ñúñez',
+    firstNameKey: longText(100),
+    lastNameKey: 'ñúñez',
+    nameSearch: longText(201),
+    status: 'deactivated',
+    profileJson: JSON.stringify({ phone: '+44 20', note: longText(2000) }),
+    lastSeenAt: at(2),
+    createdAt: at(3),
+    updatedAt: at(4),
+    version: 3,
+  },
+  rosterkitSpace: {
+    id: 'spc_1',
+    orgId: 'org_1',
+    name: longText(200),
+    isDefault: true,
+    createdAt: at(5),
+    version: 2,
+  },
+  rosterkitMembership: {
+    id: 'mem_1',
+    orgId: 'org_1',
+    accountId: 'acc_1',
+    spaceId: 'spc_1',
+    state: 'account-only',
+    role: 'r'.repeat(64),
+    restrictionsJson: JSON.stringify(['no-export']),
+    groupIdsJson: JSON.stringify(['grp_1']),
+    managerId: 'acc_2',
+    periodsJson: JSON.stringify([{ startedAt: at(6).toISOString(), endedAt: null, role: 'agent' }]),
+    version: 4,
+  },
+  rosterkitMembershipGroup: { membershipId: 'mem_1', groupId: 'grp_1', orgId: 'org_1' },
+  rosterkitGroup: {
+    id: 'grp_1',
+    orgId: 'org_1',
+    spaceId: 'spc_1',
+    name: longText(200),
+    kind: 'queue',
+    createdAt: at(7),
+    version: 5,
+  },
+  rosterkitInvitation: {
+    id: 'inv_1',
+    orgId: 'org_1',
+    accountId: 'acc_1',
+    spaceId: 'spc_1',
+    email: `${'a'.repeat(64)}@${'b'.repeat(185)}.io`,
+    role: 'agent',
+    groupIdsJson: '[]',
+    managerId: null,
+    invitedBy: 'acc_2',
+    tokenHash: 'f'.repeat(64),
+    status: 'pending',
+    expiresAt: at(8),
+    createdAt: at(9),
+    version: 1,
+  },
+  rosterkitAuditEvent: {
+    id: 'evt_1',
+    orgId: 'org_1',
+    actorJson: JSON.stringify({ accountId: 'acc_2', orgId: 'org_1' }),
+    action: 'changeRole',
+    targetType: 'Membership',
+    targetId: 'mem_1',
+    beforeJson: JSON.stringify({ role: 'agent', note: longText(5000) }),
+    afterJson: null,
+    at: at(10),
+  },
+  rosterkitOutboxMessage: {
+    id: 'msg_1',
+    orgId: 'org_1',
+    topic: 'invitation.created',
+    payloadJson: JSON.stringify({ invitationId: 'inv_1' }),
+    createdAt: at(11),
+    deliveredAt: at(12),
+    attempts: 2,
+  },
+};
+
+// The model behind each delegate, as the generated client names its fields.
+const delegates = {
+  rosterkitOrganization: Prisma.RosterkitOrganizationScalarFieldEnum,
+  rosterkitAccount: Prisma.RosterkitAccountScalarFieldEnum,
+  rosterkitSpace: Prisma.RosterkitSpaceScalarFieldEnum,
+  rosterkitMembership: Prisma.RosterkitMembershipScalarFieldEnum,
+  rosterkitMembershipGroup: Prisma.RosterkitMembershipGroupScalarFieldEnum,
+  rosterkitGroup: Prisma.RosterkitGroupScalarFieldEnum,
+  rosterkitInvitation: Prisma.RosterkitInvitationScalarFieldEnum,
+  rosterkitAuditEvent: Prisma.RosterkitAuditEventScalarFieldEnum,
+  rosterkitOutboxMessage: Prisma.RosterkitOutboxMessageScalarFieldEnum,
+} as const;
+
+const tableOf: Record<keyof typeof delegates, (typeof tables)[number]> = {
+  rosterkitOrganization: 'rosterkit_organizations',
+  rosterkitAccount: 'rosterkit_accounts',
+  rosterkitSpace: 'rosterkit_spaces',
+  rosterkitMembership: 'rosterkit_memberships',
+  rosterkitMembershipGroup: 'rosterkit_membership_groups',
+  rosterkitGroup: 'rosterkit_groups',
+  rosterkitInvitation: 'rosterkit_invitations',
+  rosterkitAuditEvent: 'rosterkit_audit_events',
+  rosterkitOutboxMessage: 'rosterkit_outbox_messages',
+};
+
+async function columnsOf(client: TestClient, provider: RosterkitProvider, table: string) {
+  const rows = (await (provider === 'sqlite'
+    ? client.$queryRawUnsafe(`SELECT name FROM pragma_table_info('${table}')`)
+    : provider === 'postgresql'
+      ? client.$queryRawUnsafe(
+          'SELECT column_name AS name FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = $1',
+          table,
+        )
+      : client.$queryRawUnsafe(
+          'SELECT column_name AS name FROM information_schema.columns WHERE table_schema = DATABASE() AND table_name = ?',
+          table,
+        ))) as { name: string }[];
+  return rows.map((row) => row.name).sort();
+}
+
+describe.each(['sqlite', 'postgresql', 'mysql'] as const)('schema agreement: %s', (provider) => {
+  let db: TestDatabase;
+  let client: TestClient;
+  beforeAll(async () => {
+    db = await createTestDatabase(provider);
+    client = db.connect();
+  });
+  afterAll(async () => {
+    await client?.$disconnect();
+    await db?.drop();
+  });
+
+  it('every model of the fragment is a table with exactly its fields', async () => {
+    for (const [model, fields] of Object.entries(delegates)) {
+      const table = tableOf[model as keyof typeof delegates];
+      expect(await columnsOf(client, provider, table), table).toEqual(Object.values(fields).sort());
+    }
+  });
+
+  it('every field of every model is written and read back unchanged through the generated client', async () => {
+    for (const [model, fields] of Object.entries(delegates)) {
+      const name = model as keyof typeof delegates;
+      const sample = samples[name];
+      expect(Object.keys(sample).sort(), `${model}: the sample sets every field`).toEqual(
+        Object.values(fields).sort(),
+      );
+      const delegate = client[name] as unknown as {
+        create(args: object): Promise<unknown>;
+        findMany(args: object): Promise<unknown[]>;
+      };
+      await delegate.create({ data: sample });
+      expect(await delegate.findMany({}), model).toEqual([sample]);
+    }
+  });
+});
