@@ -5,6 +5,7 @@
 import { memoryStore } from '@rosterkit/adapter-memory';
 import { type Account, type ActorApi, createRoster, RosterError } from '@rosterkit/core';
 import { createPolicy, presets } from '@rosterkit/policies';
+import { importSheet, mergeReports, parseCsv, type SheetReport } from '@rosterkit/spreadsheets';
 
 const roles = presets.contactCenter;
 const roster = createRoster({
@@ -157,6 +158,73 @@ const drained = await roster.drainOutbox(async (message) => {
 });
 say(
   `${drained.delivered} messages: ${[...topics].map(([topic, n]) => `${topic} ×${n}`).join(', ')}`,
+);
+
+step(
+  'Staff import (reference 003): a site admin of a multi-site company uploads a spreadsheet of new staff; a dry run first.',
+);
+// Another company, with the multi-site roles (super admin / site admin / staff).
+const siteRoles = presets.multiSite;
+const sites = createRoster({
+  store: memoryStore(),
+  policy: createPolicy(siteRoles),
+  roles: siteRoles,
+});
+const northwind = await sites.createOrganization({
+  name: 'Northwind Care',
+  defaultSpaceName: 'Head office',
+  owner: { email: 'gus@northwind.io', firstName: 'Gus', lastName: 'Hale' },
+});
+const gus = sites.as({ accountId: northwind.owner.id, orgId: northwind.organization.id });
+const leeds = await gus.createSpace({ name: 'Leeds' });
+await gus.createGroup({ name: 'Reception', spaceId: leeds.id });
+const hanaInvite = await gus.invite({
+  email: 'hana@northwind.io',
+  role: 'site-admin',
+  spaceId: leeds.id,
+});
+const { account: hanaAccount } = await sites.acceptInvitation({
+  token: hanaInvite.token,
+  firstName: 'Hana',
+  lastName: 'Ito',
+});
+const hana = sites.as({ accountId: hanaAccount.id, orgId: northwind.organization.id });
+say('Hana, site admin of Leeds, fills in the import template and uploads it:');
+const upload = [
+  'Email*,First name,Last name,Role*,Home site / Space,Groups,Manager email',
+  'ivy@northwind.io,Ivy,Park,staff,Leeds,Reception,hana@northwind.io',
+  'jon@northwind.io,Jon,Reyes,staff,Leeds,,',
+  'kim@northwind.io,Kim,Sato,receptionist,Leeds,,',
+  'lou@northwind,Lou,Vega,staff,Leeds,,',
+  'IVY@northwind.io,Ivy,Park,staff,Leeds,,',
+  'max@northwind.io,Max,Ortiz,super-admin,Leeds,,',
+  'ned@northwind.io,Ned,Ueda,,Leeds,,',
+].join('\n');
+const sheet = importSheet();
+const parsed = parseCsv(sheet, upload);
+const counted = ({ dryRun, counts }: SheetReport) =>
+  `${dryRun ? 'dry run' : 'done'}: ${counts.created} created, ${counts.unchanged} unchanged, ${counts.failed} failed`;
+const printReport = (report: SheetReport) => {
+  for (const line of report.lines) {
+    const why = line.errors
+      .map((e) => `${e.column === null ? '' : `${e.column} `}${e.code}: ${e.message}`)
+      .join('; ');
+    say(
+      `  line ${line.row} ${line.email ?? '(no email)'}: ${line.status}${why ? ` (${why})` : ''}`,
+    );
+  }
+  say(`  ${counted(report)}`);
+};
+const allUsers = async () => (await gus.listAccounts()).total;
+printReport(
+  mergeReports(sheet, parsed.errors, await hana.bulkImport(parsed.rows, { dryRun: true })),
+);
+say(`All Users after the dry run: ${await allUsers()}`);
+say('She fixes nothing yet and runs it: the good rows are invited, the bad ones reported.');
+say(counted(mergeReports(sheet, parsed.errors, await hana.bulkImport(parsed.rows))));
+say(`All Users now: ${await allUsers()}`);
+say(
+  `The same file again: ${counted(mergeReports(sheet, parsed.errors, await hana.bulkImport(parsed.rows)))}`,
 );
 
 step(

@@ -30,6 +30,22 @@ it('walks every use case of the reference pages through the commands and prints 
   expect(output).toContain('Bo edits his own name: done');
   expect(output).toContain('Di (an agent) deactivates Ed: refused, FORBIDDEN');
   expect(output).toContain('Ana deletes her account: refused, OWNER_PROTECTED');
+  // Staff imported from a CSV: a dry run that writes nothing, a report by sheet line, idempotent re-runs.
+  expect(output).toContain(
+    [
+      '    line 2 ivy@northwind.io: created',
+      '    line 3 jon@northwind.io: created',
+      '    line 4 kim@northwind.io: failed (Role* INVALID_INPUT: Unknown role "receptionist"; known roles: super-admin, site-admin, staff.)',
+      '    line 5 lou@northwind: failed (Email* INVALID_INPUT: Invalid import row: email: Invalid email address.)',
+      '    line 6 IVY@northwind.io: failed (Email* INVALID_INPUT: Duplicate of row 2: each email appears once in a file.)',
+      '    line 7 max@northwind.io: failed (FORBIDDEN: You cannot grant a role that ranks above your own.)',
+      '    line 8 ned@northwind.io: failed (Role* REQUIRED: Role is required.)',
+      '    dry run: 2 created, 0 unchanged, 5 failed',
+      '  All Users after the dry run: 2',
+    ].join('\n'),
+  );
+  expect(output).toContain('  done: 2 created, 0 unchanged, 5 failed\n  All Users now: 4\n');
+  expect(output).toContain('The same file again: done: 0 created, 2 unchanged, 5 failed');
   // The organization deleted: every account gone.
   expect(output).toContain(
     'refused, INVALID_INPUT: To delete the organization, type its exact name',
