@@ -41,6 +41,8 @@ describe('built packages', () => {
   it('covers every package and subpath', () => {
     expect(published).toEqual(
       expect.arrayContaining([
+        '@rosterkit/adapter-memory',
+        '@rosterkit/adapter-prisma',
         '@rosterkit/core',
         '@rosterkit/policies',
         '@rosterkit/policies/prisma',
@@ -95,5 +97,17 @@ describe('@rosterkit/spreadsheets from real consumers', () => {
     expect(result.xlsx).toEqual(written);
     expect(result.csv).toEqual(written);
     expect(result.resolved).toMatch(resolved);
+  });
+});
+
+describe('@rosterkit/adapter-prisma from real consumers', () => {
+  it('bundles the SQL migrations in both builds, identical to the shipped files, and ships the fragment', () => {
+    expect(run('prisma-consumer.mjs')).toEqual({
+      providers: ['mysql', 'postgresql', 'sqlite'],
+      bundledSqlMatchesFile: true,
+      cjsSqlMatchesEsm: true,
+      fragmentShipped: true,
+      functions: ['function', 'function', 'function'],
+    });
   });
 });
