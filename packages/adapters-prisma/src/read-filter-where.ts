@@ -51,40 +51,23 @@ function equalTo(column: string, values: readonly unknown[]): PrismaWhere {
   return values.length === 0 ? noRow : { [column]: { in: [...new Set(values)] } };
 }
 
-function textColumn(column: string, filter: FieldFilter): PrismaWhere {
+// A text or number column: equal only to values of its own type, ordered
+// only against them (an ordering across types has no SQL equivalent).
+function scalarColumn(column: string, type: 'string' | 'number', filter: FieldFilter): PrismaWhere {
   switch (filter.op) {
     case 'eq':
-      return equalTo(column, typeof filter.value === 'string' ? [filter.value] : []);
+      return equalTo(column, typeof filter.value === type ? [filter.value] : []);
     case 'ne':
-      return not(textColumn(column, { ...filter, op: 'eq' }));
+      return not(scalarColumn(column, type, { ...filter, op: 'eq' }));
     case 'in':
       return equalTo(
         column,
-        filter.value.filter((v) => typeof v === 'string'),
+        filter.value.filter((v) => typeof v === type),
       );
     case 'nin':
-      return not(textColumn(column, { ...filter, op: 'in' }));
+      return not(scalarColumn(column, type, { ...filter, op: 'in' }));
     default:
-      if (typeof filter.value !== 'string') return unsupported(filter);
-      return { [column]: { [filter.op]: filter.value } };
-  }
-}
-
-function numberColumn(column: string, filter: FieldFilter): PrismaWhere {
-  switch (filter.op) {
-    case 'eq':
-      return equalTo(column, typeof filter.value === 'number' ? [filter.value] : []);
-    case 'ne':
-      return not(numberColumn(column, { ...filter, op: 'eq' }));
-    case 'in':
-      return equalTo(
-        column,
-        filter.value.filter((v) => typeof v === 'number'),
-      );
-    case 'nin':
-      return not(numberColumn(column, { ...filter, op: 'in' }));
-    default:
-      if (typeof filter.value !== 'number') return unsupported(filter);
+      if (typeof filter.value !== type) return unsupported(filter);
       return { [column]: { [filter.op]: filter.value } };
   }
 }
@@ -136,9 +119,9 @@ function fieldWhere(filter: FieldFilter): PrismaWhere {
     : undefined;
   switch (kind) {
     case 'text':
-      return textColumn(filter.field, filter);
+      return scalarColumn(filter.field, 'string', filter);
     case 'number':
-      return numberColumn(filter.field, filter);
+      return scalarColumn(filter.field, 'number', filter);
     case 'date':
       return dateColumn(filter.field, filter, false);
     case 'nullableDate':
