@@ -12,5 +12,9 @@ export default defineConfig({
   ],
   test: {
     include: ['test/**/*.test.ts'],
+    // Every test talks to a real database; the property tests run dozens of
+    // transactions, and CI runs the packages' suites side by side on two cores.
+    testTimeout: 60_000,
+    hookTimeout: 60_000,
   },
 });
