@@ -20,12 +20,17 @@ export const mariadbUrl = process.env.ROSTERKIT_MARIADB_URL ?? 'mysql://root@127
 /** A client generated from the fragment, for any provider (their APIs are the same). */
 export type TestClient = PostgresClient;
 
+/** A driver adapter of one of the three providers. */
+export type TestAdapter = PrismaPg | PrismaMariaDb | PrismaBetterSqlite3;
+
 /** One empty database with rosterkit's tables, private to one test file or process. */
 export interface TestDatabase {
   readonly provider: RosterkitProvider;
   readonly name: string;
   /** Connects a new client (its own pool) to the database. */
   connect(): TestClient;
+  /** A new driver adapter for the database, to build a client with other options. */
+  adapter(): TestAdapter;
   /** Deletes every row, keeping the tables. */
   clear(client: TestClient): Promise<void>;
   /** Drops the database. */
@@ -85,6 +90,7 @@ export async function createTestDatabase(
   options: { poolSize?: number } = {},
 ): Promise<TestDatabase> {
   const name = `rk_${randomBytes(6).toString('hex')}`;
+  let adapter: () => TestAdapter;
   let connect: () => TestClient;
   let drop: () => Promise<void>;
   let quote: (table: string) => string;
@@ -92,10 +98,8 @@ export async function createTestDatabase(
     case 'postgresql': {
       await adminPostgres(`CREATE DATABASE "${name}"`);
       const connectionString = withDatabase(postgresUrl, name);
-      connect = () =>
-        new PostgresClient({
-          adapter: new PrismaPg({ connectionString, max: options.poolSize ?? 10 }),
-        });
+      adapter = () => new PrismaPg({ connectionString, max: options.poolSize ?? 10 });
+      connect = () => new PostgresClient({ adapter: adapter() as PrismaPg });
       drop = () => adminPostgres(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
       quote = (table) => `"${table}"`;
       break;
@@ -103,27 +107,26 @@ export async function createTestDatabase(
     case 'mysql': {
       await adminMariadb(`CREATE DATABASE \`${name}\``);
       const url = new URL(withDatabase(mariadbUrl, name));
+      adapter = () =>
+        new PrismaMariaDb({
+          host: url.hostname,
+          port: Number(url.port || 3306),
+          user: decodeURIComponent(url.username),
+          password: decodeURIComponent(url.password),
+          database: name,
+          connectionLimit: options.poolSize ?? 10,
+        });
       connect = () =>
-        new MysqlClient({
-          adapter: new PrismaMariaDb({
-            host: url.hostname,
-            port: Number(url.port || 3306),
-            user: decodeURIComponent(url.username),
-            password: decodeURIComponent(url.password),
-            database: name,
-            connectionLimit: options.poolSize ?? 10,
-          }),
-        }) as unknown as TestClient;
+        new MysqlClient({ adapter: adapter() as PrismaMariaDb }) as unknown as TestClient;
       drop = () => adminMariadb(`DROP DATABASE IF EXISTS \`${name}\``);
       quote = (table) => `\`${table}\``;
       break;
     }
     case 'sqlite': {
       const file = join(tmpdir(), `${name}.db`);
+      adapter = () => new PrismaBetterSqlite3({ url: `file:${file}` });
       connect = () =>
-        new SqliteClient({
-          adapter: new PrismaBetterSqlite3({ url: `file:${file}` }),
-        }) as unknown as TestClient;
+        new SqliteClient({ adapter: adapter() as PrismaBetterSqlite3 }) as unknown as TestClient;
       drop = async () => {
         for (const suffix of ['', '-wal', '-shm', '-journal'])
           rmSync(`${file}${suffix}`, { force: true });
@@ -142,6 +145,7 @@ export async function createTestDatabase(
     provider,
     name,
     connect,
+    adapter: () => adapter(),
     async clear(client) {
       for (const table of tables) await client.$executeRawUnsafe(`DELETE FROM ${quote(table)}`);
     },

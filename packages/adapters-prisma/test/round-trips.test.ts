@@ -1,0 +1,96 @@
+import type { PrismaPg } from '@prisma/adapter-pg';
+import { type Actor, createRoster, type Roster } from '@rosterkit/core';
+import { createPolicy, presets } from '@rosterkit/policies';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { prismaStore } from '../src/index.js';
+import { PrismaClient } from './generated/postgresql/client/client.js';
+import { createTestDatabase, type TestDatabase } from './support/databases.js';
+
+// No N+1: a command sends the same number of statements to the database
+// whatever the size of its cascade (the reports that move, the groups that
+// are cleared or assigned). Counted on PostgreSQL from Prisma's query events.
+
+const roles = presets.contactCenter;
+
+describe('round trips on PostgreSQL', () => {
+  let db: TestDatabase;
+  let client: PrismaClient<'query'>;
+  let statements = 0;
+  let roster: Roster;
+  let admin: ReturnType<Roster['as']>;
+  let orgId: string;
+
+  beforeAll(async () => {
+    db = await createTestDatabase('postgresql');
+    client = new PrismaClient({
+      adapter: db.adapter() as PrismaPg,
+      log: [{ emit: 'event', level: 'query' }],
+    });
+    client.$on('query', () => {
+      statements += 1;
+    });
+    roster = createRoster({ store: prismaStore(client), policy: createPolicy(roles), roles });
+    const { organization, owner } = await roster.createOrganization({
+      name: 'Acme',
+      owner: { email: 'ana@acme.io', firstName: 'Ana', lastName: 'Ng' },
+    });
+    orgId = organization.id;
+    admin = roster.as({ accountId: owner.id, orgId } satisfies Actor);
+  });
+  afterAll(async () => {
+    await client?.$disconnect();
+    await db?.drop();
+  });
+
+  let people = 0;
+  async function person(role: string, managerId: string | null = null): Promise<string> {
+    people += 1;
+    const { token } = await admin.invite({ email: `p${people}@acme.io`, role, managerId });
+    const { account } = await roster.acceptInvitation({
+      token,
+      firstName: 'P',
+      lastName: `${people}`,
+    });
+    return account.id;
+  }
+  async function count(command: () => Promise<unknown>): Promise<number> {
+    statements = 0;
+    await command();
+    return statements;
+  }
+
+  it('deactivating or removing a manager costs the same with 1 or 12 reports to move', async () => {
+    const measure = async (reports: number, leave: 'deactivate' | 'removeFromTeam') => {
+      const manager = await person('manager');
+      const successor = await person('manager');
+      for (let i = 0; i < reports; i += 1) await person('agent', manager);
+      return count(() => admin[leave]({ accountId: manager, reassignReports: { to: successor } }));
+    };
+    for (const leave of ['deactivate', 'removeFromTeam'] as const) {
+      const few = await measure(1, leave);
+      const many = await measure(12, leave);
+      expect(few).toBeGreaterThan(0);
+      expect({ leave, statements: many }).toEqual({ leave, statements: few });
+    }
+  });
+
+  it('assigning 1 or 20 groups, and deactivating someone in them, cost the same', async () => {
+    const space = (await admin.createSpace({ name: 'Support' })).id;
+    const groups: string[] = [];
+    for (let i = 0; i < 20; i += 1) {
+      groups.push(
+        (await admin.createGroup({ name: `Queue ${i}`, spaceId: space, kind: 'queue' })).id,
+      );
+    }
+    const measure = async (n: number) => {
+      const agent = await person('agent');
+      await admin.addToTeam({ accountId: agent, spaceId: space, role: 'agent' });
+      const assign = await count(() =>
+        admin.assignGroups({ accountId: agent, spaceId: space, groupIds: groups.slice(0, n) }),
+      );
+      const deactivate = await count(() => admin.deactivate({ accountId: agent }));
+      return { assign, deactivate };
+    };
+    expect(await measure(20)).toEqual(await measure(1));
+  });
+});
