@@ -1,0 +1,811 @@
+// rosterkit on PostgreSQL through @rosterkit/adapter-prisma, with 100,000
+// accounts, in a database created for the run and dropped at its end. Prints:
+//   1. listMembers / listAccounts pages (50 rows, filters, a search): median
+//      and p95 ms of rosterkit against the same page, total and memberships
+//      computed by hand-written SQL through `pg` (checked to return the same
+//      ids), and the ratio (target: rosterkit <= 2x the one-statement query);
+//   2. the SQL statements (round trips, BEGIN/COMMIT included) each command
+//      sends, counted on the pg.Pool given to PrismaPg, and the same commands
+//      with growing cascades (1, 10, 100 reports; 1, 10, 50 groups), where the
+//      target is a count that does not grow with the cascade.
+// It measures: it checks that the results it compares agree, and asserts
+// nothing about the figures.
+//
+// Run with `npm run bench:prisma -w @rosterkit/bench` after `npx turbo run
+// build` (or `npm run bench`, which builds first). It generates its Prisma
+// client from the adapter's schema fragment into prisma/generated/ (not
+// committed; prisma/generate.ts). ROSTERKIT_POSTGRES_URL names the server
+// (default postgresql://postgres@127.0.0.1:5432/test; the user must be allowed
+// to create databases). BENCH_LOG_SQL=1 also prints each command's statements.
+import { randomBytes } from 'node:crypto';
+import { PrismaPg } from '@prisma/adapter-pg';
+import { applyMigrations, prismaStore } from '@rosterkit/adapter-prisma';
+import { type ActorApi, createRoster, type ListInput } from '@rosterkit/core';
+import { createPolicy, presets } from '@rosterkit/policies';
+import pg from 'pg';
+import { PrismaClient } from './generated/client/client.js';
+
+const ACCOUNTS = 100_000;
+const serverUrl = process.env.ROSTERKIT_POSTGRES_URL ?? 'postgresql://postgres@127.0.0.1:5432/test';
+const logSql = process.env.BENCH_LOG_SQL === '1';
+
+async function onServer(sql: string): Promise<void> {
+  const client = new pg.Client({ connectionString: serverUrl });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
+
+const database = `rk_bench_${randomBytes(5).toString('hex')}`;
+const url = new URL(serverUrl);
+url.pathname = `/${database}`;
+const databaseUrl = url.toString();
+
+// Every statement Prisma sends goes through `query` of a client of this pool:
+// plain queries through pool.query (which calls it), transactions on a client
+// checked out with pool.connect(). Counting the calls counts round trips.
+const counter = { statements: 0, log: [] as string[] };
+function countingPool(): pg.Pool {
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: 10 });
+  pool.on('connect', (client) => {
+    const send = client.query.bind(client) as (...args: unknown[]) => unknown;
+    (client as unknown as { query: (...args: unknown[]) => unknown }).query = (...args) => {
+      counter.statements += 1;
+      const first = args[0];
+      if (logSql)
+        counter.log.push(
+          typeof first === 'string' ? first : String((first as pg.QueryConfig).text),
+        );
+      return send(...args);
+    };
+  });
+  return pool;
+}
+
+async function statementsOf(
+  run: () => Promise<unknown>,
+): Promise<{ count: number; ms: number; sql: string[] }> {
+  counter.statements = 0;
+  counter.log = [];
+  const start = performance.now();
+  await run();
+  const ms = performance.now() - start;
+  return { count: counter.statements, ms, sql: counter.log };
+}
+
+const median = (xs: readonly number[]) =>
+  [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
+const p95 = (xs: readonly number[]) =>
+  [...xs].sort((a, b) => a - b)[Math.ceil(xs.length * 0.95) - 1] as number;
+
+// A small deterministic generator, so every run seeds the same data.
+let state = 0x2f6b1d;
+function random(): number {
+  state = (state + 0x6d2b79f5) | 0;
+  let t = Math.imul(state ^ (state >>> 15), 1 | state);
+  t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+}
+const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)] as T;
+
+const firstNames = `
+Ana Maria Marco José Lucía Omar Fatima Chen Wei Yuki Hiro Priya Arjun Kumar Olga Ivan Zoë
+Liam Noah Emma Sofia Mateo Amara Kwame Tamara Léa Hugo Jonas Freya Ahmed Leila Sven Ingrid
+Pedro Marta Tomás Nadia Grace Daniel Sara Ravi Mei
+`
+  .trim()
+  .split(/\s+/);
+const lastNames = `
+Silva Santos García Martínez Nguyen Tran Kim Park Sato Tanaka Müller Schmidt Rossi Bianchi
+Dubois Moreau Khan Patel Sharma Okafor Mensah Ivanova Novak Kowalski Berg Larsen Smith
+Brown Wilson Taylor Marsh Omari Haddad Cohen Levi Costa Ferreira Lopez
+`
+  .trim()
+  .split(/\s+/);
+const ascii = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+
+async function run(): Promise<void> {
+  // The counter must see every statement, or the tables mean nothing.
+  const one = await statementsOf(() => prisma.$queryRawUnsafe('SELECT 1'));
+  const tx = await statementsOf(() =>
+    prisma.$transaction((db) => db.rosterkitOrganization.findFirst(), {
+      isolationLevel: 'Serializable',
+    }),
+  );
+  if (one.count !== 1 || tx.count !== 4) {
+    throw new Error(
+      `statement counter is off: SELECT 1 -> ${one.count}, a one-read transaction -> ${tx.count}`,
+    );
+  }
+
+  const roles = presets.contactCenter;
+  const roster = createRoster({ store: prismaStore(prisma), policy: createPolicy(roles), roles });
+  let seeded = performance.now();
+  const { organization, owner } = await roster.createOrganization({
+    name: 'Northwind Support',
+    plan: 'professional',
+    owner: { email: 'olga.owner@northwind.io', firstName: 'Olga', lastName: 'Owner' },
+  });
+  const orgId = organization.id;
+  const teamId = organization.defaultSpaceId;
+  const admin: ActorApi = roster.as({ accountId: owner.id, orgId });
+  const sites: string[] = [];
+  for (const name of ['Lisbon', 'Manila', 'Austin'])
+    sites.push((await admin.createSpace({ name })).id);
+  const queues: string[] = [];
+  for (let g = 1; g <= 60; g++) {
+    queues.push(
+      (await admin.createGroup({ name: `Queue ${String(g).padStart(2, '0')}`, kind: 'queue' })).id,
+    );
+  }
+  const siteGroups = new Map<string, string[]>();
+  for (const spaceId of sites) {
+    const ids: string[] = [];
+    for (const name of ['Sales', 'Billing', 'Support', 'Returns', 'VIP', 'Night shift']) {
+      ids.push((await admin.createGroup({ name, kind: 'department', spaceId })).id);
+    }
+    siteGroups.set(spaceId, ids);
+  }
+  const viaCommands = performance.now() - seeded;
+  const { fixtures, rowsMs, insertMs, analyzeMs } = await seed({
+    orgId,
+    teamId,
+    ownerId: owner.id,
+    sites,
+    queues,
+    siteGroups,
+  });
+  seeded = performance.now() - seeded;
+  console.log(
+    `rosterkit on PostgreSQL (Prisma 7, @prisma/adapter-pg), ${ACCOUNTS.toLocaleString('en-US')} accounts seeded in ${(seeded / 1000).toFixed(1)} s`,
+  );
+  const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+  console.log(
+    `  (organization, 3 sites and 78 groups through rosterkit ${s(viaCommands)}; rows built ${s(rowsMs)}; multi-row INSERTs through pg ${s(insertMs)}; ANALYZE ${s(analyzeMs)})`,
+  );
+  console.log(
+    `  statement counter checked: SELECT 1 -> ${one.count}; a Serializable transaction with one read -> ${tx.count} (BEGIN, SET TRANSACTION ISOLATION LEVEL, SELECT, COMMIT)`,
+  );
+
+  await lists(admin, { orgId, teamId });
+  await roundTrips(roster, admin, { orgId, owner: owner.id, queues, fixtures });
+}
+
+// ---------------------------------------------------------------- seeding
+interface SeedInput {
+  orgId: string;
+  teamId: string;
+  ownerId: string;
+  sites: string[];
+  queues: string[];
+  siteGroups: Map<string, string[]>;
+}
+
+interface Fixtures {
+  /** Active agents in the team with no group, manager or report: the commands' targets. */
+  agents: string[];
+  /** Active administrators in the team (for transferOwnership). */
+  admins: string[];
+  /** Active managers with no report. */
+  managers: string[];
+  /** Active managers with two reports each. */
+  leads: string[];
+  /** `${command}:${reports}` -> a manager with that many reports, and who takes them. */
+  cascades: Map<string, { manager: string; to: string }>;
+  /** Groups count -> an active agent in that many queues. */
+  grouped: Map<number, string>;
+}
+
+type Row = unknown[];
+const columns = {
+  rosterkit_accounts: [
+    ['id', 'text'],
+    ['orgId', 'text'],
+    ['email', 'text'],
+    ['firstName', 'text'],
+    ['lastName', 'text'],
+    ['firstNameKey', 'text'],
+    ['lastNameKey', 'text'],
+    ['nameSearch', 'text'],
+    ['status', 'text'],
+    ['profileJson', 'text'],
+    ['lastSeenAt', 'timestamp(3)'],
+    ['createdAt', 'timestamp(3)'],
+    ['updatedAt', 'timestamp(3)'],
+    ['version', 'int'],
+  ],
+  rosterkit_memberships: [
+    ['id', 'text'],
+    ['orgId', 'text'],
+    ['accountId', 'text'],
+    ['spaceId', 'text'],
+    ['state', 'text'],
+    ['role', 'text'],
+    ['restrictionsJson', 'text'],
+    ['groupIdsJson', 'text'],
+    ['managerId', 'text'],
+    ['periodsJson', 'text'],
+    ['version', 'int'],
+  ],
+  rosterkit_membership_groups: [
+    ['membershipId', 'text'],
+    ['groupId', 'text'],
+    ['orgId', 'text'],
+  ],
+  rosterkit_invitations: [
+    ['id', 'text'],
+    ['orgId', 'text'],
+    ['accountId', 'text'],
+    ['spaceId', 'text'],
+    ['email', 'text'],
+    ['role', 'text'],
+    ['groupIdsJson', 'text'],
+    ['managerId', 'text'],
+    ['invitedBy', 'text'],
+    ['tokenHash', 'text'],
+    ['status', 'text'],
+    ['expiresAt', 'timestamp(3)'],
+    ['createdAt', 'timestamp(3)'],
+    ['version', 'int'],
+  ],
+} as const;
+
+// Multi-row INSERTs: one statement per 10,000 rows, each column sent as one
+// array parameter and unnested. Dates travel as ISO text (UTC, as Prisma
+// stores them in `timestamp(3)`).
+async function insertAll(table: keyof typeof columns, rows: readonly Row[]): Promise<void> {
+  const cols = columns[table];
+  const names = cols.map(([name]) => `"${name}"`).join(', ');
+  const arrays = cols.map(([, type], i) => `$${i + 1}::${type}[]`).join(', ');
+  for (let start = 0; start < rows.length; start += 10_000) {
+    const batch = rows.slice(start, start + 10_000);
+    await raw.query(
+      `INSERT INTO "${table}" (${names}) SELECT * FROM unnest(${arrays})`,
+      cols.map((_, i) => batch.map((row) => row[i] ?? null)),
+    );
+  }
+}
+
+async function seed(
+  input: SeedInput,
+): Promise<{ fixtures: Fixtures; rowsMs: number; insertMs: number; analyzeMs: number }> {
+  const started = performance.now();
+  const { orgId, teamId, ownerId, sites, queues, siteGroups } = input;
+  const now = Date.now();
+  const day = 86_400_000;
+  const accounts: Row[] = [];
+  const memberships: Row[] = [];
+  const membershipGroups: Row[] = [];
+  const invitations: Row[] = [];
+  const fixtures: Fixtures = {
+    agents: [],
+    admins: [],
+    managers: [],
+    leads: [],
+    cascades: new Map(),
+    grouped: new Map(),
+  };
+  const iso = (ms: number) => new Date(ms).toISOString();
+
+  const addAccount = (
+    id: string,
+    status: 'pending' | 'active' | 'deactivated',
+    createdAt: number,
+    first = pick(firstNames),
+    last = pick(lastNames),
+  ) => {
+    const email = `${ascii(first)}.${ascii(last)}.${id}@northwind.io`;
+    const seen = status === 'pending' || random() < 0.3 ? null : iso(now - random() * 30 * day);
+    const profile =
+      random() < 0.5 ? { extension: 1000 + Math.floor(random() * 9000), title: 'Agent' } : {};
+    accounts.push([
+      id,
+      orgId,
+      email,
+      first,
+      last,
+      first.toLowerCase(),
+      last.toLowerCase(),
+      `${first} ${last}`.toLowerCase(),
+      status,
+      JSON.stringify(profile),
+      seen,
+      iso(createdAt),
+      iso(createdAt),
+      1,
+    ]);
+    return email;
+  };
+  const addMembership = (
+    accountId: string,
+    spaceId: string,
+    m: {
+      role: string;
+      former?: boolean;
+      groupIds?: string[];
+      managerId?: string | null;
+      since: number;
+    },
+  ) => {
+    const id = `mem-${accountId}-${spaceId}`;
+    const groupIds = m.former === true ? [] : (m.groupIds ?? []);
+    const periods = [
+      {
+        startedAt: iso(m.since),
+        endedAt: m.former === true ? iso(m.since + 90 * day) : null,
+        role: m.role,
+      },
+    ];
+    memberships.push([
+      id,
+      orgId,
+      accountId,
+      spaceId,
+      m.former === true ? 'account-only' : 'member',
+      m.role,
+      '[]',
+      JSON.stringify(groupIds),
+      m.former === true ? null : (m.managerId ?? null),
+      JSON.stringify(periods),
+      1,
+    ]);
+    for (const groupId of groupIds) membershipGroups.push([id, groupId, orgId]);
+  };
+
+  // The 100,000: 5% pending (an invitation, no membership yet), 7%
+  // deactivated (no groups), 6% former members of the team, the rest active
+  // members. One in 50 a manager, one in 1,000 an administrator; agents report
+  // to the manager of their block of 50 and sit in 0 to 3 queues; a quarter
+  // are also members of one of the three sites.
+  const idOf = (i: number) => `acc-${String(i).padStart(6, '0')}`;
+  for (let i = 0; i < ACCOUNTS; i++) {
+    const id = idOf(i);
+    const bucket = i % 100;
+    const status = bucket < 5 ? 'pending' : bucket < 12 ? 'deactivated' : 'active';
+    const createdAt =
+      status === 'pending' ? now - random() * 6 * day : now - 30 * day - random() * 700 * day;
+    const email = addAccount(id, status, createdAt);
+    const role = i % 1000 === 33 ? 'administrator' : i % 50 === 25 ? 'manager' : 'agent';
+    const managerIndex = Math.floor(i / 50) * 50 + 25;
+    const managerId = role === 'agent' && managerIndex < ACCOUNTS ? idOf(managerIndex) : null;
+    if (status === 'pending') {
+      invitations.push([
+        `inv-${id}`,
+        orgId,
+        id,
+        teamId,
+        email,
+        'agent',
+        '[]',
+        managerId,
+        ownerId,
+        randomBytes(32).toString('hex'),
+        'pending',
+        iso(createdAt + 7 * day),
+        iso(createdAt),
+        1,
+      ]);
+      continue;
+    }
+    const former = bucket >= 12 && bucket < 18;
+    const groupIds =
+      status === 'active' && role !== 'administrator'
+        ? [...new Set(Array.from({ length: i % 4 }, () => pick(queues)))]
+        : [];
+    addMembership(id, teamId, { role, former, groupIds, managerId, since: createdAt });
+    if (i % 4 === 1) {
+      const site = sites[i % sites.length] as string;
+      const siteRole = role === 'agent' ? 'agent' : 'manager';
+      addMembership(id, site, {
+        role: siteRole,
+        groupIds: status === 'active' ? [pick(siteGroups.get(site) ?? [])] : [],
+        since: createdAt + 10 * day,
+      });
+    }
+    if (status === 'active' && !former && role === 'administrator') fixtures.admins.push(id);
+  }
+
+  // Beyond the 100,000, accounts made for the measurements, so that each
+  // command finds its target in a known state.
+  const since = now - 400 * day;
+  let n = 0;
+  const fresh = (role: string, m: { groupIds?: string[]; managerId?: string | null } = {}) => {
+    const id = `fx-${String(n++).padStart(4, '0')}`;
+    addAccount(id, 'active', since);
+    addMembership(id, teamId, { role, since, ...m });
+    return id;
+  };
+  for (let k = 0; k < 40; k++) fixtures.agents.push(fresh('agent'));
+  for (let k = 0; k < 8; k++) fixtures.managers.push(fresh('manager'));
+  for (let k = 0; k < 8; k++) {
+    const lead = fresh('manager');
+    fresh('agent', { managerId: lead });
+    fresh('agent', { managerId: lead });
+    fixtures.leads.push(lead);
+  }
+  for (const command of ['deactivate', 'removeFromTeam', 'reassignReports']) {
+    for (const reports of [1, 10, 100]) {
+      const manager = fresh('manager');
+      const to = fresh('manager');
+      for (let r = 0; r < reports; r++) fresh('agent', { managerId: manager });
+      fixtures.cascades.set(`${command}:${reports}`, { manager, to });
+    }
+  }
+  for (const groups of [1, 10, 50])
+    fixtures.grouped.set(groups, fresh('agent', { groupIds: queues.slice(0, groups) }));
+
+  const built = performance.now();
+  await insertAll('rosterkit_accounts', accounts);
+  await insertAll('rosterkit_memberships', memberships);
+  await insertAll('rosterkit_membership_groups', membershipGroups);
+  await insertAll('rosterkit_invitations', invitations);
+  const inserted = performance.now();
+  await raw.query('ANALYZE');
+  return {
+    fixtures,
+    rowsMs: built - started,
+    insertMs: inserted - built,
+    analyzeMs: performance.now() - inserted,
+  };
+}
+
+// ---------------------------------------------------------------- lists
+interface ListCase {
+  readonly label: string;
+  readonly members: boolean;
+  readonly input: ListInput & { limit: number };
+}
+
+// The hand-written equivalent of a list: the same filters, search and sort,
+// the page, its total, and the page's memberships. The actor is the owner, an
+// administrator, whose read filter comes down to the organization
+// (`orgId = $1`); the bench checks that both return the same ids.
+function handWritten(c: ListCase, orgId: string, teamId: string) {
+  const values: unknown[] = [orgId];
+  const param = (value: unknown) => {
+    values.push(value);
+    return `$${values.length}`;
+  };
+  const where = ['a."orgId" = $1'];
+  const { statuses, roles, search, sort } = c.input;
+  if (statuses !== undefined) where.push(`a.status = ANY(${param(statuses)}::text[])`);
+  if (c.members || roles !== undefined) {
+    where.push(
+      `EXISTS (SELECT 1 FROM rosterkit_memberships m WHERE m."orgId" = a."orgId" AND m."accountId" = a.id AND m.state = 'member'${
+        c.members ? ` AND m."spaceId" = ${param(teamId)}` : ''
+      }${roles === undefined ? '' : ` AND m.role = ANY(${param(roles)}::text[])`})`,
+    );
+  }
+  const term = search?.trim().toLowerCase() ?? '';
+  if (term !== '') {
+    const like = param(`%${term.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`);
+    where.push(`(a.email LIKE ${like} OR a."nameSearch" LIKE ${like})`);
+  }
+  const order = (t: string) =>
+    sort?.field === 'lastSeenAt'
+      ? `${t}."lastSeenAt" ${sort.direction === 'desc' ? 'DESC' : 'ASC'} NULLS LAST, ${t}.id ${sort.direction === 'desc' ? 'DESC' : 'ASC'}`
+      : `${t}."firstNameKey", ${t}."lastNameKey", ${t}.id`;
+  const w = where.join(' AND ');
+  const limit = param(c.input.limit);
+  return {
+    values,
+    count: `SELECT count(*)::int AS total FROM rosterkit_accounts a WHERE ${w}`,
+    page: `SELECT a.* FROM rosterkit_accounts a WHERE ${w} ORDER BY ${order('a')} LIMIT ${limit}`,
+    // Page, total and memberships in one round trip.
+    single: `SELECT t.total, p.*, (SELECT json_agg(m) FROM rosterkit_memberships m WHERE m."orgId" = p."orgId" AND m."accountId" = p.id) AS memberships
+      FROM (SELECT count(*)::int AS total FROM rosterkit_accounts a WHERE ${w}) t
+      LEFT JOIN LATERAL (SELECT a.* FROM rosterkit_accounts a WHERE ${w} ORDER BY ${order('a')} LIMIT ${limit}) p ON true
+      ORDER BY ${order('p')}`,
+  };
+}
+
+interface Result {
+  ids: string[];
+  total: number;
+  memberships: number;
+}
+
+async function lists(admin: ActorApi, ids: { orgId: string; teamId: string }): Promise<void> {
+  const cases: ListCase[] = [
+    {
+      label: 'listMembers: active, search "mar"',
+      members: true,
+      input: { limit: 50, statuses: ['active'], search: 'mar' },
+    },
+    {
+      label: 'listMembers: role agent, active, search "silva"',
+      members: true,
+      input: { limit: 50, roles: ['agent'], statuses: ['active'], search: 'silva' },
+    },
+    {
+      label: 'listMembers: role manager (no search)',
+      members: true,
+      input: { limit: 50, roles: ['manager'] },
+    },
+    {
+      label: 'listAccounts: search "kim", by lastSeenAt desc',
+      members: false,
+      input: { limit: 50, search: 'kim', sort: { field: 'lastSeenAt', direction: 'desc' } },
+    },
+  ];
+  const ITERATIONS = 30;
+  console.log(
+    `list pages (50 rows), ms over ${ITERATIONS} iterations each, interleaved; baselines are hand-written SQL through pg, same page, total and memberships:`,
+  );
+  console.log(
+    `  ${'query (total rows)'.padEnd(62)} ${'rosterkit'.padStart(15)} ${'1 statement'.padStart(15)} ${'3 statements'.padStart(15)}  ratio (median)`,
+  );
+  console.log(
+    `  ${''.padEnd(62)} ${'median / p95'.padStart(15)} ${'median / p95'.padStart(15)} ${'median / p95'.padStart(15)}`,
+  );
+  const client = await raw.connect();
+  try {
+    for (const c of cases) {
+      const sql = handWritten(c, ids.orgId, ids.teamId);
+      const ours = async (): Promise<Result> => {
+        const page = c.members
+          ? await admin.listMembers(c.input)
+          : await admin.listAccounts(c.input);
+        return {
+          ids: page.items.map((item) => item.account.id),
+          total: page.total,
+          memberships: page.items.reduce((sum, item) => sum + item.memberships.length, 0),
+        };
+      };
+      const single = async (): Promise<Result> => {
+        const { rows } = await client.query<{
+          total: number;
+          id: string | null;
+          memberships: unknown[] | null;
+        }>(sql.single, sql.values);
+        const page = rows.filter((row) => row.id !== null);
+        return {
+          ids: page.map((row) => row.id as string),
+          total: rows[0]?.total ?? 0,
+          memberships: page.reduce((sum, row) => sum + (row.memberships?.length ?? 0), 0),
+        };
+      };
+      const three = async (): Promise<Result> => {
+        const countValues = sql.values.slice(0, -1);
+        const total =
+          (await client.query<{ total: number }>(sql.count, countValues)).rows[0]?.total ?? 0;
+        const page = (await client.query<{ id: string }>(sql.page, sql.values)).rows;
+        const pageIds = page.map((row) => row.id);
+        const ms = await client.query(
+          'SELECT * FROM rosterkit_memberships WHERE "orgId" = $1 AND "accountId" = ANY($2::text[])',
+          [ids.orgId, pageIds],
+        );
+        return { ids: pageIds, total, memberships: ms.rowCount ?? 0 };
+      };
+      // The same result, or the comparison means nothing.
+      const [a, b, d] = [await ours(), await single(), await three()];
+      for (const other of [b, d]) {
+        if (JSON.stringify(a) !== JSON.stringify(other)) {
+          throw new Error(
+            `${c.label}: results differ\n${JSON.stringify(a)}\n${JSON.stringify(other)}`,
+          );
+        }
+      }
+      const runs: [number[], () => Promise<Result>][] = [
+        [[], ours],
+        [[], single],
+        [[], three],
+      ];
+      for (let i = 0; i < 5; i++) for (const [, fn] of runs) await fn();
+      for (let i = 0; i < ITERATIONS; i++) {
+        // Rotate the order so no side always runs right after another.
+        for (let k = 0; k < runs.length; k++) {
+          const [times, fn] = runs[(i + k) % runs.length] as [number[], () => Promise<Result>];
+          const start = performance.now();
+          await fn();
+          times.push(performance.now() - start);
+        }
+      }
+      const [t0, t1, t2] = runs.map(([times]) => times) as [number[], number[], number[]];
+      const cell = (xs: number[]) =>
+        `${median(xs).toFixed(2)} / ${p95(xs).toFixed(2)}`.padStart(15);
+      console.log(
+        `  ${`${c.label} (total ${a.total})`.padEnd(62)} ${cell(t0)} ${cell(t1)} ${cell(t2)}  ${(median(t0) / median(t1)).toFixed(2)}x / ${(median(t0) / median(t2)).toFixed(2)}x`,
+      );
+    }
+  } finally {
+    client.release();
+  }
+  console.log('  ratio: rosterkit / 1 statement (target <= 2x) and rosterkit / 3 statements');
+}
+
+// ---------------------------------------------------------------- round trips
+async function roundTrips(
+  roster: ReturnType<typeof createRoster>,
+  admin: ActorApi,
+  ctx: { orgId: string; owner: string; queues: string[]; fixtures: Fixtures },
+): Promise<void> {
+  const { orgId, queues, fixtures } = ctx;
+  const RUNS = 5;
+  const agents = [...fixtures.agents];
+  const take = () => {
+    const id = agents.shift();
+    if (id === undefined) throw new Error('out of fixture agents');
+    return id;
+  };
+  const rows: [string, number[], number[], string[]][] = [];
+  async function measure(name: string, run: (k: number) => Promise<unknown>): Promise<void> {
+    await run(-1); // warm-up on its own target
+    const counts: number[] = [];
+    const times: number[] = [];
+    let sql: string[] = [];
+    for (let k = 0; k < RUNS; k++) {
+      const r = await statementsOf(() => run(k));
+      counts.push(r.count);
+      times.push(r.ms);
+      sql = r.sql;
+    }
+    rows.push([name, counts, times, sql]);
+  }
+
+  let invited = 0;
+  const tokens: string[] = [];
+  await measure('invite', async () => {
+    const n = invited++;
+    tokens.push((await admin.invite({ email: `new.hire${n}@northwind.io`, role: 'agent' })).token);
+  });
+  await measure('acceptInvitation', async () => {
+    const token = tokens.shift() as string;
+    await roster.acceptInvitation({ token, firstName: 'New', lastName: 'Hire' });
+  });
+  const targets = (): ((k: number) => string) => {
+    const list = Array.from({ length: RUNS + 1 }, take);
+    return (k) => list[k + 1] as string;
+  };
+  const roleTargets = targets();
+  await measure('changeRole', (k) =>
+    admin.changeRole({ accountId: roleTargets(k), role: 'manager' }),
+  );
+  await measure('updateProfile', (k) =>
+    admin.updateProfile({ accountId: roleTargets(k), lastName: `Renamed${k}` }),
+  );
+  const leaving = targets();
+  await measure('deactivate', (k) => admin.deactivate({ accountId: leaving(k) }));
+  await measure('reactivate', (k) => admin.reactivate({ accountId: leaving(k) }));
+  const moving = targets();
+  await measure('removeFromTeam', (k) => admin.removeFromTeam({ accountId: moving(k) }));
+  await measure('addToTeam (re-add)', (k) =>
+    admin.addToTeam({ accountId: moving(k), role: 'agent' }),
+  );
+  const grouping = targets();
+  await measure('assignGroups (2 groups)', (k) =>
+    admin.assignGroups({ accountId: grouping(k), groupIds: queues.slice(2, 4) }),
+  );
+  const managed = targets();
+  await measure('setManager', (k) =>
+    admin.setManager({ accountId: managed(k), managerId: fixtures.managers[0] as string }),
+  );
+  await measure('reassignReports (2 reports, to one manager)', (k) =>
+    admin.reassignReports({
+      managerId: fixtures.leads[k + 1] as string,
+      reassignment: { to: fixtures.managers[0] as string },
+    }),
+  );
+  // Ownership goes back and forth between the owner and an administrator.
+  const [other] = fixtures.admins;
+  if (other === undefined) throw new Error('no administrator to transfer ownership to');
+  let current = { actor: admin, to: other };
+  await measure('transferOwnership', async () => {
+    const { actor, to } = current;
+    await actor.transferOwnership({ toAccountId: to, previousOwnerRole: 'administrator' });
+    current = { actor: roster.as({ accountId: to, orgId }), to: actor.actor.accountId };
+  });
+  await measure('getAccount', (k) =>
+    admin.getAccount({ accountId: `acc-${String(1_000 + 97 * (k + 1)).padStart(6, '0')}` }),
+  );
+  await measure('listMembers (active, search "mar")', () =>
+    admin.listMembers({ limit: 50, statuses: ['active'], search: 'mar' }),
+  );
+  await measure('listAccounts (search "kim", lastSeenAt)', () =>
+    admin.listAccounts({
+      limit: 50,
+      search: 'kim',
+      sort: { field: 'lastSeenAt', direction: 'desc' },
+    }),
+  );
+
+  console.log(
+    `round trips per command (SQL statements sent, BEGIN/SET TRANSACTION/COMMIT included), ${RUNS} runs each:`,
+  );
+  console.log(`  ${'command'.padEnd(46)} ${'statements'.padStart(10)} ${'median ms'.padStart(10)}`);
+  const spread = (xs: number[]) => {
+    const lo = Math.min(...xs);
+    const hi = Math.max(...xs);
+    return lo === hi ? String(lo) : `${lo}-${hi}`;
+  };
+  for (const [name, counts, times, sql] of rows) {
+    console.log(
+      `  ${name.padEnd(46)} ${spread(counts).padStart(10)} ${median(times).toFixed(2).padStart(10)}`,
+    );
+    if (logSql) for (const s of sql) console.log(`      ${s.replace(/\s+/g, ' ').slice(0, 160)}`);
+  }
+
+  // The same command with a growing cascade, once per size (after the warm-ups above).
+  console.log('cascades: statements of one command as the cascade grows (target: constant):');
+  const sizes = [1, 10, 100];
+  const cascade = async (
+    name: string,
+    run: (c: { manager: string; to: string }) => Promise<unknown>,
+  ) => {
+    const cells: string[] = [];
+    for (const size of sizes) {
+      const c = fixtures.cascades.get(`${name}:${size}`);
+      if (c === undefined) throw new Error(`no fixture ${name}:${size}`);
+      const r = await statementsOf(() => run(c));
+      cells.push(`${String(r.count).padStart(4)} (${r.ms.toFixed(1).padStart(6)} ms)`);
+      if (logSql)
+        console.log(r.sql.map((s) => `      ${s.replace(/\s+/g, ' ').slice(0, 160)}`).join('\n'));
+    }
+    return cells;
+  };
+  console.log(
+    `  ${'command'.padEnd(46)} ${sizes.map((s) => `${s} report${s === 1 ? '' : 's'}`.padStart(16)).join(' ')}`,
+  );
+  const show = (name: string, cells: string[]) =>
+    console.log(`  ${name.padEnd(46)} ${cells.map((c) => c.padStart(16)).join(' ')}`);
+  show(
+    'deactivate a manager, reports to one manager',
+    await cascade('deactivate', (c) =>
+      admin.deactivate({ accountId: c.manager, reassignReports: { to: c.to } }),
+    ),
+  );
+  show(
+    'removeFromTeam a manager, reports to one',
+    await cascade('removeFromTeam', (c) =>
+      admin.removeFromTeam({ accountId: c.manager, reassignReports: { to: c.to } }),
+    ),
+  );
+  show(
+    'reassignReports, all to one manager',
+    await cascade('reassignReports', (c) =>
+      admin.reassignReports({ managerId: c.manager, reassignment: { to: c.to } }),
+    ),
+  );
+  const groupSizes = [1, 10, 50];
+  console.log(
+    `  ${'command'.padEnd(46)} ${groupSizes.map((s) => `${s} group${s === 1 ? '' : 's'}`.padStart(16)).join(' ')}`,
+  );
+  const byGroups = async (run: (size: number) => Promise<unknown>) => {
+    const cells: string[] = [];
+    for (const size of groupSizes) {
+      const r = await statementsOf(() => run(size));
+      cells.push(`${String(r.count).padStart(4)} (${r.ms.toFixed(1).padStart(6)} ms)`);
+      if (logSql)
+        console.log(r.sql.map((s) => `      ${s.replace(/\s+/g, ' ').slice(0, 160)}`).join('\n'));
+    }
+    return cells;
+  };
+  show(
+    'assignGroups to an agent in none',
+    await byGroups((size) =>
+      admin.assignGroups({ accountId: take(), groupIds: queues.slice(0, size) }),
+    ),
+  );
+  show(
+    'deactivate an agent in that many groups',
+    await byGroups((size) => admin.deactivate({ accountId: fixtures.grouped.get(size) as string })),
+  );
+}
+
+// ---------------------------------------------------------------- the run
+await onServer(`CREATE DATABASE "${database}"`);
+const countedPool = countingPool();
+const prisma = new PrismaClient({ adapter: new PrismaPg(countedPool) });
+const raw = new pg.Pool({ connectionString: databaseUrl, max: 4 });
+try {
+  await applyMigrations(prisma, { provider: 'postgresql' });
+  await run();
+} finally {
+  await prisma.$disconnect();
+  await countedPool.end();
+  await raw.end();
+  await onServer(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
+}
