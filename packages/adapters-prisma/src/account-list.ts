@@ -104,12 +104,14 @@ function orderBy(sort: AccountSort): PrismaWhere[] {
 
 /** The `where` of a list query, without its cursor. @internal */
 export function accountListWhere(query: AccountListQuery): PrismaWhere {
-  const and: PrismaWhere[] = [{ orgId: query.orgId }, readFilterWhere(query.readFilter)];
+  const { orgId } = query;
+  const and: PrismaWhere[] = [{ orgId }, readFilterWhere(orgId, query.readFilter)];
   if (query.statuses !== undefined) and.push({ status: { in: [...query.statuses] } });
   if (query.memberOf !== undefined || query.roles !== undefined) {
     and.push({
       memberships: {
         some: {
+          orgId,
           state: 'member',
           ...(query.memberOf === undefined ? {} : { spaceId: query.memberOf }),
           ...(query.roles === undefined ? {} : { role: { in: [...query.roles] } }),
@@ -119,7 +121,9 @@ export function accountListWhere(query: AccountListQuery): PrismaWhere {
   }
   if (query.groupId !== undefined) {
     and.push({
-      memberships: { some: { state: 'member', groups: { some: { groupId: query.groupId } } } },
+      memberships: {
+        some: { orgId, state: 'member', groups: { some: { orgId, groupId: query.groupId } } },
+      },
     });
   }
   const search = query.search?.trim().toLowerCase() ?? '';

@@ -90,30 +90,33 @@ function dateColumn(column: string, filter: FieldFilter, nullable: boolean): Pri
     : { AND: [{ NOT: { [column]: null } }, present] };
 }
 
-function derivedColumn(column: string, filter: FieldFilter): PrismaWhere {
+function derivedColumn(orgId: string, column: string, filter: FieldFilter): PrismaWhere {
+  // `orgId` says nothing new (a membership shares its account's organization)
+  // but lets the database reach the memberships through its (orgId, accountId)
+  // index instead of scanning them.
   const some = (condition: PrismaWhere): PrismaWhere => ({
-    memberships: { some: { state: 'member', ...condition } },
+    memberships: { some: { orgId, state: 'member', ...condition } },
   });
   switch (filter.op) {
     case 'eq':
       return typeof filter.value === 'string' ? some({ [column]: filter.value }) : noRow;
     case 'ne':
-      return not(derivedColumn(column, { ...filter, op: 'eq' }));
+      return not(derivedColumn(orgId, column, { ...filter, op: 'eq' }));
     case 'in': {
       const values = filter.value.filter((v) => typeof v === 'string');
       return values.length === 0 ? noRow : some({ [column]: { in: [...new Set(values)] } });
     }
     case 'nin':
-      return not(derivedColumn(column, { ...filter, op: 'in' }));
+      return not(derivedColumn(orgId, column, { ...filter, op: 'in' }));
     default:
       if (typeof filter.value !== 'string') return unsupported(filter);
       return some({ [column]: { [filter.op]: filter.value } });
   }
 }
 
-function fieldWhere(filter: FieldFilter): PrismaWhere {
+function fieldWhere(orgId: string, filter: FieldFilter): PrismaWhere {
   const derived = derivedColumns[filter.field];
-  if (derived !== undefined) return derivedColumn(derived, filter);
+  if (derived !== undefined) return derivedColumn(orgId, derived, filter);
   const kind = Object.hasOwn(accountColumns, filter.field)
     ? accountColumns[filter.field]
     : undefined;
@@ -137,25 +140,27 @@ function fieldWhere(filter: FieldFilter): PrismaWhere {
 /**
  * Translates a read filter over accounts (their own fields, plus `roles` and
  * `spaceIds` from their current memberships) into a Prisma `where` on
- * `RosterkitAccount` that selects exactly the rows `matchesFilter` accepts.
+ * `RosterkitAccount` of organization `orgId` that selects exactly the rows
+ * `matchesFilter` accepts.
  *
  * @throws `INVALID_INPUT` for a comparison SQL cannot express the same way
  * (an ordering of text with a number, or any condition on `profile`).
  * @internal
  */
-export function readFilterWhere(filter: ReadFilter): PrismaWhere {
+export function readFilterWhere(orgId: string, filter: ReadFilter): PrismaWhere {
+  const inner = (f: ReadFilter) => readFilterWhere(orgId, f);
   switch (filter.kind) {
     case 'all':
       return anyRow;
     case 'none':
       return noRow;
     case 'and':
-      return { AND: filter.filters.map(readFilterWhere) };
+      return { AND: filter.filters.map(inner) };
     case 'or':
-      return filter.filters.length === 0 ? noRow : { OR: filter.filters.map(readFilterWhere) };
+      return filter.filters.length === 0 ? noRow : { OR: filter.filters.map(inner) };
     case 'not':
-      return not(readFilterWhere(filter.filter));
+      return not(inner(filter.filter));
     case 'field':
-      return fieldWhere(filter);
+      return fieldWhere(orgId, filter);
   }
 }
