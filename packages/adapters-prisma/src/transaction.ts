@@ -11,6 +11,7 @@ import type {
   StoreTransaction,
 } from '@rosterkit/core';
 import { listAccounts } from './account-list.js';
+import { type BatchTable, dialectOf, insertRows } from './batch-insert.js';
 import type { RosterkitPrismaTransactionClient } from './client.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
 import { checkLimit, invalid, notFound } from './errors.js';
@@ -19,22 +20,29 @@ import {
   type AccountRow,
   type AuditEventRow,
   accountFromRow,
+  accountTable,
   accountToRow,
   auditEventFromRow,
+  auditEventTable,
   auditEventToRow,
   groupFromRow,
+  groupTable,
   type InvitationRow,
   invitationFromRow,
+  invitationTable,
   invitationToRow,
   type MembershipRow,
   membershipFromRow,
   membershipGroupRows,
+  membershipTable,
   membershipToRow,
   type OutboxRow,
   organizationFromRow,
   outboxFromRow,
+  outboxTable,
   outboxToRow,
   spaceFromRow,
+  spaceTable,
 } from './rows.js';
 
 interface AuditCursor {
@@ -98,24 +106,33 @@ async function listAuditEvents(
  * @internal
  */
 export function createTransaction(db: RosterkitPrismaTransactionClient): StoreTransaction {
+  const dialect = dialectOf(db);
+  // Raw multi-row INSERTs where the provider is known (batch-insert.ts).
+  const batch = <R extends object>(target: BatchTable<R>) =>
+    dialect === undefined
+      ? undefined
+      : { insertRows: (rows: readonly R[]) => insertRows(db, dialect, target, rows) };
   const accounts = tenantRepository<Account, AccountRow>({
     subject: 'Account',
     delegate: db.rosterkitAccount,
     toRow: accountToRow,
     fromRow: accountFromRow,
     keep: ['lastSeenAt'],
+    ...batch(accountTable),
   });
   const spaces = tenantRepository<Space, Space>({
     subject: 'Space',
     delegate: db.rosterkitSpace,
     toRow: identity,
     fromRow: spaceFromRow,
+    ...batch(spaceTable),
   });
   const memberships = tenantRepository<Membership, MembershipRow>({
     subject: 'Membership',
     delegate: db.rosterkitMembership,
     toRow: membershipToRow,
     fromRow: membershipFromRow,
+    ...batch(membershipTable),
     children: {
       async afterInsert(rows) {
         const data = rows.flatMap(membershipGroupRows);
@@ -145,12 +162,14 @@ export function createTransaction(db: RosterkitPrismaTransactionClient): StoreTr
     delegate: db.rosterkitGroup,
     toRow: identity,
     fromRow: groupFromRow,
+    ...batch(groupTable),
   });
   const invitations = tenantRepository<Invitation, InvitationRow>({
     subject: 'Invitation',
     delegate: db.rosterkitInvitation,
     toRow: invitationToRow,
     fromRow: invitationFromRow,
+    ...batch(invitationTable),
   });
 
   return {
@@ -280,8 +299,11 @@ export function createTransaction(db: RosterkitPrismaTransactionClient): StoreTr
       },
       async appendMany(events) {
         if (events.length === 0) return;
+        const data = events.map(auditEventToRow);
         await uniqueGuard('AuditEvent', events[0]?.id ?? '', () =>
-          db.rosterkitAuditEvent.createMany({ data: events.map(auditEventToRow) }),
+          dialect === undefined
+            ? db.rosterkitAuditEvent.createMany({ data })
+            : insertRows(db, dialect, auditEventTable, data),
         );
       },
       list: (query) => listAuditEvents(db, query),
@@ -312,8 +334,11 @@ export function createTransaction(db: RosterkitPrismaTransactionClient): StoreTr
       },
       async appendMany(messages) {
         if (messages.length === 0) return;
+        const data = messages.map(outboxToRow);
         await uniqueGuard('OutboxMessage', messages[0]?.id ?? '', () =>
-          db.rosterkitOutboxMessage.createMany({ data: messages.map(outboxToRow) }),
+          dialect === undefined
+            ? db.rosterkitOutboxMessage.createMany({ data })
+            : insertRows(db, dialect, outboxTable, data),
         );
       },
       async listUndelivered(limit) {
