@@ -48,6 +48,11 @@ function driverCause(error: unknown): DriverCause | undefined {
   return e.meta?.driverAdapterError?.cause ?? e.cause;
 }
 
+/** Whether `error` is the `CONFLICT` (`unique`) a unique violation became. @internal */
+export function isUniqueConflict(error: unknown): boolean {
+  return RosterError.isInstance(error, 'CONFLICT') && error.details.reason === 'unique';
+}
+
 /** Whether `error` is a unique-constraint violation reported by Prisma or its driver. @internal */
 export function isUniqueViolation(error: unknown): boolean {
   if (typeof error !== 'object' || error === null) return false;

@@ -1,6 +1,6 @@
 import { RosterError, type Store, type StoreTransaction } from '@rosterkit/core';
 import type { RosterkitPrismaClient } from './client.js';
-import { isRetryable } from './errors.js';
+import { isRetryable, isUniqueConflict } from './errors.js';
 import { createTransaction } from './transaction.js';
 
 /** Options of {@link prismaStore}. */
@@ -39,7 +39,9 @@ const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  *   `CONFLICT` with reason `retry-exhausted`. `work` must therefore be safe to
  *   re-run, as the Store port requires.
  * - Versioned writes are `UPDATE … WHERE id = ? AND version = ?`; a unique
- *   violation (email, token hash) becomes `CONFLICT` with reason `unique`.
+ *   violation (email, token hash) becomes `CONFLICT` with reason `unique`,
+ *   after `work` ran once more (a racing insert's loser then usually sees the
+ *   winner's row and gets the command's own answer, such as `ACCOUNT_EXISTS`).
  *
  * @param client - your PrismaClient, created with its driver adapter.
  * @param options - retries and timeouts.
@@ -75,6 +77,7 @@ export function prismaStore(
 
   return {
     async transaction<T>(work: (tx: StoreTransaction) => Promise<T>): Promise<T> {
+      let uniqueRetried = false;
       for (let attempt = 1; ; attempt += 1) {
         try {
           return await client.$transaction((db) => work(createTransaction(db)), {
@@ -83,6 +86,17 @@ export function prismaStore(
             timeout,
           });
         } catch (error) {
+          // A unique violation runs `work` once more: at Serializable,
+          // PostgreSQL reports a check-then-insert that lost a race (two
+          // invitations of one email) as a unique violation, not always as a
+          // serialization failure. The rerun sees the winner's row, so the
+          // command answers as it would have had it come second
+          // (ACCOUNT_EXISTS), as it does on MySQL/MariaDB, whose locking
+          // reads make the same race a deadlock. A second one is final.
+          if (isUniqueConflict(error) && !uniqueRetried && attempt < maxAttempts) {
+            uniqueRetried = true;
+            continue;
+          }
           if (!isRetryable(error)) throw error;
           if (attempt >= maxAttempts) {
             throw new RosterError(
