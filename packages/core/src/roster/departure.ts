@@ -1,7 +1,9 @@
 import { RosterError } from '../errors/roster-error.js';
+import type { Account } from '../model/account.js';
 import type { Membership } from '../model/membership.js';
 import { planReassignment, type ReportReassignment } from '../rules/direct-reports.js';
 import { type CommandContext, notFound } from './command-context.js';
+import { canManageIn } from './manager.js';
 import type { DepartureReason } from './roster-options.js';
 
 /**
@@ -25,20 +27,35 @@ export async function moveReports(
     reassignment: input.reassignment,
   });
   if (!plan.ok) throw plan.error;
-  await checkActive(
-    ctx,
-    input.orgId,
-    [...new Set(plan.moves.map((move) => move.managerId))],
-    'reassignReports',
-  );
+  const managerIds = [...new Set(plan.moves.map((move) => move.managerId))];
+  const managers = await checkActive(ctx, input.orgId, managerIds, 'reassignReports');
+  // Rule 7 again: a report moves only to someone who can manage in its space.
+  const managerships =
+    managerIds.length === 0 ? [] : await ctx.tx.memberships.listByAccounts(input.orgId, managerIds);
   // One batched write, so a manager with many reports costs no more round trips.
   const managerOf = new Map(plan.moves.map((move) => [move.reportId, move.managerId]));
-  return ctx.tx.memberships.updateMany(
-    input.reports.flatMap((report) => {
-      const managerId = managerOf.get(report.accountId);
-      return managerId === undefined ? [] : [{ ...report, managerId }];
-    }),
-  );
+  const moved = input.reports.flatMap((report) => {
+    const managerId = managerOf.get(report.accountId);
+    return managerId === undefined ? [] : [{ ...report, managerId }];
+  });
+  for (const report of moved) {
+    const manager = managers.find((account) => account.id === report.managerId);
+    if (!canManageIn(manager, managerships, report.spaceId)) {
+      throw new RosterError(
+        'INVALID_INPUT',
+        `Cannot hand reports over to ${report.managerId}: they are not a member of the report's space.`,
+        {
+          issues: [
+            {
+              path: ['reassignReports'],
+              message: `Account ${report.managerId} is not a member of space ${report.spaceId}`,
+            },
+          ],
+        },
+      );
+    }
+  }
+  return ctx.tx.memberships.updateMany(moved);
 }
 
 /**
@@ -100,8 +117,8 @@ async function checkActive(
   orgId: string,
   ids: readonly string[],
   path: string,
-): Promise<void> {
-  if (ids.length === 0) return;
+): Promise<Account[]> {
+  if (ids.length === 0) return [];
   const accounts = await ctx.tx.accounts.getMany(orgId, ids);
   for (const id of ids) {
     const account = accounts.find((candidate) => candidate.id === id);
@@ -116,4 +133,5 @@ async function checkActive(
       );
     }
   }
+  return accounts;
 }

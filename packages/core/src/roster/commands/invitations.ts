@@ -19,6 +19,7 @@ import {
 } from '../command-context.js';
 import { AcceptInvitationInput, InvitationRef, InviteInput } from '../inputs.js';
 import { hashInvitationToken, newInvitationToken } from '../invitation-token.js';
+import { canManageIn, requireManager } from '../manager.js';
 
 /** What `invite` and `resendInvitation` return. The token is shown here once and never stored. */
 export interface IssuedInvitation {
@@ -51,10 +52,7 @@ async function checkPlacement(
         throw notFound('Group', id);
     }
   }
-  if (managerId !== null) {
-    const manager = await ctx.tx.accounts.get(orgId, managerId);
-    if (manager === undefined || manager.status !== 'active') throw notFound('Account', managerId);
-  }
+  if (managerId !== null) await requireManager(ctx, orgId, managerId, spaceId);
 }
 
 /** Checks that the actor may invite into this space with this role (role grantable, then the Policy). @internal */
@@ -92,23 +90,51 @@ export interface InvitationRows {
   readonly token: string;
 }
 
+/** An invitation's secret: the token for its link, and the hash that is stored. @internal */
+export interface InvitationSecret {
+  readonly token: string;
+  readonly tokenHash: string;
+}
+
+/** A new invitation token and its hash. @internal */
+export async function newInvitationSecret(): Promise<InvitationSecret> {
+  const token = newInvitationToken();
+  return { token, tokenHash: await hashInvitationToken(token) };
+}
+
+/** What an invitation is for: the invitee, the access it grants, the placement. @internal */
+export interface InvitationRowsInput {
+  readonly email: string;
+  readonly role: string;
+  readonly spaceId: string;
+  readonly groupIds: readonly string[];
+  readonly managerId: string | null;
+  readonly firstName: string;
+  readonly lastName: string;
+  readonly profile: ProfileFields;
+}
+
 /** Builds (without writing) the rows of an authorized, checked invitation. @internal */
 export async function invitationRows(
   ctx: CommandContext,
-  input: {
-    readonly email: string;
-    readonly role: string;
-    readonly spaceId: string;
-    readonly groupIds: readonly string[];
-    readonly managerId: string | null;
-    readonly firstName: string;
-    readonly lastName: string;
-    readonly profile: ProfileFields;
-  },
+  input: InvitationRowsInput,
 ): Promise<InvitationRows> {
+  return buildInvitationRows(ctx, input, await newInvitationSecret());
+}
+
+/**
+ * {@link invitationRows} with its secret made beforehand, so that a bulk
+ * batch hashes its tokens all at once rather than one after another.
+ * @internal
+ */
+export function buildInvitationRows(
+  ctx: CommandContext,
+  input: InvitationRowsInput,
+  secret: InvitationSecret,
+): InvitationRows {
   const actor = requireActor(ctx);
   const orgId = actor.organization.id;
-  const token = newInvitationToken();
+  const { token, tokenHash } = secret;
   const account: Account = {
     id: ctx.deps.ids.next('Account'),
     orgId,
@@ -132,7 +158,7 @@ export async function invitationRows(
     groupIds: [...input.groupIds],
     managerId: input.managerId,
     invitedBy: actor.account.id,
-    tokenHash: await hashInvitationToken(token),
+    tokenHash,
     status: 'pending',
     expiresAt: new Date(ctx.now.getTime() + ctx.deps.invitationTtlMs),
     createdAt: ctx.now,
@@ -330,11 +356,21 @@ export async function acceptInvitation(
   });
   const period = { startedAt: ctx.now, endedAt: null, role: invitation.role };
   const existing = await ctx.tx.memberships.find(orgId, account.id, invitation.spaceId);
+  // The manager named in the invitation may have left since (rule 7): then
+  // the person joins without one, and an admin assigns one later.
+  const manager =
+    invitation.managerId === null
+      ? undefined
+      : await ctx.tx.accounts.get(orgId, invitation.managerId);
+  const managerMemberships =
+    manager === undefined ? [] : await ctx.tx.memberships.listByAccounts(orgId, [manager.id]);
   const fields = {
     state: 'member' as const,
     role: invitation.role,
     groupIds: invitation.groupIds,
-    managerId: invitation.managerId,
+    managerId: canManageIn(manager, managerMemberships, invitation.spaceId)
+      ? invitation.managerId
+      : null,
   };
   const membership =
     existing === undefined

@@ -15,6 +15,7 @@ import {
 } from '../command-context.js';
 import { runDeparture } from '../departure.js';
 import { AddToTeamInput, ChangeRoleInput, RemoveFromTeamInput } from '../inputs.js';
+import { requireManager } from '../manager.js';
 
 async function currentMembership(
   ctx: CommandContext,
@@ -78,6 +79,14 @@ export async function addToTeam(ctx: CommandContext, raw: unknown): Promise<Memb
       if (!groups.some((group) => group.id === id && group.spaceId === spaceId))
         throw notFound('Group', id);
     }
+  }
+  if (input.managerId !== null) {
+    if (input.managerId === account.id) {
+      throw new RosterError('INVALID_INPUT', 'Nobody manages themselves.', {
+        issues: [{ path: ['managerId'], message: 'Must be another account' }],
+      });
+    }
+    await requireManager(ctx, orgId, input.managerId, spaceId);
   }
   const next: Membership = {
     ...draft,

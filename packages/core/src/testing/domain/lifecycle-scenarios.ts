@@ -117,6 +117,45 @@ export const lifecycleScenarios: ConformanceSuite = (test) => {
     );
   });
 
+  test('Domain: rule 7: nobody is placed under a manager who is not an active member of the space', async (ctx) => {
+    const org = await seedScenario(ctx.store);
+    const owner = org.as(org.owner);
+    const orgId = org.organization.id;
+    // An invitation names agentA as manager; agentA is deactivated before it
+    // is accepted: the newcomer joins with no manager.
+    const { token } = await owner.invite({
+      email: 'new@acme.io',
+      role: 'agent',
+      managerId: org.agentA.id,
+    });
+    await owner.deactivate({ accountId: org.agentA.id });
+    const { membership } = await org.roster.acceptInvitation({
+      token,
+      firstName: 'New',
+      lastName: 'Comer',
+    });
+    expect(membership.managerId).toBeNull();
+    expect((await ctx.raw.membership(orgId, membership.id))?.managerId).toBeNull();
+    // addToTeam checks its manager as setManager does.
+    await owner.removeFromTeam({ accountId: org.agentB.id });
+    await expectRefusedUnchanged(
+      ctx,
+      org,
+      () => owner.addToTeam({ accountId: org.agentB.id, role: 'agent', managerId: org.agentA.id }),
+      'NOT_FOUND',
+    );
+    // Reports are not handed to someone who left the team (still active).
+    await owner.reactivate({ accountId: org.agentA.id });
+    await owner.addToTeam({ accountId: org.agentB.id, role: 'agent', managerId: org.agentA.id });
+    await owner.removeFromTeam({ accountId: org.admin.id });
+    await expectRefusedUnchanged(
+      ctx,
+      org,
+      () => owner.deactivate({ accountId: org.agentA.id, reassignReports: { to: org.admin.id } }),
+      'INVALID_INPUT',
+    );
+  });
+
   test('Domain: rule 9: an incomplete profile is neither deactivated nor reactivated', async (ctx) => {
     const org = await seedScenario(ctx.store, { requiredProfileFields: ['phone'] });
     const admin = org.as(org.admin);

@@ -1,0 +1,42 @@
+import type { Account } from '../model/account.js';
+import type { Membership } from '../model/membership.js';
+import { type CommandContext, notFound } from './command-context.js';
+
+/**
+ * Whether `account` may manage people in `spaceId` (DESIGN rule 7): an active
+ * account that is a current member of that space. Every command that sets a
+ * manager holds to it, so no member ever reports to a deactivated or departed
+ * manager.
+ * @internal
+ */
+export function canManageIn(
+  account: Account | undefined,
+  memberships: readonly Membership[],
+  spaceId: string,
+): boolean {
+  return (
+    account !== undefined &&
+    account.status === 'active' &&
+    memberships.some(
+      (m) => m.accountId === account.id && m.spaceId === spaceId && m.state === 'member',
+    )
+  );
+}
+
+/**
+ * Throws `NOT_FOUND` (Account) unless `managerId` may manage people in
+ * `spaceId`; see {@link canManageIn}.
+ * @internal
+ */
+export async function requireManager(
+  ctx: CommandContext,
+  orgId: string,
+  managerId: string,
+  spaceId: string,
+): Promise<void> {
+  const account = await ctx.tx.accounts.get(orgId, managerId);
+  const membership = await ctx.tx.memberships.find(orgId, managerId, spaceId);
+  if (!canManageIn(account, membership === undefined ? [] : [membership], spaceId)) {
+    throw notFound('Account', managerId);
+  }
+}
