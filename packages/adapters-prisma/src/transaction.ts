@@ -105,8 +105,11 @@ async function listAuditEvents(
  *
  * @internal
  */
-export function createTransaction(db: RosterkitPrismaTransactionClient): StoreTransaction {
-  const dialect = dialectOf(db);
+export function createTransaction(
+  db: RosterkitPrismaTransactionClient,
+  rawBatches = true,
+): StoreTransaction {
+  const dialect = rawBatches ? dialectOf(db) : undefined;
   // Raw multi-row INSERTs where the provider is known (batch-insert.ts).
   const batch = <R extends object>(target: BatchTable<R>) =>
     dialect === undefined

@@ -1,6 +1,6 @@
 import { runStoreConformance } from '@rosterkit/core/testing';
 import { afterAll } from 'vitest';
-import { prismaStore, type RosterkitProvider } from '../../src/index.js';
+import { type PrismaStoreOptions, prismaStore, type RosterkitProvider } from '../../src/index.js';
 import { createTestDatabase, type TestClient, type TestDatabase } from './databases.js';
 import { sqlRawReaders } from './raw-readers.js';
 
@@ -8,7 +8,10 @@ import { sqlRawReaders } from './raw-readers.js';
  * Registers the whole conformance suite on `provider`: one database for the
  * file, emptied before every test.
  */
-export function runConformance(provider: RosterkitProvider): void {
+export function runConformance(
+  provider: RosterkitProvider,
+  options: PrismaStoreOptions = {},
+): void {
   let database: Promise<{ db: TestDatabase; client: TestClient }> | undefined;
   const open = () => {
     database ??= createTestDatabase(provider).then((db) => ({ db, client: db.connect() }));
@@ -24,12 +27,12 @@ export function runConformance(provider: RosterkitProvider): void {
 
   let current: TestClient | undefined;
   runStoreConformance(
-    `prisma (${provider})`,
+    `prisma (${provider}${options.batchInserts ? `, ${options.batchInserts}` : ''})`,
     async () => {
       const { db, client } = await open();
       await db.clear(client);
       current = client;
-      return prismaStore(client);
+      return prismaStore(client, options);
     },
     {
       raw: () => {
