@@ -26,8 +26,8 @@
 //
 // Run with `npm run bench:bulk -w @rosterkit/bench` after `npx turbo run build`
 // (or `npm run bench`, which builds first). It generates its Prisma clients
-// from the adapter's schema fragment into bulk/generated/ (not committed;
-// bulk/generate.ts). ROSTERKIT_POSTGRES_URL names the server (default
+// from the adapter's schema fragment into bench/generated/ (not committed;
+// `npm run generate`, the adapter's scripts/generate-clients.ts). ROSTERKIT_POSTGRES_URL names the server (default
 // postgresql://postgres@127.0.0.1:5432/test; the user must be allowed to
 // create databases); SQLite files go to the OS temporary directory.
 // BENCH_REPS sets the repetitions (default 5, after one warm-up of each);
@@ -50,8 +50,8 @@ import {
 import { createPolicy, presets } from '@rosterkit/policies';
 import Database from 'better-sqlite3';
 import pg from 'pg';
-import { PrismaClient as PostgresClient } from './generated/postgresql/client/client.js';
-import { PrismaClient as SqliteClient } from './generated/sqlite/client/client.js';
+import { PrismaClient as PostgresClient } from '../generated/postgresql/client/client.js';
+import { PrismaClient as SqliteClient } from '../generated/sqlite/client/client.js';
 
 const ROWS = 10_000;
 const REPS = Number(process.env.BENCH_REPS ?? 5);

@@ -13,8 +13,8 @@
 //
 // Run with `npm run bench:prisma -w @rosterkit/bench` after `npx turbo run
 // build` (or `npm run bench`, which builds first). It generates its Prisma
-// client from the adapter's schema fragment into prisma/generated/ (not
-// committed; prisma/generate.ts). ROSTERKIT_POSTGRES_URL names the server
+// client from the adapter's schema fragment into bench/generated/ (not
+// committed; `npm run generate`, the adapter's scripts/generate-clients.ts). ROSTERKIT_POSTGRES_URL names the server
 // (default postgresql://postgres@127.0.0.1:5432/test; the user must be allowed
 // to create databases). BENCH_LOG_SQL=1 also prints each command's statements.
 import { randomBytes } from 'node:crypto';
@@ -23,7 +23,7 @@ import { applyMigrations, prismaStore } from '@rosterkit/adapter-prisma';
 import { type ActorApi, createRoster, type ListInput } from '@rosterkit/core';
 import { createPolicy, presets } from '@rosterkit/policies';
 import pg from 'pg';
-import { PrismaClient } from './generated/client/client.js';
+import { PrismaClient } from '../generated/postgresql/client/client.js';
 
 const ACCOUNTS = 100_000;
 const serverUrl = process.env.ROSTERKIT_POSTGRES_URL ?? 'postgresql://postgres@127.0.0.1:5432/test';

@@ -1,6 +1,8 @@
-// Generates a Prisma client per provider from rosterkit's schema fragment,
-// for the package's own tests (test/generated/, not committed). Skips a
-// provider whose schema has not changed since its last generation.
+// Generates a Prisma client per provider from rosterkit's schema fragment:
+// for the package's own tests into test/generated/<provider>/client, or, with
+// `--out DIR [provider...]`, into DIR/<provider>/client (the benches use it).
+// Not committed. Skips a provider whose schema has not changed since its last
+// generation.
 //
 // `prisma generate` does not run Prisma's schema engine, but the CLI insists
 // on finding one, and downloads it when it is missing. Where it cannot be
@@ -10,17 +12,24 @@
 // "Contributing" section.
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const fragment = readFileSync(join(root, 'prisma/rosterkit.prisma'), 'utf8');
-const providers = ['postgresql', 'mysql', 'sqlite'] as const;
+const allProviders = ['postgresql', 'mysql', 'sqlite'] as const;
+const args = process.argv.slice(2);
+const outAt = args.indexOf('--out');
+const out = outAt === -1 ? join(root, 'test/generated') : resolve(args[outAt + 1] ?? '.');
+const named = args.filter((_, i) => outAt === -1 || (i !== outAt && i !== outAt + 1));
+const unknown = named.filter((p) => !(allProviders as readonly string[]).includes(p));
+if (unknown.length > 0) throw new Error(`Unknown provider(s): ${unknown.join(', ')}`);
+const providers = named.length === 0 ? allProviders : named;
 const prismaCli = join(root, 'node_modules/.bin/prisma');
 const cli = existsSync(prismaCli) ? prismaCli : join(root, '../../node_modules/.bin/prisma');
 
 for (const provider of providers) {
-  const dir = join(root, 'test/generated', provider);
+  const dir = join(out, provider);
   const schema = `generator client {
   provider = "prisma-client"
   output   = "./client"
