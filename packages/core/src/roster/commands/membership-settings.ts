@@ -40,16 +40,16 @@ async function currentMember(
   accountId: string,
   spaceId: string | undefined,
   action: string,
-): Promise<Membership> {
+): Promise<{ account: Account; membership: Membership }> {
   const { organization } = requireActor(ctx);
-  await getAccountOrThrow(ctx, organization.id, accountId);
+  const account = await getAccountOrThrow(ctx, organization.id, accountId);
   const membership = await ctx.tx.memberships.find(
     organization.id,
     accountId,
     spaceId ?? organization.defaultSpaceId,
   );
   requireMember(membership, action);
-  return membership;
+  return { account, membership };
 }
 
 /** The checks of setRestrictions on a current membership (the Policy); the caller refused self and owner first. @internal */
@@ -123,7 +123,12 @@ async function save(
 export async function setRestrictions(ctx: CommandContext, raw: unknown): Promise<Membership> {
   const input = SetRestrictionsInput.parse(raw);
   refuseSelfOrOwner(ctx, input.accountId, 'setRestrictions');
-  const membership = await currentMember(ctx, input.accountId, input.spaceId, 'setRestrictions');
+  const { membership } = await currentMember(
+    ctx,
+    input.accountId,
+    input.spaceId,
+    'setRestrictions',
+  );
   const next = await planSetRestrictions(ctx, membership, input.restrictions);
   return save(ctx, 'setRestrictions', membership, next);
 }
@@ -132,7 +137,21 @@ export async function setRestrictions(ctx: CommandContext, raw: unknown): Promis
 export async function assignGroups(ctx: CommandContext, raw: unknown): Promise<Membership> {
   const input = AssignGroupsInput.parse(raw);
   const orgId = requireActor(ctx).organization.id;
-  const membership = await currentMember(ctx, input.accountId, input.spaceId, 'assignGroups');
+  const { account, membership } = await currentMember(
+    ctx,
+    input.accountId,
+    input.spaceId,
+    'assignGroups',
+  );
+  // A deactivated account was taken out of every group (DESIGN §3) and stays
+  // out until it is reactivated.
+  if (account.status === 'deactivated' && input.groupIds.length > 0) {
+    throw new RosterError(
+      'INVALID_INPUT',
+      'A deactivated account belongs to no group; reactivate it to assign groups.',
+      { issues: [{ path: ['groupIds'], message: 'Must be empty for a deactivated account' }] },
+    );
+  }
   const groups = await ctx.tx.groups.getMany(orgId, [...new Set(input.groupIds)]);
   const next = await planAssignGroups(ctx, membership, input.groupIds, groups);
   return save(ctx, 'assignGroups', membership, next);
@@ -142,7 +161,7 @@ export async function assignGroups(ctx: CommandContext, raw: unknown): Promise<M
 export async function setManager(ctx: CommandContext, raw: unknown): Promise<Membership> {
   const input = SetManagerInput.parse(raw);
   const orgId = requireActor(ctx).organization.id;
-  const membership = await currentMember(ctx, input.accountId, input.spaceId, 'setManager');
+  const { membership } = await currentMember(ctx, input.accountId, input.spaceId, 'setManager');
   const manager =
     input.managerId === null || input.managerId === input.accountId
       ? { account: undefined, membership: undefined }

@@ -47,6 +47,13 @@ export const lifecycleScenarios: ConformanceSuite = (test) => {
     expect(memberships.every((m) => m.groupIds.length === 0 && m.state === 'member')).toBe(true);
     expect(org.departures).toContain(`deactivate:${org.agentA.id}:${org.agentB.id}`);
     expect((await ctx.raw.outbox()).some((m) => m.topic === 'sessions.revoke')).toBe(true);
+    // Out of every group until reactivated.
+    await expectRefusedUnchanged(
+      ctx,
+      org,
+      () => admin.assignGroups({ accountId: org.agentA.id, groupIds: [group.id] }),
+      'INVALID_INPUT',
+    );
 
     const reactivated = await admin.reactivate({ accountId: org.agentA.id });
     expect(reactivated.status).toBe('active');
