@@ -141,12 +141,8 @@ export function createTransaction(
         const data = rows.flatMap(membershipGroupRows);
         if (data.length > 0) await db.rosterkitMembershipGroup.createMany({ data });
       },
-      async afterUpdate(row) {
-        await db.rosterkitMembershipGroup.deleteMany({ where: { membershipId: row.id } });
-        const data = membershipGroupRows(row);
-        if (data.length > 0) await db.rosterkitMembershipGroup.createMany({ data });
-      },
-      async afterUpdateMany(rows) {
+      // A membership's groups are replaced whole: delete, then insert.
+      async afterUpdate(rows) {
         await db.rosterkitMembershipGroup.deleteMany({
           where: { membershipId: { in: rows.map((row) => row.id) } },
         });

@@ -28,8 +28,7 @@ export interface TableSpec<T extends Row, R extends object> {
   /** Writes that go with the row's (its membership groups), in the same transaction. */
   readonly children?: {
     afterInsert(rows: readonly T[]): Promise<void>;
-    afterUpdate(row: T): Promise<void>;
-    afterUpdateMany(rows: readonly T[]): Promise<void>;
+    afterUpdate(rows: readonly T[]): Promise<void>;
     afterDelete(orgId: string, ids: readonly string[] | 'all'): Promise<void>;
   };
 }
@@ -119,7 +118,7 @@ export function tenantRepository<T extends Row, R extends object>(
       if ((stored as { count: number }).count !== 1) {
         return missedWrite(delegate, subject, where, row.id);
       }
-      await children?.afterUpdate(row);
+      await children?.afterUpdate([row]);
       const next = { ...row, version: row.version + 1 };
       if (keep.length === 0) return fromRow(toRow(next));
       const kept = (await delegate.findFirst({ where, select: keepSelect })) as Partial<R>;
@@ -154,7 +153,7 @@ export function tenantRepository<T extends Row, R extends object>(
       })) as { count: number };
       if (count !== rows.length) throw conflict(subject, rows[0]?.id ?? '', 'stale-version');
       await uniqueGuard(subject, rows[0]?.id ?? '', () => insertRows(next));
-      await children?.afterUpdateMany(rows);
+      await children?.afterUpdate(rows);
       return next.map(fromRow);
     },
     async delete(orgId, id, version) {

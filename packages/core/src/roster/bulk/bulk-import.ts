@@ -1,6 +1,5 @@
 import { RosterError } from '../../errors/roster-error.js';
 import type { Account } from '../../model/account.js';
-import type { Group } from '../../model/group.js';
 import type { Membership } from '../../model/membership.js';
 import { checkRoleGrantable, requireActor } from '../command-context.js';
 import {
@@ -12,7 +11,7 @@ import {
 } from '../commands/invitations.js';
 import type { BulkInvitation, BulkRowReport } from './bulk-report.js';
 import { BulkImportRow } from './bulk-rows.js';
-import { resolveGroups, resolveSpace } from './resolve.js';
+import { loadBatchNames, resolveGroups, resolveSpace } from './resolve.js';
 import {
   at,
   type BatchOutcome,
@@ -39,34 +38,17 @@ export function bulkImportCommand(options: {
     async process(ctx, rows) {
       const actor = requireActor(ctx);
       const orgId = actor.organization.id;
-      const spaces = await ctx.tx.spaces.listByOrganization(orgId);
-      const spaceIdsWithGroups = new Set<string>();
-      for (const { data } of rows) {
-        if ((data.groups?.length ?? 0) === 0) continue;
-        try {
-          const space = resolveSpace(
-            spaces,
-            data.space ?? options.space,
-            actor.organization.defaultSpaceId,
-          );
-          spaceIdsWithGroups.add(space.id);
-        } catch {
-          // Reported with the row below.
-        }
-      }
-      const groups: Group[] = [];
-      for (const spaceId of spaceIdsWithGroups)
-        groups.push(...(await ctx.tx.groups.listBySpace(orgId, spaceId)));
-      const emails = new Set<string>();
-      for (const { data } of rows) {
-        emails.add(data.email);
-        if (data.manager !== undefined) emails.add(data.manager);
-      }
+      const names = await loadBatchNames(
+        ctx,
+        rows.map(({ data }) => ({
+          space: data.space ?? options.space,
+          hasGroups: (data.groups?.length ?? 0) > 0,
+          emails: data.manager === undefined ? [data.email] : [data.email, data.manager],
+        })),
+      );
+      const { spaces, groups } = names;
       const accounts = new Map<string, Account>(
-        (await ctx.tx.accounts.findByEmails(orgId, [...emails])).map((account) => [
-          account.email,
-          account,
-        ]),
+        names.accounts.map((account) => [account.email, account]),
       );
       const managerIds = [
         ...new Set(

@@ -25,7 +25,7 @@ import { runDeparture } from '../departure.js';
 import { roleCanManageTeam } from '../roster-options.js';
 import type { BulkRowReport } from './bulk-report.js';
 import { BulkUpdateRow } from './bulk-rows.js';
-import { resolveGroups, resolveSpace, sameSet } from './resolve.js';
+import { loadBatchNames, resolveGroups, resolveSpace, sameSet } from './resolve.js';
 import { at, type BulkCommand, reportFailure, rowReport } from './run-bulk.js';
 
 /** What the batch knows: the accounts named and their memberships, kept current as rows are written. */
@@ -223,27 +223,14 @@ export function bulkUpdateCommand(): BulkCommand<BulkUpdateRow> {
     async process(ctx, rows) {
       const actor = requireActor(ctx);
       const orgId = actor.organization.id;
-      const spaces = await ctx.tx.spaces.listByOrganization(orgId);
-      const spaceIdsWithGroups = new Set<string>();
-      for (const { data } of rows) {
-        if (data.groups === undefined) continue;
-        try {
-          spaceIdsWithGroups.add(
-            resolveSpace(spaces, data.space, actor.organization.defaultSpaceId).id,
-          );
-        } catch {
-          // Reported with the row.
-        }
-      }
-      const groups: Group[] = [];
-      for (const spaceId of spaceIdsWithGroups)
-        groups.push(...(await ctx.tx.groups.listBySpace(orgId, spaceId)));
-      const emails = new Set<string>();
-      for (const { data } of rows) {
-        emails.add(data.email);
-        if (typeof data.manager === 'string') emails.add(data.manager);
-      }
-      const accounts = await ctx.tx.accounts.findByEmails(orgId, [...emails]);
+      const { spaces, groups, accounts } = await loadBatchNames(
+        ctx,
+        rows.map(({ data }) => ({
+          space: data.space,
+          hasGroups: data.groups !== undefined,
+          emails: typeof data.manager === 'string' ? [data.email, data.manager] : [data.email],
+        })),
+      );
       const memberships = new Map<string, Membership[]>();
       if (accounts.length > 0) {
         const listed = await ctx.tx.memberships.listByAccounts(

@@ -1,6 +1,8 @@
 import { RosterError } from '../../errors/roster-error.js';
+import type { Account } from '../../model/account.js';
 import type { Group } from '../../model/group.js';
 import type { Space } from '../../model/space.js';
+import { type CommandContext, requireActor } from '../command-context.js';
 
 // Spreadsheets name spaces and groups as people write them: an exact name
 // wins, else the one name that matches ignoring case.
@@ -68,4 +70,53 @@ export function sameSet(a: readonly string[], b: readonly string[]): boolean {
   const left = new Set(a);
   const right = new Set(b);
   return left.size === right.size && [...left].every((value) => right.has(value));
+}
+
+/** What one row of a batch names: its space, whether it names groups, the emails it mentions. @internal */
+export interface RowNames {
+  readonly space: string | undefined;
+  readonly hasGroups: boolean;
+  readonly emails: readonly string[];
+}
+
+/** Every name a batch's rows may use, loaded in a fixed number of reads. @internal */
+export interface BatchNames {
+  readonly spaces: readonly Space[];
+  /** The groups of every space a row with groups names. */
+  readonly groups: readonly Group[];
+  /** The organization's accounts with one of the rows' emails. */
+  readonly accounts: readonly Account[];
+}
+
+/**
+ * Loads what the rows of a batch name: the spaces, the groups of the spaces
+ * whose rows name groups (a row whose space is unknown is reported with the
+ * row), and the accounts of every email mentioned. One read each, plus one
+ * per space with groups, whatever the number of rows.
+ * @internal
+ */
+export async function loadBatchNames(
+  ctx: CommandContext,
+  rows: readonly RowNames[],
+): Promise<BatchNames> {
+  const { organization } = requireActor(ctx);
+  const orgId = organization.id;
+  const spaces = await ctx.tx.spaces.listByOrganization(orgId);
+  const spaceIdsWithGroups = new Set<string>();
+  const emails = new Set<string>();
+  for (const row of rows) {
+    for (const email of row.emails) emails.add(email);
+    if (!row.hasGroups) continue;
+    try {
+      spaceIdsWithGroups.add(resolveSpace(spaces, row.space, organization.defaultSpaceId).id);
+    } catch {
+      // Reported with the row.
+    }
+  }
+  const groups: Group[] = [];
+  for (const spaceId of spaceIdsWithGroups) {
+    groups.push(...(await ctx.tx.groups.listBySpace(orgId, spaceId)));
+  }
+  const accounts = await ctx.tx.accounts.findByEmails(orgId, [...emails]);
+  return { spaces, groups, accounts };
 }
