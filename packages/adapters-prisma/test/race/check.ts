@@ -24,7 +24,7 @@ export const allowedCodes: Readonly<Record<string, string>> = {
     'the token was used, rotated or revoked by another process; the account was revoked; the new manager is no longer an active member',
   ACCOUNT_EXISTS: 'the email was invited (or joined) by another process first',
   INVALID_INPUT:
-    "only where another process made the input invalid: `reassignReports` (the account the reports are handed to was deactivated) and transferOwnership's `to` (the new owner was deactivated or removed from the team)",
+    "only where another process made the input invalid: `reassignReports` (the account the reports are handed to was deactivated), transferOwnership's `to` (the new owner was deactivated or removed from the team) and assignGroups' `groupIds` (the account was deactivated: it belongs to no group until reactivated)",
 };
 // Not allowed: INVITATION_EXPIRED (the invitations live 7 days, the race a
 // minute) and PROFILE_INCOMPLETE (no profile field is required here).
@@ -193,7 +193,12 @@ export function checkRecords(
     else if (r.code === 'INVALID_INPUT') {
       const path = (r.details as { issues?: { path?: unknown[] }[] } | undefined)?.issues?.[0]
         ?.path?.[0];
-      const legit = r.kind === 'transferOwnership' ? path === 'to' : path === 'reassignReports';
+      const legit =
+        r.kind === 'transferOwnership'
+          ? path === 'to'
+          : r.kind === 'assignGroups'
+            ? path === 'groupIds'
+            : path === 'reassignReports';
       if (!legit)
         v.push(`${where}: INVALID_INPUT at ${String(path)}: ${JSON.stringify(r.details)}`);
     }
