@@ -24,6 +24,22 @@ export function canManageIn(
 }
 
 /**
+ * Whether `managerId` may manage people in `spaceId` now, read from the store
+ * (two reads); see {@link canManageIn}.
+ * @internal
+ */
+export async function mayManageIn(
+  ctx: CommandContext,
+  orgId: string,
+  managerId: string,
+  spaceId: string,
+): Promise<boolean> {
+  const account = await ctx.tx.accounts.get(orgId, managerId);
+  const membership = await ctx.tx.memberships.find(orgId, managerId, spaceId);
+  return canManageIn(account, membership === undefined ? [] : [membership], spaceId);
+}
+
+/**
  * Throws `NOT_FOUND` (Account) unless `managerId` may manage people in
  * `spaceId`; see {@link canManageIn}.
  * @internal
@@ -34,9 +50,5 @@ export async function requireManager(
   managerId: string,
   spaceId: string,
 ): Promise<void> {
-  const account = await ctx.tx.accounts.get(orgId, managerId);
-  const membership = await ctx.tx.memberships.find(orgId, managerId, spaceId);
-  if (!canManageIn(account, membership === undefined ? [] : [membership], spaceId)) {
-    throw notFound('Account', managerId);
-  }
+  if (!(await mayManageIn(ctx, orgId, managerId, spaceId))) throw notFound('Account', managerId);
 }

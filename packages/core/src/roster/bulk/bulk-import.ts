@@ -9,6 +9,7 @@ import {
   type InvitationSecret,
   newInvitationSecret,
 } from '../commands/invitations.js';
+import { canManageIn } from '../manager.js';
 import type { BulkInvitation, BulkRowReport } from './bulk-report.js';
 import { BulkImportRow } from './bulk-rows.js';
 import { loadBatchNames, resolveGroups, resolveSpace } from './resolve.js';
@@ -77,13 +78,7 @@ export function bulkImportCommand(options: {
           const managerId = await at('manager', () => {
             if (data.manager === undefined) return null;
             const manager = accounts.get(data.manager);
-            const member = managerMemberships.some(
-              (membership) =>
-                membership.accountId === manager?.id &&
-                membership.spaceId === space.id &&
-                membership.state === 'member',
-            );
-            if (manager === undefined || manager.status !== 'active' || !member) {
+            if (manager === undefined || !canManageIn(manager, managerMemberships, space.id)) {
               throw new RosterError(
                 'NOT_FOUND',
                 `The manager ${data.manager} is not an active member of ${space.name}.`,

@@ -19,7 +19,7 @@ import {
 } from '../command-context.js';
 import { AcceptInvitationInput, InvitationRef, InviteInput } from '../inputs.js';
 import { hashInvitationToken, newInvitationToken } from '../invitation-token.js';
-import { canManageIn, requireManager } from '../manager.js';
+import { mayManageIn, requireManager } from '../manager.js';
 
 /** What `invite` and `resendInvitation` return. The token is shown here once and never stored. */
 export interface IssuedInvitation {
@@ -358,19 +358,14 @@ export async function acceptInvitation(
   const existing = await ctx.tx.memberships.find(orgId, account.id, invitation.spaceId);
   // The manager named in the invitation may have left since (rule 7): then
   // the person joins without one, and an admin assigns one later.
-  const manager =
-    invitation.managerId === null
-      ? undefined
-      : await ctx.tx.accounts.get(orgId, invitation.managerId);
-  const managerMemberships =
-    manager === undefined ? [] : await ctx.tx.memberships.listByAccounts(orgId, [manager.id]);
+  const keepsManager =
+    invitation.managerId !== null &&
+    (await mayManageIn(ctx, orgId, invitation.managerId, invitation.spaceId));
   const fields = {
     state: 'member' as const,
     role: invitation.role,
     groupIds: invitation.groupIds,
-    managerId: canManageIn(manager, managerMemberships, invitation.spaceId)
-      ? invitation.managerId
-      : null,
+    managerId: keepsManager ? invitation.managerId : null,
   };
   const membership =
     existing === undefined

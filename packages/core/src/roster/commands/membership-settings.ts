@@ -19,6 +19,7 @@ import {
   SetManagerInput,
   SetRestrictionsInput,
 } from '../inputs.js';
+import { canManageIn } from '../manager.js';
 
 /** Throws INVALID_TRANSITION unless the membership is a current one. @internal */
 export function requireMember(
@@ -96,12 +97,8 @@ export async function planSetManager(
         issues: [{ path: ['managerId'], message: 'Must be another account' }],
       });
     }
-    if (
-      manager.account === undefined ||
-      manager.account.status !== 'active' ||
-      manager.membership?.spaceId !== membership.spaceId ||
-      manager.membership.state !== 'member'
-    ) {
+    const managerships = manager.membership === undefined ? [] : [manager.membership];
+    if (!canManageIn(manager.account, managerships, membership.spaceId)) {
       throw notFound('Account', managerId);
     }
   }
