@@ -31,6 +31,16 @@ type Real = World;
 type Cmd = fc.AsyncCommand<Model, Real>;
 
 const roles = ['owner', 'admin', 'staff'] as const;
+/**
+ * The addresses invited: seven new ones and two of the world's own members,
+ * so that inviting an existing account (ACCOUNT_EXISTS) is common rather
+ * than a few times a run, when a new address happens to be drawn twice.
+ */
+const inviteEmails = [
+  ...Array.from({ length: 7 }, (_, n) => `p${n}@acme.io`),
+  'staff1@acme.io',
+  'admin@acme.io',
+];
 const pick = <T>(list: readonly T[], n: number): T => list[n % list.length] as T;
 const ids = (model: Model) => [...model.people.keys()];
 
@@ -48,7 +58,7 @@ function chooseActor(model: Model, n: number, focus: boolean): string {
 }
 
 /** How often each command succeeded and was refused, over the whole run. */
-const outcomes = new Map<string, { ok: number; refused: Set<string> }>();
+const outcomes = new Map<string, { ok: number; refused: Map<string, number> }>();
 
 /** Runs `action`; on success applies `onSuccess`, on refusal checks the store is untouched. */
 async function attempt<T>(
@@ -57,7 +67,7 @@ async function attempt<T>(
   action: () => Promise<T>,
   onSuccess: (result: T) => void,
 ): Promise<void> {
-  const tally = outcomes.get(name) ?? { ok: 0, refused: new Set<string>() };
+  const tally = outcomes.get(name) ?? { ok: 0, refused: new Map<string, number>() };
   outcomes.set(name, tally);
   const before = real.store.inspect().auditEvents(real.orgId).length;
   let result: T;
@@ -65,7 +75,7 @@ async function attempt<T>(
     result = await action();
   } catch (error) {
     if (!RosterError.isInstance(error)) throw error;
-    tally.refused.add(error.code);
+    tally.refused.set(error.code, (tally.refused.get(error.code) ?? 0) + 1);
     expect(real.store.inspect().auditEvents(real.orgId).length).toBe(before);
     return;
   }
@@ -83,7 +93,7 @@ class Invite implements Cmd {
   check = () => true;
   async run(model: Model, real: Real) {
     const actorId = chooseActor(model, this.actor, this.focus);
-    const email = `p${this.email}@acme.io`;
+    const email = pick(inviteEmails, this.email);
     const role = pick(roles, this.role);
     await attempt(
       'invite',
@@ -113,7 +123,7 @@ class Invite implements Cmd {
     );
   }
   toString = () =>
-    `invite(${this.actor}${this.focus ? '*' : ''}, p${this.email}, ${pick(roles, this.role)})`;
+    `invite(${this.actor}${this.focus ? '*' : ''}, ${pick(inviteEmails, this.email)}, ${pick(roles, this.role)})`;
 }
 
 class Accept implements Cmd {
@@ -345,7 +355,7 @@ const commands = [
     {
       weight: 4,
       arbitrary: fc
-        .tuple(fc.nat(), fc.nat(6), fc.nat(), fc.boolean())
+        .tuple(fc.nat(), fc.nat(inviteEmails.length - 1), fc.nat(), fc.boolean())
         .map(([a, e, r, focus]) => new Invite(a, e, r, focus)),
     },
     { weight: 4, arbitrary: fc.nat().map((w) => new Accept(w)) },
@@ -401,7 +411,9 @@ it('keeps every invariant through 500 random command sequences', async () => {
     { numRuns: 500 },
   );
   if (process.env.ROSTERKIT_MODEL_STATS)
-    console.log(JSON.stringify([...outcomes].map(([k, v]) => [k, v.ok, [...v.refused]])));
+    console.log(
+      JSON.stringify([...outcomes].map(([k, v]) => [k, v.ok, Object.fromEntries(v.refused)])),
+    );
   // The sequences reached both outcomes of every command: the test is not
   // passing by refusing everything.
   for (const name of [
@@ -420,7 +432,7 @@ it('keeps every invariant through 500 random command sequences', async () => {
     expect(tally?.ok, `${name} never succeeded`).toBeGreaterThan(0);
     expect(tally?.refused.size, `${name} was never refused`).toBeGreaterThan(0);
   }
-  const refusals = new Set([...outcomes.values()].flatMap((tally) => [...tally.refused]));
+  const refusals = new Set([...outcomes.values()].flatMap((tally) => [...tally.refused.keys()]));
   for (const code of [
     'FORBIDDEN',
     'SELF_ACTION',
