@@ -21,9 +21,11 @@ export interface PrismaStoreOptions {
   readonly transactionTimeoutMs?: number;
   /**
    * How batches (bulk import, a manager's reports) are inserted. `'raw'`: one
-   * multi-row `INSERT` per batch through `$executeRawUnsafe`, several times
-   * faster than `createMany`, which compiles a query plan holding every
-   * value. Raw statements name rosterkit's tables unqualified, as its
+   * `INSERT` per batch and table through `$executeRawUnsafe` (multi-row
+   * `VALUES` on MySQL and SQLite; on PostgreSQL the rows as one JSON
+   * parameter, expanded by `json_populate_recordset`), several times faster
+   * than `createMany`, which compiles a query plan holding every value.
+   * Raw statements name rosterkit's tables unqualified, as its
    * migrations create them, so on PostgreSQL the tables must be on the
    * connection's `search_path` (the default). If you give your driver
    * adapter another schema, choose `'createMany'`. An unknown provider

@@ -110,7 +110,7 @@ export function createTransaction(
   rawBatches = true,
 ): StoreTransaction {
   const dialect = rawBatches ? dialectOf(db) : undefined;
-  // Raw multi-row INSERTs where the provider is known (batch-insert.ts).
+  // Raw INSERTs where the provider is known (batch-insert.ts).
   const batch = <R extends object>(target: BatchTable<R>) =>
     dialect === undefined
       ? undefined
