@@ -1,6 +1,7 @@
 import Papa from 'papaparse';
 import type { CellError, SheetParseResult } from './cell-error.js';
 import type { BulkSheet, RowOf } from './columns.js';
+import { checkUpload, type ParseOptions } from './parse-options.js';
 import { readRows } from './read-rows.js';
 import { cellsOf } from './write-cells.js';
 
@@ -64,6 +65,7 @@ export function writeCsv<S extends BulkSheet>(
  * separated files are recognized; a UTF-8 byte order mark is ignored; bytes
  * are read as UTF-8. Headers are matched trimmed and case-insensitively, in
  * any order; see {@link SheetParseResult} for which rows are returned.
+ * Wrong arguments, or a file over `options`' limits, throw `INVALID_INPUT`.
  *
  * @example
  * ```ts
@@ -76,8 +78,10 @@ export function writeCsv<S extends BulkSheet>(
  */
 export function parseCsv<S extends BulkSheet>(
   sheet: S,
-  input: string | Uint8Array | ArrayBuffer,
+  file: string | Uint8Array | ArrayBuffer,
+  options?: ParseOptions,
 ): SheetParseResult<RowOf<S>> {
+  const { input, maxRows } = checkUpload('csv', sheet, file, options);
   const text = typeof input === 'string' ? input.replace(/^\uFEFF/, '') : decoder.decode(input);
   const parsed = Papa.parse<string[]>(text, { header: false, skipEmptyLines: false });
   const lineErrors: CellError[] = parsed.errors
@@ -94,7 +98,7 @@ export function parseCsv<S extends BulkSheet>(
     row: index + 1,
     cells: cells.map((cell) => (/^'[=+@\t\r]/.test(cell) ? cell.slice(1) : cell)),
   }));
-  const { rows, errors } = readRows(sheet, lines, lineErrors);
+  const { rows, errors } = readRows(sheet, lines, maxRows, lineErrors);
   return { rows: rows as unknown as RowOf<S>[], errors };
 }
 

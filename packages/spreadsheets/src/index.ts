@@ -14,6 +14,7 @@ export type { WriteCsvOptions } from './csv.js';
 export { parseCsv, writeCsv } from './csv.js';
 export type { SheetReport, SheetReportError, SheetReportLine } from './merge-reports.js';
 export { mergeReports } from './merge-reports.js';
+export type { ParseOptions } from './parse-options.js';
 export type { TeamRowsOptions } from './team-rows.js';
 export { listUpdateRows, toUpdateRows } from './team-rows.js';
 export type { WriteXlsxOptions } from './xlsx.js';

@@ -3,6 +3,7 @@
 
 import type { CellError } from './cell-error.js';
 import { type BulkSheet, type Column, headerKey } from './columns.js';
+import { tooManyRows } from './parse-options.js';
 
 /**
  * A cell's value once the file format is gone: text, a number, a boolean, a
@@ -35,16 +36,19 @@ type Converted = { ok: true; value: unknown } | { ok: false; message: string };
 /**
  * Reads lines into rows: the first non-empty line is the header; every later
  * non-empty line is a row. A row with any cell error is left out of `rows`.
+ * More than `maxRows` rows: INVALID_INPUT, thrown.
  * @internal
  */
 export function readRows(
   sheet: BulkSheet,
   lines: readonly SourceLine[],
+  maxRows: number,
   lineErrors: readonly CellError[] = [],
 ): { rows: Record<string, unknown>[]; errors: CellError[] } {
   const errors: CellError[] = [];
   const filled = lines.filter((line) => !line.cells.every(isBlank));
   const [header, ...body] = filled;
+  if (body.length > maxRows) throw tooManyRows(body.length, maxRows);
   const headerRow = header?.row ?? 1;
 
   // Match every header cell to a column of the sheet.

@@ -2,6 +2,7 @@ import type { RoleCatalog } from '@rosterkit/core';
 import ExcelJS from 'exceljs';
 import type { SheetParseResult } from './cell-error.js';
 import type { BulkSheet, Column, RowOf } from './columns.js';
+import { checkUpload, type ParseOptions, unreadable } from './parse-options.js';
 import { hasKnownHeader, type PlainCell, readRows, type SourceLine } from './read-rows.js';
 import { cellsOf } from './write-cells.js';
 
@@ -103,7 +104,8 @@ export async function writeXlsx<S extends BulkSheet>(
  * text, hyperlinks (an email written as a `mailto:` link), and formulas by
  * their cached result. Headers are matched trimmed and case-insensitively,
  * in any order; see {@link SheetParseResult} for which rows are returned.
- * A file that is not a workbook rejects with the reader's error.
+ * The arguments are checked, and the file must be within `options`' limits
+ * and be a workbook: otherwise the promise rejects with `INVALID_INPUT`.
  *
  * @example
  * ```ts
@@ -115,17 +117,25 @@ export async function writeXlsx<S extends BulkSheet>(
  */
 export async function parseXlsx<S extends BulkSheet>(
   sheet: S,
-  input: Uint8Array | ArrayBuffer,
+  file: Uint8Array | ArrayBuffer,
+  options?: ParseOptions,
 ): Promise<SheetParseResult<RowOf<S>>> {
+  const { input, maxRows } = checkUpload('xlsx', sheet, file, options);
   const workbook = new ExcelJS.Workbook();
   const bytes = input instanceof ArrayBuffer ? new Uint8Array(input) : input;
-  // exceljs's declared Buffer type is its own; a Node Buffer is what it reads.
-  await workbook.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as never);
+  try {
+    // exceljs's declared Buffer type is its own; a Node Buffer is what it reads.
+    await workbook.xlsx.load(
+      Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as never,
+    );
+  } catch (error) {
+    throw unreadable(error instanceof Error ? error.message : String(error), error);
+  }
   const named = workbook.getWorksheet(sheet.name);
   const candidates = named === undefined ? workbook.worksheets : [named];
   const read = candidates.map(linesOf);
   const lines = read.find((found) => hasKnownHeader(sheet, found)) ?? read[0] ?? [];
-  const { rows, errors } = readRows(sheet, lines);
+  const { rows, errors } = readRows(sheet, lines, maxRows);
   return { rows: rows as unknown as RowOf<S>[], errors };
 }
 
