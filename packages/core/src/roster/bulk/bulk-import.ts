@@ -1,12 +1,14 @@
 import { RosterError } from '../../errors/roster-error.js';
 import type { Account } from '../../model/account.js';
 import type { Membership } from '../../model/membership.js';
-import { checkRoleGrantable, requireActor } from '../command-context.js';
+import type { Space } from '../../model/space.js';
+import { type CommandContext, checkRoleGrantable, requireActor } from '../command-context.js';
 import {
   authorizeInvite,
   buildInvitationRows,
   type InvitationRowsInput,
   type InvitationSecret,
+  mayInvite,
   newInvitationSecret,
 } from '../commands/invitations.js';
 import { canManageIn } from '../manager.js';
@@ -18,9 +20,42 @@ import {
   type BatchOutcome,
   type BulkCommand,
   type PreparedRow,
+  RowFailure,
   reportFailure,
   rowReport,
 } from './run-bulk.js';
+
+/**
+ * The column of an invitation the Policy refused: `role` when the actor may
+ * invite someone into the space with another role, `space` when they may
+ * invite with this role into another space, else `null` (they may invite no
+ * one: the row is not what to change). Asked only of refused rows; `asked`
+ * keeps the batch's answers, so a file of refused rows asks each once.
+ */
+async function forbiddenColumn(
+  ctx: CommandContext,
+  asked: Map<string, Promise<boolean>>,
+  spaces: readonly Space[],
+  spaceId: string,
+  role: string,
+): Promise<'role' | 'space' | null> {
+  const allowed = (into: string, as: string) => {
+    const key = `${into}\u0000${as}`;
+    let answer = asked.get(key);
+    if (answer === undefined) {
+      answer = mayInvite(ctx, into, as);
+      asked.set(key, answer);
+    }
+    return answer;
+  };
+  for (const { name } of ctx.deps.roles.roles) {
+    if (name !== role && (await allowed(spaceId, name))) return 'role';
+  }
+  for (const space of spaces) {
+    if (space.id !== spaceId && (await allowed(space.id, role))) return 'space';
+  }
+  return null;
+}
 
 /**
  * What a batch of import rows does, in one transaction and a constant number
@@ -63,6 +98,7 @@ export function bulkImportCommand(options: {
         managerIds.length === 0 ? [] : await ctx.tx.memberships.listByAccounts(orgId, managerIds);
 
       const reports = new Map<number, BulkRowReport>();
+      const asked = new Map<string, Promise<boolean>>();
       const accepted: { row: PreparedRow<BulkImportRow>; input: InvitationRowsInput }[] = [];
       for (const row of rows) {
         const { data } = row;
@@ -71,7 +107,13 @@ export function bulkImportCommand(options: {
             resolveSpace(spaces, data.space ?? options.space, actor.organization.defaultSpaceId),
           );
           await at('role', () => checkRoleGrantable(ctx.deps, data.role, ['role']));
-          await at(null, () => authorizeInvite(ctx, space.id, data.role));
+          await authorizeInvite(ctx, space.id, data.role).catch(async (error: unknown) => {
+            if (!RosterError.isInstance(error) || error.code !== 'FORBIDDEN') throw error;
+            throw new RowFailure(
+              await forbiddenColumn(ctx, asked, spaces, space.id, data.role),
+              error,
+            );
+          });
           const groupIds = await at('groups', () =>
             resolveGroups(groups, data.groups ?? [], space),
           );

@@ -50,7 +50,10 @@ export interface BulkRowReport {
    * Why the row failed; `null` unless `status` is `failed`. `column` is the
    * row's field at fault (`'email'`, `'role'`, `'space'`, `'groups'`,
    * `'manager'`, `'restrictions'`, `'deactivated'`, `'profile.<field>'`), or
-   * `null` when the row as a whole failed.
+   * `null` when the row as a whole failed. An import row the Policy refuses
+   * names `'role'` when the actor may invite into that space with another
+   * role, `'space'` when they may invite with that role elsewhere, and `null`
+   * when they may invite no one.
    */
   readonly error: {
     readonly code: RosterErrorCode;

@@ -6,6 +6,7 @@ import type { AuditEvent } from '../../model/audit-event.js';
 import type { Invitation } from '../../model/invitation.js';
 import type { Membership } from '../../model/membership.js';
 import type { OutboxMessage } from '../../model/outbox-message.js';
+import type { PolicySubject } from '../../ports/policy.js';
 import {
   audit,
   auditEventOf,
@@ -55,6 +56,11 @@ async function checkPlacement(
   if (managerId !== null) await requireManager(ctx, orgId, managerId, spaceId);
 }
 
+/** What the Policy is asked about an invitation into `spaceId` with `role`. */
+function invitationSubject(ctx: CommandContext, spaceId: string, role: string): PolicySubject {
+  return { type: 'Invitation', orgId: requireActor(ctx).organization.id, spaceId, role };
+}
+
 /** Checks that the actor may invite into this space with this role (role grantable, then the Policy). @internal */
 export async function authorizeInvite(
   ctx: CommandContext,
@@ -62,8 +68,21 @@ export async function authorizeInvite(
   role: string,
 ): Promise<void> {
   checkRoleGrantable(ctx.deps, role, ['role']);
-  const orgId = requireActor(ctx).organization.id;
-  await authorize(ctx, 'invite', { type: 'Invitation', orgId, spaceId, role });
+  await authorize(ctx, 'invite', invitationSubject(ctx, spaceId, role));
+}
+
+/** Whether the Policy lets the actor invite into this space with this role (no error; nothing else checked). @internal */
+export async function mayInvite(
+  ctx: CommandContext,
+  spaceId: string,
+  role: string,
+): Promise<boolean> {
+  const decision = await ctx.deps.policy.check({
+    actor: requireActor(ctx),
+    action: 'invite',
+    subject: invitationSubject(ctx, spaceId, role),
+  });
+  return decision.allowed;
 }
 
 /** DESIGN rule 12: an email that already has an account never gets a second one. @internal */

@@ -131,7 +131,7 @@ function expectedImport(
       'boss@acme.io',
       'FORBIDDEN',
       'You cannot act on an account whose role ranks above yours.',
-      null,
+      'role',
     ),
     failed(7, 'fay@acme.io', 'NOT_FOUND', 'There is no group named "Marketing" in Team.', 'groups'),
     failed(
@@ -365,6 +365,65 @@ export const bulkScenarios: ConformanceSuite = (test) => {
     expect(result).toEqual(expectedImport(org, false, created));
     const events = await ctx.raw.auditEvents(orgId);
     expect(events.filter((event) => event.action === 'invite')).toHaveLength(2 + 3);
+  });
+
+  test('Domain: bulk import: a row the Policy refuses names the column to change: role, space, or none', async (ctx) => {
+    const { org, leeds } = await seedBulk(ctx.store);
+    const orgId = org.organization.id;
+    // Leeds invites its own staff: nobody here may invite anyone into it.
+    const roster = createRoster({
+      store: ctx.store,
+      policy: {
+        check: (request) =>
+          request.action === 'invite' && request.subject.spaceId === leeds.id
+            ? { allowed: false, reason: 'Leeds invites its own staff.' }
+            : scenarioPolicy.check(request),
+        readFilter: scenarioPolicy.readFilter,
+      },
+      roles: {
+        ownerRole: { name: 'owner' },
+        roles: ['owner', 'director', 'admin', 'agent'].map((name) => ({ name })),
+      },
+    });
+    const file: BulkImportRow[] = [
+      { email: 'una@acme.io', role: 'director' },
+      { email: 'vic@acme.io', role: 'agent', space: 'Leeds' },
+      { email: 'wes@acme.io', role: 'agent' },
+    ];
+    const before = await rawState(ctx, org);
+    expect(
+      await roster.as({ accountId: org.admin.id, orgId }).bulkImport(file, { dryRun: true }),
+    ).toEqual(
+      report(true, [
+        // The admin may invite into Team, not with this role: change the role.
+        failed(
+          1,
+          'una@acme.io',
+          'FORBIDDEN',
+          'You cannot act on an account whose role ranks above yours.',
+          'role',
+        ),
+        // The admin may invite an agent elsewhere, no one into Leeds: change the space.
+        failed(2, 'vic@acme.io', 'FORBIDDEN', 'Leeds invites its own staff.', 'space'),
+        { row: 3, email: 'wes@acme.io', status: 'created', accountId: null, error: null },
+      ]),
+    );
+    // An agent may invite no one anywhere: no column of the row is at fault.
+    expect(await roster.as({ accountId: org.agentA.id, orgId }).bulkImport(file)).toEqual(
+      report(
+        false,
+        [1, 2, 3].map((row) =>
+          failed(
+            row,
+            file[row - 1]?.email ?? '',
+            'FORBIDDEN',
+            row === 2 ? 'Leeds invites its own staff.' : 'You need the permission to manage users.',
+            null,
+          ),
+        ),
+      ),
+    );
+    expect(await rawState(ctx, org)).toEqual(before);
   });
 
   test('Domain: bulk update: changes land, refused rows fail with their column, rule 8 refuses team managers', async (ctx) => {

@@ -127,6 +127,12 @@ const expectedOrders: Record<string, string[]> = {
   'lastSeenAt desc': ['k3', 'k2', 'k4', 'k5', 'k1'],
 };
 
+/** The sort a key of {@link expectedOrders} names (`'name asc'`). */
+function sortOf(key: string): AccountSort {
+  const [field, direction] = key.split(' ') as [AccountSort['field'], AccountSort['direction']];
+  return { field, direction };
+}
+
 async function seedSortable(store: Store): Promise<void> {
   await store.transaction(async (tx) => {
     for (const [id, firstName, lastName, email, createdAt, lastSeenAt] of sortRows) {
@@ -276,12 +282,7 @@ export const accountListSuite: ConformanceSuite = (test) => {
   }) => {
     await seedSortable(store);
     for (const [key, expected] of Object.entries(expectedOrders)) {
-      const [fieldName, direction] = key.split(' ') as [
-        AccountSort['field'],
-        AccountSort['direction'],
-      ];
-      const sort = { field: fieldName, direction };
-      expect(await ids(store, { sort }, 'org_sort'), key).toEqual(expected);
+      expect(await ids(store, { sort: sortOf(key) }, 'org_sort'), key).toEqual(expected);
     }
   });
 
@@ -290,14 +291,10 @@ export const accountListSuite: ConformanceSuite = (test) => {
   }) => {
     await seedSortable(store);
     for (const [key, expected] of Object.entries(expectedOrders)) {
-      const [fieldName, direction] = key.split(' ') as [
-        AccountSort['field'],
-        AccountSort['direction'],
-      ];
       const walked = await listAllIds(store, {
         orgId: 'org_sort',
         readFilter: matchAll,
-        sort: { field: fieldName, direction },
+        sort: sortOf(key),
         limit: 2,
       });
       expect(walked, key).toEqual({ ids: expected, pages: 3, totals: [5, 5, 5] });
