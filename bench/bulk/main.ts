@@ -31,9 +31,12 @@
 // postgresql://postgres@127.0.0.1:5432/test; the user must be allowed to
 // create databases); SQLite files go to the OS temporary directory.
 // BENCH_REPS sets the repetitions (default 5, after one warm-up of each);
-// BENCH_ONLY=memory, sqlite or postgresql runs one section (to profile it).
+// BENCH_ONLY=memory, sqlite or postgresql runs one section (to profile it);
+// BENCH_CPU_PROFILE=DIR writes a V8 CPU profile of each timed bulkImport call
+// (not the setup, not the baselines) to DIR, for Chrome DevTools or speedscope.
 import { randomBytes } from 'node:crypto';
-import { rmSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
@@ -151,9 +154,32 @@ async function organizationOn(store: Store): Promise<ActorApi> {
   return admin;
 }
 
+const profileDir = process.env.BENCH_CPU_PROFILE;
+let profiles = 0;
+
+/** Runs `work` under the V8 profiler when BENCH_CPU_PROFILE is set, writing one `.cpuprofile` file. */
+async function profiled<T>(work: () => Promise<T>): Promise<T> {
+  if (profileDir === undefined) return work();
+  const session = new Session();
+  session.connect();
+  await session.post('Profiler.enable');
+  await session.post('Profiler.start');
+  try {
+    return await work();
+  } finally {
+    const { profile } = await session.post('Profiler.stop');
+    mkdirSync(profileDir, { recursive: true });
+    writeFileSync(
+      join(profileDir, `bulk-import-${++profiles}.cpuprofile`),
+      JSON.stringify(profile),
+    );
+    session.disconnect();
+  }
+}
+
 async function importFile(admin: ActorApi): Promise<{ ms: number; report: BulkReport }> {
   const start = performance.now();
-  const report = await admin.bulkImport(file);
+  const report = await profiled(() => admin.bulkImport(file));
   const ms = performance.now() - start;
   if (report.counts.created !== ROWS) {
     const failed = report.rows.find((row) => row.status !== 'created');
