@@ -23,7 +23,8 @@ export interface PrismaStoreOptions {
    * How batches (bulk import, a manager's reports) are inserted. `'raw'`: one
    * `INSERT` per batch and table through `$executeRawUnsafe` (multi-row
    * `VALUES` on MySQL and SQLite; on PostgreSQL the rows as one JSON
-   * parameter, expanded by `json_populate_recordset`), several times faster
+   * parameter and the values they share as another, expanded by
+   * `json_populate_recordset`), several times faster
    * than `createMany`, which compiles a query plan holding every value.
    * Raw statements name rosterkit's tables unqualified, as its
    * migrations create them, so on PostgreSQL the tables must be on the

@@ -193,6 +193,30 @@ function awkwardRow(sample: Record<string, unknown>): Record<string, unknown> {
   return row;
 }
 
+// What a JSON-text column may hold, each of which must come back verbatim:
+// documents with awkward text, spacing and escapes not as JSON.stringify
+// writes them, and JSON that is a string or null (text, not SQL NULL).
+const documents = [
+  JSON.stringify({ awkward, nested: { list: [1, null, true, 'x'] } }),
+  '[ 1 , {"a" : "\\u00e9\\n\\"", "b":[]} ]',
+  '"a JSON string"',
+  'null',
+  '{}',
+];
+
+/** Row `n` of `sample`: other ids and unique keys, and a JSON document in every JSON-text field. */
+function documentRow(sample: Record<string, unknown>, n: number): Record<string, unknown> {
+  const row: Record<string, unknown> = { ...sample, id: `${String(sample.id)}_${n}` };
+  let k = 0;
+  for (const field of Object.keys(row)) {
+    if (field.endsWith('Json')) row[field] = documents[k++ % documents.length];
+  }
+  if ('email' in row) row.email = `doc${n}@example.com`;
+  if ('accountId' in row) row.accountId = `acc_${n}`;
+  if ('tokenHash' in row) row.tokenHash = String(n).repeat(64);
+  return row;
+}
+
 async function columnsOf(client: TestClient, provider: RosterkitProvider, table: string) {
   const rows = (await (provider === 'sqlite'
     ? client.$queryRawUnsafe(`SELECT name FROM pragma_table_info('${table}')`)
@@ -256,12 +280,19 @@ describe.each(['sqlite', 'postgresql', 'mysql'] as const)('schema agreement: %s'
       if (provider === 'mysql') await tx.$executeRawUnsafe("SET time_zone = '+13:00'");
       for (const [model, table] of batchTables) {
         const sample = samples[model];
-        await insertRows(
-          tx as unknown as RosterkitPrismaTransactionClient,
-          dialect,
-          table as BatchTable<Record<string, unknown>>,
+        // Two batches: rows that differ in their text; rows that differ
+        // only in their ids and keys, sharing their documents.
+        for (const rows of [
           [sample, awkwardRow(sample)],
-        );
+          [documentRow(sample, 3), documentRow(sample, 4)],
+        ]) {
+          await insertRows(
+            tx as unknown as RosterkitPrismaTransactionClient,
+            dialect,
+            table as BatchTable<Record<string, unknown>>,
+            rows,
+          );
+        }
       }
     });
     for (const [model, table] of batchTables) {
@@ -273,6 +304,8 @@ describe.each(['sqlite', 'postgresql', 'mysql'] as const)('schema agreement: %s'
       expect(await delegate.findMany({ orderBy: { id: 'asc' } }), model).toEqual([
         sample,
         awkwardRow(sample),
+        documentRow(sample, 3),
+        documentRow(sample, 4),
       ]);
     }
   });
