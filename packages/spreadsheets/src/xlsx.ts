@@ -88,12 +88,25 @@ export async function writeXlsx<S extends BulkSheet>(
       errorTitle: column.label,
       error: column.type === 'role' ? 'Choose a role from the list.' : 'Write y or n.',
     };
-    // One rule per cell: exceljs writes a column of equal rules as one range.
-    for (let row = 2; row <= lastRow; row += 1) {
-      worksheet.getCell(row, index + 1).dataValidation = validation;
-    }
+    // One rule for the column's range. Set cell by cell, exceljs merges equal
+    // rules into ranges after sorting the addresses as text (C10 before C2),
+    // which wrote overlapping ranges (C10:C1001 and C2:C1001), and touched
+    // every cell, writing a thousand empty rows.
+    const letter = worksheet.getColumn(index + 1).letter;
+    dataValidationsOf(worksheet).add(`${letter}2:${letter}${lastRow}`, validation);
   }
   return new Uint8Array(await workbook.xlsx.writeBuffer());
+}
+
+/**
+ * The worksheet's data validations: exceljs 4 has `add(range, rule)`, which
+ * writes one rule for the range, but its type definitions leave it out.
+ */
+function dataValidationsOf(worksheet: ExcelJS.Worksheet): {
+  add(range: string, validation: ExcelJS.DataValidation): void;
+} {
+  return (worksheet as unknown as { dataValidations: ReturnType<typeof dataValidationsOf> })
+    .dataValidations;
 }
 
 /**

@@ -1,4 +1,5 @@
 import { defineRoleSet, presets } from '@rosterkit/policies';
+import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { importSheet, updateSheet, writeXlsx } from '../src/index.js';
 import { openWorkbook } from './fixtures.js';
@@ -38,6 +39,18 @@ describe('the generated .xlsx templates', () => {
     // The rule reaches 1000 lines below the last row.
     expect(worksheet?.getCell('G1002').dataValidation).toBeDefined();
     expect(worksheet?.getCell('G1003').dataValidation).toBeUndefined();
+  });
+
+  it('write one rule per validated column, over its whole range', async () => {
+    // Excel offers to repair a file whose rules overlap (C2:C1001 and C10:C1001).
+    const zip = await JSZip.loadAsync(
+      await writeXlsx(updateSheet(), { roles: presets.teamWorkspace, rows: [] }),
+    );
+    const xml = (await zip.file('xl/worksheets/sheet1.xml')?.async('string')) ?? '';
+    expect([...xml.matchAll(/sqref="([^"]*)"/g)].map((match) => match[1])).toEqual([
+      'C2:C1001',
+      'G2:G1001',
+    ]);
   });
 
   it('keep a shared owner role in the import list (several administrators)', async () => {
