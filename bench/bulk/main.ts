@@ -55,12 +55,13 @@ import Database from 'better-sqlite3';
 import pg from 'pg';
 import { PrismaClient as PostgresClient } from '../generated/postgresql/client/client.js';
 import { PrismaClient as SqliteClient } from '../generated/sqlite/client/client.js';
+import { freshPostgres } from '../support/postgres.js';
+import { seededRandom } from '../support/seeded-random.js';
 
 const ROWS = 10_000;
 const REPS = Number(process.env.BENCH_REPS ?? 5);
 /** BENCH_ONLY=memory|sqlite|postgresql runs one store's section (to profile it). */
 const only = process.env.BENCH_ONLY;
-const serverUrl = process.env.ROSTERKIT_POSTGRES_URL ?? 'postgresql://postgres@127.0.0.1:5432/test';
 /** The tables a bulk import writes, in the order it writes them. */
 const written = [
   'rosterkit_accounts',
@@ -72,15 +73,8 @@ type Table = (typeof written)[number];
 type Rows = Record<Table, Record<string, unknown>[]>;
 
 // ---------------------------------------------------------------- the file
-// A small deterministic generator, so every run imports the same file.
-let state = 0x51f15e;
-function random(): number {
-  state = (state + 0x6d2b79f5) | 0;
-  let t = Math.imul(state ^ (state >>> 15), 1 | state);
-  t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-}
-const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)] as T;
+// Every run imports the same file.
+const { random, pick } = seededRandom(0x51f15e);
 const firstNames =
   'Ana Maria Marco José Lucía Omar Fatima Chen Wei Yuki Hiro Priya Arjun Olga Ivan Zoë Liam Noah Emma Sofia Mateo Amara Kwame Léa Hugo Jonas Freya Ahmed Leila Sven'.split(
     ' ',
@@ -220,31 +214,8 @@ function multiRowInserts(
 }
 
 // ---------------------------------------------------------------- PostgreSQL
-async function onServer(sql: string): Promise<void> {
-  const client = new pg.Client({ connectionString: serverUrl });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
-
-/** A new, empty PostgreSQL database; `work` gets its URL; dropped afterwards. */
-async function freshPostgres<T>(work: (url: string) => Promise<T>): Promise<T> {
-  const name = `rk_bulk_${randomBytes(5).toString('hex')}`;
-  await onServer(`CREATE DATABASE "${name}"`);
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  try {
-    return await work(url.toString());
-  } finally {
-    await onServer(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-  }
-}
-
 async function postgresRosterkit(capture: boolean): Promise<{ ms: number; rows: Rows }> {
-  return freshPostgres(async (url) => {
+  return freshPostgres('rk_bulk', async (url) => {
     const prisma = new PostgresClient({
       adapter: new PrismaPg({ connectionString: url, max: 10 }),
     });
@@ -275,7 +246,7 @@ async function postgresRows(url: string): Promise<Rows> {
 }
 
 async function postgresBare(rows: Rows, tables: readonly Table[]): Promise<number> {
-  return freshPostgres(async (url) => {
+  return freshPostgres('rk_bulk', async (url) => {
     const client = new pg.Client({ connectionString: url });
     await client.connect();
     try {

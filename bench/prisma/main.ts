@@ -24,25 +24,13 @@ import { type ActorApi, createRoster, type ListInput } from '@rosterkit/core';
 import { createPolicy, presets } from '@rosterkit/policies';
 import pg from 'pg';
 import { PrismaClient } from '../generated/postgresql/client/client.js';
+import { newDatabase, onServer } from '../support/postgres.js';
+import { seededRandom } from '../support/seeded-random.js';
 
 const ACCOUNTS = 100_000;
-const serverUrl = process.env.ROSTERKIT_POSTGRES_URL ?? 'postgresql://postgres@127.0.0.1:5432/test';
 const logSql = process.env.BENCH_LOG_SQL === '1';
 
-async function onServer(sql: string): Promise<void> {
-  const client = new pg.Client({ connectionString: serverUrl });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
-
-const database = `rk_bench_${randomBytes(5).toString('hex')}`;
-const url = new URL(serverUrl);
-url.pathname = `/${database}`;
-const databaseUrl = url.toString();
+const { name: database, url: databaseUrl } = newDatabase('rk_bench');
 
 // Every statement Prisma sends goes through `query` of a client of this pool:
 // plain queries through pool.query (which calls it), transactions on a client
@@ -81,15 +69,8 @@ const median = (xs: readonly number[]) =>
 const p95 = (xs: readonly number[]) =>
   [...xs].sort((a, b) => a - b)[Math.ceil(xs.length * 0.95) - 1] as number;
 
-// A small deterministic generator, so every run seeds the same data.
-let state = 0x2f6b1d;
-function random(): number {
-  state = (state + 0x6d2b79f5) | 0;
-  let t = Math.imul(state ^ (state >>> 15), 1 | state);
-  t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-}
-const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)] as T;
+// Every run seeds the same data.
+const { random, pick } = seededRandom(0x2f6b1d);
 
 const firstNames = `
 Ana Maria Marco José Lucía Omar Fatima Chen Wei Yuki Hiro Priya Arjun Kumar Olga Ivan Zoë
