@@ -78,8 +78,8 @@ export function rowReport(
   return { row: row.row, email: row.email, status, accountId, error: null };
 }
 
-/** The report of a failed row. @internal */
-export function failedReport(
+/** The report of a failed row. */
+function failedReport(
   row: { readonly row: number; readonly email: string | null },
   code: RosterErrorCode,
   message: string,
@@ -253,13 +253,14 @@ export async function runBulk<R extends { email: string }>(
   const batchSize = options.batchSize ?? 500;
   const { prepared, failed } = prepareRows(command.model, rows);
   const reports = new Map<number, BulkRowReport>(failed);
-  const batches: PreparedRow<R>[][] = [];
-  const batchEnds: number[] = [];
-  for (let start = 0; start < total; start += batchSize) {
-    const end = Math.min(total, start + batchSize);
-    batches.push(prepared.filter((row) => row.index >= start && row.index < end));
-    batchEnds.push(end);
-  }
+  // Batches cut the input (not the valid rows) every `batchSize` rows, so
+  // progress counts input rows; `prepared` is in input order.
+  const batchCount = Math.ceil(total / batchSize);
+  const batches: PreparedRow<R>[][] = Array.from({ length: batchCount }, () => []);
+  const batchEnds = Array.from({ length: batchCount }, (_, i) =>
+    Math.min(total, (i + 1) * batchSize),
+  );
+  for (const row of prepared) batches[Math.floor(row.index / batchSize)]?.push(row);
 
   let reported = -1;
   const progress = (done: number) => {

@@ -85,8 +85,8 @@ export async function mayInvite(
   return decision.allowed;
 }
 
-/** DESIGN rule 12: an email that already has an account never gets a second one. @internal */
-export function accountExists(email: string, existing: Account): RosterError<'ACCOUNT_EXISTS'> {
+/** DESIGN rule 12: an email that already has an account never gets a second one. */
+function accountExists(email: string, existing: Account): RosterError<'ACCOUNT_EXISTS'> {
   const advice: Record<string, string> = {
     pending: 'They are already invited: resend the invitation instead.',
     active: 'They already have an account: add them to the team instead.',
@@ -97,6 +97,15 @@ export function accountExists(email: string, existing: Account): RosterError<'AC
     `An account with the email ${email} already exists. ${advice[existing.status] ?? ''}`.trim(),
     { email, accountId: existing.id, status: existing.status },
   );
+}
+
+/** The payload of an invitation's e-mail (`invitation.created`), sent on invite and on resend. */
+function invitationEmail(invitation: Invitation) {
+  return {
+    invitationId: invitation.id,
+    email: invitation.email,
+    expiresAt: invitation.expiresAt.toISOString(),
+  };
 }
 
 /** Everything an invitation writes: the pending account, the invitation, its e-mail and its audit event. @internal */
@@ -133,17 +142,10 @@ export interface InvitationRowsInput {
   readonly profile: ProfileFields;
 }
 
-/** Builds (without writing) the rows of an authorized, checked invitation. @internal */
-export async function invitationRows(
-  ctx: CommandContext,
-  input: InvitationRowsInput,
-): Promise<InvitationRows> {
-  return buildInvitationRows(ctx, input, await newInvitationSecret());
-}
-
 /**
- * {@link invitationRows} with its secret made beforehand, so that a bulk
- * batch hashes its tokens all at once rather than one after another.
+ * Builds (without writing) the rows of an authorized, checked invitation,
+ * with its secret made beforehand, so that a bulk batch makes its secrets
+ * all at once rather than one after another.
  * @internal
  */
 export function buildInvitationRows(
@@ -183,11 +185,7 @@ export function buildInvitationRows(
     createdAt: ctx.now,
     version: 1,
   };
-  const message = outboxMessageOf(ctx, orgId, 'invitation.created', {
-    invitationId: invitation.id,
-    email: invitation.email,
-    expiresAt: invitation.expiresAt.toISOString(),
-  });
+  const message = outboxMessageOf(ctx, orgId, 'invitation.created', invitationEmail(invitation));
   const event = auditEventOf(
     ctx,
     orgId,
@@ -213,7 +211,7 @@ export async function invite(ctx: CommandContext, raw: unknown): Promise<IssuedI
   const existing = await ctx.tx.accounts.findByEmail(orgId, input.email);
   if (existing !== undefined) throw accountExists(input.email, existing);
 
-  const rows = await invitationRows(ctx, { ...input, spaceId });
+  const rows = buildInvitationRows(ctx, { ...input, spaceId }, await newInvitationSecret());
   const account = await ctx.tx.accounts.insert(rows.account);
   const invitation = await ctx.tx.invitations.insert(rows.invitation);
   await ctx.tx.outbox.append(rows.message);
@@ -262,17 +260,13 @@ export async function resendInvitation(
     ownerId: requireActor(ctx).organization.ownerId,
   });
   if (!result.ok) throw result.error;
-  const token = newInvitationToken();
+  const { token, tokenHash } = await newInvitationSecret();
   const updated = await ctx.tx.invitations.update({
     ...invitation,
-    tokenHash: await hashInvitationToken(token),
+    tokenHash,
     expiresAt: new Date(ctx.now.getTime() + ctx.deps.invitationTtlMs),
   });
-  await enqueue(ctx, orgId, 'invitation.created', {
-    invitationId: updated.id,
-    email: updated.email,
-    expiresAt: updated.expiresAt.toISOString(),
-  });
+  await enqueue(ctx, orgId, 'invitation.created', invitationEmail(updated));
   await audit(
     ctx,
     orgId,
