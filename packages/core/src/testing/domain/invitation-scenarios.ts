@@ -45,7 +45,16 @@ export const invitationScenarios: ConformanceSuite = (test) => {
     await expectRosterError(org.roster.acceptInvitation({ token: first.token }), 'NOT_FOUND');
 
     const second = await org.as(org.admin).invite({ email: 'eli@acme.io', role: 'agent' });
-    org.clock.advance(week + 1);
+    const third = await org.as(org.admin).invite({ email: 'fay@acme.io', role: 'agent' });
+    // Still good a moment before the 7 days are up, no longer a moment after.
+    org.clock.advance(week - 1);
+    const justInTime = await org.roster.acceptInvitation({
+      token: third.token,
+      firstName: 'Fay',
+      lastName: 'L',
+    });
+    expect(justInTime.account.status).toBe('active');
+    org.clock.advance(2);
     await expectRosterError(
       org.roster.acceptInvitation({ token: second.token, firstName: 'Eli', lastName: 'K' }),
       'INVITATION_EXPIRED',
@@ -57,8 +66,10 @@ export const invitationScenarios: ConformanceSuite = (test) => {
     const org = await seedScenario(ctx.store);
     const admin = org.as(org.admin);
     const sent = await admin.invite({ email: 'dee@acme.io', role: 'agent' });
+    const other = await admin.invite({ email: 'fay@acme.io', role: 'agent' });
     org.clock.advance(week - 1000);
     const resent = await admin.resendInvitation({ invitationId: sent.invitation.id });
+    const otherResent = await admin.resendInvitation({ invitationId: other.invitation.id });
     expect(resent.token).not.toBe(sent.token);
     expect(resent.invitation.expiresAt.getTime()).toBeGreaterThan(
       sent.invitation.expiresAt.getTime(),
@@ -67,6 +78,17 @@ export const invitationScenarios: ConformanceSuite = (test) => {
       org.roster.acceptInvitation({ token: sent.token, firstName: 'D', lastName: 'R' }),
       'NOT_FOUND',
     );
+    expect((await ctx.raw.invitation(org.organization.id, sent.invitation.id))?.expiresAt).toEqual(
+      resent.invitation.expiresAt,
+    );
+    // Past the first expiry, the new token works.
+    org.clock.advance(2000);
+    const accepted = await org.roster.acceptInvitation({
+      token: otherResent.token,
+      firstName: 'Fay',
+      lastName: 'L',
+    });
+    expect(accepted.account.status).toBe('active');
 
     const revoked = await admin.revokeInvitation({ invitationId: sent.invitation.id });
     expect(revoked.status).toBe('revoked');

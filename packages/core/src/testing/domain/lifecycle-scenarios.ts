@@ -44,6 +44,7 @@ export const lifecycleScenarios: ConformanceSuite = (test) => {
     expect(deactivated.status).toBe('deactivated');
     expect((await ctx.raw.account(orgId, org.agentA.id))?.status).toBe('deactivated');
     const { memberships } = await admin.getAccount({ accountId: org.agentA.id });
+    expect(memberships.length).toBeGreaterThan(0);
     expect(memberships.every((m) => m.groupIds.length === 0 && m.state === 'member')).toBe(true);
     expect(org.departures).toContain(`deactivate:${org.agentA.id}:${org.agentB.id}`);
     expect((await ctx.raw.outbox()).some((m) => m.topic === 'sessions.revoke')).toBe(true);
