@@ -12,7 +12,7 @@ import type {
 } from '@rosterkit/core';
 import { listAccounts } from './account-list.js';
 import { type BatchTable, dialectOf, insertRows } from './batch-insert.js';
-import type { RosterkitPrismaTransactionClient } from './client.js';
+import type { RosterkitModelDelegate, RosterkitPrismaTransactionClient } from './client.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
 import { checkLimit, invalid, notFound } from './errors.js';
 import { missedWrite, tenantRepository, uniqueGuard } from './repositories/tenant-repository.js';
@@ -110,32 +110,35 @@ export function createTransaction(
   rawBatches = true,
 ): StoreTransaction {
   const dialect = rawBatches ? dialectOf(db) : undefined;
-  // Raw INSERTs where the provider is known (batch-insert.ts).
-  const batch = <R extends object>(target: BatchTable<R>) =>
-    dialect === undefined
-      ? undefined
-      : { insertRows: (rows: readonly R[]) => insertRows(db, dialect, target, rows) };
+  // How a batch of rows goes in: raw INSERTs where the provider is known
+  // (batch-insert.ts), else the delegate's createMany.
+  const insertBatch =
+    <R extends object>(delegate: RosterkitModelDelegate, target: BatchTable<R>) =>
+    (rows: readonly R[]): PromiseLike<unknown> =>
+      dialect === undefined
+        ? delegate.createMany({ data: rows })
+        : insertRows(db, dialect, target, rows);
   const accounts = tenantRepository<Account, AccountRow>({
     subject: 'Account',
     delegate: db.rosterkitAccount,
     toRow: accountToRow,
     fromRow: accountFromRow,
     keep: ['lastSeenAt'],
-    ...batch(accountTable),
+    insertRows: insertBatch(db.rosterkitAccount, accountTable),
   });
   const spaces = tenantRepository<Space, Space>({
     subject: 'Space',
     delegate: db.rosterkitSpace,
     toRow: identity,
     fromRow: spaceFromRow,
-    ...batch(spaceTable),
+    insertRows: insertBatch(db.rosterkitSpace, spaceTable),
   });
   const memberships = tenantRepository<Membership, MembershipRow>({
     subject: 'Membership',
     delegate: db.rosterkitMembership,
     toRow: membershipToRow,
     fromRow: membershipFromRow,
-    ...batch(membershipTable),
+    insertRows: insertBatch(db.rosterkitMembership, membershipTable),
     children: {
       async afterInsert(rows) {
         const data = rows.flatMap(membershipGroupRows);
@@ -161,14 +164,14 @@ export function createTransaction(
     delegate: db.rosterkitGroup,
     toRow: identity,
     fromRow: groupFromRow,
-    ...batch(groupTable),
+    insertRows: insertBatch(db.rosterkitGroup, groupTable),
   });
   const invitations = tenantRepository<Invitation, InvitationRow>({
     subject: 'Invitation',
     delegate: db.rosterkitInvitation,
     toRow: invitationToRow,
     fromRow: invitationFromRow,
-    ...batch(invitationTable),
+    insertRows: insertBatch(db.rosterkitInvitation, invitationTable),
   });
 
   return {
@@ -300,9 +303,7 @@ export function createTransaction(
         if (events.length === 0) return;
         const data = events.map(auditEventToRow);
         await uniqueGuard('AuditEvent', events[0]?.id ?? '', () =>
-          dialect === undefined
-            ? db.rosterkitAuditEvent.createMany({ data })
-            : insertRows(db, dialect, auditEventTable, data),
+          insertBatch(db.rosterkitAuditEvent, auditEventTable)(data),
         );
       },
       list: (query) => listAuditEvents(db, query),
@@ -335,9 +336,7 @@ export function createTransaction(
         if (messages.length === 0) return;
         const data = messages.map(outboxToRow);
         await uniqueGuard('OutboxMessage', messages[0]?.id ?? '', () =>
-          dialect === undefined
-            ? db.rosterkitOutboxMessage.createMany({ data })
-            : insertRows(db, dialect, outboxTable, data),
+          insertBatch(db.rosterkitOutboxMessage, outboxTable)(data),
         );
       },
       async listUndelivered(limit) {

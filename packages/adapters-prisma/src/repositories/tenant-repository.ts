@@ -20,11 +20,8 @@ export interface TableSpec<T extends Row, R extends object> {
    * the account's `lastSeenAt`, which only `setLastSeen` writes.
    */
   readonly keep?: readonly (keyof R & string)[];
-  /**
-   * Writes a batch of rows in the transaction, faster than the delegate's
-   * `createMany` (raw multi-row INSERTs, batch-insert.ts); absent: `createMany`.
-   */
-  readonly insertRows?: (rows: readonly R[]) => Promise<void>;
+  /** Writes a batch of rows in the transaction (raw INSERTs or `createMany`: the transaction's choice). */
+  readonly insertRows: (rows: readonly R[]) => PromiseLike<unknown>;
   /** Writes that go with the row's (its membership groups), in the same transaction. */
   readonly children?: {
     afterInsert(rows: readonly T[]): Promise<void>;
@@ -73,9 +70,7 @@ export async function missedWrite(
 export function tenantRepository<T extends Row, R extends object>(
   spec: TableSpec<T, R>,
 ): TenantRepository<T> {
-  const { subject, delegate, toRow, fromRow, keep = [], children } = spec;
-  const insertRows = (rows: readonly R[]): PromiseLike<unknown> =>
-    spec.insertRows === undefined ? delegate.createMany({ data: rows }) : spec.insertRows(rows);
+  const { subject, delegate, toRow, fromRow, keep = [], children, insertRows } = spec;
   const keepSelect = Object.fromEntries(keep.map((column) => [column, true]));
 
   return {
