@@ -139,6 +139,17 @@ describe('bulk validation, row by row', () => {
     });
   });
 
+  it('fails a row zod itself cannot read, and refuses such options, without throwing anything else', async () => {
+    const hostile = { length: Object.create(null) };
+    const report = await admin.bulkImport([{ email: 'fay@acme.io', role: hostile as never }]);
+    expect(report.rows.map((row) => [row.status, row.error?.code, row.error?.column])).toEqual([
+      ['failed', 'INVALID_INPUT', null],
+    ]);
+    await expect(admin.bulkImport([], { space: hostile } as never)).rejects.toSatisfy((error) =>
+      RosterError.isInstance(error, 'INVALID_INPUT'),
+    );
+  });
+
   it('throws INVALID_INPUT for options or rows it cannot take at all', async () => {
     for (const options of [
       { batchSize: 0 },

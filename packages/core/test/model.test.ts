@@ -595,6 +595,16 @@ describe('INVALID_INPUT errors', () => {
     expect(Extension.parse({ number: '204' })).toEqual({ number: '204' });
     expect(issuePaths(Extension, { number: 'abc' })).toEqual([['number']]);
   });
+
+  it('reports a value zod itself cannot read as INVALID_INPUT at the root', () => {
+    // zod compares the `length` of anything that has one with its minimum,
+    // and an object without a prototype cannot become a number: TypeError.
+    const Ref = defineModel('Ref', z.strictObject({ id: z.string().min(1) }));
+    const hostile = { id: { length: Object.create(null) } };
+    expect(() => z.strictObject({ id: z.string().min(1) }).safeParse(hostile)).toThrow(TypeError);
+    expect(issuePaths(Ref, hostile)).toEqual([[]]);
+    expect(() => Ref.parse(hostile)).toThrow(RosterError);
+  });
 });
 
 describe('property: parse never throws anything but INVALID_INPUT', () => {

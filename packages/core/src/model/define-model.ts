@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import { z } from 'zod';
 import { RosterError } from '../errors/roster-error.js';
 
 /**
@@ -51,6 +51,36 @@ export function invalidInput(name: string, error: z.ZodError): RosterError<'INVA
 }
 
 /**
+ * `schema.safeParse(input)`, also when zod itself throws on the value. zod
+ * runs a length check (`min`, `max`) on anything with a `length` property,
+ * even after the type check failed, and compares it with a number: a
+ * `length` that cannot become a primitive (an object without a prototype)
+ * throws a TypeError out of `safeParse`. Such a value is bad input like any
+ * other, reported at the root.
+ * @internal
+ */
+export function safeParseInput<S extends z.ZodType>(
+  schema: S,
+  input: unknown,
+): z.ZodSafeParseResult<z.output<S>> {
+  try {
+    return schema.safeParse(input);
+  } catch {
+    return {
+      success: false,
+      error: new z.ZodError([
+        {
+          code: 'custom',
+          path: [],
+          message: 'Unreadable value: a field cannot be converted to text or a number',
+          input,
+        },
+      ]),
+    } as z.ZodSafeParseResult<z.output<S>>;
+  }
+}
+
+/**
  * Wraps a zod schema as a {@link Model}. Hosts use it to validate their own
  * additions (custom profile fields, say) with the same error contract.
  *
@@ -65,7 +95,7 @@ export function invalidInput(name: string, error: z.ZodError): RosterError<'INVA
  */
 export function defineModel<S extends z.ZodType>(name: string, schema: S): Model<z.output<S>> {
   const safeParse: Model<z.output<S>>['safeParse'] = (input) => {
-    const result = schema.safeParse(input);
+    const result = safeParseInput(schema, input);
     return result.success
       ? { success: true, data: result.data }
       : { success: false, error: invalidInput(name, result.error) };

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { RosterErrorCode } from '../../errors/error-codes.js';
 import { RosterError } from '../../errors/roster-error.js';
 import type { Actor } from '../../model/actor.js';
-import { invalidInput, type Model } from '../../model/define-model.js';
+import { invalidInput, type Model, safeParseInput } from '../../model/define-model.js';
 import { Email } from '../../model/primitives.js';
 import type { IdGenerator } from '../../ports/id-generator.js';
 import type { Store } from '../../ports/store.js';
@@ -135,7 +135,7 @@ export function parseBulkOptions(raw: unknown, allowed: readonly string[]): Pars
   const schema = optionsSchema.pick(
     Object.fromEntries(allowed.map((key) => [key, true])) as Record<keyof ParsedBulkOptions, true>,
   );
-  const result = schema.safeParse(raw ?? {});
+  const result = safeParseInput(schema, raw ?? {});
   if (!result.success) throw invalidInput('bulk options', result.error);
   return result.data as ParsedBulkOptions;
 }
@@ -173,7 +173,7 @@ function prepareRows<R extends { email: string }>(
     const normalized = Email.safeParse(where.email);
     const first = normalized.success ? firstWithEmail.get(normalized.data) : undefined;
     if (normalized.success && first === undefined) firstWithEmail.set(normalized.data, where.row);
-    const parsed = model.schema.safeParse(raw);
+    const parsed = safeParseInput(model.schema, raw);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
       failed.set(
