@@ -142,7 +142,9 @@ export { checkEmailUnchanged } from './rules/email-immutability.js';
 export type { OwnerProtectedAction } from './rules/owner-protection.js';
 export {
   checkOwnerProtection,
+  checkOwnerRoleGrant,
   checkOwnershipTransfer,
+  ownerManagedActions,
   ownerProtectedActions,
 } from './rules/owner-protection.js';
 export type { ProfileSnapshot } from './rules/profile-completeness.js';

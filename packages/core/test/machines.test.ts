@@ -334,7 +334,13 @@ describe('guards', () => {
     const incomplete: AccountContext = {
       ...passing,
       person: { firstName: 'Bo', lastName: '  ', profile: { phone: '', site: 'London' } },
-      requiredProfileFields: ['firstName', 'lastName', 'phone', 'site', 'extension'],
+      requiredProfileFields: [
+        'firstName',
+        'lastName',
+        'profile.phone',
+        'profile.site',
+        'profile.extension',
+      ],
     };
 
     it.each([
@@ -349,9 +355,9 @@ describe('guards', () => {
         expect(RosterError.isInstance(result.error, 'PROFILE_INCOMPLETE')).toBe(true);
         expect(result.error.details).toEqual({
           accountId: 'acc_2',
-          missingFields: ['lastName', 'phone', 'extension'],
+          missingFields: ['lastName', 'profile.phone', 'profile.extension'],
         });
-        expect(result.error.message).toContain('lastName, phone, extension');
+        expect(result.error.message).toContain('lastName, profile.phone, profile.extension');
       },
     );
 
@@ -444,7 +450,7 @@ describe('guards', () => {
       accountId,
       ownerId: 'acc_1',
       person: {},
-      requiredProfileFields: ['phone'],
+      requiredProfileFields: ['profile.phone'],
       directReportIds: ['acc_7'],
     });
 

@@ -28,4 +28,4 @@ export type {
 } from './role-set.js';
 export { defineRoleSet } from './role-set.js';
 export type { RosterAbility, RosterRule } from './rules-for.js';
-export { abilityOptions, defineAbilityFor, rulesFor } from './rules-for.js';
+export { abilityOptions, actorRank, defineAbilityFor, rulesFor } from './rules-for.js';

@@ -3,13 +3,14 @@ import type {
   PolicyActor,
   PolicyDecision,
   PolicyRequest,
+  PolicySubject,
   ReadFilter,
   SubjectType,
 } from '@rosterkit/core';
 import { toAbilitySubject } from './ability-subject.js';
 import { toReadFilter } from './read-filter.js';
 import type { RoleSet } from './role-set.js';
-import { defineAbilityFor, type RosterAbility } from './rules-for.js';
+import { actorRank, defineAbilityFor, type RosterAbility, type RosterRule } from './rules-for.js';
 
 /** Options of {@link createPolicy}. */
 export interface PolicyOptions {
@@ -123,16 +124,38 @@ export function createPolicy(
     },
     abilityFor: (actor) => entryFor(actor, current()).ability,
     check(request) {
-      const { ability } = entryFor(request.actor, current());
-      const rule = ability.relevantRuleFor(
-        request.action,
-        toAbilitySubject(request.subject),
-        request.field,
-      );
+      const roles = current();
+      const { ability } = entryFor(request.actor, roles);
+      const subject = toAbilitySubject(request.subject);
+      const rule = ability.relevantRuleFor(request.action, subject, request.field);
       if (rule !== null && !rule.inverted) return allowed;
-      return { allowed: false, reason: rule?.reason ?? 'Not allowed.' };
+      const reason = rule?.reason ?? 'Not allowed.';
+      const compared = (rule?.origin as RosterRule | undefined)?.rank;
+      if (compared === undefined) return { allowed: false, reason };
+      return {
+        allowed: false,
+        reason,
+        rank: {
+          actorRank: actorRank(roles, request.actor),
+          targetRank: targetRank(roles, subject, compared),
+          target: compared,
+        },
+      };
     },
     readFilter: (actor, subjectType, action = 'read') =>
       toReadFilter(entryFor(actor, current()).ability, action, subjectType),
   };
+}
+
+/** The rank a rank refusal compared with the actor's: the target account's highest, or the granted role's. */
+function targetRank(roles: RoleSet, subject: PolicySubject, compared: 'account' | 'role'): number {
+  const rankOf = (name: unknown) =>
+    typeof name === 'string' ? (roles.role(name)?.rank ?? -1) : -1;
+  if (compared === 'role') return rankOf(subject.grantedRole ?? subject.role);
+  const held = [
+    ...(Array.isArray(subject.roles) ? subject.roles : []),
+    ...(Array.isArray(subject.accountRoles) ? subject.accountRoles : []),
+    ...(subject.type === 'Membership' && subject.state === 'member' ? [subject.role] : []),
+  ];
+  return Math.max(-1, ...held.map(rankOf));
 }

@@ -5,6 +5,7 @@ import {
   checkRank,
   checkSelfAction,
   invalidInput,
+  type Membership,
   type PolicyActor,
   type PolicySubject,
   type RosterAction,
@@ -29,6 +30,12 @@ export interface RosterRule {
   fields?: string[];
   inverted?: boolean;
   reason?: string;
+  /**
+   * Set on the refusals of DESIGN rule 4: which rank they compare, the
+   * target account's or the granted role's. {@link createPolicy} answers
+   * them with the ranks, which core raises as `RANK_EXCEEDED`.
+   */
+  rank?: 'account' | 'role';
 }
 
 /**
@@ -81,7 +88,14 @@ export const ruleReasons = {
   targetRank: checkRank({ actorRank: 0, targetRank: 1 })?.message as string,
   grantRank: checkRank({ actorRank: 0, grantedRank: 1 })?.message as string,
   owner: (action: string) =>
-    checkOwnerProtection({ accountId: '-', ownerId: '-', action })?.message as string,
+    checkOwnerProtection({
+      accountId: '-',
+      ownerId: '-',
+      action,
+      actorId: 'someone else',
+      spaceId: 'elsewhere',
+      defaultSpaceId: 'default',
+    })?.message as string,
   self: (action: string) =>
     checkSelfAction({ actorId: '-', targetId: '-', action })?.message as string,
   deleteOthers: defaultReasons.deleteOwnAccount,
@@ -172,6 +186,7 @@ export function rulesFor(roleSet: RoleSet, actor: PolicyActor): RosterRule[] {
     reason: string,
     conditions?: RuleConditions,
     fields?: string[],
+    rank?: 'account' | 'role',
   ) => {
     rules.push({
       action,
@@ -180,6 +195,7 @@ export function rulesFor(roleSet: RoleSet, actor: PolicyActor): RosterRule[] {
       reason,
       ...(conditions === undefined ? {} : { conditions }),
       ...(fields === undefined ? {} : { fields }),
+      ...(rank === undefined ? {} : { rank }),
     });
   };
 
@@ -201,7 +217,7 @@ export function rulesFor(roleSet: RoleSet, actor: PolicyActor): RosterRule[] {
     holding.heldIn.push(membership.spaceId);
     holdings.set(role.name, holding);
   }
-  const rank = Math.max(-1, ...[...holdings.values()].map((holding) => holding.role.rank));
+  const rank = actorRank(roleSet, actor);
   const higherRoles = roleSet.roles.filter((role) => role.rank > rank).map((role) => role.name);
   const isOwner = organization.ownerId === me;
 
@@ -249,7 +265,7 @@ export function rulesFor(roleSet: RoleSet, actor: PolicyActor): RosterRule[] {
         can('updateProfile', 'Account', scopeCondition('Account', spaceIds), others);
       }
       can(
-        ['read', 'deactivate', 'reactivate', 'requestPasswordReset'],
+        ['read', 'deactivate', 'reactivate', 'requestPasswordReset', 'reassignReports'],
         'Account',
         scopeCondition('Account', spaceIds),
       );
@@ -269,6 +285,8 @@ export function rulesFor(roleSet: RoleSet, actor: PolicyActor): RosterRule[] {
     }
     if (has('manageTeam')) {
       can(['read', 'setManager', 'reassignReports'], 'Membership', { managerId: me });
+      // Handing over one's own reports is asked of one's own account first.
+      can('reassignReports', 'Account', { id: me });
     }
     if (has('manageGroups')) {
       can('assignGroups', 'Membership', scopeCondition('Membership', spaceIds));
@@ -310,13 +328,7 @@ export function rulesFor(roleSet: RoleSet, actor: PolicyActor): RosterRule[] {
   for (const [action, plans] of Object.entries(roleSet.planGates) as [RosterAction, string[]][]) {
     if (!plans.includes(organization.plan)) cannot(action, 'all', ruleReasons.plan(action, plans));
   }
-  const carried = new Set(memberships.flatMap((membership) => membership.restrictions));
-  for (const name of carried) {
-    const restriction = roleSet.restrictions[name];
-    if (restriction !== undefined) {
-      cannot([...restriction.denies], 'all', ruleReasons.restricted(name, restriction.description));
-    }
-  }
+  restrictionRules(roleSet, organization.defaultSpaceId, memberships, cannot);
   const scopedOnly = (permission: 'manageUsers' | 'manageGroups') => {
     const granting = [...holdings.values()].filter((h) => h.role.permissions.includes(permission));
     return granting.length > 0 && granting.every((h) => h.spaceIds !== null)
@@ -326,7 +338,7 @@ export function rulesFor(roleSet: RoleSet, actor: PolicyActor): RosterRule[] {
   const userScope = scopedOnly('manageUsers');
   if (userScope !== null) {
     cannot(
-      ['updateProfile', 'deactivate', 'reactivate', 'requestPasswordReset'],
+      ['updateProfile', 'deactivate', 'reactivate', 'requestPasswordReset', 'reassignReports'],
       'Account',
       ruleReasons.scope,
       { spaceIds: { $nin: userScope } },
@@ -347,52 +359,99 @@ export function rulesFor(roleSet: RoleSet, actor: PolicyActor): RosterRule[] {
     cannot('createGroup', 'Group', ruleReasons.scope, { spaceId: { $nin: groupScope } });
   }
   if (higherRoles.length > 0) {
+    const higher = { $in: higherRoles };
+    const granting = ['invite', 'resendInvitation', 'revokeInvitation'] as RuleAction[];
+    cannot(granting, 'Invitation', ruleReasons.grantRank, { role: higher }, undefined, 'role');
+    cannot('addToTeam', 'Membership', ruleReasons.grantRank, { role: higher }, undefined, 'role');
     cannot(
-      ['invite', 'resendInvitation', 'revokeInvitation'],
-      'Invitation',
+      'changeRole',
+      'Membership',
       ruleReasons.grantRank,
-      {
-        role: { $in: higherRoles },
-      },
-    );
-    cannot('addToTeam', 'Membership', ruleReasons.grantRank, { role: { $in: higherRoles } });
-    cannot('changeRole', 'Membership', ruleReasons.grantRank, {
-      grantedRole: { $in: higherRoles },
-    });
-    cannot(
-      ['updateProfile', 'deactivate', 'reactivate', 'requestPasswordReset', 'viewStatistics'],
-      'Account',
-      ruleReasons.targetRank,
-      { roles: { $in: higherRoles } },
+      { grantedRole: higher },
+      undefined,
+      'role',
     );
     cannot(
       [
-        'removeFromTeam',
-        'changeRole',
-        'setRestrictions',
-        'assignGroups',
-        'setManager',
+        'updateProfile',
+        'deactivate',
+        'reactivate',
+        'requestPasswordReset',
+        'viewStatistics',
         'reassignReports',
       ],
+      'Account',
+      ruleReasons.targetRank,
+      { roles: higher },
+      undefined,
+      'account',
+    );
+    // DESIGN §8: a membership's account is ranked by every role it holds in
+    // the organization, not only by this membership's.
+    const onMembers: RuleAction[] = [
+      'addToTeam',
+      'removeFromTeam',
+      'changeRole',
+      'setRestrictions',
+      'assignGroups',
+      'setManager',
+      'reassignReports',
+    ];
+    cannot(
+      onMembers.slice(1),
       'Membership',
       ruleReasons.targetRank,
-      { role: { $in: higherRoles } },
+      { role: higher },
+      undefined,
+      'account',
+    );
+    cannot(
+      onMembers,
+      'Membership',
+      ruleReasons.targetRank,
+      { accountRoles: higher },
+      undefined,
+      'account',
     );
   }
   const ownerId = organization.ownerId;
+  const defaultSpaceId = organization.defaultSpaceId;
   for (const action of ['deactivate', 'deleteOwnAccount'] as const) {
     cannot(action, 'Account', ruleReasons.owner(action), { id: ownerId });
   }
-  for (const action of ['removeFromTeam', 'changeRole', 'setRestrictions'] as const) {
-    cannot(action, 'Membership', ruleReasons.owner(action), { accountId: ownerId });
+  // Rule 1: the owner's membership of the default space is fixed; elsewhere
+  // the owner's memberships are the owner's alone to manage.
+  if (!isOwner) {
+    for (const action of [
+      'removeFromTeam',
+      'changeRole',
+      'setRestrictions',
+      'addToTeam',
+      'setManager',
+    ] as const) {
+      cannot(action, 'Membership', ruleReasons.owner(action), { accountId: ownerId });
+    }
+    cannot('assignGroups', 'Membership', ruleReasons.owner('assignGroups'), {
+      accountId: ownerId,
+      spaceId: { $ne: defaultSpaceId },
+    });
   }
   cannot('updateProfile', 'Account', ruleReasons.email, undefined, ['email']);
   for (const action of ['deactivate', 'reactivate'] as const) {
     cannot(action, 'Account', ruleReasons.self(action), { id: me });
   }
-  for (const action of ['changeRole', 'setRestrictions', 'addToTeam', 'removeFromTeam'] as const) {
-    cannot(action, 'Membership', ruleReasons.self(action), { accountId: me });
+  // Rule 3, with the owner's one exception outside the default space.
+  const ownAccess = isOwner ? { accountId: me, spaceId: defaultSpaceId } : { accountId: me };
+  for (const action of [
+    'changeRole',
+    'setRestrictions',
+    'addToTeam',
+    'removeFromTeam',
+    'assignGroups',
+  ] as const) {
+    cannot(action, 'Membership', ruleReasons.self(action), ownAccess);
   }
+  cannot('setManager', 'Membership', ruleReasons.self('setManager'), { accountId: me });
   cannot('deleteOwnAccount', 'Account', ruleReasons.deleteOthers, { id: { $ne: me } });
   if (account.status !== 'active' || account.orgId !== orgId) {
     cannot('manage', 'all', ruleReasons.inactive(account.status));
@@ -435,4 +494,87 @@ export function defineAbilityFor(roleSet: RoleSet, actor: PolicyActor): RosterAb
     rulesFor(roleSet, actor) as never,
     abilityOptions as never,
   );
+}
+
+/**
+ * The rank of an actor under a role set: the highest rank among the roles of
+ * their current memberships of their organization (DESIGN §8: ranks compare
+ * account to account); -1 for an actor who holds none.
+ *
+ * @example
+ * ```ts
+ * import { actorRank, presets } from '@rosterkit/policies';
+ * actorRank(presets.multiSite, actor); // 100 for a super admin
+ * ```
+ */
+export function actorRank(roleSet: RoleSet, actor: PolicyActor): number {
+  let rank = -1;
+  for (const membership of actor.memberships) {
+    if (membership.state !== 'member' || membership.orgId !== actor.organization.id) continue;
+    rank = Math.max(rank, roleSet.role(membership.role)?.rank ?? -1);
+  }
+  return rank;
+}
+
+type Cannot = (
+  action: RuleAction | RuleAction[],
+  subject: RuleSubject | RuleSubject[],
+  reason: string,
+  conditions?: RuleConditions,
+) => void;
+
+/**
+ * A membership's restrictions limit its holder in that membership's space
+ * only: on the memberships, invitations and groups of the space, the space
+ * itself, and the accounts that are in it but in none of the holder's spaces
+ * where they may still take the action. The default space is where
+ * organization-wide roles are held, so its restrictions also reach the
+ * organization and accounts in no space at all. An unrestricted
+ * organization-wide role that grants the action keeps it on accounts.
+ */
+function restrictionRules(
+  roleSet: RoleSet,
+  defaultSpaceId: string,
+  memberships: readonly Membership[],
+  cannot: Cannot,
+): void {
+  const denying = (membership: Membership, action: RosterAction) =>
+    membership.restrictions.find((name) => roleSet.restrictions[name]?.denies.includes(action));
+  const grants = (membership: Membership, action: RosterAction) =>
+    roleSet
+      .role(membership.role)
+      ?.permissions.some((permission) => permissionActions[permission].includes(action)) ?? false;
+  const actions = new Set(
+    memberships.flatMap((m) =>
+      m.restrictions.flatMap((n) => roleSet.restrictions[n]?.denies ?? []),
+    ),
+  );
+  for (const action of actions) {
+    const restricted = memberships.filter((m) => denying(m, action) !== undefined);
+    for (const membership of restricted) {
+      const name = denying(membership, action) as string;
+      const reason = ruleReasons.restricted(name, roleSet.restrictions[name]?.description ?? name);
+      cannot(action, ['Membership', 'Invitation', 'Group'], reason, {
+        spaceId: membership.spaceId,
+      });
+      cannot(action, 'Space', reason, { id: membership.spaceId });
+    }
+    const free = memberships.filter((m) => denying(m, action) === undefined && grants(m, action));
+    if (free.some((m) => roleSet.role(m.role)?.scope === 'organization')) continue;
+    const freeSpaces = free.map((m) => m.spaceId);
+    const first = restricted[0];
+    if (first === undefined) continue;
+    const name = denying(first, action) as string;
+    const reason = ruleReasons.restricted(name, roleSet.restrictions[name]?.description ?? name);
+    const inDefault = restricted.some((m) => m.spaceId === defaultSpaceId);
+    if (inDefault) cannot(action, ['Organization', 'AuditEvent'], reason);
+    cannot(
+      action,
+      'Account',
+      reason,
+      inDefault
+        ? { spaceIds: { $nin: freeSpaces } }
+        : { spaceIds: { $in: restricted.map((m) => m.spaceId), $nin: freeSpaces } },
+    );
+  }
 }

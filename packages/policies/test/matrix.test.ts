@@ -169,12 +169,16 @@ const selfProtected = new Set<RosterAction>([
   'setRestrictions',
   'addToTeam',
   'removeFromTeam',
+  'assignGroups',
+  'setManager',
 ]);
 const ownerProtected = new Set<RosterAction>([
   'deactivate',
   'changeRole',
   'setRestrictions',
   'removeFromTeam',
+  'addToTeam',
+  'setManager',
 ]);
 const targetRanked = new Set<RosterAction>([
   'updateProfile',
@@ -359,3 +363,193 @@ describe.each(Object.entries(table))('authorization matrix: %s', (_name, expecte
     expect(mismatches).toEqual([]);
   });
 });
+
+// ---------------------------------------------------------------------------
+// Across spaces: one person holding several memberships (DESIGN §8, rules 1
+// and 3, and restrictions). Each case compares the policy with itself on the
+// same request without the other space, so the table above stays the truth
+// and these cases check only what the second membership changes.
+// ---------------------------------------------------------------------------
+
+const MEMBERSHIP_ACTIONS: RosterAction[] = [
+  'removeFromTeam',
+  'changeRole',
+  'setRestrictions',
+  'assignGroups',
+  'setManager',
+  'reassignReports',
+];
+
+describe.each(Object.entries(table))(
+  'authorization matrix across spaces: %s',
+  (_name, expected) => {
+    const policy = createPolicy(expected.preset);
+    const lowest = expected.preset.roles.at(-1)?.name ?? '';
+    const actorKinds = Object.keys(expected.may).filter((kind) => kind !== 'owner');
+    const grantable = expected.preset.roles.filter((role) => !role.owner || role.shared);
+
+    it('ranks a member by every role their account holds, not by the membership acted on', () => {
+      const mismatches: string[] = [];
+      let cases = 0;
+      for (const actorKind of actorKinds) {
+        const role = roleOf(expected, actorKind);
+        const actorId = `acc-role-${role}`;
+        const who = actor(actorId, [membership(actorId, role, HOME)], { plan: expected.plan });
+        for (const other of grantable) {
+          for (const action of MEMBERSHIP_ACTIONS) {
+            cases++;
+            const subject = (accountRoles: string[]): PolicySubject => ({
+              type: 'Membership',
+              orgId: ORG,
+              id: 'm-target-home',
+              accountId: 'acc-target',
+              spaceId: HOME,
+              state: 'member',
+              role: lowest,
+              managerId: null,
+              accountRoles,
+              grantedRole: lowest,
+            });
+            const alone = policy.check({ actor: who, action, subject: subject([lowest]) });
+            const both = policy.check({
+              actor: who,
+              action,
+              subject: subject([lowest, other.name]),
+            });
+            const higher = other.rank > rankOf(expected, actorKind);
+            const ok = higher
+              ? !both.allowed &&
+                reasons.rank.test(both.reason) &&
+                both.rank?.target === 'account' &&
+                both.rank.targetRank === other.rank
+              : JSON.stringify(both) === JSON.stringify(alone);
+            if (!ok) {
+              mismatches.push(
+                `${actorKind} ${action} on ${lowest}+${other.name}: ${JSON.stringify(both)}`,
+              );
+            }
+          }
+        }
+      }
+      expect(cases).toBeGreaterThan(0);
+      expect(mismatches).toEqual([]);
+    });
+
+    it('leaves the owner’s memberships outside the default space to the owner', () => {
+      const mismatches: string[] = [];
+      const ownerSubject = (action: RosterAction): PolicySubject => ({
+        type: 'Membership',
+        orgId: ORG,
+        id: 'm-owner-elsewhere',
+        accountId: OWNER_ID,
+        spaceId: ELSEWHERE,
+        state: action === 'addToTeam' ? 'account-only' : 'member',
+        role: lowest,
+        managerId: null,
+        accountRoles: [expected.preset.ownerRole.name],
+        grantedRole: lowest,
+      });
+      for (const actorKind of actorKinds) {
+        const role = roleOf(expected, actorKind);
+        const actorId = `acc-role-${role}`;
+        const who = actor(actorId, [membership(actorId, role, HOME)], { plan: expected.plan });
+        for (const action of ['addToTeam', ...MEMBERSHIP_ACTIONS.slice(0, 5)] as RosterAction[]) {
+          const decision = policy.check({ actor: who, action, subject: ownerSubject(action) });
+          if (decision.allowed || !reasons.owner.test(decision.reason)) {
+            mismatches.push(
+              `${actorKind} ${action} on the owner elsewhere: ${JSON.stringify(decision)}`,
+            );
+          }
+        }
+      }
+      const owner = actor(OWNER_ID, [membership(OWNER_ID, expected.preset.ownerRole.name, HOME)], {
+        plan: expected.plan,
+      });
+      for (const action of ['addToTeam', ...MEMBERSHIP_ACTIONS.slice(0, 4)] as RosterAction[]) {
+        const decision = policy.check({ actor: owner, action, subject: ownerSubject(action) });
+        if (!decision.allowed)
+          mismatches.push(`the owner ${action} on themself elsewhere: ${JSON.stringify(decision)}`);
+      }
+      const manager = policy.check({
+        actor: owner,
+        action: 'setManager',
+        subject: ownerSubject('setManager'),
+      });
+      if (manager.allowed || !reasons.self.test(manager.reason)) {
+        mismatches.push(`the owner setManager on themself elsewhere: ${JSON.stringify(manager)}`);
+      }
+      expect(mismatches).toEqual([]);
+    });
+
+    it.runIf(Object.keys(expected.preset.restrictions).length > 0)(
+      'limits a member by a restriction only in the restricted membership’s space',
+      () => {
+        const manager = expected.preset.roles.find(
+          (role) => !role.owner && role.permissions.includes('manageUsers'),
+        );
+        if (manager === undefined) throw new Error('a preset with restrictions has a user manager');
+        const mismatches: string[] = [];
+        for (const [name, restriction] of Object.entries(expected.preset.restrictions)) {
+          const actorId = 'acc-restricted';
+          const restricted = actor(
+            actorId,
+            [
+              membership(actorId, manager.name, HOME, { restrictions: [name] }),
+              membership(actorId, manager.name, ELSEWHERE),
+            ],
+            { plan: expected.plan },
+          );
+          const free = actor(
+            actorId,
+            [membership(actorId, manager.name, HOME), membership(actorId, manager.name, ELSEWHERE)],
+            { plan: expected.plan },
+          );
+          for (const action of restriction.denies) {
+            const kind = subjectOf[action];
+            if (kind !== 'Membership' && kind !== 'Invitation' && kind !== 'Account') continue;
+            for (const spaceId of [HOME, ELSEWHERE]) {
+              const subject: PolicySubject =
+                kind === 'Account'
+                  ? {
+                      type: 'Account',
+                      orgId: ORG,
+                      id: 'acc-t',
+                      memberships: [{ spaceId, role: lowest, state: 'member' }],
+                    }
+                  : kind === 'Invitation'
+                    ? {
+                        type: 'Invitation',
+                        orgId: ORG,
+                        id: 'inv-t',
+                        accountId: 'acc-t',
+                        spaceId,
+                        role: lowest,
+                      }
+                    : {
+                        type: 'Membership',
+                        orgId: ORG,
+                        id: 'm-t',
+                        accountId: 'acc-t',
+                        spaceId,
+                        state: 'member',
+                        role: lowest,
+                        managerId: null,
+                        accountRoles: [lowest],
+                        grantedRole: lowest,
+                      };
+              const withIt = policy.check({ actor: restricted, action, subject });
+              const without = policy.check({ actor: free, action, subject });
+              const ok =
+                spaceId === HOME
+                  ? !withIt.allowed && withIt.reason.startsWith(`Restricted (${name})`)
+                  : JSON.stringify(withIt) === JSON.stringify(without);
+              if (!ok)
+                mismatches.push(`${name} ${action} in ${spaceId}: ${JSON.stringify(withIt)}`);
+            }
+          }
+        }
+        expect(mismatches).toEqual([]);
+      },
+    );
+  },
+);

@@ -139,7 +139,7 @@ export type RowOf<S extends BulkSheet> = S extends ImportSheet ? BulkImportRow :
  * ```
  */
 export interface ProfileColumn {
-  /** The profile field's name, as in `RosterOptions.requiredProfileFields`. */
+  /** The profile field: its name as in `RosterOptions.requiredProfileFields` (`profile.extension`), or its bare key (`extension`). */
   readonly field: string;
   /** The header. @default the field's name in words: `homeExtension` → `Home extension` */
   readonly label?: string;
@@ -169,9 +169,9 @@ export interface ProfileColumn {
 export interface ImportSheetOptions {
   /**
    * The host's required profile fields, one column each after the fixed ones:
-   * pass `RosterOptions.requiredProfileFields` as it is (`firstName` and
-   * `lastName` already have columns and are skipped), or {@link ProfileColumn}s
-   * to choose labels, notes and examples.
+   * pass `RosterOptions.requiredProfileFields` as it is (`profile.phone`;
+   * `firstName` and `lastName` already have columns and are skipped), bare
+   * keys (`phone`), or {@link ProfileColumn}s to choose labels, notes and examples.
    * @default []
    */
   readonly profileFields?: readonly (string | ProfileColumn)[];
@@ -323,10 +323,12 @@ export function importSheet(options: ImportSheetOptions = {}): ImportSheet {
   const profile = (options.profileFields ?? [])
     .map((entry) => (typeof entry === 'string' ? { field: entry } : entry))
     .filter((entry) => entry.field !== 'firstName' && entry.field !== 'lastName')
+    // `profile.phone` as in requiredProfileFields, or the bare key `phone`.
+    .map((entry) => ({ ...entry, key: entry.field.replace(/^profile\./, '') }))
     .map(
       (entry): Column => ({
-        label: entry.label ?? words(entry.field),
-        field: `profile.${entry.field}`,
+        label: entry.label ?? words(entry.key),
+        field: `profile.${entry.key}`,
         type: 'text',
         required: entry.required ?? false,
         note:

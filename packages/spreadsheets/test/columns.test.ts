@@ -42,6 +42,13 @@ describe('the column definitions', () => {
     expect(errors.map((error) => [error.column, error.code])).toEqual([['badge', 'REQUIRED']]);
   });
 
+  it('take requiredProfileFields as they are: profile.<key> names a profile field', () => {
+    const sheet = importSheet({ profileFields: ['firstName', 'profile.homeExtension'] });
+    expect(sheet.columns.slice(7).map(({ label, field }) => ({ label, field }))).toEqual([
+      { label: 'Home extension', field: 'profile.homeExtension' },
+    ]);
+  });
+
   it('refuse a profile column whose header is already taken', () => {
     expect(() => importSheet({ profileFields: [{ field: 'x', label: 'groups' }] })).toThrow(
       'importSheet: two columns are headed "groups"',

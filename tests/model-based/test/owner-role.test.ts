@@ -27,5 +27,5 @@ it('never grants an owner role that is not shared: it moves only with ownership 
   const refused = await owner
     .invite({ email: 'second@acme.io', role: 'owner' })
     .catch((error: unknown) => error);
-  expect(RosterError.isInstance(refused, 'INVALID_INPUT')).toBe(true);
+  expect(RosterError.isInstance(refused, 'OWNER_PROTECTED')).toBe(true);
 });

@@ -21,7 +21,7 @@ export const errorCodes = {
   },
   FORBIDDEN: {
     description:
-      'The policy does not allow this actor to perform this action on this subject; `details.reason` says why.',
+      'The policy does not allow this actor to perform this action on this subject (a missing permission, scope, a restriction, the plan); `details.reason` says why. Also an invitation whose sender can no longer grant its access.',
   },
   NOT_FOUND: {
     description: 'The subject does not exist, or not in the actor’s organization.',
@@ -32,15 +32,15 @@ export const errorCodes = {
   },
   OWNER_PROTECTED: {
     description:
-      'The organization owner cannot be deactivated, removed, demoted or deleted while the organization exists.',
+      'The organization owner cannot be deactivated, removed, demoted, restricted, given a manager or deleted while the organization exists; only the owner manages their memberships outside the default space; the owner role moves only by transferring ownership (`details.action` is `grantOwnerRole`).',
   },
   SELF_ACTION: {
     description:
-      'Nobody edits their own access: role, restrictions, spaces, deactivation or removal of oneself.',
+      'Nobody edits their own access: role, restrictions, spaces, groups, manager, deactivation or removal of oneself.',
   },
   RANK_EXCEEDED: {
     description:
-      'The actor cannot grant a role ranked above their own, nor act on an account ranked above them.',
+      'The actor cannot grant a role ranked above their own, nor act on an account whose highest role in the organization ranks above theirs; `details` has both ranks.',
   },
   HAS_DIRECT_REPORTS: {
     description:

@@ -13,6 +13,12 @@ export interface LifecycleContext {
   readonly accountId: string;
   /** The organization's owner. */
   readonly ownerId: string;
+  /** Who acts, when someone does: the owner manages their own memberships beyond the default space (rule 1). */
+  readonly actorId?: string;
+  /** The space of a membership event. */
+  readonly spaceId?: string;
+  /** The organization's default space, where the owner's membership is fixed. */
+  readonly defaultSpaceId?: string;
   /** The account's names and profile fields, for the `profileComplete` guard. */
   readonly person?: ProfileSnapshot;
   /** The fields the host requires before deactivation or reactivation (DESIGN rule 9). */
@@ -25,12 +31,15 @@ export interface LifecycleContext {
 
 /** The guards both lifecycle machines use, each one of DESIGN §4's rules. */
 export const lifecycleGuards = {
-  /** Rule 1: the owner is never deactivated, removed or deleted. */
+  /** Rule 1: the owner is never deactivated, removed or deleted (the owner may leave a space other than the default one). */
   notOwner: ((context, event) =>
     checkOwnerProtection({
       accountId: context.accountId,
       ownerId: context.ownerId,
       action: event,
+      ...(context.actorId === undefined ? {} : { actorId: context.actorId }),
+      ...(context.spaceId === undefined ? {} : { spaceId: context.spaceId }),
+      ...(context.defaultSpaceId === undefined ? {} : { defaultSpaceId: context.defaultSpaceId }),
     })) as Guard<LifecycleContext>,
   /** Rule 9: required profile fields are filled in. */
   profileComplete: ((context) =>

@@ -13,16 +13,72 @@ export const AccountStatus: Model<AccountStatus> = defineModel(
 export type AccountStatus = AccountState;
 
 /**
+ * The account's own fields, which no profile key may take: a key named
+ * `firstName` would otherwise be authorized, required and shown as the name.
+ */
+export const accountFieldNames = [
+  'id',
+  'orgId',
+  'email',
+  'firstName',
+  'lastName',
+  'status',
+  'profile',
+  'lastSeenAt',
+  'createdAt',
+  'updatedAt',
+  'version',
+] as const;
+
+/**
+ * The key of a host profile field: 1 to 64 characters, no `.` or `*` (a
+ * field is named `profile.<key>` to the Policy, in `requiredProfileFields`
+ * and in errors, and `*` is a field pattern), and not one of the account's
+ * own fields ({@link accountFieldNames}).
+ *
+ * @example
+ * ```ts
+ * ProfileKey.parse('extension'); // 'extension'
+ * ProfileKey.safeParse('firstName').success; // false: that is the account's own field
+ * ```
+ */
+export const ProfileKey: Model<string> = defineModel(
+  'profile key',
+  z
+    .string()
+    .min(1)
+    .max(64)
+    .regex(/^[^.*]+$/, 'Must not contain "." or "*"')
+    .refine(
+      (key) => !(accountFieldNames as readonly string[]).includes(key),
+      'Must not be a field of the account itself (firstName, lastName, email, status...)',
+    ),
+);
+
+/**
  * Host-defined profile fields (phone, home site, extension...): flat JSON
- * values. Which of them are required is the host's choice (DESIGN rule 9).
+ * values by {@link ProfileKey}. Which of them are required is the host's
+ * choice (DESIGN rule 9); each is named `profile.<key>` to the Policy, in
+ * `requiredProfileFields` and in errors. How many fields and bytes a profile
+ * may hold is bounded by `RosterOptions.profileLimits`.
  */
 export const ProfileFields: Model<ProfileFields> = defineModel(
   'profile fields',
-  z.record(
-    z.string().min(1).max(64),
-    z.union([z.string().max(2000), z.number(), z.boolean(), z.null()]),
-  ),
+  z.record(ProfileKey.schema, z.union([z.string().max(2000), z.number(), z.boolean(), z.null()])),
 );
+
+/**
+ * The name of a profile field as the Policy, `requiredProfileFields`,
+ * `PROFILE_INCOMPLETE` and the spreadsheets know it: `profile.<key>`.
+ *
+ * @example
+ * ```ts
+ * profileFieldName('extension'); // 'profile.extension'
+ * ```
+ */
+export function profileFieldName(key: string): `profile.${string}` {
+  return `profile.${key}`;
+}
 /** Host-defined profile fields: flat JSON values by field name. */
 export type ProfileFields = Record<string, string | number | boolean | null>;
 

@@ -1,3 +1,4 @@
+import type { RosterErrorDetailsMap } from '../errors/error-codes.js';
 import type { Account } from '../model/account.js';
 import type { SubjectType } from '../model/audit-event.js';
 import type { Membership } from '../model/membership.js';
@@ -52,7 +53,9 @@ export interface PolicyActor {
 /**
  * What the action is on: the record's type, its organization, and the
  * attributes rules may read (for an account, also its memberships so that
- * rank and scope can be checked).
+ * rank and scope can be checked; for a membership, the roles its account
+ * holds anywhere in the organization, so that rank is compared account to
+ * account, DESIGN §8).
  */
 export interface PolicySubject {
   /** The kind of record. */
@@ -65,6 +68,8 @@ export interface PolicySubject {
    * Any other attribute a rule may read (role, spaceId, accountId...). For an
    * `Account`, rosterkit passes its `memberships` and, derived from the current
    * ones, `roles` (the roles held) and `spaceIds` (the spaces it is a member of).
+   * For a `Membership`, `accountRoles`: every role its account holds in a
+   * current membership of any space; and `grantedRole` when a role is granted.
    */
   readonly [attribute: string]: unknown;
 }
@@ -78,10 +83,20 @@ export interface PolicyRequest {
   readonly field?: string;
 }
 
-/** A {@link Policy}'s answer: allowed, or denied with a reason a person can read. */
+/**
+ * A {@link Policy}'s answer: allowed, or denied with a reason a person can
+ * read. A refusal by rank (DESIGN rule 4) carries the ranks compared in
+ * `rank`, and rosterkit raises it as `RANK_EXCEEDED` with them as `details`;
+ * any other refusal is `FORBIDDEN`.
+ */
 export type PolicyDecision =
   | { readonly allowed: true }
-  | { readonly allowed: false; readonly reason: string };
+  | {
+      readonly allowed: false;
+      readonly reason: string;
+      /** Set when the refusal is rule 4's: the actor's rank against the target account's or the granted role's. */
+      readonly rank?: RosterErrorDetailsMap['RANK_EXCEEDED'];
+    };
 
 /**
  * The port through which every command asks "may this actor do this action on

@@ -9,8 +9,9 @@ import type { Clock } from '../ports/clock.js';
 import type { IdGenerator } from '../ports/id-generator.js';
 import type { Policy, PolicyActor, PolicySubject, RosterAction } from '../ports/policy.js';
 import type { StoreTransaction } from '../ports/store.js';
-import { checkOwnerProtection } from '../rules/owner-protection.js';
+import { checkOwnerProtection, checkOwnerRoleGrant } from '../rules/owner-protection.js';
 import { checkSelfAction } from '../rules/self-action.js';
+import type { ResolvedProfileLimits } from './profile-limits.js';
 import type { ResourceHandler, RoleCatalog } from './roster-options.js';
 
 /** Everything a command needs besides its input; built once by createRoster. @internal */
@@ -19,6 +20,7 @@ export interface RosterDeps {
   readonly clock: Clock;
   readonly ids: IdGenerator;
   readonly requiredProfileFields: readonly string[];
+  readonly profileLimits: ResolvedProfileLimits;
   readonly invitationTtlMs: number;
   readonly resourceHandlers: readonly ResourceHandler[];
   readonly roles: RoleCatalog;
@@ -64,14 +66,28 @@ export async function loadActor(tx: StoreTransaction, actor: Actor): Promise<Pol
   return { account, organization, memberships };
 }
 
-/** Asks the policy; throws FORBIDDEN with the deciding rule's reason. @internal */
+/**
+ * Asks the policy; throws `RANK_EXCEEDED` with the ranks when rank decided,
+ * else `FORBIDDEN` with the deciding rule's reason.
+ * @internal
+ */
 export async function authorize(
   ctx: CommandContext,
   action: RosterAction,
   subject: PolicySubject,
   field?: string,
 ): Promise<void> {
-  const actor = requireActor(ctx);
+  await authorizeAs(ctx, requireActor(ctx), action, subject, field);
+}
+
+/** {@link authorize} for another actor than the command's (the invitee accepting). @internal */
+export async function authorizeAs(
+  ctx: CommandContext,
+  actor: PolicyActor,
+  action: RosterAction,
+  subject: PolicySubject,
+  field?: string,
+): Promise<void> {
   const decision = await ctx.deps.policy.check({
     actor,
     action,
@@ -79,6 +95,13 @@ export async function authorize(
     ...(field === undefined ? {} : { field }),
   });
   if (!decision.allowed) {
+    if (decision.rank !== undefined) {
+      throw new RosterError('RANK_EXCEEDED', decision.reason, {
+        actorRank: decision.rank.actorRank,
+        targetRank: decision.rank.targetRank,
+        target: decision.rank.target,
+      });
+    }
     throw new RosterError('FORBIDDEN', decision.reason, {
       action,
       subject: subject.type,
@@ -114,11 +137,26 @@ export function accountSubject(
   };
 }
 
-/** The policy subject of a membership, with the role being granted when there is one. @internal */
-export function membershipSubject(membership: Membership, grantedRole?: string): PolicySubject {
+/**
+ * The policy subject of a membership: its fields, `accountRoles` (every role
+ * its account holds in a current membership anywhere in the organization, so
+ * rank is compared account to account, DESIGN §8), and the role being granted
+ * when there is one.
+ * @param accountMemberships - every membership of the membership's account.
+ * @internal
+ */
+export function membershipSubject(
+  membership: Membership,
+  accountMemberships: readonly Membership[],
+  grantedRole?: string,
+): PolicySubject {
+  const held = accountMemberships.filter(
+    (m) => m.accountId === membership.accountId && m.state === 'member',
+  );
   return {
     ...membership,
     type: 'Membership',
+    accountRoles: [...new Set(held.map((m) => m.role))],
     ...(grantedRole === undefined ? {} : { grantedRole }),
   };
 }
@@ -214,32 +252,69 @@ export async function getAccountOrThrow(
 }
 
 /**
- * Throws INVALID_INPUT when a role is not one the roster may grant: unknown,
- * or the owner's when it is not shared (it then moves only by
- * transferOwnership, DESIGN rule 1).
+ * Refuses a role the roster may not grant: `INVALID_INPUT` when it is
+ * unknown, `OWNER_PROTECTED` (action `grantOwnerRole`) when it is the
+ * owner's and not shared (it then moves only by transferOwnership, DESIGN
+ * rule 1).
  * @internal
  */
 export function checkRoleGrantable(
-  deps: RosterDeps,
+  ctx: CommandContext,
   role: string,
   path: readonly (string | number)[],
 ): void {
+  const { deps } = ctx;
+  const ownerId = requireActor(ctx).organization.ownerId;
   const names = deps.roles.roles.map((known) => known.name);
-  const problem = !names.includes(role)
-    ? `Unknown role "${role}"; known roles: ${names.join(', ')}.`
-    : role === deps.roles.ownerRole.name && deps.roles.ownerRole.shared !== true
-      ? `The ${role} role is held by the organization's owner alone; it moves only by transferring ownership.`
-      : undefined;
-  if (problem !== undefined) {
+  if (!names.includes(role)) {
+    const problem = `Unknown role "${role}"; known roles: ${names.join(', ')}.`;
     throw new RosterError('INVALID_INPUT', problem, { issues: [{ path, message: problem }] });
   }
+  const refusal = checkOwnerRoleGrant({ role, ownerRole: deps.roles.ownerRole, ownerId });
+  if (refusal !== undefined) throw refusal;
 }
 
-/** Nobody changes their own access, nor the owner's (DESIGN rules 1 and 3): checked before the policy, so the code says which. @internal */
-export function refuseSelfOrOwner(ctx: CommandContext, accountId: string, action: string): void {
+/**
+ * Nobody changes their own access, nor the owner's (DESIGN rules 1 and 3):
+ * checked before the policy, so the code says which. `spaceId` is the space
+ * of the membership acted on, for membership actions: outside the default
+ * space, the owner's memberships are the owner's alone to manage.
+ * @internal
+ */
+export function refuseSelfOrOwner(
+  ctx: CommandContext,
+  accountId: string,
+  action: string,
+  spaceId?: string,
+): void {
+  refuseSelf(ctx, accountId, action, spaceId);
   const actor = requireActor(ctx);
-  const refusal =
-    checkSelfAction({ actorId: actor.account.id, targetId: accountId, action }) ??
-    checkOwnerProtection({ accountId, ownerId: actor.organization.ownerId, action });
+  const refusal = checkOwnerProtection({
+    action,
+    accountId,
+    actorId: actor.account.id,
+    ownerId: actor.organization.ownerId,
+    defaultSpaceId: actor.organization.defaultSpaceId,
+    ...(spaceId === undefined ? {} : { spaceId }),
+  });
+  if (refusal !== undefined) throw refusal;
+}
+
+/** Nobody changes their own access (DESIGN rule 3); see {@link refuseSelfOrOwner}. @internal */
+export function refuseSelf(
+  ctx: CommandContext,
+  accountId: string,
+  action: string,
+  spaceId?: string,
+): void {
+  const actor = requireActor(ctx);
+  const refusal = checkSelfAction({
+    action,
+    actorId: actor.account.id,
+    targetId: accountId,
+    ownerId: actor.organization.ownerId,
+    defaultSpaceId: actor.organization.defaultSpaceId,
+    ...(spaceId === undefined ? {} : { spaceId }),
+  });
   if (refusal !== undefined) throw refusal;
 }

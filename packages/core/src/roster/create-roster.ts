@@ -1,5 +1,6 @@
 import { RosterError } from '../errors/roster-error.js';
 import type { Account } from '../model/account.js';
+import { ProfileKey } from '../model/account.js';
 import { Actor } from '../model/actor.js';
 import type { Group } from '../model/group.js';
 import type { Invitation } from '../model/invitation.js';
@@ -52,6 +53,11 @@ import {
 import { deleteOwnAccount, recordActivity, requestPasswordReset } from './commands/self-service.js';
 import { createGroup, createSpace } from './commands/structure.js';
 import { addToTeam, changeRole, removeFromTeam } from './commands/team.js';
+import {
+  defaultProfileLimits,
+  type ProfileLimits,
+  type ResolvedProfileLimits,
+} from './profile-limits.js';
 import type { RosterOptions } from './roster-options.js';
 
 /**
@@ -73,6 +79,8 @@ export interface ActorApi {
     managerId?: string | null;
     firstName?: string;
     lastName?: string;
+    /** The invitee's first profile fields (see {@link RosterOptions.profileLimits}). */
+    profile?: Record<string, string | number | boolean | null>;
   }): Promise<IssuedInvitation>;
   /** Rotates a pending invitation's token and expiry; the old link stops working. */
   resendInvitation(input: { invitationId: string }): Promise<IssuedInvitation>;
@@ -262,11 +270,18 @@ export interface Roster {
     defaultSpaceName?: string;
     owner: { email: string; firstName: string; lastName: string };
   }): Promise<CreatedOrganization>;
-  /** Accepts an invitation by its token: the pending account becomes active and a member. */
+  /**
+   * Accepts an invitation by its token: the pending account becomes active and
+   * a member. Refused (`FORBIDDEN`) when the person who sent or last resent it
+   * is no longer active or may no longer invite with its role into its space:
+   * an invitation carries its inviter's authority only while they have it.
+   */
   acceptInvitation(input: {
     token: string;
     firstName?: string;
     lastName?: string;
+    /** Profile fields the invitee sets, each as their role lets them edit their own profile. */
+    profile?: Record<string, string | number | boolean | null>;
   }): Promise<AcceptedInvitation>;
   /** The API of one actor; every call is authorized for them. */
   as(actor: Actor): ActorApi;
@@ -307,7 +322,8 @@ export function createRoster(options: RosterOptions): Roster {
     policy: options.policy,
     clock: options.clock ?? systemClock,
     ids: options.ids ?? uuidIdGenerator,
-    requiredProfileFields: options.requiredProfileFields ?? [],
+    requiredProfileFields: requiredProfileFieldsOf(options.requiredProfileFields ?? []),
+    profileLimits: profileLimitsOf(options.profileLimits),
     invitationTtlMs: options.invitationTtlMs ?? 7 * 24 * 60 * 60 * 1000,
     resourceHandlers: options.resourceHandlers ?? [],
     roles: options.roles,
@@ -412,4 +428,27 @@ export function createRoster(options: RosterOptions): Roster {
       return { delivered, failed };
     },
   };
+}
+
+function requiredProfileFieldsOf(fields: readonly string[]): readonly string[] {
+  for (const field of fields) {
+    if (field === 'firstName' || field === 'lastName') continue;
+    const key = field.startsWith('profile.') ? field.slice('profile.'.length) : undefined;
+    if (key === undefined || !ProfileKey.safeParse(key).success) {
+      throw new TypeError(
+        `createRoster: requiredProfileFields names firstName, lastName or profile.<key>; "${field}" is none${key === undefined && ProfileKey.safeParse(field).success ? ` (write "profile.${field}")` : ''}`,
+      );
+    }
+  }
+  return [...fields];
+}
+
+function profileLimitsOf(limits: ProfileLimits | undefined): ResolvedProfileLimits {
+  const resolved = { ...defaultProfileLimits, ...limits };
+  for (const [name, value] of Object.entries(resolved)) {
+    if (!Number.isSafeInteger(value) || value < 1) {
+      throw new TypeError(`createRoster: profileLimits.${name} must be a positive integer`);
+    }
+  }
+  return resolved;
 }

@@ -2,6 +2,7 @@ import type { Clock } from '../ports/clock.js';
 import type { IdGenerator } from '../ports/id-generator.js';
 import type { Policy } from '../ports/policy.js';
 import type { Store, StoreTransaction } from '../ports/store.js';
+import type { ProfileLimits } from './profile-limits.js';
 
 /** Why a person is leaving what they owned, as told to a {@link ResourceHandler}. */
 export type DepartureReason = 'deactivate' | 'removeFromTeam' | 'deleteOwnAccount';
@@ -55,10 +56,17 @@ export interface RosterOptions {
   readonly ids?: IdGenerator;
   /**
    * Profile fields that must be filled in before an account is deactivated or
-   * reactivated (DESIGN rule 9): `firstName`, `lastName` or keys of `profile`.
+   * reactivated (DESIGN rule 9): `firstName`, `lastName` or `profile.<key>`
+   * for a host profile field (`profile.phone`): the same names the Policy is
+   * asked about and `PROFILE_INCOMPLETE` lists.
    * @default []
    */
   readonly requiredProfileFields?: readonly string[];
+  /**
+   * How many fields and bytes a profile may hold, wherever one enters.
+   * @default { maxFields: 100, maxBytes: 32768 }
+   */
+  readonly profileLimits?: ProfileLimits;
   /**
    * How long an invitation stays valid, in milliseconds.
    * @default 604800000 (7 days)

@@ -16,13 +16,14 @@ function isBlank(value: unknown): boolean {
 
 /**
  * The required fields an account's profile lacks. A field name is `firstName`,
- * `lastName`, or a key of the host's profile fields; `null`, `undefined` and
- * blank strings count as missing (`false` and `0` do not).
+ * `lastName`, or `profile.<key>` for a host profile field (the name the
+ * Policy is asked about); `null`, `undefined` and blank strings count as
+ * missing (`false` and `0` do not). Any other name is never filled.
  *
  * @example
  * ```ts
- * missingProfileFields({ firstName: 'Bo', lastName: '', profile: {} }, ['lastName', 'phone']);
- * // ['lastName', 'phone']
+ * missingProfileFields({ firstName: 'Bo', lastName: '', profile: {} }, ['lastName', 'profile.phone']);
+ * // ['lastName', 'profile.phone']
  * ```
  */
 export function missingProfileFields(
@@ -31,8 +32,10 @@ export function missingProfileFields(
 ): string[] {
   return requiredFields.filter((field) => {
     if (field === 'firstName' || field === 'lastName') return isBlank(person[field]);
+    if (!field.startsWith('profile.')) return true;
+    const key = field.slice('profile.'.length);
     const profile = person.profile ?? {};
-    return !Object.hasOwn(profile, field) || isBlank(profile[field]);
+    return !Object.hasOwn(profile, key) || isBlank(profile[key]);
   });
 }
 
@@ -43,8 +46,8 @@ export function missingProfileFields(
  *
  * @example
  * ```ts
- * checkProfileComplete({ accountId: 'acc_2', person: { firstName: 'Bo', lastName: 'Li' }, requiredFields: ['phone'] });
- * // RosterError PROFILE_INCOMPLETE, details.missingFields ['phone']
+ * checkProfileComplete({ accountId: 'acc_2', person: { firstName: 'Bo', lastName: 'Li' }, requiredFields: ['profile.phone'] });
+ * // RosterError PROFILE_INCOMPLETE, details.missingFields ['profile.phone']
  * ```
  */
 export function checkProfileComplete(input: {

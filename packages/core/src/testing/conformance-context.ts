@@ -2,6 +2,7 @@ import { expect } from 'vitest';
 import type { RosterErrorCode, RosterErrorDetailsMap } from '../errors/error-codes.js';
 import { RosterError } from '../errors/roster-error.js';
 import type { Store } from '../ports/store.js';
+import { recordRaised } from './raised-codes.js';
 import type { RawReaders } from './raw-readers.js';
 
 // Internal to the suite: what every suite file receives. Not exported from the
@@ -35,6 +36,7 @@ export async function expectRosterError<C extends RosterErrorCode>(
     );
   }
   const { error } = outcome;
+  recordRaised(error);
   if (!RosterError.isInstance(error, code)) {
     throw new Error(`expected a RosterError ${code}, got ${String(error)}`, { cause: error });
   }

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import {
   checkOwnerProtection,
+  checkOwnerRoleGrant,
   checkOwnershipTransfer,
+  ownerManagedActions,
   ownerProtectedActions,
 } from '../../src/index.js';
 
@@ -13,7 +15,66 @@ describe('checkOwnerProtection', () => {
       'changeRole',
       'setRestrictions',
       'deleteOwnAccount',
+      'addToTeam',
+      'setManager',
     ]);
+  });
+
+  describe('outside the default space, the owner’s memberships are the owner’s alone', () => {
+    const elsewhere = { accountId: 'acc_1', ownerId: 'acc_1', spaceId: 's2', defaultSpaceId: 's1' };
+
+    it.each([...ownerManagedActions, 'setManager'])('refuses %s by someone else', (action) => {
+      const error = checkOwnerProtection({ ...elsewhere, action, actorId: 'acc_2' });
+      expect(error?.details).toEqual({ accountId: 'acc_1', action });
+    });
+
+    it.each(ownerManagedActions)('lets the owner take %s on themselves', (action) => {
+      expect(checkOwnerProtection({ ...elsewhere, action, actorId: 'acc_1' })).toBeUndefined();
+    });
+
+    it('still refuses the owner a manager, and anything in the default space', () => {
+      expect(
+        checkOwnerProtection({ ...elsewhere, action: 'setManager', actorId: 'acc_1' })?.code,
+      ).toBe('OWNER_PROTECTED');
+      expect(
+        checkOwnerProtection({
+          ...elsewhere,
+          spaceId: 's1',
+          action: 'removeFromTeam',
+          actorId: 'acc_1',
+        })?.code,
+      ).toBe('OWNER_PROTECTED');
+      expect(
+        checkOwnerProtection({
+          ...elsewhere,
+          spaceId: 's1',
+          action: 'assignGroups',
+          actorId: 'acc_2',
+        }),
+      ).toBeUndefined();
+    });
+  });
+
+  describe('checkOwnerRoleGrant', () => {
+    it('refuses granting an owner role that is not shared', () => {
+      const error = checkOwnerRoleGrant({
+        role: 'owner',
+        ownerRole: { name: 'owner' },
+        ownerId: 'o',
+      });
+      expect(error?.details).toEqual({ accountId: 'o', action: 'grantOwnerRole' });
+      expect(error?.message).toMatch(/moves only by transferring ownership/);
+    });
+
+    it('allows a shared owner role and every other role', () => {
+      const shared = { name: 'administrator', shared: true };
+      expect(
+        checkOwnerRoleGrant({ role: 'administrator', ownerRole: shared, ownerId: 'o' }),
+      ).toBeUndefined();
+      expect(
+        checkOwnerRoleGrant({ role: 'agent', ownerRole: { name: 'owner' }, ownerId: 'o' }),
+      ).toBeUndefined();
+    });
   });
 
   it.each(ownerProtectedActions)('refuses %s on the owner', (action) => {
@@ -32,7 +93,6 @@ describe('checkOwnerProtection', () => {
     'updateProfile',
     'reactivate',
     'assignGroups',
-    'setManager',
     'requestPasswordReset',
     'deleteOrganization',
     'transferOwnership',

@@ -8,13 +8,16 @@ describe('missingProfileFields', () => {
 
   it('reads firstName and lastName from the person, the rest from profile', () => {
     expect(
-      missingProfileFields({ firstName: 'Bo', lastName: '', profile: {} }, ['lastName', 'phone']),
-    ).toEqual(['lastName', 'phone']);
+      missingProfileFields({ firstName: 'Bo', lastName: '', profile: {} }, [
+        'lastName',
+        'profile.phone',
+      ]),
+    ).toEqual(['lastName', 'profile.phone']);
     expect(
       missingProfileFields({ firstName: 'Bo', lastName: 'Li', profile: { phone: '1' } }, [
         'firstName',
         'lastName',
-        'phone',
+        'profile.phone',
       ]),
     ).toEqual([]);
   });
@@ -25,43 +28,53 @@ describe('missingProfileFields', () => {
       lastName: null,
       profile: { a: '', b: ' \t\n', c: null },
     };
-    expect(missingProfileFields(person, ['firstName', 'lastName', 'a', 'b', 'c', 'd'])).toEqual([
+    expect(
+      missingProfileFields(person, [
+        'firstName',
+        'lastName',
+        'profile.a',
+        'profile.b',
+        'profile.c',
+        'profile.d',
+      ]),
+    ).toEqual(['firstName', 'lastName', 'profile.a', 'profile.b', 'profile.c', 'profile.d']);
+    expect(missingProfileFields({}, ['firstName', 'lastName', 'profile.phone'])).toEqual([
       'firstName',
       'lastName',
-      'a',
-      'b',
-      'c',
-      'd',
-    ]);
-    expect(missingProfileFields({}, ['firstName', 'lastName', 'phone'])).toEqual([
-      'firstName',
-      'lastName',
-      'phone',
+      'profile.phone',
     ]);
   });
 
   it('does not count false or 0 as missing', () => {
     expect(
       missingProfileFields({ profile: { remote: false, extension: 0, site: 'x' } }, [
-        'remote',
-        'extension',
-        'site',
+        'profile.remote',
+        'profile.extension',
+        'profile.site',
       ]),
     ).toEqual([]);
   });
 
   it('keeps the order of the required fields', () => {
-    expect(missingProfileFields({}, ['phone', 'firstName', 'site'])).toEqual([
-      'phone',
+    expect(missingProfileFields({}, ['profile.phone', 'firstName', 'profile.site'])).toEqual([
+      'profile.phone',
       'firstName',
-      'site',
+      'profile.site',
     ]);
   });
 
+  it('never counts a name that is not firstName, lastName or profile.<key> as filled', () => {
+    expect(missingProfileFields({ profile: { phone: '1' } }, ['phone'])).toEqual(['phone']);
+  });
+
   it('does not mistake inherited properties for profile fields', () => {
-    expect(missingProfileFields({ profile: {} }, ['toString', 'constructor', '__proto__'])).toEqual(
-      ['toString', 'constructor', '__proto__'],
-    );
+    expect(
+      missingProfileFields({ profile: {} }, [
+        'profile.toString',
+        'profile.constructor',
+        'profile.__proto__',
+      ]),
+    ).toEqual(['profile.toString', 'profile.constructor', 'profile.__proto__']);
   });
 });
 
@@ -71,7 +84,7 @@ describe('checkProfileComplete', () => {
       checkProfileComplete({
         accountId: 'acc_2',
         person: { firstName: 'Bo', lastName: 'Li', profile: { phone: '1' } },
-        requiredFields: ['firstName', 'lastName', 'phone'],
+        requiredFields: ['firstName', 'lastName', 'profile.phone'],
       }),
     ).toBeUndefined();
   });
@@ -80,10 +93,13 @@ describe('checkProfileComplete', () => {
     const error = checkProfileComplete({
       accountId: 'acc_2',
       person: { firstName: 'Bo', lastName: 'Li' },
-      requiredFields: ['phone', 'firstName', 'site'],
+      requiredFields: ['profile.phone', 'firstName', 'profile.site'],
     });
     expect(error?.code).toBe('PROFILE_INCOMPLETE');
-    expect(error?.details).toEqual({ accountId: 'acc_2', missingFields: ['phone', 'site'] });
-    expect(error?.message).toContain('missing: phone, site.');
+    expect(error?.details).toEqual({
+      accountId: 'acc_2',
+      missingFields: ['profile.phone', 'profile.site'],
+    });
+    expect(error?.message).toContain('missing: profile.phone, profile.site.');
   });
 });

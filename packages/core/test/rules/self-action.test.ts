@@ -8,9 +8,25 @@ describe('checkSelfAction', () => {
       'setRestrictions',
       'addToTeam',
       'removeFromTeam',
+      'assignGroups',
+      'setManager',
       'deactivate',
       'reactivate',
     ]);
+  });
+
+  it('lets only the owner manage their own memberships, and only outside the default space', () => {
+    const owner = { actorId: 'o', targetId: 'o', ownerId: 'o', defaultSpaceId: 's1' };
+    for (const action of ['addToTeam', 'removeFromTeam', 'assignGroups', 'changeRole']) {
+      expect(checkSelfAction({ ...owner, action, spaceId: 's2' })).toBeUndefined();
+      expect(checkSelfAction({ ...owner, action, spaceId: 's1' })?.code).toBe('SELF_ACTION');
+      expect(checkSelfAction({ ...owner, ownerId: 'x', action, spaceId: 's2' })?.code).toBe(
+        'SELF_ACTION',
+      );
+    }
+    expect(checkSelfAction({ ...owner, action: 'setManager', spaceId: 's2' })?.code).toBe(
+      'SELF_ACTION',
+    );
   });
 
   it.each(selfProtectedActions)('refuses %s on oneself', (action) => {
@@ -31,6 +47,9 @@ describe('checkSelfAction', () => {
     );
     expect(message('changeRole')).toBe(
       'You cannot change the role of your own account; another person who manages users must do it.',
+    );
+    expect(message('assignGroups')).toBe(
+      'You cannot change the groups of your own account; another person who manages users must do it.',
     );
     expect(message('deactivate')).toBe(
       'You cannot deactivate your own account; another person who manages users must do it.',

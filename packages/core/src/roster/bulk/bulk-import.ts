@@ -12,6 +12,7 @@ import {
   newInvitationSecret,
 } from '../commands/invitations.js';
 import { canManageIn } from '../manager.js';
+import { checkProfileLimits } from '../profile-limits.js';
 import type { BulkInvitation, BulkRowReport } from './bulk-report.js';
 import { BulkImportRow } from './bulk-rows.js';
 import { loadBatchNames, resolveGroups, resolveSpace } from './resolve.js';
@@ -106,14 +107,19 @@ export function bulkImportCommand(options: {
           const space = await at('space', () =>
             resolveSpace(spaces, data.space ?? options.space, actor.organization.defaultSpaceId),
           );
-          await at('role', () => checkRoleGrantable(ctx.deps, data.role, ['role']));
+          await at('role', () => checkRoleGrantable(ctx, data.role, ['role']));
           await authorizeInvite(ctx, space.id, data.role).catch(async (error: unknown) => {
+            // A rank refusal is about the role granted (rule 4).
+            if (RosterError.isInstance(error, 'RANK_EXCEEDED')) throw new RowFailure('role', error);
             if (!RosterError.isInstance(error) || error.code !== 'FORBIDDEN') throw error;
             throw new RowFailure(
               await forbiddenColumn(ctx, asked, spaces, space.id, data.role),
               error,
             );
           });
+          await at('profile', () =>
+            checkProfileLimits(ctx.deps.profileLimits, data.profile ?? {}, ['profile']),
+          );
           const groupIds = await at('groups', () =>
             resolveGroups(groups, data.groups ?? [], space),
           );

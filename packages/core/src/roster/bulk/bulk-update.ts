@@ -10,6 +10,7 @@ import {
   type CommandContext,
   checkRoleGrantable,
   outboxMessageOf,
+  refuseSelf,
   refuseSelfOrOwner,
   requireActor,
 } from '../command-context.js';
@@ -137,11 +138,11 @@ async function planRow(
   }
   if (draft !== undefined && role !== undefined) {
     await at('role', () => {
-      checkRoleGrantable(ctx.deps, role, ['role']);
-      refuseSelfOrOwner(ctx, account.id, 'changeRole');
+      checkRoleGrantable(ctx, role, ['role']);
+      refuseSelfOrOwner(ctx, account.id, 'changeRole', space.id);
     });
     const current = draft;
-    draft = await at('role', () => planChangeRole(ctx, current, role));
+    draft = await at('role', () => planChangeRole(ctx, current, memberships, role));
   }
   if (draft !== undefined && groupsChange !== undefined) {
     if (finalStatus === 'deactivated' && groupsChange.length > 0) {
@@ -153,26 +154,36 @@ async function planRow(
         );
       });
     }
+    await at('groups', () => refuseSelfOrOwner(ctx, account.id, 'assignGroups', space.id));
     const current = draft;
-    draft = await at('groups', () => planAssignGroups(ctx, current, groupsChange, state.groups));
+    draft = await at('groups', () =>
+      planAssignGroups(ctx, current, memberships, groupsChange, state.groups),
+    );
   }
   if (draft !== undefined && managerChange !== undefined) {
     const managerMembership =
       manager === undefined
         ? undefined
         : state.memberships.get(manager.id)?.find((candidate) => candidate.spaceId === space.id);
+    await at('manager', () =>
+      managerChange === null
+        ? refuseSelf(ctx, account.id, 'setManager', space.id)
+        : refuseSelfOrOwner(ctx, account.id, 'setManager', space.id),
+    );
     const current = draft;
     draft = await at('manager', () =>
-      planSetManager(ctx, current, managerChange, {
+      planSetManager(ctx, current, memberships, managerChange, {
         account: manager,
         membership: managerMembership,
       }),
     );
   }
   if (draft !== undefined && restrictions !== undefined) {
-    await at('restrictions', () => refuseSelfOrOwner(ctx, account.id, 'setRestrictions'));
+    await at('restrictions', () => refuseSelfOrOwner(ctx, account.id, 'setRestrictions', space.id));
     const current = draft;
-    draft = await at('restrictions', () => planSetRestrictions(ctx, current, restrictions));
+    draft = await at('restrictions', () =>
+      planSetRestrictions(ctx, current, memberships, restrictions),
+    );
   }
 
   let after = memberships.map((candidate) =>

@@ -4,6 +4,7 @@ import type { Organization } from '../../model/organization.js';
 import type { Space } from '../../model/space.js';
 import { audit, type CommandContext } from '../command-context.js';
 import { CreateOrganizationInput } from '../inputs.js';
+import { checkProfileLimits } from '../profile-limits.js';
 
 /** What `createOrganization` returns. */
 export interface CreatedOrganization {
@@ -20,6 +21,7 @@ export async function createOrganization(
   raw: unknown,
 ): Promise<CreatedOrganization> {
   const input = CreateOrganizationInput.parse(raw);
+  checkProfileLimits(ctx.deps.profileLimits, input.owner.profile, ['owner', 'profile']);
   const { ids } = ctx.deps;
   const orgId = ids.next('Organization');
   const ownerId = ids.next('Account');

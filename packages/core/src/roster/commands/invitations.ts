@@ -1,16 +1,19 @@
 import { RosterError } from '../../errors/roster-error.js';
 import { accountMachine } from '../../machines/account-machine.js';
 import { transition } from '../../machines/machine.js';
-import type { Account, ProfileFields } from '../../model/account.js';
+import { type Account, type ProfileFields, profileFieldName } from '../../model/account.js';
 import type { AuditEvent } from '../../model/audit-event.js';
 import type { Invitation } from '../../model/invitation.js';
 import type { Membership } from '../../model/membership.js';
+import type { Organization } from '../../model/organization.js';
 import type { OutboxMessage } from '../../model/outbox-message.js';
 import type { PolicySubject } from '../../ports/policy.js';
 import {
+  accountSubject,
   audit,
   auditEventOf,
   authorize,
+  authorizeAs,
   type CommandContext,
   checkRoleGrantable,
   enqueue,
@@ -21,6 +24,7 @@ import {
 import { AcceptInvitationInput, InvitationRef, InviteInput } from '../inputs.js';
 import { hashInvitationToken, newInvitationToken } from '../invitation-token.js';
 import { mayManageIn, requireManager } from '../manager.js';
+import { checkProfileLimits } from '../profile-limits.js';
 
 /** What `invite` and `resendInvitation` return. The token is shown here once and never stored. */
 export interface IssuedInvitation {
@@ -57,8 +61,8 @@ async function checkPlacement(
 }
 
 /** What the Policy is asked about an invitation into `spaceId` with `role`. */
-function invitationSubject(ctx: CommandContext, spaceId: string, role: string): PolicySubject {
-  return { type: 'Invitation', orgId: requireActor(ctx).organization.id, spaceId, role };
+function invitationSubject(orgId: string, spaceId: string, role: string): PolicySubject {
+  return { type: 'Invitation', orgId, spaceId, role };
 }
 
 /** Checks that the actor may invite into this space with this role (role grantable, then the Policy). @internal */
@@ -67,8 +71,12 @@ export async function authorizeInvite(
   spaceId: string,
   role: string,
 ): Promise<void> {
-  checkRoleGrantable(ctx.deps, role, ['role']);
-  await authorize(ctx, 'invite', invitationSubject(ctx, spaceId, role));
+  checkRoleGrantable(ctx, role, ['role']);
+  await authorize(
+    ctx,
+    'invite',
+    invitationSubject(requireActor(ctx).organization.id, spaceId, role),
+  );
 }
 
 /** Whether the Policy lets the actor invite into this space with this role (no error; nothing else checked). @internal */
@@ -80,7 +88,7 @@ export async function mayInvite(
   const decision = await ctx.deps.policy.check({
     actor: requireActor(ctx),
     action: 'invite',
-    subject: invitationSubject(ctx, spaceId, role),
+    subject: invitationSubject(requireActor(ctx).organization.id, spaceId, role),
   });
   return decision.allowed;
 }
@@ -206,6 +214,7 @@ export async function invite(ctx: CommandContext, raw: unknown): Promise<IssuedI
   const actor = requireActor(ctx);
   const orgId = actor.organization.id;
   const spaceId = input.spaceId ?? actor.organization.defaultSpaceId;
+  checkProfileLimits(ctx.deps.profileLimits, input.profile, ['profile']);
   await authorizeInvite(ctx, spaceId, input.role);
   await checkPlacement(ctx, orgId, spaceId, input.groupIds, input.managerId);
   const existing = await ctx.tx.accounts.findByEmail(orgId, input.email);
@@ -261,8 +270,10 @@ export async function resendInvitation(
   });
   if (!result.ok) throw result.error;
   const { token, tokenHash } = await newInvitationSecret();
+  // The resender vouches for the invitation from now on (see acceptInvitation).
   const updated = await ctx.tx.invitations.update({
     ...invitation,
+    invitedBy: requireActor(ctx).account.id,
     tokenHash,
     expiresAt: new Date(ctx.now.getTime() + ctx.deps.invitationTtlMs),
   });
@@ -344,6 +355,7 @@ export async function acceptInvitation(
     ownerId: organization.ownerId,
   });
   if (!result.ok) throw result.error;
+  await checkStillBacked(ctx, organization, invitation);
   const firstName = input.firstName ?? account.firstName;
   const lastName = input.lastName ?? account.lastName;
   if (firstName === '' || lastName === '') {
@@ -358,15 +370,16 @@ export async function acceptInvitation(
       },
     );
   }
-  await ctx.tx.invitations.update({ ...invitation, status: 'accepted' });
-  const activated = await ctx.tx.accounts.update({
+  const profile = { ...account.profile, ...input.profile };
+  checkProfileLimits(ctx.deps.profileLimits, profile, ['profile']);
+  const activated: Account = {
     ...account,
     firstName,
     lastName,
-    profile: { ...account.profile, ...input.profile },
+    profile,
     status: result.state,
     updatedAt: ctx.now,
-  });
+  };
   const period = { startedAt: ctx.now, endedAt: null, role: invitation.role };
   const existing = await ctx.tx.memberships.find(orgId, account.id, invitation.spaceId);
   // The manager named in the invitation may have left since (rule 7): then
@@ -380,9 +393,9 @@ export async function acceptInvitation(
     groupIds: invitation.groupIds,
     managerId: keepsManager ? invitation.managerId : null,
   };
-  const membership =
+  const joined: Membership =
     existing === undefined
-      ? await ctx.tx.memberships.insert({
+      ? {
           id: ctx.deps.ids.next('Membership'),
           orgId,
           accountId: account.id,
@@ -391,20 +404,74 @@ export async function acceptInvitation(
           periods: [period],
           version: 1,
           ...fields,
-        })
-      : await ctx.tx.memberships.update({
-          ...existing,
-          ...fields,
-          periods: [...existing.periods, period],
-        });
+        }
+      : { ...existing, ...fields, periods: [...existing.periods, period] };
+  // The invitee sets their own profile fields only as updateProfile would
+  // let them once they have joined.
+  const invitee = { account: activated, organization, memberships: [joined] };
+  for (const key of Object.keys(input.profile)) {
+    if (account.profile[key] === input.profile[key]) continue;
+    await authorizeAs(
+      ctx,
+      invitee,
+      'updateProfile',
+      accountSubject(activated, [joined]),
+      profileFieldName(key),
+    );
+  }
+  await ctx.tx.invitations.update({ ...invitation, status: 'accepted' });
+  const saved = await ctx.tx.accounts.update(activated);
+  const membership =
+    existing === undefined
+      ? await ctx.tx.memberships.insert(joined)
+      : await ctx.tx.memberships.update(joined);
   await audit(
     ctx,
     orgId,
     'acceptInvitation',
     { type: 'Account', id: account.id },
     account,
-    activated,
+    saved,
     account.id,
   );
-  return { account: activated, membership };
+  return { account: saved, membership };
+}
+
+/**
+ * An invitation carries its inviter's authority only while the inviter still
+ * has it (DESIGN rules 4 and 5): at acceptance, the person who sent it (or
+ * last resent it) must still be active and still allowed to invite into its
+ * space with its role. Otherwise the link is refused and an admin who may
+ * grant that access resends it. Checked at acceptance rather than by
+ * revoking an inviter's invitations on every demotion, restriction or
+ * departure: one check covers every way authority is lost.
+ */
+async function checkStillBacked(
+  ctx: CommandContext,
+  organization: Organization,
+  invitation: Invitation,
+): Promise<void> {
+  const orgId = organization.id;
+  const inviter = await ctx.tx.accounts.get(orgId, invitation.invitedBy);
+  const known = ctx.deps.roles.roles.some((role) => role.name === invitation.role);
+  const decision =
+    inviter === undefined || inviter.status !== 'active' || !known
+      ? undefined
+      : await ctx.deps.policy.check({
+          actor: {
+            account: inviter,
+            organization,
+            memberships: await ctx.tx.memberships.listByAccounts(orgId, [inviter.id]),
+          },
+          action: 'invite',
+          subject: invitationSubject(orgId, invitation.spaceId, invitation.role),
+        });
+  if (decision?.allowed === true) return;
+  const reason =
+    'This invitation is no longer valid: the person who sent it can no longer grant this access. Ask for it to be resent.';
+  throw new RosterError('FORBIDDEN', reason, {
+    action: 'acceptInvitation',
+    subject: 'Invitation',
+    reason,
+  });
 }

@@ -3,12 +3,14 @@ import type { Account } from '../../model/account.js';
 import type { Group } from '../../model/group.js';
 import type { Membership } from '../../model/membership.js';
 import {
+  accountSubject,
   audit,
   authorize,
   type CommandContext,
   getAccountOrThrow,
   membershipSubject,
   notFound,
+  refuseSelf,
   refuseSelfOrOwner,
   requireActor,
 } from '../command-context.js';
@@ -35,31 +37,38 @@ export function requireMember(
   }
 }
 
-/** The account's current membership of the space (default space when absent), or INVALID_TRANSITION. */
+/**
+ * The account's current membership of the space (default space when absent),
+ * or INVALID_TRANSITION, with every membership of the account (for rank,
+ * DESIGN §8); nobody's own access and not the owner's first (rules 1 and 3).
+ */
 async function currentMember(
   ctx: CommandContext,
   accountId: string,
   spaceId: string | undefined,
   action: string,
-): Promise<{ account: Account; membership: Membership }> {
+  /** Protect the target as the owner too (not when a manager is cleared: that undoes one). */
+  ownerToo = true,
+): Promise<{ account: Account; membership: Membership; memberships: Membership[] }> {
   const { organization } = requireActor(ctx);
+  const space = spaceId ?? organization.defaultSpaceId;
+  if (ownerToo) refuseSelfOrOwner(ctx, accountId, action, space);
+  else refuseSelf(ctx, accountId, action, space);
   const account = await getAccountOrThrow(ctx, organization.id, accountId);
-  const membership = await ctx.tx.memberships.find(
-    organization.id,
-    accountId,
-    spaceId ?? organization.defaultSpaceId,
-  );
+  const memberships = await ctx.tx.memberships.listByAccounts(organization.id, [accountId]);
+  const membership = memberships.find((candidate) => candidate.spaceId === space);
   requireMember(membership, action);
-  return { account, membership };
+  return { account, membership, memberships };
 }
 
 /** The checks of setRestrictions on a current membership (the Policy); the caller refused self and owner first. @internal */
 export async function planSetRestrictions(
   ctx: CommandContext,
   membership: Membership,
+  accountMemberships: readonly Membership[],
   restrictions: readonly string[],
 ): Promise<Membership> {
-  await authorize(ctx, 'setRestrictions', membershipSubject(membership));
+  await authorize(ctx, 'setRestrictions', membershipSubject(membership, accountMemberships));
   return { ...membership, restrictions: [...new Set(restrictions)] };
 }
 
@@ -67,10 +76,11 @@ export async function planSetRestrictions(
 export async function planAssignGroups(
   ctx: CommandContext,
   membership: Membership,
+  accountMemberships: readonly Membership[],
   groupIds: readonly string[],
   groups: readonly Group[],
 ): Promise<Membership> {
-  await authorize(ctx, 'assignGroups', membershipSubject(membership));
+  await authorize(ctx, 'assignGroups', membershipSubject(membership, accountMemberships));
   const ids = [...new Set(groupIds)];
   for (const id of ids) {
     if (!groups.some((group) => group.id === id && group.spaceId === membership.spaceId))
@@ -87,10 +97,11 @@ export async function planAssignGroups(
 export async function planSetManager(
   ctx: CommandContext,
   membership: Membership,
+  accountMemberships: readonly Membership[],
   managerId: string | null,
   manager: { readonly account: Account | undefined; readonly membership: Membership | undefined },
 ): Promise<Membership> {
-  await authorize(ctx, 'setManager', membershipSubject(membership));
+  await authorize(ctx, 'setManager', membershipSubject(membership, accountMemberships));
   if (managerId !== null) {
     if (managerId === membership.accountId) {
       throw new RosterError('INVALID_INPUT', 'Nobody manages themselves.', {
@@ -119,14 +130,13 @@ async function save(
 /** @internal */
 export async function setRestrictions(ctx: CommandContext, raw: unknown): Promise<Membership> {
   const input = SetRestrictionsInput.parse(raw);
-  refuseSelfOrOwner(ctx, input.accountId, 'setRestrictions');
-  const { membership } = await currentMember(
+  const { membership, memberships } = await currentMember(
     ctx,
     input.accountId,
     input.spaceId,
     'setRestrictions',
   );
-  const next = await planSetRestrictions(ctx, membership, input.restrictions);
+  const next = await planSetRestrictions(ctx, membership, memberships, input.restrictions);
   return save(ctx, 'setRestrictions', membership, next);
 }
 
@@ -134,7 +144,7 @@ export async function setRestrictions(ctx: CommandContext, raw: unknown): Promis
 export async function assignGroups(ctx: CommandContext, raw: unknown): Promise<Membership> {
   const input = AssignGroupsInput.parse(raw);
   const orgId = requireActor(ctx).organization.id;
-  const { account, membership } = await currentMember(
+  const { account, membership, memberships } = await currentMember(
     ctx,
     input.accountId,
     input.spaceId,
@@ -150,7 +160,7 @@ export async function assignGroups(ctx: CommandContext, raw: unknown): Promise<M
     );
   }
   const groups = await ctx.tx.groups.getMany(orgId, [...new Set(input.groupIds)]);
-  const next = await planAssignGroups(ctx, membership, input.groupIds, groups);
+  const next = await planAssignGroups(ctx, membership, memberships, input.groupIds, groups);
   return save(ctx, 'assignGroups', membership, next);
 }
 
@@ -158,7 +168,13 @@ export async function assignGroups(ctx: CommandContext, raw: unknown): Promise<M
 export async function setManager(ctx: CommandContext, raw: unknown): Promise<Membership> {
   const input = SetManagerInput.parse(raw);
   const orgId = requireActor(ctx).organization.id;
-  const { membership } = await currentMember(ctx, input.accountId, input.spaceId, 'setManager');
+  const { membership, memberships } = await currentMember(
+    ctx,
+    input.accountId,
+    input.spaceId,
+    'setManager',
+    input.managerId !== null,
+  );
   const manager =
     input.managerId === null || input.managerId === input.accountId
       ? { account: undefined, membership: undefined }
@@ -166,7 +182,7 @@ export async function setManager(ctx: CommandContext, raw: unknown): Promise<Mem
           account: await ctx.tx.accounts.get(orgId, input.managerId),
           membership: await ctx.tx.memberships.find(orgId, input.managerId, membership.spaceId),
         };
-  const next = await planSetManager(ctx, membership, input.managerId, manager);
+  const next = await planSetManager(ctx, membership, memberships, input.managerId, manager);
   return save(ctx, 'setManager', membership, next);
 }
 
@@ -174,9 +190,18 @@ export async function setManager(ctx: CommandContext, raw: unknown): Promise<Mem
 export async function reassignReports(ctx: CommandContext, raw: unknown): Promise<Membership[]> {
   const input = ReassignReportsInput.parse(raw);
   const orgId = requireActor(ctx).organization.id;
-  await getAccountOrThrow(ctx, orgId, input.managerId);
+  const manager = await getAccountOrThrow(ctx, orgId, input.managerId);
+  const managerships = await ctx.tx.memberships.listByAccounts(orgId, [manager.id]);
+  // Rule 5: the Policy is asked before anything, whatever the number of reports.
+  await authorize(ctx, 'reassignReports', accountSubject(manager, managerships));
   const reports = await ctx.tx.memberships.listReports(orgId, input.managerId);
-  for (const report of reports) await authorize(ctx, 'reassignReports', membershipSubject(report));
+  if (reports.length === 0) return [];
+  const reportships = await ctx.tx.memberships.listByAccounts(orgId, [
+    ...new Set(reports.map((report) => report.accountId)),
+  ]);
+  for (const report of reports) {
+    await authorize(ctx, 'reassignReports', membershipSubject(report, reportships));
+  }
   const moved = await moveReports(ctx, {
     orgId,
     managerId: input.managerId,

@@ -58,7 +58,7 @@ export async function transferOwnership(ctx: CommandContext, raw: unknown): Prom
   const input = TransferOwnershipInput.parse(raw);
   const actor = requireActor(ctx);
   const { organization } = actor;
-  checkRoleGrantable(ctx.deps, input.previousOwnerRole, ['previousOwnerRole']);
+  checkRoleGrantable(ctx, input.previousOwnerRole, ['previousOwnerRole']);
   await authorize(ctx, 'transferOwnership', organizationSubject(organization));
   const target = await getAccountOrThrow(ctx, organization.id, input.toAccountId);
   const [next, previous] = await Promise.all([

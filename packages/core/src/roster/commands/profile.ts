@@ -1,4 +1,4 @@
-import type { Account, ProfileFields } from '../../model/account.js';
+import { type Account, type ProfileFields, profileFieldName } from '../../model/account.js';
 import { checkEmailUnchanged } from '../../rules/email-immutability.js';
 import {
   accountSubject,
@@ -9,6 +9,7 @@ import {
   requireActor,
 } from '../command-context.js';
 import { UpdateProfileInput } from '../inputs.js';
+import { checkProfileLimits } from '../profile-limits.js';
 
 /** @internal */
 export async function updateProfile(ctx: CommandContext, raw: unknown): Promise<Account> {
@@ -24,7 +25,8 @@ export async function updateProfile(ctx: CommandContext, raw: unknown): Promise<
   if (refusal !== undefined) throw refusal;
   const memberships = await ctx.tx.memberships.listByAccounts(orgId, [account.id]);
   const subject = accountSubject(account, memberships);
-  // Field-level permissions: each changed field is asked for on its own.
+  // Field-level permissions: each changed field is asked for on its own, a
+  // profile field as `profile.<key>` (the name role sets grant).
   const changed: string[] = [];
   if (input.firstName !== undefined && input.firstName !== account.firstName)
     changed.push('firstName');
@@ -32,12 +34,13 @@ export async function updateProfile(ctx: CommandContext, raw: unknown): Promise<
   const profile: ProfileFields = { ...account.profile };
   for (const [key, value] of Object.entries(input.profile ?? {})) {
     if (profile[key] === value) continue;
-    changed.push(key);
+    changed.push(profileFieldName(key));
     if (value === null) delete profile[key];
     else profile[key] = value;
   }
   if (changed.length === 0) return account;
   for (const field of changed) await authorize(ctx, 'updateProfile', subject, field);
+  checkProfileLimits(ctx.deps.profileLimits, profile, ['profile']);
   const updated = await ctx.tx.accounts.update({
     ...account,
     firstName: input.firstName ?? account.firstName,

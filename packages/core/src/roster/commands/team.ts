@@ -17,18 +17,18 @@ import { runDeparture } from '../departure.js';
 import { AddToTeamInput, ChangeRoleInput, RemoveFromTeamInput } from '../inputs.js';
 import { requireManager } from '../manager.js';
 
-async function currentMembership(
+/** The account's membership of the space (current or former) and all its memberships, for rank (DESIGN §8). */
+async function loadMembership(
   ctx: CommandContext,
   accountId: string,
-  spaceId: string | undefined,
-): Promise<Membership> {
-  const actor = requireActor(ctx);
-  const orgId = actor.organization.id;
-  const space = spaceId ?? actor.organization.defaultSpaceId;
+  spaceId: string,
+): Promise<{ membership: Membership; memberships: Membership[] }> {
+  const orgId = requireActor(ctx).organization.id;
   await getAccountOrThrow(ctx, orgId, accountId);
-  const membership = await ctx.tx.memberships.find(orgId, accountId, space);
-  if (membership === undefined) throw notFound('Membership', `${accountId} in ${space}`);
-  return membership;
+  const memberships = await ctx.tx.memberships.listByAccounts(orgId, [accountId]);
+  const membership = memberships.find((candidate) => candidate.spaceId === spaceId);
+  if (membership === undefined) throw notFound('Membership', `${accountId} in ${spaceId}`);
+  return { membership, memberships };
 }
 
 /** @internal */
@@ -37,8 +37,8 @@ export async function addToTeam(ctx: CommandContext, raw: unknown): Promise<Memb
   const actor = requireActor(ctx);
   const orgId = actor.organization.id;
   const spaceId = input.spaceId ?? actor.organization.defaultSpaceId;
-  checkRoleGrantable(ctx.deps, input.role, ['role']);
-  refuseSelfOrOwner(ctx, input.accountId, 'addToTeam');
+  checkRoleGrantable(ctx, input.role, ['role']);
+  refuseSelfOrOwner(ctx, input.accountId, 'addToTeam', spaceId);
   const account = await getAccountOrThrow(ctx, orgId, input.accountId);
   if (account.status === 'pending') {
     throw new RosterError(
@@ -53,7 +53,8 @@ export async function addToTeam(ctx: CommandContext, raw: unknown): Promise<Memb
   }
   const space = await ctx.tx.spaces.get(orgId, spaceId);
   if (space === undefined) throw notFound('Space', spaceId);
-  const existing = await ctx.tx.memberships.find(orgId, account.id, spaceId);
+  const memberships = await ctx.tx.memberships.listByAccounts(orgId, [account.id]);
+  const existing = memberships.find((candidate) => candidate.spaceId === spaceId);
   const draft: Membership = existing ?? {
     id: ctx.deps.ids.next('Membership'),
     orgId,
@@ -67,7 +68,11 @@ export async function addToTeam(ctx: CommandContext, raw: unknown): Promise<Memb
     periods: [],
     version: 1,
   };
-  await authorize(ctx, 'addToTeam', membershipSubject({ ...draft, role: input.role }, input.role));
+  await authorize(
+    ctx,
+    'addToTeam',
+    membershipSubject({ ...draft, role: input.role }, memberships, input.role),
+  );
   const result = transition(membershipMachine, draft.state, 'addToTeam', {
     accountId: account.id,
     ownerId: actor.organization.ownerId,
@@ -81,6 +86,8 @@ export async function addToTeam(ctx: CommandContext, raw: unknown): Promise<Memb
     }
   }
   if (input.managerId !== null) {
+    // Whoever joins with a manager is given one: nobody sets the owner's (rule 1).
+    refuseSelfOrOwner(ctx, account.id, 'setManager', spaceId);
     if (input.managerId === account.id) {
       throw new RosterError('INVALID_INPUT', 'Nobody manages themselves.', {
         issues: [{ path: ['managerId'], message: 'Must be another account' }],
@@ -108,15 +115,19 @@ export async function addToTeam(ctx: CommandContext, raw: unknown): Promise<Memb
 export async function removeFromTeam(ctx: CommandContext, raw: unknown): Promise<Membership> {
   const input = RemoveFromTeamInput.parse(raw);
   const actor = requireActor(ctx);
-  refuseSelfOrOwner(ctx, input.accountId, 'removeFromTeam');
-  const membership = await currentMembership(ctx, input.accountId, input.spaceId);
-  await authorize(ctx, 'removeFromTeam', membershipSubject(membership));
+  const spaceId = input.spaceId ?? actor.organization.defaultSpaceId;
+  refuseSelfOrOwner(ctx, input.accountId, 'removeFromTeam', spaceId);
+  const { membership, memberships } = await loadMembership(ctx, input.accountId, spaceId);
+  await authorize(ctx, 'removeFromTeam', membershipSubject(membership, memberships));
   const reports = (
     await ctx.tx.memberships.listReports(membership.orgId, membership.accountId)
   ).filter((report) => report.spaceId === membership.spaceId);
   const result = transition(membershipMachine, membership.state, 'removeFromTeam', {
     accountId: membership.accountId,
     ownerId: actor.organization.ownerId,
+    actorId: actor.account.id,
+    spaceId,
+    defaultSpaceId: actor.organization.defaultSpaceId,
     directReportIds: reports.map((report) => report.accountId),
     reassignment: input.reassignReports,
   });
@@ -161,6 +172,7 @@ export async function removeFromTeam(ctx: CommandContext, raw: unknown): Promise
 export async function planChangeRole(
   ctx: CommandContext,
   membership: Membership,
+  accountMemberships: readonly Membership[],
   role: string,
 ): Promise<Membership> {
   if (membership.state !== 'member') {
@@ -174,17 +186,18 @@ export async function planChangeRole(
       },
     );
   }
-  await authorize(ctx, 'changeRole', membershipSubject(membership, role));
+  await authorize(ctx, 'changeRole', membershipSubject(membership, accountMemberships, role));
   return membership.role === role ? membership : { ...membership, role };
 }
 
 /** @internal */
 export async function changeRole(ctx: CommandContext, raw: unknown): Promise<Membership> {
   const input = ChangeRoleInput.parse(raw);
-  checkRoleGrantable(ctx.deps, input.role, ['role']);
-  refuseSelfOrOwner(ctx, input.accountId, 'changeRole');
-  const membership = await currentMembership(ctx, input.accountId, input.spaceId);
-  const next = await planChangeRole(ctx, membership, input.role);
+  const spaceId = input.spaceId ?? requireActor(ctx).organization.defaultSpaceId;
+  checkRoleGrantable(ctx, input.role, ['role']);
+  refuseSelfOrOwner(ctx, input.accountId, 'changeRole', spaceId);
+  const { membership, memberships } = await loadMembership(ctx, input.accountId, spaceId);
+  const next = await planChangeRole(ctx, membership, memberships, input.role);
   if (next === membership) return membership;
   const saved = await ctx.tx.memberships.update(next);
   await audit(

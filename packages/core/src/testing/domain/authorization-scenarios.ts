@@ -39,20 +39,25 @@ export const authorizationScenarios: ConformanceSuite = (test) => {
       ctx,
       org,
       () => admin.changeRole({ accountId: org.agentA.id, role: 'director' }),
-      'FORBIDDEN',
+      'RANK_EXCEEDED',
     );
+    const refused = await expectRosterError(
+      admin.invite({ email: 'boss@acme.io', role: 'director' }),
+      'RANK_EXCEEDED',
+    );
+    expect(refused.details).toEqual({ actorRank: 2, targetRank: 3, target: 'role' });
     await expectRefusedUnchanged(
       ctx,
       org,
       () => admin.invite({ email: 'boss@acme.io', role: 'director' }),
-      'FORBIDDEN',
+      'RANK_EXCEEDED',
     );
     await org.as(org.owner).changeRole({ accountId: org.agentB.id, role: 'director' });
     await expectRefusedUnchanged(
       ctx,
       org,
       () => admin.deactivate({ accountId: org.agentB.id }),
-      'FORBIDDEN',
+      'RANK_EXCEEDED',
     );
     const promoted = await admin.changeRole({ accountId: org.agentA.id, role: 'admin' });
     expect(promoted.role).toBe('admin');
@@ -65,13 +70,13 @@ export const authorizationScenarios: ConformanceSuite = (test) => {
       ctx,
       org,
       () => owner.invite({ email: 'two@acme.io', role: 'owner' }),
-      'INVALID_INPUT',
+      'OWNER_PROTECTED',
     );
     await expectRefusedUnchanged(
       ctx,
       org,
       () => owner.changeRole({ accountId: org.admin.id, role: 'owner' }),
-      'INVALID_INPUT',
+      'OWNER_PROTECTED',
     );
   });
 
@@ -143,6 +148,122 @@ export const authorizationScenarios: ConformanceSuite = (test) => {
     const list = await acmeOwner.listAccounts({ limit: 500 });
     expect(list.items.every((item) => item.account.orgId === acme.organization.id)).toBe(true);
     expect(list.total).toBe(4);
+  });
+
+  test('Domain: rule 4: rank is the account’s, through any of its memberships', async (ctx) => {
+    const org = await seedScenario(ctx.store);
+    const owner = org.as(org.owner);
+    const leeds = await owner.createSpace({ name: 'Leeds' });
+    const tills = await owner.createGroup({ name: 'Tills', spaceId: leeds.id });
+    // agentB directs the organization, and also works in Leeds as an agent.
+    await owner.changeRole({ accountId: org.agentB.id, role: 'director' });
+    await owner.addToTeam({ accountId: org.agentB.id, spaceId: leeds.id, role: 'agent' });
+    await owner.addToTeam({ accountId: org.admin.id, spaceId: leeds.id, role: 'admin' });
+    const admin = org.as(org.admin);
+    const inLeeds = { accountId: org.agentB.id, spaceId: leeds.id };
+    const refused = await expectRosterError(
+      admin.changeRole({ ...inLeeds, role: 'admin' }),
+      'RANK_EXCEEDED',
+    );
+    expect(refused.details).toEqual({ actorRank: 2, targetRank: 3, target: 'account' });
+    for (const command of [
+      () => admin.removeFromTeam(inLeeds),
+      () => admin.assignGroups({ ...inLeeds, groupIds: [tills.id] }),
+      () => admin.setManager({ ...inLeeds, managerId: org.admin.id }),
+      () => admin.setRestrictions({ ...inLeeds, restrictions: ['no-invite'] }),
+    ]) {
+      await expectRefusedUnchanged(ctx, org, command, 'RANK_EXCEEDED');
+    }
+    const report = await admin.bulkUpdate([
+      { email: org.agentB.email, space: 'Leeds', role: 'admin' },
+    ]);
+    expect(report.rows.map((row) => row.error?.code)).toEqual(['RANK_EXCEEDED']);
+  });
+
+  test('Domain: rule 3: nobody assigns their own groups or sets their own manager', async (ctx) => {
+    const org = await seedScenario(ctx.store);
+    const sales = await org.as(org.owner).createGroup({ name: 'Sales' });
+    const admin = org.as(org.admin);
+    await expectRefusedUnchanged(
+      ctx,
+      org,
+      () => admin.assignGroups({ accountId: org.admin.id, groupIds: [sales.id] }),
+      'SELF_ACTION',
+    );
+    await expectRefusedUnchanged(
+      ctx,
+      org,
+      () => admin.setManager({ accountId: org.admin.id, managerId: org.owner.id }),
+      'SELF_ACTION',
+    );
+    const report = await admin.bulkUpdate([{ email: org.admin.email, groups: ['Sales'] }]);
+    expect(report.rows.map((row) => row.error?.code)).toEqual(['SELF_ACTION']);
+  });
+
+  test('Domain: rule 1: only the owner manages the owner’s memberships beyond the default space', async (ctx) => {
+    const org = await seedScenario(ctx.store);
+    const owner = org.as(org.owner);
+    const admin = org.as(org.admin);
+    const leeds = await owner.createSpace({ name: 'Leeds' });
+    const tills = await owner.createGroup({ name: 'Tills', spaceId: leeds.id });
+    const inLeeds = { accountId: org.owner.id, spaceId: leeds.id };
+    await expectRefusedUnchanged(
+      ctx,
+      org,
+      () => admin.addToTeam({ ...inLeeds, role: 'agent' }),
+      'OWNER_PROTECTED',
+    );
+    await expectRefusedUnchanged(
+      ctx,
+      org,
+      () => admin.setManager({ accountId: org.owner.id, managerId: org.admin.id }),
+      'OWNER_PROTECTED',
+    );
+    // The owner joins Leeds, takes a group there, and can leave again.
+    await owner.addToTeam({ ...inLeeds, role: 'agent' });
+    await owner.assignGroups({ ...inLeeds, groupIds: [tills.id] });
+    for (const command of [
+      () => admin.assignGroups({ ...inLeeds, groupIds: [] }),
+      () => admin.changeRole({ ...inLeeds, role: 'admin' }),
+      () => admin.removeFromTeam(inLeeds),
+    ]) {
+      await expectRefusedUnchanged(ctx, org, command, 'OWNER_PROTECTED');
+    }
+    const left = await owner.removeFromTeam(inLeeds);
+    expect(left.state).toBe('account-only');
+    expect(left.groupIds).toEqual([]);
+    // The default space stays: rule 3 for the owner, rule 1 for everyone else.
+    await expectRefusedUnchanged(
+      ctx,
+      org,
+      () => owner.removeFromTeam({ accountId: org.owner.id }),
+      'SELF_ACTION',
+    );
+    await expectRefusedUnchanged(
+      ctx,
+      org,
+      () => admin.removeFromTeam({ accountId: org.owner.id }),
+      'OWNER_PROTECTED',
+    );
+  });
+
+  test('Domain: rule 5: reassignReports asks the Policy first, and a manager without reports changes nothing', async (ctx) => {
+    const org = await seedScenario(ctx.store);
+    await expectRefusedUnchanged(
+      ctx,
+      org,
+      () =>
+        org
+          .as(org.agentA)
+          .reassignReports({ managerId: org.agentB.id, reassignment: { to: org.agentA.id } }),
+      'FORBIDDEN',
+    );
+    const events = (await ctx.raw.auditEvents(org.organization.id)).length;
+    const moved = await org
+      .as(org.admin)
+      .reassignReports({ managerId: org.agentB.id, reassignment: { to: org.admin.id } });
+    expect(moved).toEqual([]);
+    expect((await ctx.raw.auditEvents(org.organization.id)).length).toBe(events);
   });
 
   test('Domain: a deactivated actor can do nothing', async (ctx) => {

@@ -129,8 +129,8 @@ function expectedImport(
     failed(
       6,
       'boss@acme.io',
-      'FORBIDDEN',
-      'You cannot act on an account whose role ranks above yours.',
+      'RANK_EXCEEDED',
+      'You cannot grant a role that ranks above your own.',
       'role',
     ),
     failed(7, 'fay@acme.io', 'NOT_FOUND', 'There is no group named "Marketing" in Team.', 'groups'),
@@ -159,8 +159,8 @@ function expectedImport(
     failed(
       12,
       'jo@acme.io',
-      'INVALID_INPUT',
-      "The owner role is held by the organization's owner alone; it moves only by transferring ownership.",
+      'OWNER_PROTECTED',
+      "The owner role is the organization owner's alone; it moves only by transferring ownership.",
       'role',
     ),
     failed(
@@ -399,8 +399,8 @@ export const bulkScenarios: ConformanceSuite = (test) => {
         failed(
           1,
           'una@acme.io',
-          'FORBIDDEN',
-          'You cannot act on an account whose role ranks above yours.',
+          'RANK_EXCEEDED',
+          'You cannot grant a role that ranks above your own.',
           'role',
         ),
         // The admin may invite an agent elsewhere, no one into Leeds: change the space.
@@ -543,7 +543,7 @@ export const bulkScenarios: ConformanceSuite = (test) => {
         failed(
           2,
           'bo@acme.io',
-          'FORBIDDEN',
+          'RANK_EXCEEDED',
           'You cannot grant a role that ranks above your own.',
           'role',
           org.agentA.id,
@@ -551,7 +551,7 @@ export const bulkScenarios: ConformanceSuite = (test) => {
         failed(
           3,
           'cy@acme.io',
-          'FORBIDDEN',
+          'RANK_EXCEEDED',
           'You cannot act on an account whose role ranks above yours.',
           'groups',
           org.agentB.id,

@@ -139,6 +139,103 @@ export const invitationScenarios: ConformanceSuite = (test) => {
     expect(page.total).toBe(1);
   });
 
+  test('Domain: an invitation carries its inviter’s authority only while the inviter has it', async (ctx) => {
+    const org = await seedScenario(ctx.store);
+    const asAdmin = await org.as(org.admin).invite({ email: 'dee@acme.io', role: 'admin' });
+    const asAgent = await org.as(org.admin).invite({ email: 'eli@acme.io', role: 'agent' });
+    // The inviter is demoted: they may no longer grant admin, nor invite at all.
+    await org.as(org.owner).changeRole({ accountId: org.admin.id, role: 'agent' });
+    for (const { token } of [asAdmin, asAgent]) {
+      await expectRefusedUnchanged(
+        ctx,
+        org,
+        () => org.roster.acceptInvitation({ token, firstName: 'Dee', lastName: 'Ray' }),
+        'FORBIDDEN',
+      );
+    }
+    expect((await ctx.raw.invitation(org.organization.id, asAdmin.invitation.id))?.status).toBe(
+      'pending',
+    );
+    // Resent by someone who may grant it, it is good again, and the resender vouches for it.
+    const resent = await org
+      .as(org.owner)
+      .resendInvitation({ invitationId: asAdmin.invitation.id });
+    expect(resent.invitation.invitedBy).toBe(org.owner.id);
+    const { account: dee, membership } = await org.roster.acceptInvitation({
+      token: resent.token,
+      firstName: 'Dee',
+      lastName: 'Ray',
+    });
+    expect(membership.role).toBe('admin');
+
+    // A deactivated inviter backs nothing either.
+    const fromAgent = await org.as(org.owner).invite({ email: 'fay@acme.io', role: 'agent' });
+    const byDee = await org.as(dee).invite({ email: 'gus@acme.io', role: 'agent' });
+    await org.as(org.owner).deactivate({ accountId: dee.id });
+    await expectRefusedUnchanged(
+      ctx,
+      org,
+      () => org.roster.acceptInvitation({ token: byDee.token, firstName: 'Gus', lastName: 'G' }),
+      'FORBIDDEN',
+    );
+    const accepted = await org.roster.acceptInvitation({
+      token: fromAgent.token,
+      firstName: 'Fay',
+      lastName: 'F',
+    });
+    expect(accepted.account.status).toBe('active');
+  });
+
+  test('Domain: a profile is bounded wherever it enters', async (ctx) => {
+    const org = await seedScenario(ctx.store, { profileLimits: { maxFields: 3, maxBytes: 200 } });
+    const fields = (count: number) =>
+      Object.fromEntries(Array.from({ length: count }, (_, i) => [`f${i}`, 'x']));
+    const admin = org.as(org.admin);
+    await expectRefusedUnchanged(
+      ctx,
+      org,
+      () => admin.invite({ email: 'dee@acme.io', role: 'agent', profile: fields(4) }),
+      'INVALID_INPUT',
+    );
+    const { token } = await admin.invite({
+      email: 'dee@acme.io',
+      role: 'agent',
+      profile: fields(2),
+    });
+    const refused = await expectRosterError(
+      org.roster.acceptInvitation({
+        token,
+        firstName: 'Dee',
+        lastName: 'Ray',
+        profile: { big: 'y'.repeat(300) },
+      }),
+      'INVALID_INPUT',
+    );
+    expect(refused.details.issues[0]?.path).toEqual(['profile']);
+    const { account } = await org.roster.acceptInvitation({
+      token,
+      firstName: 'Dee',
+      lastName: 'Ray',
+    });
+    await expectRefusedUnchanged(
+      ctx,
+      org,
+      () => admin.updateProfile({ accountId: org.agentA.id, profile: fields(4) }),
+      'INVALID_INPUT',
+    );
+    // The limit is on the profile as stored: two more fields on top of two is too many.
+    await expectRosterError(
+      admin.updateProfile({ accountId: account.id, profile: { a: '1', b: '2' } }),
+      'INVALID_INPUT',
+    );
+    const report = await admin.bulkImport([
+      { email: 'eli@acme.io', role: 'agent', profile: fields(4) },
+    ]);
+    expect(report.rows.map((row) => [row.error?.code, row.error?.column])).toEqual([
+      ['INVALID_INPUT', 'profile'],
+    ]);
+  });
+
   test('Domain: bad input is refused before anything is read or written', async (ctx) => {
     const org = await seedScenario(ctx.store);
     const admin = org.as(org.admin);

@@ -165,13 +165,13 @@ export const lifecycleScenarios: ConformanceSuite = (test) => {
   });
 
   test('Domain: rule 9: an incomplete profile is neither deactivated nor reactivated', async (ctx) => {
-    const org = await seedScenario(ctx.store, { requiredProfileFields: ['phone'] });
+    const org = await seedScenario(ctx.store, { requiredProfileFields: ['profile.phone'] });
     const admin = org.as(org.admin);
     const refused = await expectRosterError(
       admin.deactivate({ accountId: org.agentA.id }),
       'PROFILE_INCOMPLETE',
     );
-    expect(refused.details.missingFields).toEqual(['phone']);
+    expect(refused.details.missingFields).toEqual(['profile.phone']);
     await admin.updateProfile({ accountId: org.agentA.id, profile: { phone: '+44 20 7946 0000' } });
     await admin.deactivate({ accountId: org.agentA.id });
     await ctx.store.transaction(async (tx) => {

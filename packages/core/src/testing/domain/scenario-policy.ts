@@ -3,8 +3,8 @@ import { matchNothing, type ReadFilter } from '../../ports/read-filter.js';
 
 // The conformance suite's own policy, so that the domain scenarios run without
 // @rosterkit/policies (which depends on core): four ranked roles, managing
-// users from `admin` up, tenant isolation, and the rank rule. It is a test
-// fixture, not a product policy.
+// users from `admin` up, tenant isolation, and the rank rule (account to
+// account, answered with the ranks). It is a test fixture, not a product policy.
 
 /** The roles of the scenario policy, by rank. @internal */
 export const scenarioRoles = { owner: 4, director: 3, admin: 2, agent: 1 } as const;
@@ -21,14 +21,24 @@ function actorRank(actor: PolicyActor): number {
   );
 }
 
-function subjectRank(subject: PolicySubject): number {
+/** The target account's rank: every role it holds anywhere in the organization (DESIGN §8). */
+function accountRank(subject: PolicySubject): number {
   if (subject.type === 'Account' && Array.isArray(subject.memberships)) {
     const held = (subject.memberships as { state: string; role: string }[]).filter(
       (m) => m.state === 'member',
     );
     return Math.max(0, ...held.map((m) => rankOf(m.role)));
   }
-  return rankOf(subject.role);
+  if (subject.type === 'Membership') {
+    const held = Array.isArray(subject.accountRoles) ? (subject.accountRoles as unknown[]) : [];
+    return Math.max(0, subject.state === 'member' ? rankOf(subject.role) : 0, ...held.map(rankOf));
+  }
+  return 0;
+}
+
+/** The rank of the role a request grants. */
+function grantedRank(subject: PolicySubject): number {
+  return rankOf(subject.type === 'Invitation' ? subject.role : subject.grantedRole);
 }
 
 const ownActions = new Set(['read', 'updateProfile', 'requestPasswordReset', 'deleteOwnAccount']);
@@ -54,14 +64,21 @@ export const scenarioPolicy: Policy = {
       return rank > 0 ? { allowed: true } : { allowed: false, reason: 'Members only.' };
     if (rank < scenarioRoles.admin)
       return { allowed: false, reason: 'You need the permission to manage users.' };
-    if (subjectRank(subject) > rank) {
+    const targetRank = accountRank(subject);
+    if (targetRank > rank) {
       return {
         allowed: false,
         reason: 'You cannot act on an account whose role ranks above yours.',
+        rank: { actorRank: rank, targetRank, target: 'account' },
       };
     }
-    if (rankOf(subject.grantedRole) > rank) {
-      return { allowed: false, reason: 'You cannot grant a role that ranks above your own.' };
+    const roleRank = grantedRank(subject);
+    if (roleRank > rank) {
+      return {
+        allowed: false,
+        reason: 'You cannot grant a role that ranks above your own.',
+        rank: { actorRank: rank, targetRank: roleRank, target: 'role' },
+      };
     }
     return { allowed: true };
   },

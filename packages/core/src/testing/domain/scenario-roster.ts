@@ -3,7 +3,9 @@ import type { Organization } from '../../model/organization.js';
 import type { Clock } from '../../ports/clock.js';
 import type { Store } from '../../ports/store.js';
 import { type ActorApi, createRoster, type Roster } from '../../roster/create-roster.js';
-import type { ResourceHandler } from '../../roster/roster-options.js';
+import type { ProfileLimits } from '../../roster/profile-limits.js';
+import type { ResourceHandler, RosterOptions } from '../../roster/roster-options.js';
+import { recording } from '../raised-codes.js';
 import { scenarioPolicy, scenarioRoles } from './scenario-policy.js';
 
 /** A clock the scenarios move by hand. @internal */
@@ -31,6 +33,7 @@ export async function seedScenario(
   store: Store,
   options: {
     requiredProfileFields?: string[];
+    profileLimits?: ProfileLimits;
     orgName?: string;
     emailDomain?: string;
     handlers?: ResourceHandler[];
@@ -44,7 +47,7 @@ export async function seedScenario(
     },
   };
   const departures: string[] = [];
-  const roster = createRoster({
+  const roster = createRecordingRoster({
     store,
     policy: scenarioPolicy,
     clock,
@@ -57,6 +60,7 @@ export async function seedScenario(
       })),
     },
     requiredProfileFields: options.requiredProfileFields ?? [],
+    ...(options.profileLimits === undefined ? {} : { profileLimits: options.profileLimits }),
     resourceHandlers: [
       {
         name: 'recorder',
@@ -74,7 +78,8 @@ export async function seedScenario(
     name: options.orgName ?? 'Acme',
     owner: { email: `ana@${domain}`, firstName: 'Ana', lastName: 'Ng' },
   });
-  const as = (account: Account) => roster.as({ accountId: account.id, orgId: organization.id });
+  const as = (account: Account) =>
+    recording(roster.as({ accountId: account.id, orgId: organization.id }));
   const join = async (email: string, role: string, firstName: string) => {
     const { token } = await as(owner).invite({ email, role });
     const { account } = await roster.acceptInvitation({ token, firstName, lastName: 'Test' });
@@ -84,4 +89,9 @@ export async function seedScenario(
   const agentA = await join(`bo@${domain}`, 'agent', 'Bo');
   const agentB = await join(`cy@${domain}`, 'agent', 'Cy');
   return { roster, clock, organization, owner, admin, agentA, agentB, as, departures };
+}
+
+/** A roster whose commands record the codes they raise, for the suite's last test. @internal */
+export function createRecordingRoster(options: RosterOptions): Roster {
+  return recording(createRoster(options));
 }
