@@ -180,6 +180,9 @@ export function outboxMessageOf(
     createdAt: ctx.now,
     deliveredAt: null,
     attempts: 0,
+    nextAttemptAt: ctx.now,
+    lastError: null,
+    deadAt: null,
   };
 }
 
