@@ -12,6 +12,19 @@ afterEach(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
+/** A snapshot file (format version 1) holding only these outbox rows. */
+function writeSnapshot(file: string, outbox: readonly object[]): void {
+  const tables = ['organizations', 'accounts', 'spaces', 'memberships', 'groups', 'invitations'];
+  const snapshot: Record<string, unknown> = {
+    format: 'rosterkit-memory-store',
+    version: 1,
+    auditEvents: [],
+    outbox,
+  };
+  for (const table of tables) snapshot[table] = [];
+  writeFileSync(file, JSON.stringify(snapshot));
+}
+
 describe('memoryStore snapshot outbox rows', () => {
   it('reads rows written before the delivery schedule as due since created, no error, not dead', async () => {
     const file = join(dir, 'roster.json');
@@ -24,19 +37,7 @@ describe('memoryStore snapshot outbox rows', () => {
       deliveredAt,
       attempts,
     });
-    const snapshot = {
-      format: 'rosterkit-memory-store',
-      version: 1,
-      organizations: [],
-      accounts: [],
-      spaces: [],
-      memberships: [],
-      groups: [],
-      invitations: [],
-      auditEvents: [],
-      outbox: [old('out_1', null, 3), old('out_2', '2026-01-15T10:00:00.000Z', 0)],
-    };
-    writeFileSync(file, JSON.stringify(snapshot));
+    writeSnapshot(file, [old('out_1', null, 3), old('out_2', '2026-01-15T10:00:00.000Z', 0)]);
     const store = memoryStore({ file });
     const created = new Date('2026-01-15T09:30:00.000Z');
     expect(
@@ -67,32 +68,20 @@ describe('memoryStore snapshot outbox rows', () => {
 
   it('still refuses a row with a bad schedule', () => {
     const file = join(dir, 'roster.json');
-    const snapshot = {
-      format: 'rosterkit-memory-store',
-      version: 1,
-      organizations: [],
-      accounts: [],
-      spaces: [],
-      memberships: [],
-      groups: [],
-      invitations: [],
-      auditEvents: [],
-      outbox: [
-        {
-          id: 'out_1',
-          orgId: 'org_1',
-          topic: 'sessions.revoke',
-          payload: {},
-          createdAt: '2026-01-15T09:30:00.000Z',
-          deliveredAt: null,
-          attempts: 0,
-          nextAttemptAt: 'soon',
-          lastError: null,
-          deadAt: null,
-        },
-      ],
-    };
-    writeFileSync(file, JSON.stringify(snapshot));
+    writeSnapshot(file, [
+      {
+        id: 'out_1',
+        orgId: 'org_1',
+        topic: 'sessions.revoke',
+        payload: {},
+        createdAt: '2026-01-15T09:30:00.000Z',
+        deliveredAt: null,
+        attempts: 0,
+        nextAttemptAt: 'soon',
+        lastError: null,
+        deadAt: null,
+      },
+    ]);
     expect(() => memoryStore({ file })).toThrow(/nextAttemptAt/);
   });
 });

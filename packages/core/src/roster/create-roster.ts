@@ -290,7 +290,8 @@ export interface Roster {
    * them. Its `maxAttempts`-th failure parks it dead: it is never tried
    * again on its own, and {@link Roster.listDeadOutboxMessages} lists it.
    * Call `drainOutbox` on a timer (every few seconds); one call tries each
-   * due message at most once.
+   * due message at most once. Run one drainer at a time: two drains at once
+   * may hand the same message to both their handlers.
    *
    * @param handler - delivers one message; throws (or rejects) when it could not.
    * @param options - how many to try, when to give up, how long to wait between tries.
