@@ -7,9 +7,9 @@ import {
   Membership,
   type Model,
   Organization,
-  OutboxMessage,
   Space,
 } from '@rosterkit/core';
+import { outboxSnapshotRow } from './snapshot-outbox.js';
 import { beginViews, commitViews, type Tables, type Views } from './tables.js';
 
 const format = 'rosterkit-memory-store';
@@ -22,7 +22,7 @@ const models: { readonly [K in keyof Tables]: Model<unknown> } = {
   groups: Group,
   invitations: Invitation,
   auditEvents: AuditEvent,
-  outbox: OutboxMessage,
+  outbox: outboxSnapshotRow,
 };
 
 const tableNames = Object.keys(models) as (keyof Tables)[];

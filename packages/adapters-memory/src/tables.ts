@@ -51,7 +51,10 @@ export function createTables() {
     outbox: new Table<OutboxMessage>({
       subject: 'OutboxMessage',
       unique: {},
-      multi: { undelivered: (row) => (row.deliveredAt === null ? ['undelivered'] : []) },
+      multi: {
+        pending: (row) => (row.deliveredAt === null && row.deadAt === null ? ['pending'] : []),
+        dead: (row) => (row.deliveredAt === null && row.deadAt !== null ? ['dead'] : []),
+      },
     }),
   };
 }

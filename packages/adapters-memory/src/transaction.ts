@@ -2,6 +2,7 @@ import type { AuditEvent, AuditListQuery, Page, StoreTransaction } from '@roster
 import { firstAfter, listAccounts } from './account-list.js';
 import { compareText, decodeCursor, encodeCursor } from './cursor.js';
 import { checkLimit, conflict, invalid, notFound } from './errors.js';
+import { outboxRepository } from './outbox-repository.js';
 import { key, type TableView } from './table.js';
 import type { Views } from './tables.js';
 import { insertAll, stored, tenantRepository } from './tenant-repository.js';
@@ -208,35 +209,7 @@ export function createTransaction(views: () => Views): StoreTransaction {
         return changed;
       },
     },
-    outbox: {
-      async append(message) {
-        views().outbox.insert(clone(message));
-      },
-      async appendMany(messages) {
-        insertAll(views().outbox, messages);
-      },
-      async listUndelivered(limit) {
-        return views()
-          .outbox.rowsBy('undelivered', 'undelivered')
-          .sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || compareText(a.id, b.id))
-          .slice(0, Math.max(0, limit))
-          .map(clone);
-      },
-      async markDelivered(id, at) {
-        const view = views().outbox;
-        const row = view.get(id);
-        if (row === undefined) throw notFound('OutboxMessage', id);
-        if (row.deliveredAt !== null) return false;
-        view.replace(row, { ...row, deliveredAt: new Date(at.getTime()) });
-        return true;
-      },
-      async recordFailure(id) {
-        const view = views().outbox;
-        const row = view.get(id);
-        if (row === undefined) throw notFound('OutboxMessage', id);
-        view.replace(row, { ...row, attempts: row.attempts + 1 });
-      },
-    },
+    outbox: outboxRepository(() => views().outbox),
   };
 }
 

@@ -1,7 +1,10 @@
 import { RosterError } from '@rosterkit/core';
 import mysqlInit from '../migrations/mysql/20261123000000_rosterkit_init/migration.sql';
+import mysqlOutboxBackoff from '../migrations/mysql/20261202000000_rosterkit_outbox_backoff/migration.sql';
 import postgresqlInit from '../migrations/postgresql/20261123000000_rosterkit_init/migration.sql';
+import postgresqlOutboxBackoff from '../migrations/postgresql/20261202000000_rosterkit_outbox_backoff/migration.sql';
 import sqliteInit from '../migrations/sqlite/20261123000000_rosterkit_init/migration.sql';
+import sqliteOutboxBackoff from '../migrations/sqlite/20261202000000_rosterkit_outbox_backoff/migration.sql';
 
 /** The database families rosterkit ships migrations for. MariaDB uses `mysql`. */
 export type RosterkitProvider = 'postgresql' | 'mysql' | 'sqlite';
@@ -14,6 +17,12 @@ export interface RosterkitMigration {
   readonly sql: string;
 }
 
+// Every provider has the same migrations, by the same names. Shipped ones are
+// never edited: hosts have applied them; a change is a new migration.
+const init = '20261123000000_rosterkit_init';
+// Outbox back-off and dead messages: nextAttemptAt, lastError, deadAt.
+const outboxBackoff = '20261202000000_rosterkit_outbox_backoff';
+
 /**
  * rosterkit's SQL migrations for each provider, oldest first: the same text
  * as the files in the package's `migrations/<provider>/` folders, which are
@@ -23,9 +32,18 @@ export interface RosterkitMigration {
 export const rosterkitMigrations: Readonly<
   Record<RosterkitProvider, readonly RosterkitMigration[]>
 > = Object.freeze({
-  postgresql: [{ name: '20261123000000_rosterkit_init', sql: postgresqlInit }],
-  mysql: [{ name: '20261123000000_rosterkit_init', sql: mysqlInit }],
-  sqlite: [{ name: '20261123000000_rosterkit_init', sql: sqliteInit }],
+  postgresql: [
+    { name: init, sql: postgresqlInit },
+    { name: outboxBackoff, sql: postgresqlOutboxBackoff },
+  ],
+  mysql: [
+    { name: init, sql: mysqlInit },
+    { name: outboxBackoff, sql: mysqlOutboxBackoff },
+  ],
+  sqlite: [
+    { name: init, sql: sqliteInit },
+    { name: outboxBackoff, sql: sqliteOutboxBackoff },
+  ],
 });
 
 /** The client calls {@link applyMigrations} makes: raw SQL only. */
@@ -101,6 +119,21 @@ export async function applyMigrations(
       issues: [{ path: ['provider'], message: 'Must be postgresql, mysql or sqlite' }],
     });
   }
+  return applyMigrationList(client, provider, migrations);
+}
+
+/**
+ * Runs those of `migrations` not yet in the ledger, in order: the work of
+ * {@link applyMigrations}, on a list of the test's choosing (the upgrade
+ * test stops at an older migration first).
+ *
+ * @internal
+ */
+export async function applyMigrationList(
+  client: MigrationClient,
+  provider: RosterkitProvider,
+  migrations: readonly RosterkitMigration[],
+): Promise<ApplyMigrationsResult> {
   const table = quote(provider, ledger);
   const name = quote(provider, 'name');
   const appliedAt = quote(provider, 'appliedAt');

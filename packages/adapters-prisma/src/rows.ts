@@ -261,6 +261,9 @@ export function outboxFromRow(row: OutboxRow): OutboxMessage {
     createdAt: row.createdAt,
     deliveredAt: row.deliveredAt,
     attempts: row.attempts,
+    nextAttemptAt: row.nextAttemptAt,
+    lastError: row.lastError,
+    deadAt: row.deadAt,
   };
 }
 
@@ -381,5 +384,8 @@ export const outboxTable: BatchTable<OutboxRow> = {
     createdAt: true,
     deliveredAt: true,
     attempts: true,
+    nextAttemptAt: true,
+    lastError: true,
+    deadAt: true,
   }),
 };

@@ -15,6 +15,7 @@ import { type BatchTable, dialectOf, insertRows } from './batch-insert.js';
 import type { RosterkitModelDelegate, RosterkitPrismaTransactionClient } from './client.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
 import { checkLimit, invalid, notFound } from './errors.js';
+import { outboxRepository } from './repositories/outbox-repository.js';
 import { missedWrite, tenantRepository, uniqueGuard } from './repositories/tenant-repository.js';
 import {
   type AccountRow,
@@ -36,11 +37,8 @@ import {
   membershipGroupRows,
   membershipTable,
   membershipToRow,
-  type OutboxRow,
   organizationFromRow,
-  outboxFromRow,
   outboxTable,
-  outboxToRow,
   spaceFromRow,
   spaceTable,
 } from './rows.js';
@@ -326,48 +324,6 @@ export function createTransaction(
         return count;
       },
     },
-    outbox: {
-      async append(message) {
-        await uniqueGuard('OutboxMessage', message.id, () =>
-          db.rosterkitOutboxMessage.create({ data: outboxToRow(message), select: { id: true } }),
-        );
-      },
-      async appendMany(messages) {
-        if (messages.length === 0) return;
-        const data = messages.map(outboxToRow);
-        await uniqueGuard('OutboxMessage', messages[0]?.id ?? '', () =>
-          insertBatch(db.rosterkitOutboxMessage, outboxTable)(data),
-        );
-      },
-      async listUndelivered(limit) {
-        if (limit <= 0) return [];
-        const rows = (await db.rosterkitOutboxMessage.findMany({
-          where: { deliveredAt: null },
-          orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
-          take: limit,
-        })) as OutboxRow[];
-        return rows.map(outboxFromRow);
-      },
-      async markDelivered(id, at) {
-        const { count } = (await db.rosterkitOutboxMessage.updateMany({
-          where: { id, deliveredAt: null },
-          data: { deliveredAt: at },
-        })) as { count: number };
-        if (count === 1) return true;
-        const exists = await db.rosterkitOutboxMessage.findUnique({
-          where: { id },
-          select: { id: true },
-        });
-        if (exists === null) throw notFound('OutboxMessage', id);
-        return false;
-      },
-      async recordFailure(id) {
-        const { count } = (await db.rosterkitOutboxMessage.updateMany({
-          where: { id },
-          data: { attempts: { increment: 1 } },
-        })) as { count: number };
-        if (count !== 1) throw notFound('OutboxMessage', id);
-      },
-    },
+    outbox: outboxRepository(db, insertBatch(db.rosterkitOutboxMessage, outboxTable)),
   };
 }

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type BatchTable, dialectOf, insertRows } from '../src/batch-insert.js';
 import type { RosterkitPrismaTransactionClient, RosterkitProvider } from '../src/index.js';
@@ -17,6 +18,7 @@ import {
   type TestDatabase,
   type tables,
 } from './support/databases.js';
+import { fragmentIndexes, indexesOf } from './support/indexes.js';
 
 // The fragment (prisma/rosterkit.prisma) and each provider's SQL migration
 // must describe the same tables: every model and every field is written and
@@ -120,6 +122,9 @@ const samples: Record<keyof typeof delegates, Record<string, unknown>> = {
     createdAt: at(11),
     deliveredAt: at(12),
     attempts: 2,
+    nextAttemptAt: at(13),
+    lastError: `Error: ${longText(990)}`,
+    deadAt: at(14),
   },
 };
 
@@ -179,10 +184,11 @@ function awkwardRow(sample: Record<string, unknown>): Record<string, unknown> {
     'beforeJson',
     'profileJson',
     'payloadJson',
+    'lastError',
   ]) {
     if (field in row) row[field] = awkward;
   }
-  for (const field of ['lastSeenAt', 'managerId', 'afterJson', 'deliveredAt']) {
+  for (const field of ['lastSeenAt', 'managerId', 'afterJson', 'deliveredAt', 'deadAt']) {
     if (field in row) row[field] = null;
   }
   if ('email' in row) row.email = `o'brien+2@example.com`;
@@ -248,6 +254,15 @@ describe.each(['sqlite', 'postgresql', 'mysql'] as const)('schema agreement: %s'
     for (const [model, fields] of Object.entries(delegates)) {
       const table = tableOf[model as keyof typeof delegates];
       expect(await columnsOf(client, provider, table), table).toEqual(Object.values(fields).sort());
+    }
+  });
+
+  it('every index of the fragment is an index of the migrations, named and ordered as Prisma would, and there is no other', async () => {
+    const fragment = readFileSync(new URL('../prisma/rosterkit.prisma', import.meta.url), 'utf8');
+    const declared = fragmentIndexes(fragment);
+    expect([...declared.keys()].sort()).toEqual(Object.values(tableOf).sort());
+    for (const [table, indexes] of declared) {
+      expect(await indexesOf(client, provider, table), table).toEqual(indexes);
     }
   });
 

@@ -43,7 +43,7 @@ export { Invitation, InvitationStatus } from './model/invitation.js';
 export { JsonValue } from './model/json-value.js';
 export { Membership, MembershipPeriod, MembershipState, RoleName } from './model/membership.js';
 export { Organization } from './model/organization.js';
-export { OutboxMessage } from './model/outbox-message.js';
+export { OutboxMessage, outboxErrorMaxLength } from './model/outbox-message.js';
 export { Email, Id, PersonName, Timestamp, Version } from './model/primitives.js';
 export { Space } from './model/space.js';
 export type { Clock } from './ports/clock.js';
@@ -71,6 +71,8 @@ export type {
   InvitationRepository,
   MembershipRepository,
   OrganizationRepository,
+  OutboxDeadQuery,
+  OutboxFailure,
   OutboxRepository,
   Page,
   SpaceRepository,
@@ -99,6 +101,11 @@ export type {
 } from './roster/commands/queries.js';
 export type { ActorApi, ListInput, Roster } from './roster/create-roster.js';
 export { createRoster } from './roster/create-roster.js';
+export type {
+  DrainOutboxOptions,
+  DrainOutboxResult,
+  ListDeadOutboxMessagesInput,
+} from './roster/drain-outbox.js';
 export {
   AcceptInvitationInput,
   AccountRef,
@@ -124,6 +131,8 @@ export {
   TransferOwnershipInput,
   UpdateProfileInput,
 } from './roster/inputs.js';
+export type { ExponentialBackoffOptions, OutboxBackoff } from './roster/outbox-backoff.js';
+export { exponentialBackoff, outboxBackoffMaxMs } from './roster/outbox-backoff.js';
 export type {
   Departure,
   DepartureReason,

@@ -103,9 +103,12 @@ export const auditEvent = {
 export const outboxMessage = {
   id: 'out_1',
   orgId: 'org_1',
-  topic: 'invitation.send',
+  topic: 'invitation.created',
   payload: { email: 'cy@acme.io', token: 'tok', nested: [1, 'two', true, null, { deep: 3.5 }] },
   createdAt: at,
   deliveredAt: null,
-  attempts: 0,
+  attempts: 2,
+  nextAttemptAt: later,
+  lastError: 'Error: mail server down',
+  deadAt: null,
 };

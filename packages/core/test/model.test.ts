@@ -504,6 +504,17 @@ describe('INVALID_INPUT errors', () => {
       { ...fixtures.outboxMessage, attempts: -1 },
       [['attempts']],
     ],
+    [
+      'OutboxMessage back-off and dead fields',
+      OutboxMessage,
+      {
+        ...fixtures.outboxMessage,
+        nextAttemptAt: null,
+        lastError: 'x'.repeat(1001),
+        deadAt: 'never',
+      },
+      [['nextAttemptAt'], ['lastError'], ['deadAt']],
+    ],
     ['Space isDefault', Space, { ...fixtures.space, isDefault: 'yes' }, [['isDefault']]],
     ['Organization name', Organization, { ...fixtures.organization, name: ' ' }, [['name']]],
     [

@@ -83,11 +83,11 @@ async function adminMariadb(sql: string): Promise<void> {
 /**
  * Creates a fresh database on `provider` (a new PostgreSQL or MariaDB
  * database, or a new SQLite file) and applies rosterkit's migrations to it
- * with {@link applyMigrations}.
+ * with {@link applyMigrations}, unless `migrate` is `false`.
  */
 export async function createTestDatabase(
   provider: RosterkitProvider,
-  options: { poolSize?: number } = {},
+  options: { poolSize?: number /** `false`: leave the database empty. */; migrate?: boolean } = {},
 ): Promise<TestDatabase> {
   const name = `rk_${randomBytes(6).toString('hex')}`;
   let adapter: () => TestAdapter;
@@ -135,11 +135,13 @@ export async function createTestDatabase(
       break;
     }
   }
-  const setup = connect();
-  try {
-    await applyMigrations(setup, { provider });
-  } finally {
-    await setup.$disconnect();
+  if (options.migrate !== false) {
+    const setup = connect();
+    try {
+      await applyMigrations(setup, { provider });
+    } finally {
+      await setup.$disconnect();
+    }
   }
   return {
     provider,

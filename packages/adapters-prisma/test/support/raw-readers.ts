@@ -184,6 +184,9 @@ export function sqlRawReaders(client: TestClient, provider: RosterkitProvider): 
           createdAt: date(r.createdAt),
           deliveredAt: nullableDate(r.deliveredAt),
           attempts: int(r.attempts),
+          nextAttemptAt: date(r.nextAttemptAt),
+          lastError: r.lastError === null ? null : String(r.lastError),
+          deadAt: nullableDate(r.deadAt),
         }),
       );
     },

@@ -4,35 +4,58 @@ import { JsonValue } from './json-value.js';
 import { Id, Timestamp } from './primitives.js';
 import type { Assert, Equals } from './type-equals.js';
 
+/** The longest {@link OutboxMessage.lastError} kept, in UTF-16 code units: longer reasons are cut. */
+export const outboxErrorMaxLength = 1000;
+
 const schema = z.object({
   id: Id.schema,
   orgId: Id.schema,
-  /** What the host must do, e.g. `'invitation.send'`, `'password.reset'`, `'sessions.revoke'`. */
+  /** What the host must do: `'invitation.created'`, `'password.reset'`, `'sessions.revoke'`, `'organization.deleted'`. */
   topic: z.string().min(1).max(64),
   payload: JsonValue.schema,
   createdAt: Timestamp.schema,
   /** Set once the host's handler succeeded; delivery is at least once. */
   deliveredAt: Timestamp.schema.nullable(),
+  /** How many deliveries failed so far (0 on the first try). */
   attempts: z.int().min(0),
+  /** Not to be tried before this instant: `createdAt` when new, later after each failure (back-off). */
+  nextAttemptAt: Timestamp.schema,
+  /** Why the last delivery failed (the handler's error, cut to {@link outboxErrorMaxLength}); `null` before any failure. */
+  lastError: z.string().max(outboxErrorMaxLength).nullable(),
+  /** Set when the message was parked dead (too many failures): it is never tried again on its own. */
+  deadAt: Timestamp.schema.nullable(),
 });
 
 /**
  * Something the host must deliver (an invitation e-mail, a reset link, a
  * session revocation), written in the same transaction as the change that
  * caused it, so it is never lost and never sent for a change that failed.
+ *
+ * A message is **due** while it is undelivered, not dead, and its
+ * `nextAttemptAt` has come. Each failed delivery counts an attempt and
+ * pushes `nextAttemptAt` back; past the maximum of attempts the message is
+ * parked **dead** (`deadAt`), kept for the host to inspect with
+ * `roster.listDeadOutboxMessages`.
  */
 export const OutboxMessage: Model<OutboxMessage> = defineModel('OutboxMessage', schema);
 /** Something the host must deliver. See {@link OutboxMessage}. */
 export interface OutboxMessage {
   id: string;
   orgId: string;
-  /** What the host must do, e.g. `'invitation.send'`, `'password.reset'`, `'sessions.revoke'`. */
+  /** What the host must do: `'invitation.created'`, `'password.reset'`, `'sessions.revoke'`, `'organization.deleted'`. */
   topic: string;
   payload: JsonValue;
   createdAt: Date;
   /** Set once the host's handler succeeded; delivery is at least once. */
   deliveredAt: Date | null;
+  /** How many deliveries failed so far (0 on the first try). */
   attempts: number;
+  /** Not to be tried before this instant: `createdAt` when new, later after each failure (back-off). */
+  nextAttemptAt: Date;
+  /** Why the last delivery failed (the handler's error, cut to {@link outboxErrorMaxLength}); `null` before any failure. */
+  lastError: string | null;
+  /** Set when the message was parked dead (too many failures): it is never tried again on its own. */
+  deadAt: Date | null;
 }
 
 type _OutboxMessageMatchesSchema = Assert<Equals<z.output<typeof schema>, OutboxMessage>>;

@@ -218,6 +218,9 @@ export function outboxMessageOf(
     createdAt: ctx.now,
     deliveredAt: null,
     attempts: 0,
+    nextAttemptAt: ctx.now,
+    lastError: null,
+    deadAt: null,
   };
 }
 

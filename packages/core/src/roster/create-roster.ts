@@ -54,6 +54,13 @@ import { deleteOwnAccount, recordActivity, requestPasswordReset } from './comman
 import { createGroup, createSpace } from './commands/structure.js';
 import { addToTeam, changeRole, removeFromTeam } from './commands/team.js';
 import {
+  type DrainOutboxOptions,
+  type DrainOutboxResult,
+  drainOutbox,
+  type ListDeadOutboxMessagesInput,
+  listDeadOutboxMessages,
+} from './drain-outbox.js';
+import {
   defaultProfileLimits,
   type ProfileLimits,
   type ResolvedProfileLimits,
@@ -286,16 +293,63 @@ export interface Roster {
   /** The API of one actor; every call is authorized for them. */
   as(actor: Actor): ActorApi;
   /**
-   * Delivers undelivered outbox messages, oldest first, through `handler`.
-   * A message is marked delivered only after `handler` resolves (at least
-   * once); a failure is counted and the message stays for the next drain.
+   * Delivers the outbox messages that are due, in the order they became due,
+   * through `handler`: the host's mailer, session store, … (DESIGN §8,
+   * Delivery). A message is marked delivered only after `handler` resolves,
+   * so delivery is at least once; `message.attempts` tells the handler how
+   * many tries failed before.
    *
-   * @returns how many were delivered and how many failed.
+   * When `handler` throws, the failure is counted, its error kept as
+   * `lastError`, and the message waits out a back-off before it is due
+   * again, so messages that keep failing never hold back the ones behind
+   * them. Its `maxAttempts`-th failure parks it dead: it is never tried
+   * again on its own, and {@link Roster.listDeadOutboxMessages} lists it.
+   * Call `drainOutbox` on a timer (every few seconds); one call tries each
+   * due message at most once. Run one drainer at a time: two drains at once
+   * may hand the same message to both their handlers.
+   *
+   * @param handler - delivers one message; throws (or rejects) when it could not.
+   * @param options - how many to try, when to give up, how long to wait between tries.
+   * @returns how many were delivered, how many failed, and how many of those were parked dead.
+   * @throws `INVALID_INPUT` for bad options, or when `backoff` throws or returns
+   * a wait that is not 0 to 365 days (that failure is then not recorded).
+   *
+   * @example
+   * ```ts
+   * setInterval(async () => {
+   *   const { dead } = await roster.drainOutbox(async (message) => {
+   *     if (message.topic === 'password.reset') await mailer.sendReset(message.payload);
+   *     if (message.topic === 'sessions.revoke') await sessions.revokeAll(message.payload);
+   *   }, { maxAttempts: 8 });
+   *   if (dead > 0) alertOps(`${dead} outbox messages were parked dead`);
+   * }, 5_000);
+   * ```
    */
   drainOutbox(
     handler: (message: OutboxMessage) => Promise<void>,
-    options?: { limit?: number },
-  ): Promise<{ delivered: number; failed: number }>;
+    options?: DrainOutboxOptions,
+  ): Promise<DrainOutboxResult>;
+  /**
+   * The outbox messages parked dead (their last allowed delivery failed), of
+   * one organization or of all, the most recently parked first, with
+   * `attempts` and `lastError` to tell why. A host reads them here, to show
+   * an operator or to alert when `total` is not 0. A message that is later
+   * delivered leaves the list.
+   *
+   * This is a host call, like `drainOutbox`: it is not authorized for an
+   * actor, so do not expose it to an organization's users as it is.
+   *
+   * @param input - the organization (every one when absent), the cursor, the page size.
+   * @returns one page, and `total` dead messages matching.
+   * @throws `INVALID_INPUT` for bad input or a cursor not from this list.
+   *
+   * @example
+   * ```ts
+   * const page = await roster.listDeadOutboxMessages({ limit: 20 });
+   * for (const message of page.items) console.warn(message.topic, message.attempts, message.lastError);
+   * ```
+   */
+  listDeadOutboxMessages(input?: ListDeadOutboxMessagesInput): Promise<Page<OutboxMessage>>;
 }
 
 /**
@@ -400,33 +454,8 @@ export function createRoster(options: RosterOptions): Roster {
         },
       };
     },
-    async drainOutbox(handler, drainOptions = {}) {
-      const limit = drainOptions.limit ?? 100;
-      if (!Number.isInteger(limit) || limit < 1 || limit > 1000) {
-        throw new RosterError(
-          'INVALID_INPUT',
-          'drainOutbox: limit must be an integer from 1 to 1000.',
-          {
-            issues: [{ path: ['limit'], message: 'Must be an integer from 1 to 1000' }],
-          },
-        );
-      }
-      const messages = await store.transaction((tx) => tx.outbox.listUndelivered(limit));
-      let delivered = 0;
-      let failed = 0;
-      for (const message of messages) {
-        try {
-          await handler(message);
-        } catch {
-          failed += 1;
-          await store.transaction((tx) => tx.outbox.recordFailure(message.id));
-          continue;
-        }
-        if (await store.transaction((tx) => tx.outbox.markDelivered(message.id, deps.clock.now())))
-          delivered += 1;
-      }
-      return { delivered, failed };
-    },
+    drainOutbox: (handler, drainOptions) => drainOutbox(store, deps.clock, handler, drainOptions),
+    listDeadOutboxMessages: (input) => listDeadOutboxMessages(store, input),
   };
 }
 

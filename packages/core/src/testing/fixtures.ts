@@ -212,25 +212,30 @@ export function buildAuditEvent(overrides: Partial<AuditEvent> = {}): AuditEvent
 }
 
 /**
- * A valid, undelivered {@link OutboxMessage} with a fresh id, for tests.
+ * A valid, undelivered {@link OutboxMessage} with a fresh id, for tests: due
+ * from its `createdAt` (`nextAttemptAt` defaults to it), never tried.
  *
  * @param overrides - fields to set instead of the defaults (`orgId` defaults to `'org_1'`).
  * @example
  * ```ts
  * import { buildOutboxMessage } from '@rosterkit/core/testing';
- * const message = buildOutboxMessage({ orgId: org.id, topic: 'invitation.send' });
+ * const message = buildOutboxMessage({ orgId: org.id, topic: 'password.reset' });
  * ```
  */
 export function buildOutboxMessage(overrides: Partial<OutboxMessage> = {}): OutboxMessage {
   const n = next();
+  const createdAt = overrides.createdAt ?? epoch();
   return {
     id: `out_${n}`,
     orgId: 'org_1',
-    topic: 'invitation.send',
+    topic: 'invitation.created',
     payload: { n },
-    createdAt: epoch(),
+    createdAt,
     deliveredAt: null,
     attempts: 0,
+    nextAttemptAt: new Date(createdAt.getTime()),
+    lastError: null,
+    deadAt: null,
     ...overrides,
   };
 }

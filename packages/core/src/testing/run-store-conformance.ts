@@ -7,6 +7,7 @@ import { bulkScenarios } from './domain/bulk-scenarios.js';
 import { invitationScenarios } from './domain/invitation-scenarios.js';
 import { lifecycleScenarios } from './domain/lifecycle-scenarios.js';
 import { organizationScenarios } from './domain/organization-scenarios.js';
+import { outboxScenarios } from './domain/outbox-scenarios.js';
 import { raisedCodes } from './raised-codes.js';
 import type { RawReaders } from './raw-readers.js';
 import { accountListSuite } from './suites/account-list.js';
@@ -85,6 +86,7 @@ const storageSuites: ReadonlyArray<readonly [string, ConformanceSuite]> = [
   ['domain: authorization', authorizationScenarios],
   ['domain: invitations', invitationScenarios],
   ['domain: organization', organizationScenarios],
+  ['domain: outbox', outboxScenarios],
   ['domain: bulk', bulkScenarios],
 ];
 

@@ -1,0 +1,113 @@
+import type { OutboxDeadQuery, OutboxMessage, OutboxRepository, Page } from '@rosterkit/core';
+import { firstAfter } from './account-list.js';
+import { compareText, decodeCursor, encodeCursor } from './cursor.js';
+import { checkLimit, notFound } from './errors.js';
+import type { TableView } from './table.js';
+import { insertAll } from './tenant-repository.js';
+
+const clone = <T>(row: T): T => structuredClone(row);
+
+interface DeadCursor {
+  readonly at: number;
+  readonly id: string;
+}
+
+// Due order: nextAttemptAt, createdAt, id, all ascending.
+function compareDue(a: OutboxMessage, b: OutboxMessage): number {
+  return (
+    a.nextAttemptAt.getTime() - b.nextAttemptAt.getTime() ||
+    a.createdAt.getTime() - b.createdAt.getTime() ||
+    compareText(a.id, b.id)
+  );
+}
+
+// Dead order: the most recently parked first, ties by id descending.
+function compareDead(a: DeadCursor, b: DeadCursor): number {
+  return Math.sign(b.at - a.at) || compareText(b.id, a.id);
+}
+
+function listDead(view: TableView<OutboxMessage>, query: OutboxDeadQuery): Page<OutboxMessage> {
+  checkLimit(query.limit);
+  const after =
+    query.cursor === undefined
+      ? undefined
+      : decodeCursor(query.cursor, (value): value is DeadCursor => {
+          const cursor = value as Partial<DeadCursor> | null;
+          return (
+            typeof cursor === 'object' &&
+            cursor !== null &&
+            typeof cursor.at === 'number' &&
+            Number.isFinite(cursor.at) &&
+            typeof cursor.id === 'string'
+          );
+        });
+  const sorted = view
+    .rowsBy('dead', 'dead')
+    .filter((message) => query.orgId === undefined || message.orgId === query.orgId)
+    .map((message) => ({ message, at: message.deadAt?.getTime() ?? 0, id: message.id }))
+    .sort(compareDead);
+  const start = after === undefined ? 0 : firstAfter(sorted, (row) => compareDead(row, after) > 0);
+  const items = sorted.slice(start, start + query.limit);
+  const last = items.at(-1);
+  return {
+    items: items.map((row) => clone(row.message)),
+    nextCursor:
+      start + items.length < sorted.length && last !== undefined
+        ? encodeCursor({ at: last.at, id: last.id } satisfies DeadCursor)
+        : null,
+    total: sorted.length,
+  };
+}
+
+/**
+ * The outbox of one transaction. Two indexes keep its reads off delivered
+ * rows: `pending` (undelivered, not dead) and `dead` (dead, undelivered).
+ *
+ * @internal
+ */
+export function outboxRepository(view: () => TableView<OutboxMessage>): OutboxRepository {
+  const existing = (id: string): OutboxMessage => {
+    const row = view().get(id);
+    if (row === undefined) throw notFound('OutboxMessage', id);
+    return row;
+  };
+  return {
+    async append(message) {
+      view().insert(clone(message));
+    },
+    async appendMany(messages) {
+      insertAll(view(), messages);
+    },
+    async listDue(now, limit) {
+      const at = now.getTime();
+      return view()
+        .rowsBy('pending', 'pending')
+        .filter((message) => message.nextAttemptAt.getTime() <= at)
+        .sort(compareDue)
+        .slice(0, Math.max(0, limit))
+        .map(clone);
+    },
+    async markDelivered(id, at) {
+      const row = existing(id);
+      if (row.deliveredAt !== null) return false;
+      view().replace(row, { ...row, deliveredAt: new Date(at.getTime()) });
+      return true;
+    },
+    async recordFailure(id, failure) {
+      const row = existing(id);
+      if (row.deliveredAt !== null || row.deadAt !== null || row.attempts !== failure.attempts - 1)
+        return false;
+      view().replace(row, {
+        ...row,
+        attempts: failure.attempts,
+        lastError: failure.error,
+        nextAttemptAt: new Date(failure.nextAttemptAt.getTime()),
+        deadAt: failure.deadAt === null ? null : new Date(failure.deadAt.getTime()),
+      });
+      return true;
+    },
+    async listDead(query) {
+      return listDead(view(), query);
+    },
+  };
+}

@@ -1,0 +1,26 @@
+import { type Model, OutboxMessage } from '@rosterkit/core';
+
+/**
+ * How a snapshot's outbox rows are read: as {@link OutboxMessage}, except
+ * that a row written before messages had a delivery schedule (no
+ * `nextAttemptAt`, `lastError`, `deadAt`) reads as due since it was
+ * created, with no error and not dead, the state the outbox backoff
+ * migration gives such rows on SQL databases.
+ *
+ * @internal
+ */
+export const outboxSnapshotRow: Model<unknown> = {
+  ...OutboxMessage,
+  parse(row) {
+    return OutboxMessage.parse(withSchedule(row));
+  },
+  safeParse(row) {
+    return OutboxMessage.safeParse(withSchedule(row));
+  },
+};
+
+function withSchedule(row: unknown): unknown {
+  if (typeof row !== 'object' || row === null || 'nextAttemptAt' in row) return row;
+  const old = row as { createdAt?: unknown };
+  return { ...row, nextAttemptAt: old.createdAt, lastError: null, deadAt: null };
+}

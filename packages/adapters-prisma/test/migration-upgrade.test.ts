@@ -1,0 +1,150 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { applyMigrations, prismaStore, rosterkitMigrations } from '../src/index.js';
+import { applyMigrationList } from '../src/migrations.js';
+import { createTestDatabase, type TestClient, type TestDatabase } from './support/databases.js';
+import { indexesOf } from './support/indexes.js';
+import { sqlRawReaders } from './support/raw-readers.js';
+
+// A host that applied the first migration and has messages in its outbox
+// upgrades: the outbox migration keeps every row, makes the undelivered ones
+// due as they were (nextAttemptAt = createdAt), and the store works on them.
+
+const init = '20261123000000_rosterkit_init';
+const outboxBackoff = '20261202000000_rosterkit_outbox_backoff';
+const at = (minute: number) => new Date(Date.UTC(2026, 10, 30, 12, minute, 0, 123));
+
+describe.each(['sqlite', 'postgresql', 'mysql'] as const)(
+  'outbox back-off migration: %s',
+  (provider) => {
+    let db: TestDatabase;
+    let client: TestClient;
+    beforeAll(async () => {
+      db = await createTestDatabase(provider, { migrate: false });
+      client = db.connect();
+    });
+    afterAll(async () => {
+      await client?.$disconnect();
+      await db?.drop();
+    });
+
+    it('upgrades a database at the first migration, keeping every message, the undelivered ones due', async () => {
+      const first = rosterkitMigrations[provider].filter((migration) => migration.name === init);
+      expect(await applyMigrationList(client, provider, first)).toEqual({
+        applied: [init],
+        skipped: [],
+      });
+      const q = (name: string) => (provider === 'mysql' ? `\`${name}\`` : `"${name}"`);
+      const p = (n: number) => (provider === 'postgresql' ? `$${n}` : '?');
+      const insert = `INSERT INTO ${q('rosterkit_outbox_messages')} (${[
+        'id',
+        'orgId',
+        'topic',
+        'payloadJson',
+        'createdAt',
+        'deliveredAt',
+        'attempts',
+      ]
+        .map(q)
+        .join(', ')}) VALUES (${[1, 2, 3, 4, 5, 6, 7].map(p).join(', ')})`;
+      await client.$executeRawUnsafe(
+        insert,
+        'out_sent',
+        'org_1',
+        'invitation.created',
+        '{"n":1}',
+        at(0),
+        at(1),
+        0,
+      );
+      await client.$executeRawUnsafe(
+        insert,
+        'out_late',
+        'org_1',
+        'password.reset',
+        '{"n":2}',
+        at(5),
+        null,
+        4,
+      );
+      await client.$executeRawUnsafe(
+        insert,
+        'out_new',
+        'org_2',
+        'sessions.revoke',
+        '{"n":3}',
+        at(3),
+        null,
+        0,
+      );
+
+      expect(await applyMigrations(client, { provider })).toEqual({
+        applied: [outboxBackoff],
+        skipped: [init],
+      });
+      const rows = [...(await sqlRawReaders(client, provider).outbox())].sort((a, b) =>
+        a.id < b.id ? -1 : 1,
+      );
+      const kept = { lastError: null, deadAt: null };
+      expect(rows).toEqual([
+        {
+          id: 'out_late',
+          orgId: 'org_1',
+          topic: 'password.reset',
+          payload: { n: 2 },
+          createdAt: at(5),
+          deliveredAt: null,
+          attempts: 4,
+          nextAttemptAt: at(5),
+          ...kept,
+        },
+        {
+          id: 'out_new',
+          orgId: 'org_2',
+          topic: 'sessions.revoke',
+          payload: { n: 3 },
+          createdAt: at(3),
+          deliveredAt: null,
+          attempts: 0,
+          nextAttemptAt: at(3),
+          ...kept,
+        },
+        {
+          id: 'out_sent',
+          orgId: 'org_1',
+          topic: 'invitation.created',
+          payload: { n: 1 },
+          createdAt: at(0),
+          deliveredAt: at(1),
+          attempts: 0,
+          nextAttemptAt: at(0),
+          ...kept,
+        },
+      ]);
+      const names = (await indexesOf(client, provider, 'rosterkit_outbox_messages')).map(
+        (i) => i.name,
+      );
+      expect(names).not.toContain('rosterkit_outbox_messages_deliveredAt_createdAt_id_idx');
+      expect(names).toContain('rosterkit_outbox_messages_due_idx');
+
+      const store = prismaStore(client);
+      const due = await store.transaction((tx) => tx.outbox.listDue(at(10), 10));
+      expect(due.map((message) => message.id)).toEqual(['out_new', 'out_late']);
+      expect(
+        await store.transaction((tx) =>
+          tx.outbox.recordFailure('out_late', {
+            attempts: 5,
+            error: 'Error: x',
+            nextAttemptAt: at(20),
+            deadAt: at(20),
+          }),
+        ),
+      ).toBe(true);
+      expect((await store.transaction((tx) => tx.outbox.listDead({ limit: 10 }))).total).toBe(1);
+
+      expect(await applyMigrations(client, { provider })).toEqual({
+        applied: [],
+        skipped: [init, outboxBackoff],
+      });
+    });
+  },
+);
