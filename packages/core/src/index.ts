@@ -1,6 +1,6 @@
-export type { InputIssue, RosterErrorCode, RosterErrorDetailsMap } from './errors/error-codes.js';
-export { errorCodes } from './errors/error-codes.js';
-export { RosterError } from './errors/roster-error.js';
+// The same modules as the light `@rosterkit/core/errors` entry, so both hand out one class.
+export type { InputIssue, RosterErrorCode, RosterErrorDetailsMap } from './errors/index.js';
+export { errorCodes, RosterError } from './errors/index.js';
 export type {
   AccountContext,
   AccountEffect,

@@ -44,6 +44,7 @@ describe('built packages', () => {
         '@rosterkit/adapter-memory',
         '@rosterkit/adapter-prisma',
         '@rosterkit/core',
+        '@rosterkit/core/errors',
         '@rosterkit/policies',
         '@rosterkit/policies/prisma',
         '@rosterkit/spreadsheets',

@@ -5,9 +5,12 @@
  * Codes are part of the public API: a code is never renamed or reused for
  * another meaning. New codes may be added in minor releases.
  *
+ * Also exported by the light `@rosterkit/core/errors` entry, with
+ * {@link RosterError} and without zod.
+ *
  * @example
  * ```ts
- * import { errorCodes } from '@rosterkit/core';
+ * import { errorCodes } from '@rosterkit/core/errors';
  * console.log(errorCodes.OWNER_PROTECTED.description);
  * ```
  */

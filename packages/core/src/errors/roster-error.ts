@@ -10,10 +10,16 @@ const marker = Symbol.for('rosterkit.error');
  * (stable, from {@link errorCodes}), show {@link RosterError.message} to a
  * person, and read {@link RosterError.details} for the structured facts.
  *
+ * Code that only needs to recognize errors (a browser client branching on the
+ * codes an API returns) imports it from `@rosterkit/core/errors`, a few KB
+ * without zod; `@rosterkit/core` re-exports the same class.
+ *
  * @typeParam C - the error's code; narrows `details`.
  *
  * @example
  * ```ts
+ * import { RosterError } from '@rosterkit/core'; // or '@rosterkit/core/errors'
+ *
  * try {
  *   await admin.deactivate({ accountId });
  * } catch (error) {
