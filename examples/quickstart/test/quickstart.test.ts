@@ -38,7 +38,7 @@ it('walks every use case of the reference pages through the commands and prints 
       '    line 4 kim@northwind.io: failed (Role* INVALID_INPUT: Unknown role "receptionist"; known roles: super-admin, site-admin, staff.)',
       '    line 5 lou@northwind: failed (Email* INVALID_INPUT: Invalid import row: email: Invalid email address.)',
       '    line 6 IVY@northwind.io: failed (Email* INVALID_INPUT: Duplicate of row 2: each email appears once in a file.)',
-      '    line 7 max@northwind.io: failed (Role* FORBIDDEN: You cannot grant a role that ranks above your own.)',
+      '    line 7 max@northwind.io: failed (Role* RANK_EXCEEDED: You cannot grant a role that ranks above your own.)',
       '    line 8 ned@northwind.io: failed (Role* REQUIRED: Role is required.)',
       '    dry run: 2 created, 0 unchanged, 5 failed',
       '  All Users after the dry run: 2',

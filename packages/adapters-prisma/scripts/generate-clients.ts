@@ -11,7 +11,7 @@
 // binary, which the CLI checks for and never runs. See the README's
 // "Contributing" section.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -49,9 +49,13 @@ ${fragment}`;
     continue;
   }
   mkdirSync(dir, { recursive: true });
-  writeFileSync(schemaFile, schema);
-  execFileSync(cli, ['generate', '--schema', schemaFile], {
+  // schema.prisma is the mark of a finished generation: it is written only
+  // once the client is, so a run killed half-way generates again next time.
+  const pending = join(dir, 'schema.pending.prisma');
+  writeFileSync(pending, schema);
+  execFileSync(cli, ['generate', '--schema', pending], {
     stdio: 'inherit',
     env: { PRISMA_SCHEMA_ENGINE_BINARY: process.execPath, ...process.env },
   });
+  renameSync(pending, schemaFile);
 }
