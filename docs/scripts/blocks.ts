@@ -1,8 +1,9 @@
 import {
   accountMachine,
   errorCodes,
+  type Machine,
+  type MachineTable,
   membershipMachine,
-  toMarkdownTable,
   toMermaid,
 } from '@rosterkit/core';
 import { describeRoleSet, presets } from '@rosterkit/policies';
@@ -15,9 +16,9 @@ import { describeColumns, importSheet, updateSheet } from '@rosterkit/spreadshee
  */
 export const blocks: Record<string, () => string> = {
   'account-machine-diagram': () => fence('mermaid', toMermaid(accountMachine)),
-  'account-machine-table': () => toMarkdownTable(accountMachine),
+  'account-machine-table': () => machineTable(accountMachine),
   'membership-machine-diagram': () => fence('mermaid', toMermaid(membershipMachine)),
-  'membership-machine-table': () => toMarkdownTable(membershipMachine),
+  'membership-machine-table': () => machineTable(membershipMachine),
   'error-codes': () =>
     [
       '| code | meaning |',
@@ -35,6 +36,35 @@ export const blocks: Record<string, () => string> = {
     `${describeColumns(importSheet())}\nThen one column per profile field given in \`importSheet({ profileFields })\`: headed by its name in words (\`homeExtension\` → \`Home extension\`), field \`profile.<name>\`, type text, not required unless told.\n`,
   'update-columns': () => describeColumns(updateSheet()),
 };
+
+/**
+ * A machine's transition table for the site: the rows of core's
+ * `toMarkdownTable`, with the event and its `from → to` in one column, and
+ * camelCase names free to break between their words (`<wbr>`). Six columns of
+ * unbreakable names cannot fit the content column of a screen below ~1600 px
+ * (they ran under the page's table of contents); these four can.
+ */
+function machineTable<T extends MachineTable, C>(machine: Machine<T, C>): string {
+  const rows = ['| event: from → to | guards | effects | what happens |', '|---|---|---|---|'];
+  for (const [state, spec] of Object.entries(machine.states)) {
+    for (const [event, next] of Object.entries(spec.on)) {
+      rows.push(
+        `| ${code(event)}<br>${code(state)} → ${code(next.target)} | ${list(next.guards)} | ${list(next.effects)} | ${next.description.replaceAll('|', '\\|')} |`,
+      );
+    }
+  }
+  return `${rows.join('\n')}\n`;
+}
+
+function list(names: readonly string[]): string {
+  return names.length > 0 ? names.map(code).join(', ') : '—';
+}
+
+function code(name: string): string {
+  return /[a-z][A-Z]/.test(name)
+    ? `<code>${name.replace(/(?<=[a-z])(?=[A-Z])/g, '<wbr>')}</code>`
+    : `\`${name}\``;
+}
 
 function fence(language: string, body: string): string {
   return `\`\`\`${language}\n${body}\`\`\`\n`;

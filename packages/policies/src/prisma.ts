@@ -132,7 +132,7 @@ export function toPrismaRules(
  * import { definePrismaAbilityFor, prismaWhere } from '@rosterkit/policies/prisma';
  *
  * const ability = definePrismaAbilityFor(presets.multiSite, actor);
- * const accounts = await prisma.account.findMany({ where: prismaWhere(ability, 'read', 'Account') });
+ * const accounts = await prisma.rosterkitAccount.findMany({ where: prismaWhere(ability, 'read', 'Account') });
  * ```
  */
 export function definePrismaAbilityFor(
@@ -154,7 +154,7 @@ export function definePrismaAbilityFor(
  * @example
  * ```ts
  * const where = prismaWhere(definePrismaAbilityFor(presets.spaces, actor), 'read', 'Membership');
- * await prisma.membership.findMany({ where });
+ * await prisma.rosterkitMembership.findMany({ where });
  * ```
  */
 export function prismaWhere(
