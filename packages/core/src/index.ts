@@ -33,7 +33,14 @@ export type {
 } from './machines/membership-machine.js';
 export { membershipMachine } from './machines/membership-machine.js';
 export { toMarkdownTable, toMermaid } from './machines/to-mermaid.js';
-export { Account, AccountStatus, ProfileFields } from './model/account.js';
+export {
+  Account,
+  AccountStatus,
+  accountFieldNames,
+  ProfileFields,
+  ProfileKey,
+  profileFieldName,
+} from './model/account.js';
 export { Actor } from './model/actor.js';
 export { AuditEvent, SubjectType } from './model/audit-event.js';
 export type { Model } from './model/define-model.js';
@@ -133,6 +140,7 @@ export {
 } from './roster/inputs.js';
 export type { ExponentialBackoffOptions, OutboxBackoff } from './roster/outbox-backoff.js';
 export { exponentialBackoff, outboxBackoffMaxMs } from './roster/outbox-backoff.js';
+export type { ProfileLimits } from './roster/profile-limits.js';
 export type {
   Departure,
   DepartureReason,
