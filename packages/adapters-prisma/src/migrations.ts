@@ -1,7 +1,10 @@
 import { RosterError } from '@rosterkit/core';
 import mysqlInit from '../migrations/mysql/20261123000000_rosterkit_init/migration.sql';
+import mysqlLiteralSearch from '../migrations/mysql/20261124120000_rosterkit_literal_search/migration.sql';
 import postgresqlInit from '../migrations/postgresql/20261123000000_rosterkit_init/migration.sql';
+import postgresqlLiteralSearch from '../migrations/postgresql/20261124120000_rosterkit_literal_search/migration.sql';
 import sqliteInit from '../migrations/sqlite/20261123000000_rosterkit_init/migration.sql';
+import sqliteLiteralSearch from '../migrations/sqlite/20261124120000_rosterkit_literal_search/migration.sql';
 
 /** The database families rosterkit ships migrations for. MariaDB uses `mysql`. */
 export type RosterkitProvider = 'postgresql' | 'mysql' | 'sqlite';
@@ -23,9 +26,18 @@ export interface RosterkitMigration {
 export const rosterkitMigrations: Readonly<
   Record<RosterkitProvider, readonly RosterkitMigration[]>
 > = Object.freeze({
-  postgresql: [{ name: '20261123000000_rosterkit_init', sql: postgresqlInit }],
-  mysql: [{ name: '20261123000000_rosterkit_init', sql: mysqlInit }],
-  sqlite: [{ name: '20261123000000_rosterkit_init', sql: sqliteInit }],
+  postgresql: [
+    { name: '20261123000000_rosterkit_init', sql: postgresqlInit },
+    { name: '20261124120000_rosterkit_literal_search', sql: postgresqlLiteralSearch },
+  ],
+  mysql: [
+    { name: '20261123000000_rosterkit_init', sql: mysqlInit },
+    { name: '20261124120000_rosterkit_literal_search', sql: mysqlLiteralSearch },
+  ],
+  sqlite: [
+    { name: '20261123000000_rosterkit_init', sql: sqliteInit },
+    { name: '20261124120000_rosterkit_literal_search', sql: sqliteLiteralSearch },
+  ],
 });
 
 /** The client calls {@link applyMigrations} makes: raw SQL only. */
@@ -50,9 +62,14 @@ export interface ApplyMigrationsResult {
 
 const ledger = 'rosterkit_migrations';
 
-// Statements are separated by a semicolon at the end of a line; the files
-// hold plain DDL (no functions or triggers), so that split is exact.
-function statements(sql: string): string[] {
+/**
+ * The statements of a migration's SQL. They are separated by a semicolon at
+ * the end of a line; the files hold plain DDL and updates (no functions or
+ * triggers), so that split is exact.
+ *
+ * @internal
+ */
+export function migrationStatements(sql: string): string[] {
   return sql
     .split(/;\s*$/m)
     .map((part) =>
@@ -121,7 +138,8 @@ export async function applyMigrations(
       skipped.push(migration.name);
       continue;
     }
-    for (const statement of statements(migration.sql)) await client.$executeRawUnsafe(statement);
+    for (const statement of migrationStatements(migration.sql))
+      await client.$executeRawUnsafe(statement);
     await client.$executeRawUnsafe(
       `INSERT INTO ${table} (${name}, ${appliedAt}) VALUES (${placeholder}, CURRENT_TIMESTAMP)`,
       migration.name,

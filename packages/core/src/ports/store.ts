@@ -264,7 +264,9 @@ export interface AccountListQuery {
   readonly readFilter: ReadFilter;
   /**
    * Case-insensitive substring of the email, the first name, the last name,
-   * or "first last". Blank means no search.
+   * or "first last". Blank means no search. Every character means itself:
+   * `%`, `_` and `\` are not wildcards or escapes, even where the store
+   * searches with SQL's `LIKE`.
    */
   readonly search?: string;
   /** Only accounts in one of these statuses. */
