@@ -70,6 +70,7 @@ export type {
   GroupRepository,
   InvitationRepository,
   MembershipRepository,
+  NativeTransaction,
   OrganizationRepository,
   OutboxRepository,
   Page,

@@ -52,7 +52,7 @@ import {
 import { deleteOwnAccount, recordActivity, requestPasswordReset } from './commands/self-service.js';
 import { createGroup, createSpace } from './commands/structure.js';
 import { addToTeam, changeRole, removeFromTeam } from './commands/team.js';
-import type { RosterOptions } from './roster-options.js';
+import type { ResourceHandler, RosterOptions } from './roster-options.js';
 
 /**
  * What one actor may call. Every method validates its input (bad input →
@@ -301,15 +301,20 @@ export interface Roster {
  * const admin = roster.as({ accountId: owner.id, orgId: organization.id });
  * const { token } = await admin.invite({ email: 'bo@acme.io', role: 'staff' });
  * ```
+ *
+ * @typeParam Native - the store's native transaction, inferred from
+ * `options.store`: what the resource handlers get as `tx.native`.
  */
-export function createRoster(options: RosterOptions): Roster {
+export function createRoster<Native = unknown>(options: RosterOptions<Native>): Roster {
   const deps: RosterDeps = {
     policy: options.policy,
     clock: options.clock ?? systemClock,
     ids: options.ids ?? uuidIdGenerator,
     requiredProfileFields: options.requiredProfileFields ?? [],
     invitationTtlMs: options.invitationTtlMs ?? 7 * 24 * 60 * 60 * 1000,
-    resourceHandlers: options.resourceHandlers ?? [],
+    // Commands hand the handlers the transactions of `options.store`, whose
+    // `native` is the `Native` they were typed for, through untyped contexts.
+    resourceHandlers: (options.resourceHandlers ?? []) as readonly ResourceHandler[],
     roles: options.roles,
     presence: options.presence ?? { onlineWithinMs: 5 * 60_000, awayWithinMs: 30 * 60_000 },
   };
