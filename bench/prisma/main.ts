@@ -191,6 +191,7 @@ const columns = {
     ['firstNameKey', 'text'],
     ['lastNameKey', 'text'],
     ['nameSearch', 'text'],
+    ['emailSearch', 'text'],
     ['status', 'text'],
     ['profileJson', 'text'],
     ['lastSeenAt', 'timestamp(3)'],
@@ -290,7 +291,10 @@ async function seed(
       last,
       first.toLowerCase(),
       last.toLowerCase(),
+      // The search keys: these names and emails hold no % _ or \, so each
+      // key is the lower-cased text (see the adapter's search-key.ts).
       `${first} ${last}`.toLowerCase(),
+      email,
       status,
       JSON.stringify(profile),
       seen,

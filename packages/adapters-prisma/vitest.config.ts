@@ -16,5 +16,6 @@ export default defineConfig({
     // transactions, and CI runs the packages' suites side by side on two cores.
     testTimeout: 60_000,
     hookTimeout: 60_000,
+    typecheck: { enabled: true, include: ['test/**/*.test-d.ts'] },
   },
 });

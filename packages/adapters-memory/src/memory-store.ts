@@ -21,8 +21,12 @@ export interface MemoryStoreOptions {
 /**
  * rosterkit's in-memory `Store`. Besides the port it offers
  * {@link MemoryStore.inspect}, to read the committed rows directly.
+ *
+ * Its transactions' `native` is `undefined`: the store has no transaction
+ * beyond rosterkit's own rows, so a resource handler has nothing else to
+ * write through that would commit or roll back with the command.
  */
-export interface MemoryStore extends Store {
+export interface MemoryStore extends Store<undefined> {
   /** Reads committed rows straight from the store's maps, bypassing transactions. */
   inspect(): MemoryStoreInspector;
 }
@@ -62,7 +66,7 @@ export function memoryStore(options: MemoryStoreOptions = {}): MemoryStore {
   const inspector = createInspector(tables);
   let queue: Promise<unknown> = Promise.resolve();
 
-  async function run<T>(work: (tx: StoreTransaction) => Promise<T>): Promise<T> {
+  async function run<T>(work: (tx: StoreTransaction<undefined>) => Promise<T>): Promise<T> {
     const views = beginViews(tables);
     let open = true;
     const current = (): Views => {
@@ -81,7 +85,7 @@ export function memoryStore(options: MemoryStoreOptions = {}): MemoryStore {
   }
 
   return {
-    transaction<T>(work: (tx: StoreTransaction) => Promise<T>): Promise<T> {
+    transaction<T>(work: (tx: StoreTransaction<undefined>) => Promise<T>): Promise<T> {
       const result = queue.then(() => run(work));
       queue = result.catch(() => undefined);
       return result;

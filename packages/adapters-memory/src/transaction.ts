@@ -63,7 +63,7 @@ function listAuditEvents(view: TableView<AuditEvent>, query: AuditListQuery): Pa
  *
  * @internal
  */
-export function createTransaction(views: () => Views): StoreTransaction {
+export function createTransaction(views: () => Views): StoreTransaction<undefined> {
   const accounts = tenantRepository(
     () => views().accounts,
     'Account',
@@ -78,6 +78,8 @@ export function createTransaction(views: () => Views): StoreTransaction {
   const invitations = tenantRepository(() => views().invitations, 'Invitation');
 
   return {
+    // Nothing of the store's own to offer a host's writes (see MemoryStore).
+    native: undefined,
     organizations: {
       async get(id) {
         const row = views().organizations.get(id);

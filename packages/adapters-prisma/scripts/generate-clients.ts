@@ -1,6 +1,8 @@
 // Generates a Prisma client per provider from rosterkit's schema fragment:
-// for the package's own tests into test/generated/<provider>/client, or, with
-// `--out DIR [provider...]`, into DIR/<provider>/client (the benches use it).
+// for the package's own tests into test/generated/<provider>/client (with a
+// host's own models beside rosterkit's, test/support/host.prisma, as in a
+// product's schema), or, with `--out DIR [provider...]`, from the fragment
+// alone into DIR/<provider>/client (the benches use it).
 // Not committed. Skips a provider whose schema has not changed since its last
 // generation.
 //
@@ -21,6 +23,8 @@ const allProviders = ['postgresql', 'mysql', 'sqlite'] as const;
 const args = process.argv.slice(2);
 const outAt = args.indexOf('--out');
 const out = outAt === -1 ? join(root, 'test/generated') : resolve(args[outAt + 1] ?? '.');
+const hostModels =
+  outAt === -1 ? `\n${readFileSync(join(root, 'test/support/host.prisma'), 'utf8')}` : '';
 const named = args.filter((_, i) => outAt === -1 || (i !== outAt && i !== outAt + 1));
 const unknown = named.filter((p) => !(allProviders as readonly string[]).includes(p));
 if (unknown.length > 0) throw new Error(`Unknown provider(s): ${unknown.join(', ')}`);
@@ -39,7 +43,7 @@ datasource db {
   provider = "${provider}"
 }
 
-${fragment}`;
+${fragment}${hostModels}`;
   const schemaFile = join(dir, 'schema.prisma');
   if (
     existsSync(schemaFile) &&

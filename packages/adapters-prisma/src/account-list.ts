@@ -4,6 +4,7 @@ import { decodeCursor, encodeCursor } from './cursor.js';
 import { checkLimit, invalid } from './errors.js';
 import { type PrismaWhere, readFilterWhere } from './read-filter-where.js';
 import { type AccountRow, accountFromRow } from './rows.js';
+import { searchKey } from './search-key.js';
 
 type Key = string | number | null;
 
@@ -126,11 +127,13 @@ export function accountListWhere(query: AccountListQuery): PrismaWhere {
       },
     });
   }
-  const search = query.search?.trim().toLowerCase() ?? '';
+  const search = query.search?.trim() ?? '';
   if (search !== '') {
-    // `email` is stored lower-cased and `nameSearch` is "first last"
-    // lower-cased, which contains every substring of either name.
-    and.push({ OR: [{ email: { contains: search } }, { nameSearch: { contains: search } }] });
+    // The keys of the email and of "first last" (which contains every
+    // substring of either name), made so that `contains` is literal on every
+    // provider: see search-key.ts.
+    const key = searchKey(search);
+    and.push({ OR: [{ emailSearch: { contains: key } }, { nameSearch: { contains: key } }] });
   }
   return { AND: and };
 }

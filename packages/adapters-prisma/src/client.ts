@@ -54,3 +54,38 @@ export interface RosterkitPrismaClient extends RosterkitPrismaTransactionClient 
     },
   ): Promise<R>;
 }
+
+/**
+ * The transaction client `Client`'s interactive `$transaction` hands its
+ * callback: for a generated `PrismaClient`, `Prisma.TransactionClient`
+ * (every model of your schema, raw SQL); for an extended client, its
+ * extended transaction client. It is what `native` is in the transactions
+ * of `prismaStore(client)`, so resource handlers are typed with your own
+ * models.
+ *
+ * @typeParam Client - your `PrismaClient` (or an extension of it).
+ *
+ * @example
+ * ```ts
+ * import type { PrismaTransactionClientOf } from '@rosterkit/adapter-prisma';
+ * import type { ResourceHandler } from '@rosterkit/core';
+ * import type { PrismaClient } from './generated/prisma/client.js';
+ *
+ * const contacts: ResourceHandler<PrismaTransactionClientOf<PrismaClient>> = {
+ *   name: 'contacts',
+ *   async onDeparture(departure, tx) {
+ *     await tx.native.contact.updateMany({
+ *       where: { ownerId: departure.accountId },
+ *       data: { ownerId: departure.reassignTo },
+ *     });
+ *   },
+ * };
+ * ```
+ */
+// `infer` on an overloaded method reads its last overload, which in every
+// generated and extended client is the interactive form (the array form comes first).
+export type PrismaTransactionClientOf<Client> = Client extends {
+  $transaction(work: (tx: infer Tx) => infer _Result, options?: infer _Options): infer _Promise;
+}
+  ? Tx
+  : never;

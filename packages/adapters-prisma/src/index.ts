@@ -1,4 +1,5 @@
 export type {
+  PrismaTransactionClientOf,
   RosterkitModelArgs,
   RosterkitModelDelegate,
   RosterkitPrismaClient,

@@ -1,9 +1,12 @@
 import { RosterError } from '@rosterkit/core';
 import mysqlInit from '../migrations/mysql/20261123000000_rosterkit_init/migration.sql';
+import mysqlLiteralSearch from '../migrations/mysql/20261124120000_rosterkit_literal_search/migration.sql';
 import mysqlOutboxBackoff from '../migrations/mysql/20261202000000_rosterkit_outbox_backoff/migration.sql';
 import postgresqlInit from '../migrations/postgresql/20261123000000_rosterkit_init/migration.sql';
+import postgresqlLiteralSearch from '../migrations/postgresql/20261124120000_rosterkit_literal_search/migration.sql';
 import postgresqlOutboxBackoff from '../migrations/postgresql/20261202000000_rosterkit_outbox_backoff/migration.sql';
 import sqliteInit from '../migrations/sqlite/20261123000000_rosterkit_init/migration.sql';
+import sqliteLiteralSearch from '../migrations/sqlite/20261124120000_rosterkit_literal_search/migration.sql';
 import sqliteOutboxBackoff from '../migrations/sqlite/20261202000000_rosterkit_outbox_backoff/migration.sql';
 
 /** The database families rosterkit ships migrations for. MariaDB uses `mysql`. */
@@ -21,6 +24,7 @@ export interface RosterkitMigration {
 // never edited: hosts have applied them; a change is a new migration.
 const init = '20261123000000_rosterkit_init';
 // Outbox back-off and dead messages: nextAttemptAt, lastError, deadAt.
+const literalSearch = '20261124120000_rosterkit_literal_search';
 const outboxBackoff = '20261202000000_rosterkit_outbox_backoff';
 
 /**
@@ -34,14 +38,17 @@ export const rosterkitMigrations: Readonly<
 > = Object.freeze({
   postgresql: [
     { name: init, sql: postgresqlInit },
+    { name: literalSearch, sql: postgresqlLiteralSearch },
     { name: outboxBackoff, sql: postgresqlOutboxBackoff },
   ],
   mysql: [
     { name: init, sql: mysqlInit },
+    { name: literalSearch, sql: mysqlLiteralSearch },
     { name: outboxBackoff, sql: mysqlOutboxBackoff },
   ],
   sqlite: [
     { name: init, sql: sqliteInit },
+    { name: literalSearch, sql: sqliteLiteralSearch },
     { name: outboxBackoff, sql: sqliteOutboxBackoff },
   ],
 });
@@ -68,9 +75,14 @@ export interface ApplyMigrationsResult {
 
 const ledger = 'rosterkit_migrations';
 
-// Statements are separated by a semicolon at the end of a line; the files
-// hold plain DDL (no functions or triggers), so that split is exact.
-function statements(sql: string): string[] {
+/**
+ * The statements of a migration's SQL. They are separated by a semicolon at
+ * the end of a line; the files hold plain DDL and updates (no functions or
+ * triggers), so that split is exact.
+ *
+ * @internal
+ */
+export function migrationStatements(sql: string): string[] {
   return sql
     .split(/;\s*$/m)
     .map((part) =>
@@ -154,7 +166,8 @@ export async function applyMigrationList(
       skipped.push(migration.name);
       continue;
     }
-    for (const statement of statements(migration.sql)) await client.$executeRawUnsafe(statement);
+    for (const statement of migrationStatements(migration.sql))
+      await client.$executeRawUnsafe(statement);
     await client.$executeRawUnsafe(
       `INSERT INTO ${table} (${name}, ${appliedAt}) VALUES (${placeholder}, CURRENT_TIMESTAMP)`,
       migration.name,

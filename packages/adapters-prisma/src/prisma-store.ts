@@ -1,6 +1,10 @@
 import { RosterError, type Store, type StoreTransaction } from '@rosterkit/core';
-import type { RosterkitPrismaClient } from './client.js';
-import { isRetryable, isUniqueConflict } from './errors.js';
+import type {
+  PrismaTransactionClientOf,
+  RosterkitPrismaClient,
+  RosterkitPrismaTransactionClient,
+} from './client.js';
+import { isRetryable, isUniqueConflict, isUniqueViolation } from './errors.js';
 import { createTransaction } from './transaction.js';
 
 /** Options of {@link prismaStore}. */
@@ -54,14 +58,24 @@ const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  *   after a short random wait, up to `maxAttempts` times in all; then
  *   `CONFLICT` with reason `retry-exhausted`. `work` must therefore be safe to
  *   re-run, as the Store port requires.
+ * - A transaction's `native` is the interactive transaction client of
+ *   `client`, typed as your client's ({@link PrismaTransactionClientOf}):
+ *   resource handlers write your own tables through it, in the command's
+ *   transaction, so their writes commit or roll back with it. Because of the
+ *   retries, a handler runs again when its command does: it must write
+ *   through `native` only.
  * - Versioned writes are `UPDATE … WHERE id = ? AND version = ?`; a unique
  *   violation (email, token hash) becomes `CONFLICT` with reason `unique`,
  *   after `work` ran once more (a racing insert's loser then usually sees the
  *   winner's row and gets the command's own answer, such as `ACCOUNT_EXISTS`).
+ *   A unique violation in your own tables, written through `native`, also
+ *   runs `work` once more, and a second one reaches you as Prisma's error.
  *
+ * @typeParam Client - the type of your client, which types `native`.
  * @param client - your PrismaClient, created with its driver adapter.
  * @param options - retries and timeouts.
- * @returns a `Store` to pass to `createRoster`.
+ * @returns a `Store` to pass to `createRoster`, whose transactions' `native`
+ * is your client's transaction client.
  *
  * @example
  * ```ts
@@ -76,13 +90,25 @@ const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  *   store: prismaStore(prisma),
  *   policy: createPolicy(presets.teamWorkspace),
  *   roles: presets.teamWorkspace,
+ *   resourceHandlers: [
+ *     {
+ *       name: 'tickets',
+ *       async onDeparture(departure, tx) {
+ *         // tx.native: this command's transaction, typed from your client.
+ *         await tx.native.ticket.updateMany({
+ *           where: { assigneeId: departure.accountId },
+ *           data: { assigneeId: departure.reassignTo },
+ *         });
+ *       },
+ *     },
+ *   ],
  * });
  * ```
  */
-export function prismaStore(
-  client: RosterkitPrismaClient,
+export function prismaStore<Client extends RosterkitPrismaClient>(
+  client: Client,
   options: PrismaStoreOptions = {},
-): Store {
+): Store<PrismaTransactionClientOf<Client>> {
   const maxAttempts = options.maxAttempts ?? 6;
   const timeout = options.transactionTimeoutMs ?? 15_000;
   const batchInserts = options.batchInserts ?? 'raw';
@@ -99,11 +125,21 @@ export function prismaStore(
   }
 
   return {
-    async transaction<T>(work: (tx: StoreTransaction) => Promise<T>): Promise<T> {
+    async transaction<T>(
+      work: (tx: StoreTransaction<PrismaTransactionClientOf<Client>>) => Promise<T>,
+    ): Promise<T> {
       let uniqueRetried = false;
       for (let attempt = 1; ; attempt += 1) {
         try {
-          return await client.$transaction((db) => work(createTransaction(db, rawBatches)), {
+          // `db` is what `Client`'s own `$transaction` passes: its transaction
+          // client, which `RosterkitPrismaClient` describes only in part.
+          const run = (db: RosterkitPrismaTransactionClient) =>
+            work(
+              createTransaction(db, rawBatches) as StoreTransaction<
+                PrismaTransactionClientOf<Client>
+              >,
+            );
+          return await client.$transaction(run, {
             isolationLevel: 'Serializable',
             maxWait: timeout,
             timeout,
@@ -115,8 +151,12 @@ export function prismaStore(
           // serialization failure. The rerun sees the winner's row, so the
           // command answers as it would have had it come second
           // (ACCOUNT_EXISTS), as it does on MySQL/MariaDB, whose locking
-          // reads make the same race a deadlock. A second one is final.
-          if (isUniqueConflict(error) && !uniqueRetried && attempt < maxAttempts) {
+          // reads make the same race a deadlock. The same goes for a
+          // unique key of the host's own tables written through `native` (a
+          // resource handler's hand-over, one per departure), which reaches
+          // here as Prisma's P2002. A second one is final.
+          const unique = isUniqueConflict(error) || isUniqueViolation(error);
+          if (unique && !uniqueRetried && attempt < maxAttempts) {
             uniqueRetried = true;
             continue;
           }

@@ -13,6 +13,7 @@ import type {
 } from '@rosterkit/core';
 
 import { type BatchTable, columnsOf } from './batch-insert.js';
+import { searchKey } from './search-key.js';
 
 // How each model is kept in its table, and read back. JSON values are stored
 // as text, and dates inside them (membership periods) as ISO strings.
@@ -22,6 +23,7 @@ export interface AccountRow extends Omit<Account, 'profile'> {
   firstNameKey: string;
   lastNameKey: string;
   nameSearch: string;
+  emailSearch: string;
   profileJson: string;
 }
 
@@ -31,11 +33,12 @@ export function accountToRow(account: Account): AccountRow {
   return {
     ...rest,
     ...accountKeys(account.firstName, account.lastName),
+    emailSearch: searchKey(account.email),
     profileJson: JSON.stringify(profile),
   };
 }
 
-/** The derived keys of a name, as `accounts.list` sorts and searches them. @internal */
+/** The derived keys of a name, as `accounts.list` sorts and searches them (see search-key.ts). @internal */
 export function accountKeys(
   firstName: string,
   lastName: string,
@@ -43,7 +46,7 @@ export function accountKeys(
   return {
     firstNameKey: firstName.toLowerCase(),
     lastNameKey: lastName.toLowerCase(),
-    nameSearch: `${firstName} ${lastName}`.toLowerCase(),
+    nameSearch: searchKey(`${firstName} ${lastName}`),
   };
 }
 
@@ -282,6 +285,7 @@ export const accountTable: BatchTable<AccountRow> = {
     firstNameKey: true,
     lastNameKey: true,
     nameSearch: true,
+    emailSearch: true,
     status: true,
     profileJson: true,
     lastSeenAt: true,

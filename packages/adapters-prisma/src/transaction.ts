@@ -106,7 +106,7 @@ async function listAuditEvents(
 export function createTransaction(
   db: RosterkitPrismaTransactionClient,
   rawBatches = true,
-): StoreTransaction {
+): StoreTransaction<RosterkitPrismaTransactionClient> {
   const dialect = rawBatches ? dialectOf(db) : undefined;
   // How a batch of rows goes in: raw INSERTs where the provider is known
   // (batch-insert.ts), else the delegate's createMany.
@@ -173,6 +173,8 @@ export function createTransaction(
   });
 
   return {
+    // The host's writes through it (a resource handler's) are in this transaction.
+    native: db,
     organizations: {
       async get(id) {
         const row = (await db.rosterkitOrganization.findUnique({

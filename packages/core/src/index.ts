@@ -77,6 +77,7 @@ export type {
   GroupRepository,
   InvitationRepository,
   MembershipRepository,
+  NativeTransaction,
   OrganizationRepository,
   OutboxDeadQuery,
   OutboxFailure,

@@ -8,16 +8,24 @@ import {
   type AccountStatus,
   accountMachine,
   can,
+  createRoster,
+  type Departure,
   Email,
   Membership,
   type MembershipEvent,
   type MembershipLifecycleState,
   type Model,
   membershipMachine,
+  type NativeTransaction,
+  type Policy,
   planReassignment,
+  type ResourceHandler,
+  type RoleCatalog,
   RosterError,
   type RosterErrorCode,
   type RosterErrorDetailsMap,
+  type Store,
+  type StoreTransaction,
   transition,
 } from '../src/index.js';
 
@@ -132,5 +140,65 @@ describe('model types', () => {
     if (!plan.ok) {
       expectTypeOf(plan.error.code).toEqualTypeOf<'HAS_DIRECT_REPORTS' | 'INVALID_INPUT'>();
     }
+  });
+});
+
+describe('native transactions', () => {
+  interface Native {
+    readonly kind: 'native';
+    write(sql: string): Promise<number>;
+  }
+  const store = {} as Store<Native>;
+  const policy = {} as Policy;
+  const roles = {} as RoleCatalog;
+
+  it('flows from the store to the resource handlers', () => {
+    createRoster({
+      store,
+      policy,
+      roles,
+      resourceHandlers: [
+        {
+          name: 'contacts',
+          async onDeparture(departure, tx) {
+            expectTypeOf(departure).toEqualTypeOf<Departure>();
+            expectTypeOf(tx).toEqualTypeOf<StoreTransaction<Native>>();
+            expectTypeOf(tx.native).toEqualTypeOf<Native>();
+            await tx.native.write('UPDATE contacts SET owner = NULL');
+          },
+        },
+      ],
+    });
+    expectTypeOf<NativeTransaction<typeof store>>().toEqualTypeOf<Native>();
+  });
+
+  it('accepts handlers declared apart, for this store or for any', () => {
+    const typed: ResourceHandler<NativeTransaction<typeof store>> = {
+      name: 'typed',
+      onDeparture: async (_departure, tx) => {
+        await tx.native.write('DELETE FROM leases');
+      },
+    };
+    const untyped: ResourceHandler = {
+      name: 'untyped',
+      onDeparture: async (_departure, tx) => {
+        expectTypeOf(tx.native).toBeUnknown();
+      },
+    };
+    createRoster({ store, policy, roles, resourceHandlers: [typed, untyped] });
+    const other: ResourceHandler<{ readonly kind: 'other' }> = {
+      name: 'other',
+      onDeparture: async () => {},
+    };
+    // @ts-expect-error a handler typed for another store's native transaction
+    createRoster({ store, policy, roles, resourceHandlers: [other] });
+  });
+
+  it('keeps Store, StoreTransaction and ResourceHandler usable without a type argument', () => {
+    expectTypeOf(store).toMatchTypeOf<Store>();
+    expectTypeOf<StoreTransaction<Native>>().toMatchTypeOf<StoreTransaction>();
+    expectTypeOf<StoreTransaction['native']>().toBeUnknown();
+    expectTypeOf<NativeTransaction<Store>>().toBeUnknown();
+    createRoster({ store: store as Store, policy, roles });
   });
 });

@@ -17,6 +17,11 @@ import type { ReadFilter } from './read-filter.js';
  * Every command runs in one {@link Store.transaction}: its reads, its writes,
  * its audit event and its outbox messages commit together or not at all.
  *
+ * @typeParam Native - the adapter's own handle on a transaction, offered as
+ * {@link StoreTransaction.native} (the Prisma store's is your client's
+ * interactive transaction client; the memory store's is `undefined`).
+ * `Store` alone (`unknown`) is any store.
+ *
  * @example
  * ```ts
  * import type { Store } from '@rosterkit/core';
@@ -29,7 +34,7 @@ import type { ReadFilter } from './read-filter.js';
  * }
  * ```
  */
-export interface Store {
+export interface Store<Native = unknown> {
   /**
    * Runs `work` in one transaction. If `work` resolves, every write it made
    * commits; if it throws, none does, and the error is rethrown unchanged.
@@ -39,11 +44,39 @@ export interface Store {
    * times by running `work` again (so `work` must be safe to re-run), then
    * throw `CONFLICT` with reason `retry-exhausted`.
    */
-  transaction<T>(work: (tx: StoreTransaction) => Promise<T>): Promise<T>;
+  transaction<T>(work: (tx: StoreTransaction<Native>) => Promise<T>): Promise<T>;
 }
 
-/** The repositories a transaction reads and writes through. */
-export interface StoreTransaction {
+/**
+ * The native transaction type of a store: what `native` is in its
+ * transactions, and so what a {@link ResourceHandler} for it is typed with.
+ *
+ * @example
+ * ```ts
+ * import type { NativeTransaction, ResourceHandler } from '@rosterkit/core';
+ *
+ * const store = prismaStore(prisma);
+ * const tickets: ResourceHandler<NativeTransaction<typeof store>> = {
+ *   name: 'tickets',
+ *   async onDeparture(departure, tx) {
+ *     await tx.native.ticket.updateMany({
+ *       where: { assigneeId: departure.accountId },
+ *       data: { assigneeId: departure.reassignTo },
+ *     });
+ *   },
+ * };
+ * ```
+ */
+export type NativeTransaction<S extends Store<unknown>> =
+  S extends Store<infer Native> ? Native : never;
+
+/**
+ * The repositories a transaction reads and writes through, and the
+ * adapter's own transaction.
+ *
+ * @typeParam Native - the type of {@link StoreTransaction.native}.
+ */
+export interface StoreTransaction<Native = unknown> {
   readonly organizations: OrganizationRepository;
   readonly accounts: AccountRepository;
   readonly spaces: SpaceRepository;
@@ -52,6 +85,18 @@ export interface StoreTransaction {
   readonly invitations: InvitationRepository;
   readonly auditEvents: AuditEventRepository;
   readonly outbox: OutboxRepository;
+  /**
+   * The adapter's own transaction, for the host's writes that must commit or
+   * roll back with the command: the Prisma store's is the interactive
+   * transaction client of your `PrismaClient` (your models, your raw SQL);
+   * the memory store's is `undefined`, as it has no transaction beyond
+   * rosterkit's rows. Whatever is written through it belongs to this
+   * transaction. An adapter may run a transaction's work again after a
+   * serialization failure or deadlock; what was written through `native`
+   * in the failed attempt is rolled back with it, so work that writes only
+   * through `native` and the repositories is safe to run again.
+   */
+  readonly native: Native;
 }
 
 /**
@@ -334,7 +379,9 @@ export interface AccountListQuery {
   readonly readFilter: ReadFilter;
   /**
    * Case-insensitive substring of the email, the first name, the last name,
-   * or "first last". Blank means no search.
+   * or "first last". Blank means no search. Every character means itself:
+   * `%`, `_` and `\` are not wildcards or escapes, even where the store
+   * searches with SQL's `LIKE`.
    */
   readonly search?: string;
   /** Only accounts in one of these statuses. */

@@ -65,7 +65,7 @@ import {
   type ProfileLimits,
   type ResolvedProfileLimits,
 } from './profile-limits.js';
-import type { RosterOptions } from './roster-options.js';
+import type { ResourceHandler, RosterOptions } from './roster-options.js';
 
 /**
  * What one actor may call. Every method validates its input (bad input →
@@ -370,8 +370,11 @@ export interface Roster {
  * const admin = roster.as({ accountId: owner.id, orgId: organization.id });
  * const { token } = await admin.invite({ email: 'bo@acme.io', role: 'staff' });
  * ```
+ *
+ * @typeParam Native - the store's native transaction, inferred from
+ * `options.store`: what the resource handlers get as `tx.native`.
  */
-export function createRoster(options: RosterOptions): Roster {
+export function createRoster<Native = unknown>(options: RosterOptions<Native>): Roster {
   const deps: RosterDeps = {
     policy: options.policy,
     clock: options.clock ?? systemClock,
@@ -379,7 +382,9 @@ export function createRoster(options: RosterOptions): Roster {
     requiredProfileFields: requiredProfileFieldsOf(options.requiredProfileFields ?? []),
     profileLimits: profileLimitsOf(options.profileLimits),
     invitationTtlMs: options.invitationTtlMs ?? 7 * 24 * 60 * 60 * 1000,
-    resourceHandlers: options.resourceHandlers ?? [],
+    // Commands hand the handlers the transactions of `options.store`, whose
+    // `native` is the `Native` they were typed for, through untyped contexts.
+    resourceHandlers: (options.resourceHandlers ?? []) as readonly ResourceHandler[],
     roles: options.roles,
     presence: options.presence ?? { onlineWithinMs: 5 * 60_000, awayWithinMs: 30 * 60_000 },
   };

@@ -96,7 +96,8 @@ export async function runDeparture(
     }
     await checkActive(ctx, input.orgId, [input.reassignResourcesTo], 'reassignResourcesTo');
   }
-  // A bulk dry run is rolled back, but a handler may write outside the Store.
+  // Not in a bulk dry run: it is rolled back anyway, and the handlers' hooks
+  // are for people who really leave.
   if (ctx.dryRun === true) return;
   for (const handler of ctx.deps.resourceHandlers) {
     await handler.onDeparture(

@@ -23,31 +23,69 @@ export interface Departure {
 
 /**
  * A host's hook that unassigns or reassigns what a person owned (contacts,
- * tickets, phone extensions) when they are deactivated, removed or deleted
- * (DESIGN rule 10). It runs inside the command's transaction: if it throws,
- * the whole command is undone.
+ * tickets, phone extensions) when they are deactivated, removed or delete
+ * their account (DESIGN rule 10). It runs inside the command's transaction,
+ * after the command's checks and before its writes: if it throws, the whole
+ * command is undone and the error reaches the caller unchanged. It is not
+ * called by a bulk dry run.
+ *
+ * Write the host's own rows through `tx.native`, the store's own transaction
+ * (with `prismaStore`, your `PrismaClient`'s interactive transaction client,
+ * typed from your client): those writes commit with the command or roll back
+ * with it. A store may run the command again after a serialization failure
+ * or a deadlock, and the handler then runs again, the failed attempt's
+ * writes through `tx.native` having been rolled back. So write only through
+ * `tx.native` (or rosterkit's repositories), never through another client or
+ * to an outside system (an HTTP call, a queue): those writes would happen
+ * once per attempt, even for a command that in the end fails. Tell outside
+ * systems from the outbox, or after the command returns.
+ *
+ * @typeParam Native - the store's native transaction ({@link NativeTransaction}
+ * of the store); `createRoster` infers it from `store`.
  *
  * @example
  * ```ts
- * const contacts: ResourceHandler = {
- *   name: 'contacts',
- *   async onDeparture(departure) {
- *     await db.contact.updateMany({ where: { ownerId: departure.accountId }, data: { ownerId: departure.reassignTo } });
- *   },
- * };
+ * const roster = createRoster({
+ *   store: prismaStore(prisma),
+ *   policy: createPolicy(presets.contactCenter),
+ *   roles: presets.contactCenter,
+ *   resourceHandlers: [
+ *     {
+ *       name: 'contacts',
+ *       async onDeparture(departure, tx) {
+ *         // tx.native: this command's Prisma transaction, typed from your client.
+ *         await tx.native.contact.updateMany({
+ *           where: { ownerId: departure.accountId },
+ *           data: { ownerId: departure.reassignTo },
+ *         });
+ *       },
+ *     },
+ *   ],
+ * });
  * ```
  */
-export interface ResourceHandler {
+export interface ResourceHandler<Native = unknown> {
   /** A name for errors and audit entries. */
   readonly name: string;
-  /** Moves or unassigns the departing person's resources. */
-  onDeparture(departure: Departure, tx: StoreTransaction): Promise<void>;
+  // A property, not a method, so that its parameter is checked strictly: a
+  // handler typed for one store's native transaction is refused for another's.
+  /**
+   * Moves or unassigns the departing person's resources, writing through
+   * `tx.native` in the command's transaction. May run more than once for one
+   * command (see {@link ResourceHandler}).
+   */
+  readonly onDeparture: (departure: Departure, tx: StoreTransaction<Native>) => Promise<void>;
 }
 
-/** What {@link createRoster} needs, and the host's choices. */
-export interface RosterOptions {
+/**
+ * What {@link createRoster} needs, and the host's choices.
+ *
+ * @typeParam Native - the store's native transaction, which the resource
+ * handlers receive as `tx.native`; inferred from `store`.
+ */
+export interface RosterOptions<Native = unknown> {
   /** Where state lives: `memoryStore()` from `@rosterkit/adapter-memory`, the Prisma store, or the host's own. */
-  readonly store: Store;
+  readonly store: Store<Native>;
   /** Who may do what: `createPolicy(...)` from `@rosterkit/policies`, or the host's own. */
   readonly policy: Policy;
   /** @default systemClock */
@@ -72,8 +110,12 @@ export interface RosterOptions {
    * @default 604800000 (7 days)
    */
   readonly invitationTtlMs?: number;
-  /** The host's hooks for resources a departing person owned. @default [] */
-  readonly resourceHandlers?: readonly ResourceHandler[];
+  /**
+   * The host's hooks for resources a departing person owned, run in the
+   * command's transaction (see {@link ResourceHandler}).
+   * @default []
+   */
+  readonly resourceHandlers?: readonly ResourceHandler<Native>[];
   /**
    * When a person counts as online or away, from how long ago they were last seen.
    * @default { onlineWithinMs: 300000, awayWithinMs: 1800000 } (5 and 30 minutes)

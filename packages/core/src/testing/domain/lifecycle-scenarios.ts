@@ -1,7 +1,7 @@
 import { expect } from 'vitest';
 import type { ConformanceSuite } from '../conformance-context.js';
 import { expectRosterError } from '../conformance-context.js';
-import { expectRefusedUnchanged } from './refusal.js';
+import { expectFailedUnchanged, expectRefusedUnchanged } from './refusal.js';
 import { seedScenario } from './scenario-roster.js';
 
 /** The account and membership lifecycles through the commands (DESIGN §3, rules 1, 7, 9, 10). */
@@ -61,6 +61,65 @@ export const lifecycleScenarios: ConformanceSuite = (test) => {
     expect(reactivated.id).toBe(org.agentA.id);
     const after = await admin.getAccount({ accountId: org.agentA.id });
     expect(after.memberships[0]?.groupIds).toEqual([]);
+  });
+
+  test('Domain: rule 10: a resource handler that throws undoes the whole departure, and its error reaches the caller', async (ctx) => {
+    const failure = new Error('the ticket system is down');
+    let failing = false;
+    let handovers = 0;
+    const org = await seedScenario(ctx.store, {
+      handlers: [
+        {
+          name: 'tickets',
+          async onDeparture(departure, tx) {
+            // A write through rosterkit's own repositories, then the failure:
+            // neither may survive.
+            handovers += 1;
+            await tx.auditEvents.append({
+              id: `evt_handover_${handovers}`,
+              orgId: departure.orgId,
+              actor: null,
+              action: 'tickets.handover',
+              target: { type: 'Account', id: departure.accountId },
+              before: null,
+              after: { to: departure.reassignTo },
+              at: new Date('2026-03-02T09:00:00Z'),
+            });
+            if (failing) throw failure;
+          },
+        },
+      ],
+    });
+    const owner = org.as(org.owner);
+    const group = await owner.createGroup({ name: 'Support', kind: 'queue' });
+    await owner.assignGroups({ accountId: org.agentA.id, groupIds: [group.id] });
+    await owner.setManager({ accountId: org.agentB.id, managerId: org.agentA.id });
+    failing = true;
+    const leave = { reassignReports: { to: org.admin.id }, reassignResourcesTo: org.admin.id };
+    await expectFailedUnchanged(
+      ctx,
+      org,
+      () => owner.deactivate({ accountId: org.agentA.id, ...leave }),
+      failure,
+    );
+    await expectFailedUnchanged(
+      ctx,
+      org,
+      () => owner.removeFromTeam({ accountId: org.agentA.id, ...leave }),
+      failure,
+    );
+    await expectFailedUnchanged(
+      ctx,
+      org,
+      () => org.as(org.agentA).deleteOwnAccount(leave),
+      failure,
+    );
+    failing = false;
+    const deactivated = await owner.deactivate({ accountId: org.agentA.id, ...leave });
+    expect(deactivated.status).toBe('deactivated');
+    const events = await ctx.raw.auditEvents(org.organization.id);
+    expect(events.filter((event) => event.action === 'tickets.handover')).toHaveLength(1);
+    expect(handovers).toBe(4);
   });
 
   test('Domain: rule 1: the owner cannot be deactivated, removed or demoted', async (ctx) => {

@@ -21,6 +21,23 @@ export async function expectRefusedUnchanged(
   expect(await rawState(ctx, org)).toEqual(before);
 }
 
+/**
+ * Asserts that a command fails with exactly `error` (the very object thrown
+ * inside it, a host hook's own error) and changed nothing, as
+ * {@link expectRefusedUnchanged} checks.
+ * @internal
+ */
+export async function expectFailedUnchanged(
+  ctx: ConformanceContext,
+  org: ScenarioOrg,
+  command: () => Promise<unknown>,
+  error: unknown,
+): Promise<void> {
+  const before = await rawState(ctx, org);
+  await expect(command()).rejects.toBe(error);
+  expect(await rawState(ctx, org)).toEqual(before);
+}
+
 async function rawState(ctx: ConformanceContext, org: ScenarioOrg) {
   const orgId = org.organization.id;
   const people = [org.owner, org.admin, org.agentA, org.agentB];

@@ -24,11 +24,12 @@ const membershipArb = fc.oneof(
   }),
 );
 
-// Few distinct names, emails and dates, so that ties are common.
+// Few distinct names, emails and dates, so that ties are common; some hold
+// the characters SQL's LIKE reads as wildcards or its escape (% _ \).
 const accountArb = fc.record({
-  firstName: fc.constantFrom('Ana', 'ana', 'Bo', 'Zoë', ''),
-  lastName: fc.constantFrom('Ng', 'ng', 'Li', 'Anand'),
-  local: fc.constantFrom('ana', 'bo', 'x.ng', 'li'),
+  firstName: fc.constantFrom('Ana', 'ana', 'Bo', 'Zoë', '', 'A_n', '5%'),
+  lastName: fc.constantFrom('Ng', 'ng', 'Li', 'Anand', 'N\\g', 'An%d'),
+  local: fc.constantFrom('ana', 'bo', 'x.ng', 'li', 'a_n', 'n%g', 'b\\o'),
   status: fc.constantFrom(...statuses),
   createdAt: fc.constantFrom(...days),
   lastSeenAt: fc.option(fc.constantFrom(...days), { nil: null }),
@@ -54,7 +55,22 @@ const readFilterArb: fc.Arbitrary<ReadFilter> = fc.constantFrom<ReadFilter>(
 const queryArb = fc.record(
   {
     readFilter: readFilterArb,
-    search: fc.constantFrom('', ' ', 'an', 'NG', 'a n', 'x.', 'zoë'),
+    search: fc.constantFrom(
+      '',
+      ' ',
+      'an',
+      'NG',
+      'a n',
+      'x.',
+      'zoë',
+      '%',
+      '_',
+      '\\',
+      'a_n',
+      'n%',
+      '\\g',
+      '_%',
+    ),
     statuses: fc.subarray([...statuses], { minLength: 1 }),
     memberOf: fc.constantFrom(...spaces),
     roles: fc.subarray([...roles], { minLength: 1 }),

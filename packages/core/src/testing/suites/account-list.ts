@@ -10,6 +10,7 @@ type ListInput = Omit<AccountListQuery, 'orgId' | 'readFilter' | 'sort' | 'limit
   Partial<Pick<AccountListQuery, 'readFilter' | 'sort' | 'limit'>>;
 
 const byEmail: AccountSort = { field: 'email', direction: 'asc' };
+const byId: AccountSort = { field: 'createdAt', direction: 'asc' };
 
 /** The ids of every account `query` lists, walking every page, and the totals each page reported. */
 export async function listAllIds(
@@ -172,6 +173,48 @@ export const accountListSuite: ConformanceSuite = (test) => {
     expect(await ids(store, { search: 'bo li' })).toEqual(['acc_bo']);
     expect(await ids(store, { search: 'i Anand' })).toEqual(['acc_di']);
     expect(await ids(store, { search: 'nobody' })).toEqual([]);
+  });
+
+  test('Account list: search is a literal substring: % _ and \\ match only themselves', async ({
+    store,
+  }) => {
+    // The three characters SQL's LIKE gives a meaning (wildcards and the
+    // escape character), in names and emails, with decoys that a LIKE
+    // wildcard would match.
+    await store.transaction(async (tx) => {
+      for (const [id, firstName, lastName, email] of [
+        ['w_pct', 'Ann', 'Per%cent', 'ann@acme.io'],
+        ['w_und', 'Bob', 'Under_score', 'bob_b@acme.io'],
+        ['w_bsl', 'Cat', 'Back\\slash', 'c\\at@acme.io'],
+        ['w_mix', 'Eve', 'A_b%', 'x%y@acme.io'],
+        ['w_axb', 'Axb', 'Axbz', 'dan@acme.io'],
+        ['w_esc', 'Fay', 'S\\_t', 'fay@acme.io'],
+      ] as const) {
+        await tx.accounts.insert(
+          buildAccount({ id, orgId: 'org_wild', firstName, lastName, email }),
+        );
+      }
+    });
+    const search = (text: string) => ids(store, { search: text, sort: byId }, 'org_wild');
+    expect(await search('%')).toEqual(['w_mix', 'w_pct']);
+    expect(await search('_')).toEqual(['w_esc', 'w_mix', 'w_und']);
+    expect(await search('\\')).toEqual(['w_bsl', 'w_esc']);
+    expect(await search('%%')).toEqual([]);
+    expect(await search('__')).toEqual([]);
+    expect(await search('\\\\')).toEqual([]);
+    expect(await search('r%c')).toEqual(['w_pct']);
+    expect(await search('a_b')).toEqual(['w_mix']);
+    expect(await search('A_B%')).toEqual(['w_mix']);
+    expect(await search('eve a_b%')).toEqual(['w_mix']);
+    expect(await search('b_b@')).toEqual(['w_und']);
+    expect(await search('x%y@')).toEqual(['w_mix']);
+    expect(await search('c\\at')).toEqual(['w_bsl']);
+    expect(await search('k\\s')).toEqual(['w_bsl']);
+    // The escaped forms mean a backslash followed by the character, not the character alone.
+    expect(await search('\\_')).toEqual(['w_esc']);
+    expect(await search('\\%')).toEqual([]);
+    expect(await search('\\s')).toEqual(['w_bsl']);
+    expect(await search('s\\_t')).toEqual(['w_esc']);
   });
 
   test('Account list: a blank search matches every account', async ({ store }) => {

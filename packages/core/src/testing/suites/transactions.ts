@@ -28,6 +28,15 @@ export const transactionsSuite: ConformanceSuite = (test) => {
     expect(await raw.account(org.id, ana.id)).toEqual(ana);
   });
 
+  test("Transaction: offers the adapter's native transaction as `native` (undefined when it has none)", async ({
+    store,
+  }) => {
+    // Resource handlers write the host's rows through it (DESIGN rule 10);
+    // a missing key would reach them as a TypeError only at a departure.
+    const keys = await store.transaction(async (tx) => Object.keys(tx));
+    expect(keys).toContain('native');
+  });
+
   test('Transaction: a failed transaction leaves no trace and rethrows the same error', async ({
     store,
     raw,
