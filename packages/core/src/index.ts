@@ -42,6 +42,7 @@ export { Group } from './model/group.js';
 export { Invitation, InvitationStatus } from './model/invitation.js';
 export { JsonValue } from './model/json-value.js';
 export { Membership, MembershipPeriod, MembershipState, RoleName } from './model/membership.js';
+export { normalizeEmail } from './model/normalize-email.js';
 export { Organization } from './model/organization.js';
 export { OutboxMessage } from './model/outbox-message.js';
 export { Email, Id, PersonName, Timestamp, Version } from './model/primitives.js';
