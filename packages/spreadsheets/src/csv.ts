@@ -1,9 +1,10 @@
 import Papa from 'papaparse';
 import type { CellError, SheetParseResult } from './cell-error.js';
 import type { BulkSheet, RowOf } from './columns.js';
+import { isGuarded } from './formula-guard.js';
 import { checkUpload, type ParseOptions } from './parse-options.js';
 import { readRows } from './read-rows.js';
-import { cellsOf } from './write-cells.js';
+import { cellsOf, headerOf } from './write-cells.js';
 
 /**
  * Options of {@link writeCsv}.
@@ -26,11 +27,6 @@ export interface WriteCsvOptions<Row = unknown> {
   readonly bom?: boolean;
 }
 
-// Cells starting like a formula are written with a leading apostrophe, so that a
-// spreadsheet program shows them as text (CSV injection); parseCsv removes it.
-// `-` is left alone: it is the update sheet's "clear" value.
-const formulaStart = /^[=+@\t\r]/;
-
 /**
  * Writes a sheet as CSV: the header row, then one line per row (lists joined
  * with `, `, yes/no as `y`/`n`), CRLF line ends, quoted where needed. A CSV
@@ -51,10 +47,11 @@ export function writeCsv<S extends BulkSheet>(
 ): string {
   const text = Papa.unparse(
     {
-      fields: sheet.columns.map((column) => column.label),
+      fields: headerOf(sheet),
       data: (options.rows ?? []).map((row) => cellsOf(sheet, row)),
     },
-    { newline: '\r\n', escapeFormulae: formulaStart },
+    // A guarded cell is also quoted, as OWASP advises.
+    { newline: '\r\n', quotes: (value: unknown) => typeof value === 'string' && isGuarded(value) },
   );
   // Papa ends a header-only file with a newline and a file with rows without one.
   return `${options.bom === false ? '' : '\uFEFF'}${text.replace(/\r\n$/, '')}\r\n`;
@@ -96,7 +93,7 @@ export function parseCsv<S extends BulkSheet>(
     }));
   const lines = parsed.data.map((cells, index) => ({
     row: index + 1,
-    cells: cells.map((cell) => (/^'[=+@\t\r]/.test(cell) ? cell.slice(1) : cell)),
+    cells,
   }));
   const { rows, errors } = readRows(sheet, lines, maxRows, lineErrors);
   return { rows: rows as unknown as RowOf<S>[], errors };

@@ -2,9 +2,10 @@ import type { RoleCatalog } from '@rosterkit/core';
 import ExcelJS from 'exceljs';
 import type { SheetParseResult } from './cell-error.js';
 import type { BulkSheet, Column, RowOf } from './columns.js';
+import { guardCell } from './formula-guard.js';
 import { checkUpload, type ParseOptions, unreadable } from './parse-options.js';
 import { hasKnownHeader, type PlainCell, readRows, type SourceLine } from './read-rows.js';
-import { cellsOf } from './write-cells.js';
+import { cellsOf, headerOf } from './write-cells.js';
 
 /**
  * Options of {@link writeXlsx}.
@@ -62,7 +63,7 @@ export async function writeXlsx<S extends BulkSheet>(
     ...(column.type === 'yes-no' ? {} : { style: { numFmt: '@' } }),
   }));
   const header = worksheet.getRow(1);
-  header.values = sheet.columns.map((column) => column.label);
+  header.values = headerOf(sheet);
   header.font = { bold: true, color: { argb: 'FFFFFFFF' } };
   header.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FF34495E' } };
   for (const [index, column] of sheet.columns.entries()) {
@@ -202,10 +203,11 @@ function noteOf(column: Column): string {
 }
 
 function roleNames(sheet: BulkSheet, roles: RoleCatalog): string[] {
-  const names = roles.roles.map((role) => role.name);
+  // Guarded like a cell: the name chosen from the list lands in the cell as written here.
+  const names = roles.roles.map((role) => guardCell(role.name));
   // A new person cannot be made owner, unless the owner's role is shared.
   return sheet.kind === 'import' && roles.ownerRole.shared !== true
-    ? names.filter((name) => name !== roles.ownerRole.name)
+    ? names.filter((name) => name !== guardCell(roles.ownerRole.name))
     : names;
 }
 
