@@ -2,8 +2,8 @@ import Papa from 'papaparse';
 import type { CellError, SheetParseResult } from './cell-error.js';
 import type { BulkSheet, RowOf } from './columns.js';
 import { isGuarded } from './formula-guard.js';
-import { checkUpload, type ParseOptions } from './parse-options.js';
-import { readRows } from './read-rows.js';
+import { checkUpload, type ParseOptions, tooManyRows } from './parse-options.js';
+import { readRows, type SourceLine } from './read-rows.js';
 import { cellsOf, headerOf } from './write-cells.js';
 
 /**
@@ -80,21 +80,36 @@ export function parseCsv<S extends BulkSheet>(
 ): SheetParseResult<RowOf<S>> {
   const { input, maxRows } = checkUpload('csv', sheet, file, options);
   const text = typeof input === 'string' ? input.replace(/^\uFEFF/, '') : decoder.decode(input);
-  const parsed = Papa.parse<string[]>(text, { header: false, skipEmptyLines: false });
-  const lineErrors: CellError[] = parsed.errors
-    .filter((error) => error.type === 'Quotes' && error.row !== undefined)
-    .map((error) => ({
-      row: (error.row ?? 0) + 1,
-      column: null,
-      field: null,
-      code: 'MALFORMED' as const,
-      message: `This line cannot be read: ${error.message}.`,
-      email: null,
-    }));
-  const lines = parsed.data.map((cells, index) => ({
-    row: index + 1,
-    cells,
-  }));
+  // Record by record, keeping only the non-blank ones and only as many as can
+  // be read: a file of millions of blank lines (a few MB) or of too many rows
+  // costs their count, not an array each. Blank lines do not count as rows.
+  const lines: SourceLine[] = [];
+  const lineErrors: CellError[] = [];
+  let record = 0;
+  let filled = 0;
+  Papa.parse<string[]>(text, {
+    header: false,
+    skipEmptyLines: false,
+    step: (result) => {
+      record += 1;
+      for (const error of result.errors) {
+        if (error.type !== 'Quotes') continue;
+        lineErrors.push({
+          row: record,
+          column: null,
+          field: null,
+          code: 'MALFORMED',
+          message: `This line cannot be read: ${error.message}.`,
+          email: null,
+        });
+      }
+      if (result.data.every((cell) => cell.trim() === '')) return;
+      filled += 1;
+      // The header and maxRows rows; one more is enough to refuse the file.
+      if (filled <= maxRows + 2) lines.push({ row: record, cells: result.data });
+    },
+  });
+  if (filled - 1 > maxRows) throw tooManyRows(filled - 1, maxRows);
   const { rows, errors } = readRows(sheet, lines, maxRows, lineErrors);
   return { rows: rows as unknown as RowOf<S>[], errors };
 }

@@ -6,6 +6,7 @@ import { guardCell } from './formula-guard.js';
 import { checkUpload, type ParseOptions, unreadable } from './parse-options.js';
 import { hasKnownHeader, type PlainCell, readRows, type SourceLine } from './read-rows.js';
 import { cellsOf, headerOf } from './write-cells.js';
+import { checkExpansion } from './zip-expansion.js';
 
 /**
  * Options of {@link writeXlsx}.
@@ -134,9 +135,10 @@ export async function parseXlsx<S extends BulkSheet>(
   file: Uint8Array | ArrayBuffer,
   options?: ParseOptions,
 ): Promise<SheetParseResult<RowOf<S>>> {
-  const { input, maxRows } = checkUpload('xlsx', sheet, file, options);
+  const { input, maxRows, maxUncompressedBytes } = checkUpload('xlsx', sheet, file, options);
   const workbook = new ExcelJS.Workbook();
   const bytes = input instanceof ArrayBuffer ? new Uint8Array(input) : input;
+  await checkExpansion(bytes, { maxUncompressedBytes, maxRows });
   try {
     // exceljs's declared Buffer type is its own; a Node Buffer is what it reads.
     await workbook.xlsx.load(
