@@ -49,6 +49,7 @@ export { Group } from './model/group.js';
 export { Invitation, InvitationStatus } from './model/invitation.js';
 export { JsonValue } from './model/json-value.js';
 export { Membership, MembershipPeriod, MembershipState, RoleName } from './model/membership.js';
+export { normalizeEmail } from './model/normalize-email.js';
 export { Organization } from './model/organization.js';
 export { OutboxMessage, outboxErrorMaxLength } from './model/outbox-message.js';
 export { Email, Id, PersonName, Timestamp, Version } from './model/primitives.js';

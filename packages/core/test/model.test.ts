@@ -18,6 +18,7 @@ import {
   MembershipPeriod,
   MembershipState,
   type Model,
+  normalizeEmail,
   Organization,
   OutboxMessage,
   PersonName,
@@ -152,7 +153,7 @@ describe('Email', () => {
     ['  Ana@ACME.io ', 'ana@acme.io'],
     ['ana@acme.io', 'ana@acme.io'],
     ['\tANA.NG+work@Sub.Acme.IO\n', 'ana.ng+work@sub.acme.io'],
-    ['José@Exämple.COM', 'josé@exämple.com'],
+    ['José@Exämple.COM', 'josé@xn--exmple-cua.com'],
   ])('normalizes %j to %j', (input, expected) => {
     expect(Email.parse(input)).toBe(expected);
   });
@@ -263,6 +264,123 @@ describe('Email', () => {
       }),
       { numRuns: 300 },
     );
+  });
+
+  describe('look-alikes of an address are the same address or refused', () => {
+    it.each([
+      ['fullwidth letters', '\uff42\uff4f@acme.io'],
+      [
+        'a fullwidth at sign and dot',
+        '\uff42\uff4f\uff20\uff41\uff43\uff4d\uff45\uff0e\uff49\uff4f',
+      ],
+      ['a fullwidth domain', 'bo@\uff21\uff23\uff2d\uff25.io'],
+      ['mathematical letters', '\u{1d41b}\u{1d428}@acme.io'],
+      ['circled letters', '\u24d1\u24de@acme.io'],
+    ])('folds %s to the ASCII address (NFKC)', (_label, input) => {
+      expect(Email.parse(input)).toBe('bo@acme.io');
+    });
+
+    it('folds compatibility characters (ligatures) in the local part', () => {
+      expect(Email.parse('\ufb01@acme.io')).toBe('fi@acme.io');
+    });
+
+    it.each([
+      ['a Cyrillic о among Latin letters', 'b\u043e@acme.io'],
+      ['a Cyrillic а among Latin letters', 'p\u0430ypal@acme.io'],
+      ['a Greek ο among Latin letters', 'b\u03bf@acme.io'],
+      ['Latin and Cyrillic either side of a dot', 'ivan.\u0438\u0432\u0430\u043d@acme.io'],
+      ['Latin and Armenian', 'b\u0585@acme.io'],
+      ['a Cyrillic а in a domain label', 'bo@\u0430cme.io'],
+    ])('refuses %s', (_label, input) => {
+      const result = Email.safeParse(input);
+      expect(result.success).toBe(false);
+      if (!result.success) expect(result.error.details.issues[0]?.message).toMatch(/scripts/);
+    });
+
+    it.each([
+      ['Cyrillic alone', '\u0438\u0432\u0430\u043d@acme.io'],
+      ['Greek alone', '\u03b4\u03bf\u03ba\u03b9\u03bc\u03ae@acme.io'],
+      ['Latin with digits and signs', 'ana.ng-2+work_x@acme.io'],
+      ['Latin with accents', 'jos\u00e9.mar\u00eda@acme.io'],
+      [
+        'Japanese: Han, Hiragana and Katakana',
+        '\u7530\u4e2d\u305f\u308d\u3046\u30bf\u30ca\u30ab@acme.jp',
+      ],
+      ['Japanese with Latin', 'tanaka\u30bf\u30ca\u30ab@acme.jp'],
+      ['Korean with Latin', 'hong\ud64d\uae38\ub3d9@acme.kr'],
+      ['Chinese with Bopomofo and Latin', 'li\u674e\u3105@acme.cn'],
+    ])('accepts %s', (_label, input) => {
+      expect(Email.safeParse(input).success).toBe(true);
+    });
+
+    it.each(['bo\ufe0f@acme.io', 'b\u034fo@acme.io', 'bo\u3164@acme.io', 'bo\u{e0041}@acme.io'])(
+      'refuses the invisible (default ignorable) character in %j',
+      (input) => {
+        const result = Email.safeParse(input);
+        expect(result.success).toBe(false);
+        if (!result.success) expect(result.error.details.issues[0]?.message).toMatch(/invisible/);
+      },
+    );
+  });
+
+  describe('internationalised domains', () => {
+    it.each([
+      ['jos\u00e9@ex\u00e4mple.com', 'jos\u00e9@xn--exmple-cua.com'],
+      ['JOS\u00c9@XN--EXMPLE-CUA.COM', 'jos\u00e9@xn--exmple-cua.com'],
+      ['dee@B\u00dcCHER.de', 'dee@xn--bcher-kva.de'],
+      ['\u7528\u6237@\u4f8b\u5b50.\u5e7f\u544a', '\u7528\u6237@xn--fsqu00a.xn--4rr70v'],
+      ['\u00fc@\u65e5\u672c\u3002jp', '\u00fc@xn--wgv71a.jp'],
+    ])('stores %j with its domain in punycode: %j', (input, expected) => {
+      expect(Email.parse(input)).toBe(expected);
+    });
+
+    it.each([
+      ['a percent-encoded dot', 'bo@acme%2eio'],
+      ['an underscore', 'bo@acme_x.io'],
+      ['an IPv4 address', 'bo@1.2.3.4'],
+      ['a hexadecimal IPv4 address', 'bo@0x7f.1'],
+      ['an invalid punycode label', 'bo@xn--zz.io'],
+      ['a slash', 'bo@acme.io/x'],
+      ['a colon and port', 'bo@acme.io:25'],
+      ['a label of 64 characters', `bo@${'a'.repeat(64)}.io`],
+    ])('refuses a domain with %s', (_label, input) => {
+      expect(Email.safeParse(input).success).toBe(false);
+    });
+  });
+
+  describe('normalizeEmail', () => {
+    it('is what Email stores, for every address Email accepts', () => {
+      const written = fc.oneof(
+        fc.emailAddress(),
+        fc.constantFrom(
+          ' \uff42\uff4f@acme.io',
+          'JOS\u00c9@EX\u00c4MPLE.com',
+          '\u7528\u6237@\u4f8b\u5b50.\u5e7f\u544a',
+          'Ana@ACME.io ',
+        ),
+      );
+      fc.assert(
+        fc.property(written, (input) => {
+          const parsed = Email.safeParse(input);
+          if (parsed.success) expect(normalizeEmail(input)).toBe(parsed.data);
+        }),
+        { numRuns: 300 },
+      );
+    });
+
+    it('never throws, and folds what it can of an address Email refuses', () => {
+      expect(normalizeEmail('  \uff42\uff4f@LOCALHOST ')).toBe('bo@localhost');
+      expect(normalizeEmail('not an email')).toBe('not an email');
+      expect(normalizeEmail('bo@acme%2eio')).toBe('bo@acme%2eio');
+      expect(() => normalizeEmail('bo@xn--zz.io')).not.toThrow();
+    });
+
+    it('gives one key for the look-alikes that fold together', () => {
+      const keys = new Set(
+        ['bo@acme.io', 'BO@ACME.IO', '\uff42\uff4f@acme.io', 'bo@\uff41cme.io'].map(normalizeEmail),
+      );
+      expect([...keys]).toEqual(['bo@acme.io']);
+    });
   });
 
   it.each([null, undefined, 42, {}, ['ana@acme.io']])('refuses the non-string %j', (input) => {

@@ -1,9 +1,10 @@
 import Papa from 'papaparse';
 import type { CellError, SheetParseResult } from './cell-error.js';
 import type { BulkSheet, RowOf } from './columns.js';
-import { checkUpload, type ParseOptions } from './parse-options.js';
-import { readRows } from './read-rows.js';
-import { cellsOf } from './write-cells.js';
+import { isGuarded } from './formula-guard.js';
+import { checkUpload, type ParseOptions, tooManyRows } from './parse-options.js';
+import { readRows, type SourceLine } from './read-rows.js';
+import { cellsOf, headerOf } from './write-cells.js';
 
 /**
  * Options of {@link writeCsv}.
@@ -26,11 +27,6 @@ export interface WriteCsvOptions<Row = unknown> {
   readonly bom?: boolean;
 }
 
-// Cells starting like a formula are written with a leading apostrophe, so that a
-// spreadsheet program shows them as text (CSV injection); parseCsv removes it.
-// `-` is left alone: it is the update sheet's "clear" value.
-const formulaStart = /^[=+@\t\r]/;
-
 /**
  * Writes a sheet as CSV: the header row, then one line per row (lists joined
  * with `, `, yes/no as `y`/`n`), CRLF line ends, quoted where needed. A CSV
@@ -51,10 +47,11 @@ export function writeCsv<S extends BulkSheet>(
 ): string {
   const text = Papa.unparse(
     {
-      fields: sheet.columns.map((column) => column.label),
+      fields: headerOf(sheet),
       data: (options.rows ?? []).map((row) => cellsOf(sheet, row)),
     },
-    { newline: '\r\n', escapeFormulae: formulaStart },
+    // A guarded cell is also quoted, as OWASP advises.
+    { newline: '\r\n', quotes: (value: unknown) => typeof value === 'string' && isGuarded(value) },
   );
   // Papa ends a header-only file with a newline and a file with rows without one.
   return `${options.bom === false ? '' : '\uFEFF'}${text.replace(/\r\n$/, '')}\r\n`;
@@ -83,21 +80,36 @@ export function parseCsv<S extends BulkSheet>(
 ): SheetParseResult<RowOf<S>> {
   const { input, maxRows } = checkUpload('csv', sheet, file, options);
   const text = typeof input === 'string' ? input.replace(/^\uFEFF/, '') : decoder.decode(input);
-  const parsed = Papa.parse<string[]>(text, { header: false, skipEmptyLines: false });
-  const lineErrors: CellError[] = parsed.errors
-    .filter((error) => error.type === 'Quotes' && error.row !== undefined)
-    .map((error) => ({
-      row: (error.row ?? 0) + 1,
-      column: null,
-      field: null,
-      code: 'MALFORMED' as const,
-      message: `This line cannot be read: ${error.message}.`,
-      email: null,
-    }));
-  const lines = parsed.data.map((cells, index) => ({
-    row: index + 1,
-    cells: cells.map((cell) => (/^'[=+@\t\r]/.test(cell) ? cell.slice(1) : cell)),
-  }));
+  // Record by record, keeping only the non-blank ones and only as many as can
+  // be read: a file of millions of blank lines (a few MB) or of too many rows
+  // costs their count, not an array each. Blank lines do not count as rows.
+  const lines: SourceLine[] = [];
+  const lineErrors: CellError[] = [];
+  let record = 0;
+  let filled = 0;
+  Papa.parse<string[]>(text, {
+    header: false,
+    skipEmptyLines: false,
+    step: (result) => {
+      record += 1;
+      for (const error of result.errors) {
+        if (error.type !== 'Quotes') continue;
+        lineErrors.push({
+          row: record,
+          column: null,
+          field: null,
+          code: 'MALFORMED',
+          message: `This line cannot be read: ${error.message}.`,
+          email: null,
+        });
+      }
+      if (result.data.every((cell) => cell.trim() === '')) return;
+      filled += 1;
+      // The header and maxRows rows; one more is enough to refuse the file.
+      if (filled <= maxRows + 2) lines.push({ row: record, cells: result.data });
+    },
+  });
+  if (filled - 1 > maxRows) throw tooManyRows(filled - 1, maxRows);
   const { rows, errors } = readRows(sheet, lines, maxRows, lineErrors);
   return { rows: rows as unknown as RowOf<S>[], errors };
 }

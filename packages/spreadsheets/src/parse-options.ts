@@ -4,7 +4,7 @@ import type { BulkSheet } from './columns.js';
 
 /**
  * Options of {@link parseCsv} and {@link parseXlsx}: how large an upload may
- * be. A file over either limit is refused whole (`INVALID_INPUT`, the issue's
+ * be. A file over any limit is refused whole (`INVALID_INPUT`, the issue's
  * path `['input']`) before any row is read, so a handler can pass an upload
  * straight in without measuring it first.
  *
@@ -12,7 +12,7 @@ import type { BulkSheet } from './columns.js';
  * ```ts
  * import { importSheet, parseCsv, type ParseOptions } from '@rosterkit/spreadsheets';
  *
- * const options: ParseOptions = { maxRows: 50_000, maxBytes: 20 * 1024 * 1024 };
+ * const options: ParseOptions = { maxRows: 50_000, maxBytes: 20 * 1024 * 1024, maxUncompressedBytes: 200 * 1024 * 1024 };
  * const { rows, errors } = parseCsv(importSheet(), upload, options);
  * ```
  */
@@ -26,15 +26,31 @@ export interface ParseOptions {
   readonly maxRows?: number;
   /**
    * The largest file, in bytes (a string is measured as UTF-8). For `.xlsx`
-   * this bounds the compressed file, not what it expands to.
+   * this bounds the compressed file; {@link ParseOptions.maxUncompressedBytes}
+   * bounds what it expands to.
    *
    * @defaultValue 10485760 (10 MiB)
    */
   readonly maxBytes?: number;
+  /**
+   * `.xlsx` only: the most bytes the workbook may expand to, all its zip
+   * entries together, so that a small upload cannot inflate to gigabytes
+   * (a decompression bomb). Checked before the workbook is opened: first
+   * against the sizes the zip declares, then against what its entries really
+   * inflate to, counted as they stream. The rows a worksheet stores are
+   * counted there too, empty ones included, against `maxRows`. Both refusals
+   * are `INVALID_INPUT` on `input`. The reader needs about three times this
+   * in memory; lower it where uploads are untrusted and memory is tight.
+   * `parseCsv` ignores it (a CSV file is not compressed: `maxBytes` bounds it).
+   *
+   * @defaultValue 104857600 (100 MiB, ten times `maxBytes`' default)
+   */
+  readonly maxUncompressedBytes?: number;
 }
 
 const DEFAULT_MAX_ROWS = 20_000;
 const DEFAULT_MAX_BYTES = 10 * 1024 * 1024;
+const DEFAULT_MAX_UNCOMPRESSED_BYTES = 100 * 1024 * 1024;
 
 const column = z.object({ label: z.string(), field: z.string() });
 const sheetSchema = z.object({
@@ -46,6 +62,7 @@ const optionsSchema = z
   .strictObject({
     maxRows: z.int().min(1).optional(),
     maxBytes: z.int().min(1).optional(),
+    maxUncompressedBytes: z.int().min(1).optional(),
   })
   .optional();
 const binary = z.union([z.instanceof(Uint8Array), z.instanceof(ArrayBuffer)], {
@@ -71,6 +88,7 @@ const xlsxArguments = defineModel(
 export interface CheckedUpload<I> {
   readonly input: I;
   readonly maxRows: number;
+  readonly maxUncompressedBytes: number;
 }
 
 /**
@@ -109,7 +127,11 @@ export function checkUpload(
   if (bytes > maxBytes) {
     throw tooLarge(`The file is ${bytes} bytes; at most ${maxBytes} are read (maxBytes).`);
   }
-  return { input: upload, maxRows: options?.maxRows ?? DEFAULT_MAX_ROWS };
+  return {
+    input: upload,
+    maxRows: options?.maxRows ?? DEFAULT_MAX_ROWS,
+    maxUncompressedBytes: options?.maxUncompressedBytes ?? DEFAULT_MAX_UNCOMPRESSED_BYTES,
+  };
 }
 
 /**
@@ -136,7 +158,11 @@ export function unreadable(reason: string, cause: unknown): RosterError<'INVALID
   );
 }
 
-function tooLarge(message: string): RosterError<'INVALID_INPUT'> {
+/**
+ * The refusal of a file over a limit, on the issue path `['input']`.
+ * @internal
+ */
+export function tooLarge(message: string): RosterError<'INVALID_INPUT'> {
   return new RosterError('INVALID_INPUT', message, {
     issues: [{ path: ['input'], message }],
   });

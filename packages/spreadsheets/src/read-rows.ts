@@ -3,6 +3,7 @@
 
 import type { CellError } from './cell-error.js';
 import { type BulkSheet, type Column, headerKey } from './columns.js';
+import { unguardCell } from './formula-guard.js';
 import { tooManyRows } from './parse-options.js';
 
 /**
@@ -24,7 +25,7 @@ export interface SourceLine {
  * @internal
  */
 export function hasKnownHeader(sheet: BulkSheet, lines: readonly SourceLine[]): boolean {
-  const header = lines.find((line) => !line.cells.every(isBlank));
+  const header = lines.map(unguardLine).find((line) => !line.cells.every(isBlank));
   const known = new Set(
     sheet.columns.flatMap((column) => [column.label, ...(column.aliases ?? [])].map(headerKey)),
   );
@@ -46,7 +47,7 @@ export function readRows(
   lineErrors: readonly CellError[] = [],
 ): { rows: Record<string, unknown>[]; errors: CellError[] } {
   const errors: CellError[] = [];
-  const filled = lines.filter((line) => !line.cells.every(isBlank));
+  const filled = lines.filter((line) => !line.cells.every(isBlank)).map(unguardLine);
   const [header, ...body] = filled;
   if (body.length > maxRows) throw tooManyRows(body.length, maxRows);
   const headerRow = header?.row ?? 1;
@@ -196,6 +197,14 @@ function textOf(cell: Exclude<PlainCell, null>): string {
     return iso.endsWith('T00:00:00.000Z') ? iso.slice(0, 10) : iso;
   }
   return String(cell);
+}
+
+// The values as written, without the apostrophe the writers put before a formula start.
+function unguardLine(line: SourceLine): SourceLine {
+  return {
+    row: line.row,
+    cells: line.cells.map((cell) => (typeof cell === 'string' ? unguardCell(cell) : cell)),
+  };
 }
 
 function isBlank(cell: PlainCell | undefined): cell is null | undefined | '' {

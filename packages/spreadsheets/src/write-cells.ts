@@ -1,12 +1,22 @@
 import type { BulkSheet, Column } from './columns.js';
+import { guardCell } from './formula-guard.js';
+
+/**
+ * The header row's cells: the column labels, guarded like every cell.
+ * @internal
+ */
+export function headerOf(sheet: BulkSheet): string[] {
+  return sheet.columns.map((column) => guardCell(column.label));
+}
 
 /**
  * A row's cells in the sheet's column order, as text: what the parser reads
- * back into the same row. Absent fields are empty cells.
+ * back into the same row. Absent fields are empty cells; a value that starts
+ * like a formula is behind an apostrophe (see guardCell).
  * @internal
  */
 export function cellsOf(sheet: BulkSheet, row: unknown): string[] {
-  return sheet.columns.map((column) => cellText(column, fieldOf(row, column.field)));
+  return sheet.columns.map((column) => guardCell(cellText(column, fieldOf(row, column.field))));
 }
 
 function cellText(column: Column, value: unknown): string {

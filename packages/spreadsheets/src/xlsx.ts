@@ -2,9 +2,11 @@ import type { RoleCatalog } from '@rosterkit/core';
 import ExcelJS from 'exceljs';
 import type { SheetParseResult } from './cell-error.js';
 import type { BulkSheet, Column, RowOf } from './columns.js';
+import { guardCell } from './formula-guard.js';
 import { checkUpload, type ParseOptions, unreadable } from './parse-options.js';
 import { hasKnownHeader, type PlainCell, readRows, type SourceLine } from './read-rows.js';
-import { cellsOf } from './write-cells.js';
+import { cellsOf, headerOf } from './write-cells.js';
+import { checkExpansion } from './zip-expansion.js';
 
 /**
  * Options of {@link writeXlsx}.
@@ -62,7 +64,7 @@ export async function writeXlsx<S extends BulkSheet>(
     ...(column.type === 'yes-no' ? {} : { style: { numFmt: '@' } }),
   }));
   const header = worksheet.getRow(1);
-  header.values = sheet.columns.map((column) => column.label);
+  header.values = headerOf(sheet);
   header.font = { bold: true, color: { argb: 'FFFFFFFF' } };
   header.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FF34495E' } };
   for (const [index, column] of sheet.columns.entries()) {
@@ -133,9 +135,10 @@ export async function parseXlsx<S extends BulkSheet>(
   file: Uint8Array | ArrayBuffer,
   options?: ParseOptions,
 ): Promise<SheetParseResult<RowOf<S>>> {
-  const { input, maxRows } = checkUpload('xlsx', sheet, file, options);
+  const { input, maxRows, maxUncompressedBytes } = checkUpload('xlsx', sheet, file, options);
   const workbook = new ExcelJS.Workbook();
   const bytes = input instanceof ArrayBuffer ? new Uint8Array(input) : input;
+  await checkExpansion(bytes, { maxUncompressedBytes, maxRows });
   try {
     // exceljs's declared Buffer type is its own; a Node Buffer is what it reads.
     await workbook.xlsx.load(
@@ -202,10 +205,11 @@ function noteOf(column: Column): string {
 }
 
 function roleNames(sheet: BulkSheet, roles: RoleCatalog): string[] {
-  const names = roles.roles.map((role) => role.name);
+  // Guarded like a cell: the name chosen from the list lands in the cell as written here.
+  const names = roles.roles.map((role) => guardCell(role.name));
   // A new person cannot be made owner, unless the owner's role is shared.
   return sheet.kind === 'import' && roles.ownerRole.shared !== true
-    ? names.filter((name) => name !== roles.ownerRole.name)
+    ? names.filter((name) => name !== guardCell(roles.ownerRole.name))
     : names;
 }
 

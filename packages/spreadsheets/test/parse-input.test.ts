@@ -106,7 +106,8 @@ describe('upload limits', () => {
     const xlsx = await refusal(async () =>
       parseXlsx(updateSheet(), await xlsxWith(4), { maxRows: 3 }),
     );
-    expect(xlsx.message).toMatch(/^The file has 4 rows; at most 3/);
+    // Counted as the worksheet streams in, before the workbook is built.
+    expect(xlsx.message).toMatch(/^The file has more than 3 rows under the header.*at most 3/);
   });
 
   it('rows with cell errors count toward maxRows too', async () => {
@@ -119,6 +120,21 @@ describe('upload limits', () => {
     expect(parseCsv(sheet, csvWith(20_000)).rows).toHaveLength(20_000);
     const error = await refusal(() => parseCsv(sheet, csvWith(20_001)));
     expect(error.message).toMatch(/^The file has 20001 rows; at most 20000/);
+  });
+
+  it('csv: counts every row past the limit, and reads a file of blank lines as no row', () => {
+    const error = (() => {
+      try {
+        parseCsv(sheet, csvWith(25_000));
+      } catch (thrown) {
+        return thrown as RosterError;
+      }
+      return undefined;
+    })();
+    expect(error?.message).toMatch(/^The file has 25000 rows; at most 20000/);
+    const blank = `Email*,Role*\n${',\n'.repeat(1_000_000)}`;
+    expect(blank.length).toBeLessThan(10 * 1024 * 1024);
+    expect(parseCsv(sheet, blank)).toEqual({ rows: [], errors: [] });
   });
 
   it('refuse a file over maxBytes before reading it, a string measured as UTF-8', async () => {

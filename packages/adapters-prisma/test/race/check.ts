@@ -1,4 +1,11 @@
-import type { Account, AuditEvent, Invitation, Membership, Organization } from '@rosterkit/core';
+import {
+  type Account,
+  type AuditEvent,
+  type Invitation,
+  type Membership,
+  normalizeEmail,
+  type Organization,
+} from '@rosterkit/core';
 import type { RosterkitProvider } from '../../src/index.js';
 import type { TestClient } from '../support/databases.js';
 import { sqlRawReaders } from '../support/raw-readers.js';
@@ -102,7 +109,7 @@ export function checkInvariants(state: DatabaseState, fixture: Fixture): string[
   // Email unique in the organization (the store's unique key, and normalized).
   const emails = new Map<string, string>();
   for (const a of accounts.values()) {
-    const key = a.email.trim().normalize('NFC').toLowerCase();
+    const key = normalizeEmail(a.email);
     if (emails.has(key)) v.push(`rule 12: ${a.id} and ${emails.get(key)} share the email ${key}`);
     emails.set(key, a.id);
   }

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { defineModel } from './define-model.js';
+import { asciiDomain, canonicalEmail, emailParts, foldEmail } from './normalize-email.js';
+import { mixesScripts } from './script-mix.js';
 
 /**
  * An opaque identifier: any non-empty string of at most 191 characters (the
@@ -12,37 +14,74 @@ export const Id = defineModel(
 /** An opaque identifier. */
 export type Id = string;
 
-// zod's unicodeEmail pattern (no whitespace, '@' or '"'; 64 + 255 characters), tightened:
-// the local part neither starts nor ends with a dot nor has two in a row, and the domain
-// is two or more non-empty labels, none starting or ending with a hyphen.
+// The canonical address's shape. The local part is zod's unicodeEmail one (no
+// whitespace, '@' or '"', at most 64 characters), neither starting nor ending with
+// a dot nor with two in a row. The domain is in ASCII by then (see asciiDomain):
+// two or more labels of letters, digits and inner hyphens, 1-63 characters each,
+// at most 253 in all, the last starting with a letter (so not an IP address).
 const emailPattern =
-  /^(?=[^@]{1,64}@)(?!\.)(?!.*\.\.)[^\s@"]*[^\s@".]@(?=[^@]{1,255}$)(?:[^\s@.-](?:[^\s@.]*[^\s@.-])?\.)+[^\s@.-](?:[^\s@.]*[^\s@.-])?$/u;
+  /^(?=[^@]{1,64}@)(?!\.)(?!.*\.\.)[^\s@"]*[^\s@".]@(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z](?:[a-z0-9-]{0,61}[a-z0-9])?$/u;
+
+// Control characters are never valid; invisible ones (format characters such as
+// the zero-width space and bidi marks, and every default-ignorable code point:
+// variation selectors, fillers, tags) and private-use ones (drawn as anything
+// a font likes) would let a second account pass for 'ana@acme.io'.
+const invisible = /[\p{Cc}\p{Cf}\p{Default_Ignorable_Code_Point}]/u;
+const privateUse = /\p{Co}/u;
+
+// Why a folded address is refused before its shape is checked, if it is.
+function lookAlikeProblem(folded: string): string | undefined {
+  if (invisible.test(folded)) return 'Must not contain control or invisible characters';
+  if (privateUse.test(folded)) return 'Must not contain private-use characters';
+  const { local, labels } = emailParts(folded);
+  if (mixesScripts(local)) {
+    return 'The part before @ must not mix scripts (such as Latin and Cyrillic), which lets an address pass for another';
+  }
+  if (labels.some(mixesScripts)) {
+    return 'A domain name label must not mix scripts (such as Latin and Cyrillic), which lets a domain pass for another';
+  }
+  if (labels.length > 0 && asciiDomain(labels.join('.')) === undefined) {
+    return 'Invalid email address: the domain is not a valid domain name';
+  }
+  return undefined;
+}
 
 /**
- * An email address as rosterkit stores and compares it: trimmed, NFC-normalized
- * and lower-cased, so `' Ana@ACME.io'` and `'ana@acme.io'` are the same person.
- * Internationalized local parts and domains are accepted.
+ * An email address as rosterkit stores and compares it: its
+ * {@link normalizeEmail} form, so that `' Ana@ACME.io'`, `'ａｎａ@acme.io'`
+ * (fullwidth) and `'ana@acme.io'` are the same person.
+ *
+ * - Folded with NFKC (fullwidth, mathematical and circled letters, ligatures
+ *   become their plain letters), trimmed and lower-cased.
+ * - Internationalised local parts are accepted, in one script: a local part
+ *   (or a domain label) that mixes scripts, such as Latin with a Cyrillic `о`,
+ *   is refused (Unicode UTS #39's "highly restrictive" level: Latin may go with
+ *   Han and Hiragana/Katakana, Bopomofo or Hangul). Control, invisible and
+ *   private-use characters are refused.
+ * - Internationalised domains are stored in ASCII (punycode, by IDNA UTS #46):
+ *   `bücher.de` and `xn--bcher-kva.de` are one domain, stored as the latter,
+ *   so a look-alike domain never shows as the real one. The domain must be a
+ *   host name (letters, digits, hyphens; no IP address).
  *
  * @example
  * ```ts
- * Email.parse('  Ana@ACME.io '); // 'ana@acme.io'
+ * Email.parse('  Ana@ACME.io ');   // 'ana@acme.io'
+ * Email.parse('ａｎａ@acme.io');    // 'ana@acme.io'
+ * Email.parse('Dee@Bücher.de');    // 'dee@xn--bcher-kva.de'
+ * Email.parse('bо@acme.io');       // throws INVALID_INPUT: Latin mixed with a Cyrillic о
  * ```
  */
 export const Email = defineModel(
   'email',
   z
     .string()
-    .trim()
-    .normalize('NFC')
-    .toLowerCase()
-    .pipe(
-      z
-        .email({ pattern: emailPattern, error: 'Invalid email address' })
-        .max(254)
-        // Control characters are never valid, and invisible format characters (zero-width
-        // space, bidi marks) would let a look-alike second account sit next to 'ana@acme.io'.
-        .regex(/^[^\p{Cc}\p{Cf}]*$/u, 'Must not contain control or invisible characters'),
-    ),
+    .overwrite(foldEmail)
+    .superRefine((folded, ctx) => {
+      const message = lookAlikeProblem(folded);
+      if (message !== undefined) ctx.addIssue({ code: 'custom', message, input: folded });
+    })
+    .overwrite(canonicalEmail)
+    .pipe(z.email({ pattern: emailPattern, error: 'Invalid email address' }).max(254)),
 );
 /** A normalized email address (see {@link Email}). */
 export type Email = string;

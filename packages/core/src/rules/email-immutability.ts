@@ -1,8 +1,11 @@
 import { RosterError } from '../errors/roster-error.js';
+import { normalizeEmail } from '../model/normalize-email.js';
 
 /**
  * Refuses a profile change that would change the email (DESIGN rule 6). The
- * same address written differently (case, spaces, Unicode form) is no change.
+ * same address written differently (case, spaces, Unicode form, fullwidth
+ * letters, a domain in Unicode or in punycode) is no change: both sides are
+ * compared by {@link normalizeEmail}, the form {@link Email} stores.
  *
  * @param input.patch - the requested change; only its `email` key is read.
  * @returns `EMAIL_IMMUTABLE` when the patch carries another email, or `undefined`.
@@ -20,10 +23,9 @@ export function checkEmailUnchanged(input: {
 }): RosterError<'EMAIL_IMMUTABLE'> | undefined {
   if (!Object.hasOwn(input.patch, 'email')) return undefined;
   const requested = (input.patch as { email?: unknown }).email;
-  // Compared as Email normalizes, without validating: an address stored before a
-  // stricter validation still equals itself.
-  const canonical = (email: string) => email.trim().normalize('NFC').toLowerCase();
-  if (typeof requested === 'string' && canonical(requested) === canonical(input.email))
+  // Compared without validating: an address stored before a stricter validation
+  // still equals itself.
+  if (typeof requested === 'string' && normalizeEmail(requested) === normalizeEmail(input.email))
     return undefined;
   return new RosterError(
     'EMAIL_IMMUTABLE',

@@ -4,6 +4,7 @@ import type { Store } from '../ports/store.js';
 import type { ConformanceContext, ConformanceSuite } from './conformance-context.js';
 import { authorizationScenarios } from './domain/authorization-scenarios.js';
 import { bulkScenarios } from './domain/bulk-scenarios.js';
+import { emailScenarios } from './domain/email-scenarios.js';
 import { invitationScenarios } from './domain/invitation-scenarios.js';
 import { lifecycleScenarios } from './domain/lifecycle-scenarios.js';
 import { organizationScenarios } from './domain/organization-scenarios.js';
@@ -85,6 +86,7 @@ const storageSuites: ReadonlyArray<readonly [string, ConformanceSuite]> = [
   ['domain: lifecycles', lifecycleScenarios],
   ['domain: authorization', authorizationScenarios],
   ['domain: invitations', invitationScenarios],
+  ['domain: emails', emailScenarios],
   ['domain: organization', organizationScenarios],
   ['domain: outbox', outboxScenarios],
   ['domain: bulk', bulkScenarios],

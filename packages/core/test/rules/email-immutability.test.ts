@@ -27,6 +27,25 @@ describe('checkEmailUnchanged', () => {
   });
 
   it.each([
+    ['fullwidth letters', '\uff42\uff4f@acme.io'],
+    ['a fullwidth domain', 'bo@\uff41\uff43\uff4d\uff45.io'],
+  ])('treats the address in %s as no change (the canonical form of Email)', (_label, email) => {
+    expect(checkEmailUnchanged({ ...current, patch: { email } })).toBeUndefined();
+  });
+
+  it('compares an internationalised domain in Unicode and in punycode as the same', () => {
+    const stored = { accountId: 'acc_3', email: 'dee@xn--bcher-kva.de' };
+    expect(
+      checkEmailUnchanged({ ...stored, patch: { email: 'Dee@B\u00fccher.de' } }),
+    ).toBeUndefined();
+  });
+
+  it('refuses a look-alike in another script as another address', () => {
+    const error = checkEmailUnchanged({ ...current, patch: { email: 'b\u043e@acme.io' } });
+    expect(error?.code).toBe('EMAIL_IMMUTABLE');
+  });
+
+  it.each([
     ['another address', 'bo@new.io'],
     ['an invalid address', 'not an email'],
     ['an empty string', ''],
