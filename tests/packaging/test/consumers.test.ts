@@ -103,7 +103,11 @@ describe('@rosterkit/spreadsheets from real consumers', () => {
 
 describe('@rosterkit/adapter-prisma from real consumers', () => {
   it('bundles the SQL migrations in both builds, identical to the shipped files, and ships the fragment', () => {
-    const migrations = ['20261123000000_rosterkit_init', '20261202000000_rosterkit_outbox_backoff'];
+    const migrations = [
+      '20261123000000_rosterkit_init',
+      '20261124120000_rosterkit_literal_search',
+      '20261202000000_rosterkit_outbox_backoff',
+    ];
     expect(run('prisma-consumer.mjs')).toEqual({
       providers: ['mysql', 'postgresql', 'sqlite'],
       migrations: { mysql: migrations, postgresql: migrations, sqlite: migrations },
