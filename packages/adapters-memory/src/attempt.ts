@@ -65,10 +65,13 @@ export class Attempt {
   }
 
   /** Takes `keys` (see the class's rules); `undefined` when they are all held already. */
-  lock(keys: readonly string[]): Promise<void> | undefined {
+  lock(keys: string | readonly string[]): Promise<void> | undefined {
     this.#current();
-    if (keys.every((key) => this.#held.has(key))) return undefined;
-    const next = this.#chain.then(() => this.#take(keys));
+    if (typeof keys === 'string') {
+      if (this.#held.has(keys)) return undefined;
+    } else if (keys.every((key) => this.#held.has(key))) return undefined;
+    const wanted = typeof keys === 'string' ? [keys] : keys;
+    const next = this.#chain.then(() => this.#take(wanted));
     this.#chain = next.catch(() => undefined);
     return next;
   }

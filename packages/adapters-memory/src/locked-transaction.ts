@@ -1,11 +1,11 @@
 import type { StoreTransaction } from '@rosterkit/core';
 import { invalid } from './errors.js';
 
-/** Takes locks before a repository call; `undefined` when they are held already. @internal */
-export type TakeLocks = (keys: readonly string[]) => Promise<void> | undefined;
+/** Takes locks (one key or several) before a repository call; `undefined` when they are held already. @internal */
+export type TakeLocks = (keys: string | readonly string[]) => Promise<void> | undefined;
 
 type Method = (...args: unknown[]) => Promise<unknown>;
-type Rule = (args: readonly unknown[]) => readonly string[];
+type Rule = (args: readonly unknown[]) => string | readonly string[];
 
 /** The lock of one organization's rows. @internal */
 export const organizationLock = (orgId: string): string => `org:${orgId}`;
@@ -19,18 +19,21 @@ export const organizationLock = (orgId: string): string => `org:${orgId}`;
  */
 export const outboxLock = 'outbox';
 
-function orgsOf(value: unknown): string[] {
-  if (typeof value === 'string') return [organizationLock(value)];
-  if (Array.isArray(value)) return value.flatMap(orgsOf);
+function orgOf(value: unknown): string {
+  if (typeof value === 'string') return organizationLock(value);
   const orgId = (value as { orgId?: unknown } | null | undefined)?.orgId;
-  if (typeof orgId === 'string') return [organizationLock(orgId)];
+  if (typeof orgId === 'string') return organizationLock(orgId);
   throw invalid('orgId', 'Must be a string');
 }
 
-function organizationOf(value: unknown): string[] {
-  if (typeof value === 'string') return [organizationLock(value)];
+function orgsOf(value: unknown): string | string[] {
+  return Array.isArray(value) ? value.map(orgOf) : orgOf(value);
+}
+
+function organizationOf(value: unknown): string {
+  if (typeof value === 'string') return organizationLock(value);
   const id = (value as { id?: unknown } | null | undefined)?.id;
-  if (typeof id === 'string') return [organizationLock(id)];
+  if (typeof id === 'string') return organizationLock(id);
   throw invalid('id', 'Must be a string');
 }
 
@@ -38,7 +41,7 @@ function organizationOf(value: unknown): string[] {
 // organization id, a row or query carrying `orgId`, or an array of rows.
 const byOrg: Rule = (args) => orgsOf(args[0]);
 const byOrganizationId: Rule = (args) => organizationOf(args[0]);
-const byOutbox: Rule = () => [outboxLock];
+const byOutbox: Rule = () => outboxLock;
 
 const tenantMethods = [
   'get',
@@ -79,6 +82,32 @@ function ruleFor(name: string, method: string): Rule | undefined {
   return rule === undefined && name === 'outbox' ? byOutbox : rule;
 }
 
+// The rule of each method of a repository, worked out once: every
+// transaction's repositories have the same methods.
+const methodRules = new Map<string, readonly (readonly [string, Rule])[]>();
+
+function rulesOf(
+  name: string,
+  repository: Record<string, Method>,
+  skip: readonly string[],
+): readonly (readonly [string, Rule])[] {
+  const known = methodRules.get(name);
+  if (known !== undefined) return known;
+  const found = Object.keys(repository)
+    .filter((method) => !skip.includes(method))
+    .map((method) => {
+      const rule = ruleFor(name, method);
+      if (rule === undefined) {
+        throw new Error(
+          `memoryStore: no lock rule for ${name}.${method}; add one in locked-transaction.ts.`,
+        );
+      }
+      return [method, rule] as const;
+    });
+  methodRules.set(name, found);
+  return found;
+}
+
 function wrap(
   name: string,
   repository: Record<string, Method>,
@@ -86,18 +115,18 @@ function wrap(
   skip: readonly string[] = [],
 ): Record<string, Method> {
   const wrapped: Record<string, Method> = {};
-  for (const [method, call] of Object.entries(repository)) {
-    if (skip.includes(method)) continue;
-    const rule = ruleFor(name, method);
-    if (rule === undefined) {
-      throw new Error(
-        `memoryStore: no lock rule for ${name}.${method}; add one in locked-transaction.ts.`,
-      );
-    }
-    wrapped[method] = async (...args) => {
-      const pending = take(rule(args));
-      if (pending !== undefined) await pending;
-      return call(...args);
+  for (const [method, rule] of rulesOf(name, repository, skip)) {
+    const call = repository[method] as Method;
+    // Not async: when the locks are held already (most calls), the call costs
+    // no extra promise.
+    wrapped[method] = (...args) => {
+      let pending: Promise<void> | undefined;
+      try {
+        pending = take(rule(args));
+      } catch (error) {
+        return Promise.reject(error);
+      }
+      return pending === undefined ? call(...args) : pending.then(() => call(...args));
     };
   }
   return wrapped;
@@ -123,7 +152,7 @@ export function lockedTransaction(tx: StoreTransaction, take: TakeLocks): StoreT
     for (;;) {
       const found = await invitations.findByTokenHash(tokenHash);
       if (found === undefined) return undefined;
-      const pending = take([organizationLock(found.orgId)]);
+      const pending = take(organizationLock(found.orgId));
       if (pending === undefined) return found;
       await pending;
       // Another transaction of that organization may have changed it meanwhile.
