@@ -5,11 +5,17 @@ const gone: unique symbol = Symbol('gone');
  * committed map unless the transaction changed the key; `commit` applies the
  * changes at once, and dropping the layer discards them.
  *
+ * Transactions of different organizations run at once, so the committed map
+ * may change under a layer; it records what each key it changed held when it
+ * first changed it, and {@link Layer.conflict} finds those another
+ * transaction has changed since.
+ *
  * @internal
  */
 export class Layer<K, V> {
   readonly #base: Map<K, V>;
   readonly #changes = new Map<K, V | typeof gone>();
+  readonly #observed = new Map<K, V | undefined>();
 
   constructor(base: Map<K, V>) {
     this.#base = base;
@@ -22,11 +28,18 @@ export class Layer<K, V> {
   }
 
   set(key: K, value: V): void {
+    this.#observe(key);
     this.#changes.set(key, value);
   }
 
   delete(key: K): void {
+    this.#observe(key);
     this.#changes.set(key, gone);
+  }
+
+  /** Whether the transaction changed any key. */
+  get changed(): boolean {
+    return this.#changes.size > 0;
   }
 
   /** Every value as the transaction sees it. */
@@ -35,11 +48,35 @@ export class Layer<K, V> {
     for (const value of this.#changes.values()) if (value !== gone) yield value;
   }
 
+  /**
+   * A key this layer changed whose committed value is no longer the one it
+   * started from, or `undefined`. Under the organization locks this happens
+   * only with keys shared by organizations: a row id or a token hash that two
+   * of them both took.
+   */
+  conflict(): K | undefined {
+    for (const [key, seen] of this.#observed) {
+      if (this.#noOp(key, seen)) continue;
+      if (this.#base.get(key) !== seen) return key;
+    }
+    return undefined;
+  }
+
   commit(): void {
     for (const [key, value] of this.#changes) {
-      if (value === gone) this.#base.delete(key);
-      else this.#base.set(key, value);
+      if (value === gone) {
+        if (!this.#noOp(key, this.#observed.get(key))) this.#base.delete(key);
+      } else this.#base.set(key, value);
     }
+  }
+
+  #observe(key: K): void {
+    if (!this.#observed.has(key)) this.#observed.set(key, this.#base.get(key));
+  }
+
+  // Added then removed again: nothing to apply, whatever was committed since.
+  #noOp(key: K, seen: V | undefined): boolean {
+    return seen === undefined && this.#changes.get(key) === gone;
   }
 }
 
@@ -51,11 +88,22 @@ const empty: ReadonlySet<string> = new Set();
  * write in an organization of 100,000 accounts costs what it costs in one of ten.
  */
 class DeltaSet implements ReadonlySet<string> {
+  // The committed set is looked up on every read, not kept: another
+  // organization's transaction may commit to a key shared across organizations
+  // (the outbox's undelivered messages) and replace the set meanwhile.
+  readonly #committed: () => ReadonlySet<string>;
+
   constructor(
-    readonly base: ReadonlySet<string>,
+    committed: () => ReadonlySet<string>,
     readonly added: Set<string>,
     readonly removed: Set<string>,
-  ) {}
+  ) {
+    this.#committed = committed;
+  }
+
+  get base(): ReadonlySet<string> {
+    return this.#committed();
+  }
 
   get size(): number {
     return this.base.size - this.removed.size + this.added.size;
@@ -138,7 +186,7 @@ export class SetLayer {
   #delta(key: string): DeltaSet {
     let delta = this.#deltas.get(key);
     if (delta === undefined) {
-      delta = new DeltaSet(this.#base.get(key) ?? empty, new Set(), new Set());
+      delta = new DeltaSet(() => this.#base.get(key) ?? empty, new Set(), new Set());
       this.#deltas.set(key, delta);
     }
     return delta;

@@ -1,3 +1,4 @@
+import type { RosterError } from '@rosterkit/core';
 import { conflict } from './errors.js';
 import { Layer, SetLayer } from './layer.js';
 
@@ -110,6 +111,29 @@ export class TableView<T extends { id: string }> {
   remove(row: T): void {
     this.#index(row, 'remove');
     this.#rows.delete(row.id);
+  }
+
+  /** Whether the transaction wrote any row of the table (indexes change only with rows). */
+  get changed(): boolean {
+    return this.#rows.changed;
+  }
+
+  /**
+   * The `CONFLICT` (reason `unique`) of an id or unique key this view took
+   * that another transaction committed first, or `undefined`. Checked just
+   * before commit: organizations' transactions run at once, and ids and
+   * token hashes are unique across organizations.
+   */
+  conflict(): RosterError<'CONFLICT'> | undefined {
+    const id = this.#rows.conflict();
+    if (id !== undefined) return conflict(this.#spec.subject, id, 'unique', 'id');
+    for (const [name, index] of this.#unique) {
+      const value = index.conflict();
+      if (value !== undefined) {
+        return conflict(this.#spec.subject, index.get(value) ?? value, 'unique', name);
+      }
+    }
+    return undefined;
   }
 
   commit(): void {

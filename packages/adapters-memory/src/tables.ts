@@ -6,6 +6,7 @@ import type {
   Membership,
   Organization,
   OutboxMessage,
+  RosterError,
   Space,
 } from '@rosterkit/core';
 import { key, Table, type TableView } from './table.js';
@@ -79,6 +80,20 @@ export function beginViews(tables: Tables): Views {
     auditEvents: tables.auditEvents.begin(),
     outbox: tables.outbox.begin(),
   };
+}
+
+/** Whether the transaction of these views wrote anything. @internal */
+export function hasChanges(views: Views): boolean {
+  return Object.values(views).some((view) => view.changed);
+}
+
+/** The first conflict {@link TableView.conflict} finds in any view, or `undefined`. @internal */
+export function findConflict(views: Views): RosterError<'CONFLICT'> | undefined {
+  for (const view of Object.values(views)) {
+    const found = view.conflict();
+    if (found !== undefined) return found;
+  }
+  return undefined;
 }
 
 /** Applies every view's writes to its table. @internal */

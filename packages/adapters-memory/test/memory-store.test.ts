@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { RosterError, type StoreTransaction } from '@rosterkit/core';
@@ -45,6 +45,7 @@ describe('memoryStore snapshot file', () => {
       await tx.outbox.append(message);
     });
 
+    await first.close();
     const second = memoryStore({ file });
     const raw = second.inspect();
     expect(raw.organization('org_1')).toEqual(org);
@@ -60,13 +61,16 @@ describe('memoryStore snapshot file', () => {
       expect(await tx.memberships.listReports('org_1', 'acc_boss')).toEqual([member]);
       expect(await tx.invitations.findByTokenHash(invitation.tokenHash)).toEqual(invitation);
     });
+    await second.close();
   });
 
   it('starts empty when the file does not exist yet, and creates it on the first commit', async () => {
     const file = join(dir, 'roster.json');
     const store = memoryStore({ file });
-    expect(readdirSync(dir)).toEqual([]);
+    expect(readdirSync(dir)).toEqual(['roster.json.lock']);
     await store.transaction((tx) => tx.organizations.insert(buildOrganization()));
+    expect(readdirSync(dir).sort()).toEqual(['roster.json', 'roster.json.lock']);
+    await store.close();
     expect(readdirSync(dir)).toEqual(['roster.json']);
   });
 
@@ -77,8 +81,9 @@ describe('memoryStore snapshot file', () => {
       await store.transaction((tx) => tx.accounts.insert(buildAccount({ orgId: 'org_1' })));
       const text = readFileSync(file, 'utf8');
       expect(JSON.parse(text).accounts).toHaveLength(i + 1);
-      expect(readdirSync(dir)).toEqual(['roster.json']);
+      expect(readdirSync(dir).sort()).toEqual(['roster.json', 'roster.json.lock']);
     }
+    await store.close();
   });
 
   it('does not write a failed transaction, and does not commit one whose snapshot cannot be written', async () => {
@@ -93,18 +98,33 @@ describe('memoryStore snapshot file', () => {
       }),
     ).rejects.toThrow('no');
     expect(readFileSync(file, 'utf8')).toBe(before);
+    await store.close();
 
-    const unwritable = memoryStore({ file: join(dir, 'missing-dir', 'roster.json') });
+    // A folder where the snapshot should be: the rename over it fails.
+    const blocked = join(dir, 'blocked.json');
+    const unwritable = memoryStore({ file: blocked });
+    mkdirSync(blocked);
     await expect(
       unwritable.transaction((tx) => tx.organizations.insert(buildOrganization({ id: 'org_3' }))),
     ).rejects.toThrow();
     expect(unwritable.inspect().organization('org_3')).toBeUndefined();
+    expect(readdirSync(dir).filter((name) => name.endsWith('.tmp'))).toEqual([]);
+    await unwritable.close();
+  });
+
+  it('refuses a file whose folder does not exist with INVALID_INPUT, leaving nothing behind', () => {
+    expect(() => memoryStore({ file: join(dir, 'missing-dir', 'roster.json') })).toThrow(
+      expect.objectContaining({ code: 'INVALID_INPUT' }),
+    );
+    expect(readdirSync(dir)).toEqual([]);
   });
 
   it('refuses a file that is not a snapshot, and invalid rows with INVALID_INPUT', () => {
     const file = join(dir, 'roster.json');
     writeFileSync(file, JSON.stringify({ hello: 'world' }));
     expect(() => memoryStore({ file })).toThrow(/not a rosterkit memory store snapshot/);
+    // A store that failed to open does not keep the file locked.
+    expect(readdirSync(dir)).toEqual(['roster.json']);
     const empty = { format: 'rosterkit-memory-store', version: 1 };
     const tables = ['organizations', 'accounts', 'spaces', 'memberships', 'groups', 'invitations'];
     const snapshot: Record<string, unknown> = { ...empty, auditEvents: [], outbox: [] };
@@ -143,15 +163,17 @@ describe('memoryStore isolation of rows', () => {
     await expect(leaked?.organizations.get('org_1')).rejects.toThrow(/transaction has ended/);
   });
 
-  it('runs transactions one at a time, in the order they were started', async () => {
+  it('runs the transactions of one organization one at a time, in the order they touch it', async () => {
     const store = memoryStore();
     const order: string[] = [];
-    const slow = store.transaction(async () => {
+    const slow = store.transaction(async (tx) => {
+      await tx.organizations.get('org_1');
       order.push('slow start');
       await new Promise((resolve) => setTimeout(resolve, 20));
       order.push('slow end');
     });
-    const fast = store.transaction(async () => {
+    const fast = store.transaction(async (tx) => {
+      await tx.accounts.get('org_1', 'acc_1');
       order.push('fast');
     });
     await Promise.all([slow, fast]);

@@ -57,7 +57,7 @@ describe('RosterError types', () => {
     const unknownError: unknown = error;
     if (RosterError.isInstance(unknownError, 'CONFLICT')) {
       expectTypeOf(unknownError.details.reason).toEqualTypeOf<
-        'stale-version' | 'unique' | 'retry-exhausted'
+        'stale-version' | 'unique' | 'retry-exhausted' | 'timeout' | 'locked'
       >();
     }
     if (RosterError.isInstance(unknownError)) {

@@ -95,7 +95,14 @@ export interface RosterErrorDetailsMap {
   CONFLICT: {
     readonly subject: string;
     readonly id?: string;
-    readonly reason: 'stale-version' | 'unique' | 'retry-exhausted';
+    /**
+     * - `stale-version`: the row changed since it was read;
+     * - `unique`: an id or unique key (email, token hash) is taken;
+     * - `retry-exhausted`: the store ran the transaction again as often as it may;
+     * - `timeout`: the transaction did not finish in the store's time limit (nothing of it was written);
+     * - `locked`: the storage is held by another writer (a memory store's snapshot file open in another store).
+     */
+    readonly reason: 'stale-version' | 'unique' | 'retry-exhausted' | 'timeout' | 'locked';
   };
   OWNER_PROTECTED: { readonly accountId: string; readonly action: string };
   SELF_ACTION: { readonly accountId: string; readonly action: string };
