@@ -10,6 +10,7 @@ import { sqlRawReaders } from './support/raw-readers.js';
 // due as they were (nextAttemptAt = createdAt), and the store works on them.
 
 const init = '20261123000000_rosterkit_init';
+const literalSearch = '20261124120000_rosterkit_literal_search';
 const outboxBackoff = '20261202000000_rosterkit_outbox_backoff';
 const at = (minute: number) => new Date(Date.UTC(2026, 10, 30, 12, minute, 0, 123));
 
@@ -78,7 +79,7 @@ describe.each(['sqlite', 'postgresql', 'mysql'] as const)(
       );
 
       expect(await applyMigrations(client, { provider })).toEqual({
-        applied: [outboxBackoff],
+        applied: [literalSearch, outboxBackoff],
         skipped: [init],
       });
       const rows = [...(await sqlRawReaders(client, provider).outbox())].sort((a, b) =>
@@ -143,7 +144,7 @@ describe.each(['sqlite', 'postgresql', 'mysql'] as const)(
 
       expect(await applyMigrations(client, { provider })).toEqual({
         applied: [],
-        skipped: [init, outboxBackoff],
+        skipped: [init, literalSearch, outboxBackoff],
       });
     });
   },
