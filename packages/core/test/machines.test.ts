@@ -1,9 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import type { z } from 'zod';
 import {
   type AccountContext,
   type AccountEvent,
   type AccountState,
+  AccountStatus,
   accountMachine,
   can,
   defineMachine,
@@ -13,6 +15,7 @@ import {
   type MachineTable,
   type MembershipEvent,
   type MembershipLifecycleState,
+  MembershipState,
   membershipMachine,
   RosterError,
   toMarkdownTable,
@@ -158,15 +161,25 @@ type AnyMachine = Machine<MachineTable, LifecycleContext>;
 const loose = (machine: unknown) => machine as AnyMachine;
 
 const machines = [
-  { name: 'accountMachine', machine: loose(accountMachine), expected: expectedAccount },
-  { name: 'membershipMachine', machine: loose(membershipMachine), expected: expectedMembership },
+  {
+    name: 'accountMachine',
+    machine: loose(accountMachine),
+    expected: expectedAccount,
+    model: AccountStatus,
+  },
+  {
+    name: 'membershipMachine',
+    machine: loose(membershipMachine),
+    expected: expectedMembership,
+    model: MembershipState,
+  },
 ] as const;
 
 const apply = (machine: AnyMachine, from: string, event: string, context = passing) =>
   transition(machine, from, event, context);
 const allowed = (machine: AnyMachine, from: string, event: string) => can(machine, from, event);
 
-describe.each(machines)('$name', ({ machine, expected }) => {
+describe.each(machines)('$name', ({ machine, expected, model }) => {
   const events = [...new Set(expected.rows.map((row) => row.event))];
   const pairs = expected.states.flatMap((from) => events.map((event) => ({ from, event })));
   const rowFor = (from: string, event: string) =>
@@ -183,6 +196,12 @@ describe.each(machines)('$name', ({ machine, expected }) => {
       .filter(([, spec]) => spec.final === true)
       .map(([state]) => state);
     expect(finals).toEqual(expected.final);
+  });
+
+  it('has the states of the model, in the same order (the model is the layer below)', () => {
+    // The stored status is validated by the model's enum; the machine must know every one.
+    expect((model.schema as unknown as z.ZodEnum).options).toEqual([...machine.stateNames]);
+    for (const state of machine.stateNames) expect(model.parse(state)).toBe(state);
   });
 
   it('describes every state and every transition for people', () => {

@@ -1,3 +1,5 @@
+import type { AccountStatus } from '../model/account.js';
+import type { Assert, Equals } from '../model/type-equals.js';
 import { type LifecycleContext, lifecycleGuards } from './lifecycle-context.js';
 import { defineMachine, type EffectOf, type EventOf, type StateOf } from './machine.js';
 
@@ -121,6 +123,8 @@ export const accountMachine = defineMachine<typeof table, LifecycleContext>(tabl
 export type AccountMachineTable = typeof table;
 /** An account state: `pending`, `active`, `deactivated` or `deleted`. */
 export type AccountState = StateOf<AccountMachineTable>;
+// The table's states are the model's account statuses, no more and no fewer.
+type _StatesAreTheModels = Assert<Equals<AccountState, AccountStatus>>;
 /** An event the account lifecycle accepts. */
 export type AccountEvent = EventOf<AccountMachineTable>;
 /** An effect the account lifecycle asks its caller to perform. */

@@ -1,3 +1,5 @@
+import type { MembershipState } from '../model/membership.js';
+import type { Assert, Equals } from '../model/type-equals.js';
 import { type LifecycleContext, lifecycleGuards } from './lifecycle-context.js';
 import { defineMachine, type EffectOf, type EventOf, type StateOf } from './machine.js';
 
@@ -55,6 +57,8 @@ export const membershipMachine = defineMachine<typeof table, LifecycleContext>(
 export type MembershipMachineTable = typeof table;
 /** A membership state: `member` or `account-only`. */
 export type MembershipLifecycleState = StateOf<MembershipMachineTable>;
+// The table's states are the model's membership states, no more and no fewer.
+type _StatesAreTheModels = Assert<Equals<MembershipLifecycleState, MembershipState>>;
 /** An event the membership lifecycle accepts. */
 export type MembershipEvent = EventOf<MembershipMachineTable>;
 /** An effect the membership lifecycle asks its caller to perform. */

@@ -1,16 +1,23 @@
 import { z } from 'zod';
-import { type AccountState, accountMachine } from '../machines/account-machine.js';
 import { defineModel, type Model } from './define-model.js';
 import { Email, Id, Timestamp, Version } from './primitives.js';
 import type { Assert, Equals } from './type-equals.js';
 
-/** The states of an account, from {@link accountMachine}. */
+/**
+ * The states of an account (DESIGN §3), in the order of the account
+ * lifecycle's table, which has exactly these: the model is the bottom layer,
+ * and the machine imports them from here.
+ * @internal
+ */
+export const accountStatuses = ['pending', 'active', 'deactivated', 'deleted'] as const;
+
+/** The states of an account, those of the account lifecycle machine. */
 export const AccountStatus: Model<AccountStatus> = defineModel(
   'account status',
-  z.enum(accountMachine.stateNames),
+  z.enum(accountStatuses),
 );
 /** `pending`, `active`, `deactivated` or `deleted`. */
-export type AccountStatus = AccountState;
+export type AccountStatus = (typeof accountStatuses)[number];
 
 /**
  * The account's own fields, which no profile key may take: a key named

@@ -1,19 +1,22 @@
 import { z } from 'zod';
-import {
-  type MembershipLifecycleState,
-  membershipMachine,
-} from '../machines/membership-machine.js';
 import { defineModel, type Model } from './define-model.js';
 import { Id, Timestamp, Version } from './primitives.js';
 import type { Assert, Equals } from './type-equals.js';
 
-/** The states of a membership, from {@link membershipMachine}. */
+/**
+ * The states of a membership (DESIGN §3), in the order of the membership
+ * lifecycle's table, which has exactly these; the machine imports them.
+ * @internal
+ */
+export const membershipStates = ['account-only', 'member'] as const;
+
+/** The states of a membership, those of the membership lifecycle machine. */
 export const MembershipState: Model<MembershipState> = defineModel(
   'membership state',
-  z.enum(membershipMachine.stateNames),
+  z.enum(membershipStates),
 );
 /** `member` or `account-only`. */
-export type MembershipState = MembershipLifecycleState;
+export type MembershipState = (typeof membershipStates)[number];
 
 /** A role's name, as defined by the host's role set. */
 export const RoleName = defineModel('role', z.string().trim().min(1, 'Must not be empty').max(64));
