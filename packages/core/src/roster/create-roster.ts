@@ -16,7 +16,7 @@ import type { BulkImportOptions, BulkOptions, BulkReport } from './bulk/bulk-rep
 import type { BulkImportRow, BulkUpdateRow } from './bulk/bulk-rows.js';
 import { bulkUpdateCommand } from './bulk/bulk-update.js';
 import { parseBulkOptions, runBulk } from './bulk/run-bulk.js';
-import { type CommandContext, loadActor, type RosterDeps } from './command-context.js';
+import type { CommandContext, RosterDeps } from './command-context.js';
 import { type CreatedOrganization, createOrganization } from './commands/create-organization.js';
 import {
   type AcceptedInvitation,
@@ -60,6 +60,7 @@ import {
   type ListDeadOutboxMessagesInput,
   listDeadOutboxMessages,
 } from './drain-outbox.js';
+import { loadActor } from './load-actor.js';
 import {
   defaultProfileLimits,
   type ProfileLimits,

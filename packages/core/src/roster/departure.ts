@@ -2,8 +2,9 @@ import { RosterError } from '../errors/roster-error.js';
 import type { Account } from '../model/account.js';
 import type { Membership } from '../model/membership.js';
 import { planReassignment, type ReportReassignment } from '../rules/direct-reports.js';
-import { type CommandContext, notFound } from './command-context.js';
+import type { CommandContext } from './command-context.js';
 import { canManageIn } from './manager.js';
+import { notFound } from './not-found.js';
 import type { DepartureReason } from './roster-options.js';
 
 /**

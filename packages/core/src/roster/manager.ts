@@ -1,6 +1,7 @@
 import type { Account } from '../model/account.js';
 import type { Membership } from '../model/membership.js';
-import { type CommandContext, notFound } from './command-context.js';
+import type { CommandContext } from './command-context.js';
+import { notFound } from './not-found.js';
 
 /**
  * Whether `account` may manage people in `spaceId` (DESIGN rule 7): an active

@@ -2,7 +2,7 @@ import { RosterError } from '../../errors/roster-error.js';
 import type { Account } from '../../model/account.js';
 import type { Membership } from '../../model/membership.js';
 import type { Space } from '../../model/space.js';
-import { type CommandContext, checkRoleGrantable, requireActor } from '../command-context.js';
+import { type CommandContext, requireActor } from '../command-context.js';
 import {
   authorizeInvite,
   buildInvitationRows,
@@ -13,6 +13,7 @@ import {
 } from '../commands/invitations.js';
 import { canManageIn } from '../manager.js';
 import { checkProfileLimits } from '../profile-limits.js';
+import { checkRoleGrantable } from '../protections.js';
 import type { BulkInvitation, BulkRowReport } from './bulk-report.js';
 import { BulkImportRow } from './bulk-rows.js';
 import { loadBatchNames, resolveGroups, resolveSpace } from './resolve.js';

@@ -5,15 +5,8 @@ import type { Group } from '../../model/group.js';
 import type { Membership } from '../../model/membership.js';
 import type { OutboxMessage } from '../../model/outbox-message.js';
 import type { Space } from '../../model/space.js';
-import {
-  auditEventOf,
-  type CommandContext,
-  checkRoleGrantable,
-  outboxMessageOf,
-  refuseSelf,
-  refuseSelfOrOwner,
-  requireActor,
-} from '../command-context.js';
+import { auditEventOf } from '../audit.js';
+import { type CommandContext, requireActor } from '../command-context.js';
 import { planDeactivation, planReactivation } from '../commands/lifecycle.js';
 import {
   planAssignGroups,
@@ -23,6 +16,8 @@ import {
 } from '../commands/membership-settings.js';
 import { planChangeRole } from '../commands/team.js';
 import { runDeparture } from '../departure.js';
+import { outboxMessageOf } from '../outbox.js';
+import { checkRoleGrantable, refuseSelf, refuseSelfOrOwner } from '../protections.js';
 import { roleCanManageTeam } from '../roster-options.js';
 import type { BulkRowReport } from './bulk-report.js';
 import { BulkUpdateRow } from './bulk-rows.js';

@@ -6,7 +6,8 @@ import { invalidInput, type Model, safeParseInput } from '../../model/define-mod
 import { Email } from '../../model/primitives.js';
 import type { IdGenerator } from '../../ports/id-generator.js';
 import type { Store } from '../../ports/store.js';
-import { type CommandContext, loadActor, type RosterDeps } from '../command-context.js';
+import type { CommandContext, RosterDeps } from '../command-context.js';
+import { loadActor } from '../load-actor.js';
 import type {
   BulkInvitation,
   BulkProgress,

@@ -2,7 +2,8 @@ import type { Account } from '../../model/account.js';
 import type { Membership } from '../../model/membership.js';
 import type { Organization } from '../../model/organization.js';
 import type { Space } from '../../model/space.js';
-import { audit, type CommandContext } from '../command-context.js';
+import { audit } from '../audit.js';
+import type { CommandContext } from '../command-context.js';
 import { CreateOrganizationInput } from '../inputs.js';
 import { checkProfileLimits } from '../profile-limits.js';
 

@@ -8,23 +8,17 @@ import type { Membership } from '../../model/membership.js';
 import type { Organization } from '../../model/organization.js';
 import type { OutboxMessage } from '../../model/outbox-message.js';
 import type { PolicySubject } from '../../ports/policy.js';
-import {
-  accountSubject,
-  audit,
-  auditEventOf,
-  authorize,
-  authorizeAs,
-  type CommandContext,
-  checkRoleGrantable,
-  enqueue,
-  notFound,
-  outboxMessageOf,
-  requireActor,
-} from '../command-context.js';
+import { audit, auditEventOf } from '../audit.js';
+import { authorize, authorizeAs } from '../authorize.js';
+import { type CommandContext, requireActor } from '../command-context.js';
 import { AcceptInvitationInput, InvitationRef, InviteInput } from '../inputs.js';
 import { hashInvitationToken, newInvitationToken } from '../invitation-token.js';
 import { mayManageIn, requireManager } from '../manager.js';
+import { notFound } from '../not-found.js';
+import { enqueue, outboxMessageOf } from '../outbox.js';
+import { accountSubject } from '../policy-subjects.js';
 import { checkProfileLimits } from '../profile-limits.js';
+import { checkRoleGrantable } from '../protections.js';
 
 /** What `invite` and `resendInvitation` return. The token is shown here once and never stored. */
 export interface IssuedInvitation {

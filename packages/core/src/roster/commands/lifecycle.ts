@@ -4,18 +4,15 @@ import type { Account, AccountStatus } from '../../model/account.js';
 import type { Membership } from '../../model/membership.js';
 import type { ReportReassignment } from '../../rules/direct-reports.js';
 import { checkSelfAction } from '../../rules/self-action.js';
-import {
-  accountSubject,
-  audit,
-  authorize,
-  type CommandContext,
-  enqueue,
-  getAccountOrThrow,
-  refuseSelfOrOwner,
-  requireActor,
-} from '../command-context.js';
+import { audit } from '../audit.js';
+import { authorize } from '../authorize.js';
+import { type CommandContext, requireActor } from '../command-context.js';
 import { runDeparture } from '../departure.js';
 import { AccountRef, DeactivateInput } from '../inputs.js';
+import { getAccountOrThrow } from '../not-found.js';
+import { enqueue } from '../outbox.js';
+import { accountSubject } from '../policy-subjects.js';
+import { refuseSelfOrOwner } from '../protections.js';
 
 /**
  * The checks of a deactivation after the self / owner protections: the

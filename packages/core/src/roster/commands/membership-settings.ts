@@ -2,18 +2,9 @@ import { RosterError } from '../../errors/roster-error.js';
 import type { Account } from '../../model/account.js';
 import type { Group } from '../../model/group.js';
 import type { Membership } from '../../model/membership.js';
-import {
-  accountSubject,
-  audit,
-  authorize,
-  type CommandContext,
-  getAccountOrThrow,
-  membershipSubject,
-  notFound,
-  refuseSelf,
-  refuseSelfOrOwner,
-  requireActor,
-} from '../command-context.js';
+import { audit } from '../audit.js';
+import { authorize } from '../authorize.js';
+import { type CommandContext, requireActor } from '../command-context.js';
 import { moveReports } from '../departure.js';
 import {
   AssignGroupsInput,
@@ -22,6 +13,9 @@ import {
   SetRestrictionsInput,
 } from '../inputs.js';
 import { canManageIn } from '../manager.js';
+import { getAccountOrThrow, notFound } from '../not-found.js';
+import { accountSubject, membershipSubject } from '../policy-subjects.js';
+import { refuseSelf, refuseSelfOrOwner } from '../protections.js';
 
 /** Throws INVALID_TRANSITION unless the membership is a current one. @internal */
 export function requireMember(

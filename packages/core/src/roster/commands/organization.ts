@@ -1,21 +1,18 @@
 import { RosterError } from '../../errors/roster-error.js';
 import type { Organization } from '../../model/organization.js';
 import { checkOwnershipTransfer } from '../../rules/owner-protection.js';
-import {
-  audit,
-  authorize,
-  type CommandContext,
-  checkRoleGrantable,
-  enqueue,
-  getAccountOrThrow,
-  requireActor,
-} from '../command-context.js';
+import { audit } from '../audit.js';
+import { authorize } from '../authorize.js';
+import { type CommandContext, requireActor } from '../command-context.js';
 import {
   ChangePlanInput,
   DeleteOrganizationInput,
   RenameOrganizationInput,
   TransferOwnershipInput,
 } from '../inputs.js';
+import { getAccountOrThrow } from '../not-found.js';
+import { enqueue } from '../outbox.js';
+import { checkRoleGrantable } from '../protections.js';
 
 function organizationSubject(organization: Organization) {
   return { ...organization, type: 'Organization' as const, orgId: organization.id };

@@ -1,14 +1,11 @@
 import { type Account, type ProfileFields, profileFieldName } from '../../model/account.js';
 import { checkEmailUnchanged } from '../../rules/email-immutability.js';
-import {
-  accountSubject,
-  audit,
-  authorize,
-  type CommandContext,
-  getAccountOrThrow,
-  requireActor,
-} from '../command-context.js';
+import { audit } from '../audit.js';
+import { authorize } from '../authorize.js';
+import { type CommandContext, requireActor } from '../command-context.js';
 import { UpdateProfileInput } from '../inputs.js';
+import { getAccountOrThrow } from '../not-found.js';
+import { accountSubject } from '../policy-subjects.js';
 import { checkProfileLimits } from '../profile-limits.js';
 
 /** @internal */

@@ -2,14 +2,11 @@ import type { Account } from '../../model/account.js';
 import type { AuditEvent } from '../../model/audit-event.js';
 import type { Membership } from '../../model/membership.js';
 import type { Page } from '../../ports/store.js';
-import {
-  accountSubject,
-  authorize,
-  type CommandContext,
-  getAccountOrThrow,
-  requireActor,
-} from '../command-context.js';
+import { authorize } from '../authorize.js';
+import { type CommandContext, requireActor } from '../command-context.js';
 import { AccountRef, ListAccountsInput, PresenceInput } from '../inputs.js';
+import { getAccountOrThrow } from '../not-found.js';
+import { accountSubject } from '../policy-subjects.js';
 
 /** An account with its memberships, as the lists and `getAccount` return it. */
 export interface AccountWithMemberships {

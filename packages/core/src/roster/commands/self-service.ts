@@ -2,17 +2,14 @@ import { accountMachine } from '../../machines/account-machine.js';
 import { transition } from '../../machines/machine.js';
 import type { Account } from '../../model/account.js';
 import { checkOwnerProtection } from '../../rules/owner-protection.js';
-import {
-  accountSubject,
-  audit,
-  authorize,
-  type CommandContext,
-  enqueue,
-  getAccountOrThrow,
-  requireActor,
-} from '../command-context.js';
+import { audit } from '../audit.js';
+import { authorize } from '../authorize.js';
+import { type CommandContext, requireActor } from '../command-context.js';
 import { runDeparture } from '../departure.js';
 import { AccountRef, DeleteOwnAccountInput } from '../inputs.js';
+import { getAccountOrThrow } from '../not-found.js';
+import { enqueue } from '../outbox.js';
+import { accountSubject } from '../policy-subjects.js';
 
 // Presence is written at most once a minute per account: enough for
 // online/away/offline, and a busy product does not write on every request.

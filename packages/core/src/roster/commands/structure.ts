@@ -1,13 +1,10 @@
 import type { Group } from '../../model/group.js';
 import type { Space } from '../../model/space.js';
-import {
-  audit,
-  authorize,
-  type CommandContext,
-  notFound,
-  requireActor,
-} from '../command-context.js';
+import { audit } from '../audit.js';
+import { authorize } from '../authorize.js';
+import { type CommandContext, requireActor } from '../command-context.js';
 import { CreateGroupInput, CreateSpaceInput } from '../inputs.js';
+import { notFound } from '../not-found.js';
 
 /** @internal */
 export async function createSpace(ctx: CommandContext, raw: unknown): Promise<Space> {

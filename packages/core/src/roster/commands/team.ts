@@ -2,20 +2,15 @@ import { RosterError } from '../../errors/roster-error.js';
 import { transition } from '../../machines/machine.js';
 import { membershipMachine } from '../../machines/membership-machine.js';
 import type { Membership } from '../../model/membership.js';
-import {
-  audit,
-  authorize,
-  type CommandContext,
-  checkRoleGrantable,
-  getAccountOrThrow,
-  membershipSubject,
-  notFound,
-  refuseSelfOrOwner,
-  requireActor,
-} from '../command-context.js';
+import { audit } from '../audit.js';
+import { authorize } from '../authorize.js';
+import { type CommandContext, requireActor } from '../command-context.js';
 import { runDeparture } from '../departure.js';
 import { AddToTeamInput, ChangeRoleInput, RemoveFromTeamInput } from '../inputs.js';
 import { requireManager } from '../manager.js';
+import { getAccountOrThrow, notFound } from '../not-found.js';
+import { membershipSubject } from '../policy-subjects.js';
+import { checkRoleGrantable, refuseSelfOrOwner } from '../protections.js';
 
 /** The account's membership of the space (current or former) and all its memberships, for rank (DESIGN §8). */
 async function loadMembership(
