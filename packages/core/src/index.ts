@@ -99,8 +99,9 @@ export type {
 } from './roster/bulk/bulk-report.js';
 export { BulkRowStatus } from './roster/bulk/bulk-report.js';
 export { BulkImportRow, BulkUpdateRow } from './roster/bulk/bulk-rows.js';
+export type { AcceptedInvitation } from './roster/commands/accept-invitation.js';
 export type { CreatedOrganization } from './roster/commands/create-organization.js';
-export type { AcceptedInvitation, IssuedInvitation } from './roster/commands/invitations.js';
+export type { IssuedInvitation } from './roster/commands/invitations.js';
 export type { DeletedOrganization } from './roster/commands/organization.js';
 export type {
   AccountHistory,

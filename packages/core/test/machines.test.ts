@@ -501,6 +501,19 @@ describe('guards', () => {
     it('checks the transition before any guard', () => {
       const result = transition(accountMachine, 'pending', 'deactivate', everythingWrong('acc_1'));
       expect(result.ok ? undefined : result.error.code).toBe('INVALID_TRANSITION');
+      expect(result.ok ? 'ok' : result.guard).toBeUndefined();
+    });
+
+    it('names the guard that refused', () => {
+      const guardOf = (context: AccountContext) => {
+        const result = transition(accountMachine, 'active', 'deactivate', context);
+        return result.ok ? undefined : result.guard;
+      };
+      expect(guardOf(everythingWrong('acc_1'))).toBe('notOwner');
+      expect(guardOf(everythingWrong('acc_2'))).toBe('profileComplete');
+      expect(guardOf({ ...everythingWrong('acc_2'), requiredProfileFields: [] })).toBe(
+        'reportsReassigned',
+      );
     });
   });
 

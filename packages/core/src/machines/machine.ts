@@ -77,10 +77,14 @@ export type EffectOf<T extends MachineTable> = {
 }[keyof T['states']] &
   string;
 
-/** What {@link transition} returns: the next state and the effects to perform, or why not. */
+/**
+ * What {@link transition} returns: the next state and the effects to perform,
+ * or why not, with the name of the guard that refused (absent when the table
+ * has no such transition).
+ */
 export type TransitionResult<T extends MachineTable> =
   | { readonly ok: true; readonly state: StateOf<T>; readonly effects: readonly EffectOf<T>[] }
-  | { readonly ok: false; readonly error: RosterError };
+  | { readonly ok: false; readonly error: RosterError; readonly guard?: GuardOf<T> };
 
 /**
  * Builds a machine from its table and the implementations of the guards the
@@ -170,7 +174,7 @@ export function can<T extends MachineTable, C>(
  *
  * Refusals are returned, not thrown: `INVALID_TRANSITION` (with `machine`,
  * `from` and `event`) when the table has no such transition, or the error of
- * the first guard that fails.
+ * the first guard that fails, with that guard's name as `guard`.
  *
  * @example
  * ```ts
@@ -203,7 +207,7 @@ export function transition<T extends MachineTable, C>(
     const guard = guards[name];
     if (guard === undefined) throw new TypeError(`Machine "${machine.id}" has no guard "${name}"`);
     const error = guard(context, event);
-    if (error !== undefined) return { ok: false, error };
+    if (error !== undefined) return { ok: false, error, guard: name as GuardOf<T> };
   }
   return {
     ok: true,

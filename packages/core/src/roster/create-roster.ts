@@ -17,15 +17,10 @@ import type { BulkImportRow, BulkUpdateRow } from './bulk/bulk-rows.js';
 import { bulkUpdateCommand } from './bulk/bulk-update.js';
 import { parseBulkOptions, runBulk } from './bulk/run-bulk.js';
 import type { CommandContext, RosterDeps } from './command-context.js';
+import { type AcceptedInvitation, acceptInvitation } from './commands/accept-invitation.js';
 import { type CreatedOrganization, createOrganization } from './commands/create-organization.js';
-import {
-  type AcceptedInvitation,
-  acceptInvitation,
-  type IssuedInvitation,
-  invite,
-  resendInvitation,
-  revokeInvitation,
-} from './commands/invitations.js';
+import { resendInvitation, revokeInvitation } from './commands/invitation-lifecycle.js';
+import { type IssuedInvitation, invite } from './commands/invitations.js';
 import { deactivate, reactivate } from './commands/lifecycle.js';
 import {
   assignGroups,

@@ -1,40 +1,36 @@
 import { RosterError } from '../errors/roster-error.js';
 import type { Account } from '../model/account.js';
 import type { Membership } from '../model/membership.js';
-import { planReassignment, type ReportReassignment } from '../rules/direct-reports.js';
+import type { ReportMove } from '../rules/direct-reports.js';
 import type { CommandContext } from './command-context.js';
 import { canManageIn } from './manager.js';
 import { notFound } from './not-found.js';
-import type { DepartureReason } from './roster-options.js';
+import type { Departure } from './roster-options.js';
 
 /**
- * Moves a manager's direct reports to their new managers (DESIGN rule 7).
- * Every new manager must be an active account of the organization; the
- * reassignment must cover every report. Returns the updated memberships.
+ * Moves direct reports to their new managers (DESIGN rule 7), as `moves`
+ * says: every new manager must be an active account of the organization and
+ * a member of the report's space. Whether `moves` covers every report is the
+ * caller's check (the `reportsReassigned` guard, or {@link planReassignment}).
+ * Returns the updated memberships, written in one batch.
  * @internal
  */
 export async function moveReports(
   ctx: CommandContext,
   input: {
     readonly orgId: string;
-    readonly managerId: string;
     readonly reports: readonly Membership[];
-    readonly reassignment: ReportReassignment | undefined;
+    readonly moves: readonly ReportMove[];
   },
 ): Promise<Membership[]> {
-  const plan = planReassignment({
-    managerId: input.managerId,
-    directReportIds: input.reports.map((report) => report.accountId),
-    reassignment: input.reassignment,
-  });
-  if (!plan.ok) throw plan.error;
-  const managerIds = [...new Set(plan.moves.map((move) => move.managerId))];
+  if (input.reports.length === 0) return [];
+  const managerIds = [...new Set(input.moves.map((move) => move.managerId))];
   const managers = await checkActive(ctx, input.orgId, managerIds, 'reassignReports');
   // Rule 7 again: a report moves only to someone who can manage in its space.
   const managerships =
     managerIds.length === 0 ? [] : await ctx.tx.memberships.listByAccounts(input.orgId, managerIds);
   // One batched write, so a manager with many reports costs no more round trips.
-  const managerOf = new Map(plan.moves.map((move) => [move.reportId, move.managerId]));
+  const managerOf = new Map(input.moves.map((move) => [move.reportId, move.managerId]));
   const moved = input.reports.flatMap((report) => {
     const managerId = managerOf.get(report.accountId);
     return managerId === undefined ? [] : [{ ...report, managerId }];
@@ -60,33 +56,19 @@ export async function moveReports(
 }
 
 /**
- * The cascade of DESIGN rule 10 when a person leaves (deactivation, removal,
- * deletion): their reports move, then the host's resource handlers run, in
- * the command's transaction. Group clearing is done by the caller, which
- * writes the memberships anyway.
+ * The host's part of DESIGN rule 10 when a person leaves (deactivation,
+ * removal, deletion): whoever takes over their resources must be another,
+ * active account; then each resource handler runs, in the command's
+ * transaction.
  * @internal
  */
-export async function runDeparture(
+export async function runResourceHandlers(
   ctx: CommandContext,
-  input: {
-    readonly orgId: string;
-    readonly accountId: string;
-    readonly reason: DepartureReason;
-    /** The space left, or null for every space. */
-    readonly spaceId: string | null;
-    readonly reports: readonly Membership[];
-    readonly reassignment: ReportReassignment | undefined;
-    readonly reassignResourcesTo: string | null;
-  },
+  departure: Departure,
 ): Promise<void> {
-  await moveReports(ctx, {
-    orgId: input.orgId,
-    managerId: input.accountId,
-    reports: input.reports,
-    reassignment: input.reassignment,
-  });
-  if (input.reassignResourcesTo !== null) {
-    if (input.reassignResourcesTo === input.accountId) {
+  const { reassignTo } = departure;
+  if (reassignTo !== null) {
+    if (reassignTo === departure.accountId) {
       throw new RosterError(
         'INVALID_INPUT',
         'Resources cannot be handed to the person who is leaving.',
@@ -95,23 +77,12 @@ export async function runDeparture(
         },
       );
     }
-    await checkActive(ctx, input.orgId, [input.reassignResourcesTo], 'reassignResourcesTo');
+    await checkActive(ctx, departure.orgId, [reassignTo], 'reassignResourcesTo');
   }
   // Not in a bulk dry run: it is rolled back anyway, and the handlers' hooks
   // are for people who really leave.
   if (ctx.dryRun === true) return;
-  for (const handler of ctx.deps.resourceHandlers) {
-    await handler.onDeparture(
-      {
-        orgId: input.orgId,
-        accountId: input.accountId,
-        reason: input.reason,
-        spaceId: input.spaceId,
-        reassignTo: input.reassignResourcesTo,
-      },
-      ctx.tx,
-    );
-  }
+  for (const handler of ctx.deps.resourceHandlers) await handler.onDeparture(departure, ctx.tx);
 }
 
 async function checkActive(

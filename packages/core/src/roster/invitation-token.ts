@@ -41,3 +41,15 @@ export async function hashInvitationToken(token: string): Promise<string> {
     ? webCryptoTokenHash(token)
     : nodeCrypto.createHash('sha256').update(token, 'utf8').digest('base64url');
 }
+
+/** An invitation's secret: the token for its link, and the hash that is stored. @internal */
+export interface InvitationSecret {
+  readonly token: string;
+  readonly tokenHash: string;
+}
+
+/** A new invitation token and its hash. @internal */
+export async function newInvitationSecret(): Promise<InvitationSecret> {
+  const token = newInvitationToken();
+  return { token, tokenHash: await hashInvitationToken(token) };
+}

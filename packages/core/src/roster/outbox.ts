@@ -32,3 +32,12 @@ export async function enqueue(
 ): Promise<void> {
   await ctx.tx.outbox.append(outboxMessageOf(ctx, orgId, topic, payload));
 }
+
+/** Appends the outbox messages a command's effects asked for, in one call. @internal */
+export async function appendMessages(
+  ctx: CommandContext,
+  messages: readonly OutboxMessage[],
+): Promise<void> {
+  if (messages.length === 1) await ctx.tx.outbox.append(messages[0] as OutboxMessage);
+  else if (messages.length > 1) await ctx.tx.outbox.appendMany(messages);
+}

@@ -45,3 +45,8 @@ export function membershipSubject(
     ...(grantedRole === undefined ? {} : { grantedRole }),
   };
 }
+
+/** What the Policy is asked about an invitation into `spaceId` with `role`. @internal */
+export function invitationSubject(orgId: string, spaceId: string, role: string): PolicySubject {
+  return { type: 'Invitation', orgId, spaceId, role };
+}

@@ -25,9 +25,12 @@ export interface Departure {
  * A host's hook that unassigns or reassigns what a person owned (contacts,
  * tickets, phone extensions) when they are deactivated, removed or delete
  * their account (DESIGN rule 10). It runs inside the command's transaction,
- * after the command's checks and before its writes: if it throws, the whole
- * command is undone and the error reaches the caller unchanged. It is not
- * called by a bulk dry run.
+ * as the `runResourceHandlers` effect of the lifecycle transition, after
+ * every check of the command: after the direct reports moved (and, when an
+ * account is deleted, after its memberships ended), before the person's own
+ * account or membership is written. If it throws, the whole command is
+ * undone and the error reaches the caller unchanged. It is not called by a
+ * bulk dry run.
  *
  * Write the host's own rows through `tx.native`, the store's own transaction
  * (with `prismaStore`, your `PrismaClient`'s interactive transaction client,

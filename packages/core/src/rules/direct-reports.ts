@@ -62,14 +62,7 @@ export function planReassignment(input: {
   | { readonly ok: true; readonly moves: readonly ReportMove[] }
   | { readonly ok: false; readonly error: RosterError<'HAS_DIRECT_REPORTS' | 'INVALID_INPUT'> } {
   const { managerId, directReportIds, reassignment } = input;
-  const target = (reportId: string): string | undefined =>
-    reassignment === undefined
-      ? undefined
-      : 'to' in reassignment
-        ? reassignment.to
-        : Object.hasOwn(reassignment.each, reportId)
-          ? reassignment.each[reportId]
-          : undefined;
+  const target = (reportId: string) => newManagerOf(reassignment, reportId);
 
   if (reassignment !== undefined && 'each' in reassignment) {
     const strangers = Object.keys(reassignment.each).filter((id) => !directReportIds.includes(id));
@@ -128,6 +121,20 @@ export function checkDirectReports(input: {
 }): RosterError<'HAS_DIRECT_REPORTS' | 'INVALID_INPUT'> | undefined {
   const plan = planReassignment(input);
   return plan.ok ? undefined : plan.error;
+}
+
+/**
+ * The new manager a reassignment gives one report, if any. It checks nothing:
+ * {@link planReassignment} says whether the reassignment holds.
+ * @internal
+ */
+export function newManagerOf(
+  reassignment: ReportReassignment | undefined,
+  reportId: string,
+): string | undefined {
+  if (reassignment === undefined) return undefined;
+  if ('to' in reassignment) return reassignment.to;
+  return Object.hasOwn(reassignment.each, reportId) ? reassignment.each[reportId] : undefined;
 }
 
 function pathFor(reassignment: ReportReassignment | undefined, reportId: string): string[] {

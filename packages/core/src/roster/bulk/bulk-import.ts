@@ -7,10 +7,9 @@ import {
   authorizeInvite,
   buildInvitationRows,
   type InvitationRowsInput,
-  type InvitationSecret,
   mayInvite,
-  newInvitationSecret,
 } from '../commands/invitations.js';
+import { type InvitationSecret, newInvitationSecret } from '../invitation-token.js';
 import { canManageIn } from '../manager.js';
 import { checkProfileLimits } from '../profile-limits.js';
 import { checkRoleGrantable } from '../protections.js';

@@ -1,22 +1,18 @@
 import { RosterError } from '../../errors/roster-error.js';
-import { accountMachine } from '../../machines/account-machine.js';
-import { transition } from '../../machines/machine.js';
-import { type Account, type ProfileFields, profileFieldName } from '../../model/account.js';
+import type { Account, ProfileFields } from '../../model/account.js';
 import type { AuditEvent } from '../../model/audit-event.js';
 import type { Invitation } from '../../model/invitation.js';
-import type { Membership } from '../../model/membership.js';
-import type { Organization } from '../../model/organization.js';
 import type { OutboxMessage } from '../../model/outbox-message.js';
-import type { PolicySubject } from '../../ports/policy.js';
-import { audit, auditEventOf } from '../audit.js';
-import { authorize, authorizeAs } from '../authorize.js';
+import { auditEventOf } from '../audit.js';
+import { authorize } from '../authorize.js';
 import { type CommandContext, requireActor } from '../command-context.js';
-import { AcceptInvitationInput, InvitationRef, InviteInput } from '../inputs.js';
-import { hashInvitationToken, newInvitationToken } from '../invitation-token.js';
-import { mayManageIn, requireManager } from '../manager.js';
+import { InviteInput } from '../inputs.js';
+import { invitationEmail } from '../invitation-message.js';
+import { type InvitationSecret, newInvitationSecret } from '../invitation-token.js';
+import { requireManager } from '../manager.js';
 import { notFound } from '../not-found.js';
-import { enqueue, outboxMessageOf } from '../outbox.js';
-import { accountSubject } from '../policy-subjects.js';
+import { outboxMessageOf } from '../outbox.js';
+import { invitationSubject } from '../policy-subjects.js';
 import { checkProfileLimits } from '../profile-limits.js';
 import { checkRoleGrantable } from '../protections.js';
 
@@ -27,12 +23,6 @@ export interface IssuedInvitation {
   readonly account: Account;
   /** The secret for the invitation link: send it to the invitee; rosterkit keeps only its hash. */
   readonly token: string;
-}
-
-/** What `acceptInvitation` returns. */
-export interface AcceptedInvitation {
-  readonly account: Account;
-  readonly membership: Membership;
 }
 
 async function checkPlacement(
@@ -52,11 +42,6 @@ async function checkPlacement(
     }
   }
   if (managerId !== null) await requireManager(ctx, orgId, managerId, spaceId);
-}
-
-/** What the Policy is asked about an invitation into `spaceId` with `role`. */
-function invitationSubject(orgId: string, spaceId: string, role: string): PolicySubject {
-  return { type: 'Invitation', orgId, spaceId, role };
 }
 
 /** Checks that the actor may invite into this space with this role (role grantable, then the Policy). @internal */
@@ -101,15 +86,6 @@ function accountExists(email: string, existing: Account): RosterError<'ACCOUNT_E
   );
 }
 
-/** The payload of an invitation's e-mail (`invitation.created`), sent on invite and on resend. */
-function invitationEmail(invitation: Invitation) {
-  return {
-    invitationId: invitation.id,
-    email: invitation.email,
-    expiresAt: invitation.expiresAt.toISOString(),
-  };
-}
-
 /** Everything an invitation writes: the pending account, the invitation, its e-mail and its audit event. @internal */
 export interface InvitationRows {
   readonly account: Account;
@@ -118,18 +94,6 @@ export interface InvitationRows {
   readonly event: AuditEvent;
   /** The secret of the invitation link, never stored. */
   readonly token: string;
-}
-
-/** An invitation's secret: the token for its link, and the hash that is stored. @internal */
-export interface InvitationSecret {
-  readonly token: string;
-  readonly tokenHash: string;
-}
-
-/** A new invitation token and its hash. @internal */
-export async function newInvitationSecret(): Promise<InvitationSecret> {
-  const token = newInvitationToken();
-  return { token, tokenHash: await hashInvitationToken(token) };
 }
 
 /** What an invitation is for: the invitee, the access it grants, the placement. @internal */
@@ -220,252 +184,4 @@ export async function invite(ctx: CommandContext, raw: unknown): Promise<IssuedI
   await ctx.tx.outbox.append(rows.message);
   await ctx.tx.auditEvents.append(rows.event);
   return { invitation, account, token: rows.token };
-}
-
-async function loadPendingInvitation(
-  ctx: CommandContext,
-  raw: unknown,
-): Promise<[Invitation, Account]> {
-  const { invitationId } = InvitationRef.parse(raw);
-  const orgId = requireActor(ctx).organization.id;
-  const invitation = await ctx.tx.invitations.get(orgId, invitationId);
-  if (invitation === undefined) throw notFound('Invitation', invitationId);
-  const account = await ctx.tx.accounts.get(orgId, invitation.accountId);
-  if (account === undefined) throw notFound('Account', invitation.accountId);
-  return [invitation, account];
-}
-
-function checkInvitationPending(invitation: Invitation, event: string): void {
-  if (invitation.status !== 'pending') {
-    throw new RosterError(
-      'INVALID_TRANSITION',
-      `Cannot ${event} an invitation that is ${invitation.status}.`,
-      {
-        machine: 'invitation',
-        from: invitation.status,
-        event,
-      },
-    );
-  }
-}
-
-/** @internal */
-export async function resendInvitation(
-  ctx: CommandContext,
-  raw: unknown,
-): Promise<IssuedInvitation> {
-  const [invitation, account] = await loadPendingInvitation(ctx, raw);
-  const orgId = invitation.orgId;
-  await authorize(ctx, 'resendInvitation', { ...invitation, type: 'Invitation' });
-  checkInvitationPending(invitation, 'resendInvitation');
-  const result = transition(accountMachine, account.status, 'resendInvitation', {
-    accountId: account.id,
-    ownerId: requireActor(ctx).organization.ownerId,
-  });
-  if (!result.ok) throw result.error;
-  const { token, tokenHash } = await newInvitationSecret();
-  // The resender vouches for the invitation from now on (see acceptInvitation).
-  const updated = await ctx.tx.invitations.update({
-    ...invitation,
-    invitedBy: requireActor(ctx).account.id,
-    tokenHash,
-    expiresAt: new Date(ctx.now.getTime() + ctx.deps.invitationTtlMs),
-  });
-  await enqueue(ctx, orgId, 'invitation.created', invitationEmail(updated));
-  await audit(
-    ctx,
-    orgId,
-    'resendInvitation',
-    { type: 'Invitation', id: invitation.id },
-    { ...invitation, tokenHash: undefined },
-    { ...updated, tokenHash: undefined },
-  );
-  return { invitation: updated, account, token };
-}
-
-/** @internal */
-export async function revokeInvitation(ctx: CommandContext, raw: unknown): Promise<Invitation> {
-  const [invitation, account] = await loadPendingInvitation(ctx, raw);
-  await authorize(ctx, 'revokeInvitation', { ...invitation, type: 'Invitation' });
-  checkInvitationPending(invitation, 'revokeInvitation');
-  const result = transition(accountMachine, account.status, 'revokeInvitation', {
-    accountId: account.id,
-    ownerId: requireActor(ctx).organization.ownerId,
-  });
-  if (!result.ok) throw result.error;
-  const revoked = await ctx.tx.invitations.update({ ...invitation, status: 'revoked' });
-  // The pending account disappears (DESIGN §3); it never had a membership.
-  await ctx.tx.accounts.delete(account.orgId, account.id, account.version);
-  await audit(
-    ctx,
-    invitation.orgId,
-    'revokeInvitation',
-    { type: 'Invitation', id: invitation.id },
-    { ...invitation, tokenHash: undefined },
-    { ...revoked, tokenHash: undefined },
-  );
-  return revoked;
-}
-
-/** @internal */
-export async function acceptInvitation(
-  ctx: CommandContext,
-  raw: unknown,
-): Promise<AcceptedInvitation> {
-  const input = AcceptInvitationInput.parse(raw);
-  const invitation = await ctx.tx.invitations.findByTokenHash(
-    await hashInvitationToken(input.token),
-  );
-  if (invitation === undefined || invitation.status !== 'pending') {
-    // One answer for unknown, revoked and used tokens: a token reveals nothing.
-    throw new RosterError(
-      'NOT_FOUND',
-      'This invitation link is not valid: it was revoked, already used, or never existed.',
-      {
-        subject: 'Invitation',
-        id: 'token',
-      },
-    );
-  }
-  if (invitation.expiresAt.getTime() <= ctx.now.getTime()) {
-    throw new RosterError(
-      'INVITATION_EXPIRED',
-      'This invitation has expired. Ask for it to be resent.',
-      {
-        invitationId: invitation.id,
-        expiredAt: invitation.expiresAt.toISOString(),
-      },
-    );
-  }
-  const orgId = invitation.orgId;
-  const [organization, account] = await Promise.all([
-    ctx.tx.organizations.get(orgId),
-    ctx.tx.accounts.get(orgId, invitation.accountId),
-  ]);
-  if (organization === undefined) throw notFound('Organization', orgId);
-  if (account === undefined) throw notFound('Account', invitation.accountId);
-  const result = transition(accountMachine, account.status, 'acceptInvitation', {
-    accountId: account.id,
-    ownerId: organization.ownerId,
-  });
-  if (!result.ok) throw result.error;
-  await checkStillBacked(ctx, organization, invitation);
-  const firstName = input.firstName ?? account.firstName;
-  const lastName = input.lastName ?? account.lastName;
-  if (firstName === '' || lastName === '') {
-    throw new RosterError(
-      'INVALID_INPUT',
-      'Give your first and last name to accept the invitation.',
-      {
-        issues: [
-          ...(firstName === '' ? [{ path: ['firstName'], message: 'Required' }] : []),
-          ...(lastName === '' ? [{ path: ['lastName'], message: 'Required' }] : []),
-        ],
-      },
-    );
-  }
-  const profile = { ...account.profile, ...input.profile };
-  checkProfileLimits(ctx.deps.profileLimits, profile, ['profile']);
-  const activated: Account = {
-    ...account,
-    firstName,
-    lastName,
-    profile,
-    status: result.state,
-    updatedAt: ctx.now,
-  };
-  const period = { startedAt: ctx.now, endedAt: null, role: invitation.role };
-  const existing = await ctx.tx.memberships.find(orgId, account.id, invitation.spaceId);
-  // The manager named in the invitation may have left since (rule 7): then
-  // the person joins without one, and an admin assigns one later.
-  const keepsManager =
-    invitation.managerId !== null &&
-    (await mayManageIn(ctx, orgId, invitation.managerId, invitation.spaceId));
-  const fields = {
-    state: 'member' as const,
-    role: invitation.role,
-    groupIds: invitation.groupIds,
-    managerId: keepsManager ? invitation.managerId : null,
-  };
-  const joined: Membership =
-    existing === undefined
-      ? {
-          id: ctx.deps.ids.next('Membership'),
-          orgId,
-          accountId: account.id,
-          spaceId: invitation.spaceId,
-          restrictions: [],
-          periods: [period],
-          version: 1,
-          ...fields,
-        }
-      : { ...existing, ...fields, periods: [...existing.periods, period] };
-  // The invitee sets their own profile fields only as updateProfile would
-  // let them once they have joined.
-  const invitee = { account: activated, organization, memberships: [joined] };
-  for (const key of Object.keys(input.profile)) {
-    if (account.profile[key] === input.profile[key]) continue;
-    await authorizeAs(
-      ctx,
-      invitee,
-      'updateProfile',
-      accountSubject(activated, [joined]),
-      profileFieldName(key),
-    );
-  }
-  await ctx.tx.invitations.update({ ...invitation, status: 'accepted' });
-  const saved = await ctx.tx.accounts.update(activated);
-  const membership =
-    existing === undefined
-      ? await ctx.tx.memberships.insert(joined)
-      : await ctx.tx.memberships.update(joined);
-  await audit(
-    ctx,
-    orgId,
-    'acceptInvitation',
-    { type: 'Account', id: account.id },
-    account,
-    saved,
-    account.id,
-  );
-  return { account: saved, membership };
-}
-
-/**
- * An invitation carries its inviter's authority only while the inviter still
- * has it (DESIGN rules 4 and 5): at acceptance, the person who sent it (or
- * last resent it) must still be active and still allowed to invite into its
- * space with its role. Otherwise the link is refused and an admin who may
- * grant that access resends it. Checked at acceptance rather than by
- * revoking an inviter's invitations on every demotion, restriction or
- * departure: one check covers every way authority is lost.
- */
-async function checkStillBacked(
-  ctx: CommandContext,
-  organization: Organization,
-  invitation: Invitation,
-): Promise<void> {
-  const orgId = organization.id;
-  const inviter = await ctx.tx.accounts.get(orgId, invitation.invitedBy);
-  const known = ctx.deps.roles.roles.some((role) => role.name === invitation.role);
-  const decision =
-    inviter === undefined || inviter.status !== 'active' || !known
-      ? undefined
-      : await ctx.deps.policy.check({
-          actor: {
-            account: inviter,
-            organization,
-            memberships: await ctx.tx.memberships.listByAccounts(orgId, [inviter.id]),
-          },
-          action: 'invite',
-          subject: invitationSubject(orgId, invitation.spaceId, invitation.role),
-        });
-  if (decision?.allowed === true) return;
-  const reason =
-    'This invitation is no longer valid: the person who sent it can no longer grant this access. Ask for it to be resent.';
-  throw new RosterError('FORBIDDEN', reason, {
-    action: 'acceptInvitation',
-    subject: 'Invitation',
-    reason,
-  });
 }

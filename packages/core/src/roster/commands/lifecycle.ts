@@ -1,23 +1,31 @@
-import { accountMachine } from '../../machines/account-machine.js';
+import { type AccountEffect, accountMachine } from '../../machines/account-machine.js';
 import { transition } from '../../machines/machine.js';
 import type { Account, AccountStatus } from '../../model/account.js';
 import type { Membership } from '../../model/membership.js';
 import type { ReportReassignment } from '../../rules/direct-reports.js';
-import { checkSelfAction } from '../../rules/self-action.js';
 import { audit } from '../audit.js';
 import { authorize } from '../authorize.js';
 import { type CommandContext, requireActor } from '../command-context.js';
-import { runDeparture } from '../departure.js';
+import { accountScope, saveMemberships } from '../effects/effect-scope.js';
+import { runEffects } from '../effects/run-effects.js';
+import { settleTransition } from '../effects/settle-transition.js';
 import { AccountRef, DeactivateInput } from '../inputs.js';
 import { getAccountOrThrow } from '../not-found.js';
-import { enqueue } from '../outbox.js';
+import { appendMessages } from '../outbox.js';
 import { accountSubject } from '../policy-subjects.js';
-import { refuseSelfOrOwner } from '../protections.js';
+import { refuseSelf } from '../protections.js';
+
+/** A transition of the account machine that the command may go on with. @internal */
+export interface AccountDecision {
+  readonly state: AccountStatus;
+  readonly effects: readonly AccountEffect[];
+}
 
 /**
- * The checks of a deactivation after the self / owner protections: the
- * Policy, then the account machine (status, direct reports and their
- * reassignment, profile completeness). Returns the new status.
+ * The checks of a deactivation after nobody's-own-access (rule 3): the
+ * account machine, whose `notOwner` refusal comes first, then the Policy,
+ * then the machine's other refusals (status, direct reports and their
+ * reassignment, profile completeness).
  * @internal
  */
 export async function planDeactivation(
@@ -30,10 +38,8 @@ export async function planDeactivation(
     /** A further refusal between the Policy and the machine (bulk updates: rule 8). */
     readonly also?: () => void;
   },
-): Promise<AccountStatus> {
+): Promise<AccountDecision> {
   const { account } = input;
-  await authorize(ctx, 'deactivate', accountSubject(account, input.memberships));
-  input.also?.();
   const result = transition(accountMachine, account.status, 'deactivate', {
     accountId: account.id,
     ownerId: requireActor(ctx).organization.ownerId,
@@ -42,70 +48,67 @@ export async function planDeactivation(
     directReportIds: [...new Set(input.reports.map((report) => report.accountId))],
     reassignment: input.reassignment,
   });
-  if (!result.ok) throw result.error;
-  return result.state;
+  return settleTransition(result, async () => {
+    await authorize(ctx, 'deactivate', accountSubject(account, input.memberships));
+    input.also?.();
+  });
 }
 
 /** @internal */
 export async function deactivate(ctx: CommandContext, raw: unknown): Promise<Account> {
   const input = DeactivateInput.parse(raw);
-  const actor = requireActor(ctx);
-  const orgId = actor.organization.id;
+  const orgId = requireActor(ctx).organization.id;
   const account = await getAccountOrThrow(ctx, orgId, input.accountId);
   const memberships = await ctx.tx.memberships.listByAccounts(orgId, [account.id]);
-  refuseSelfOrOwner(ctx, account.id, 'deactivate');
+  refuseSelf(ctx, account.id, 'deactivate');
   const reports = await ctx.tx.memberships.listReports(orgId, account.id);
-  const status = await planDeactivation(ctx, {
+  const reassignment = input.reassignReports;
+  const { state, effects } = await planDeactivation(ctx, {
     account,
     memberships,
     reports,
-    reassignment: input.reassignReports,
+    reassignment,
   });
-  await runDeparture(ctx, {
-    orgId,
-    accountId: account.id,
-    reason: 'deactivate',
-    spaceId: null,
-    reports,
-    reassignment: input.reassignReports,
-    reassignResourcesTo: input.reassignResourcesTo,
-  });
-  // Removed from every group (queue); membership, role and history stay.
-  await ctx.tx.memberships.updateMany(
-    memberships.filter((m) => m.groupIds.length > 0).map((m) => ({ ...m, groupIds: [] })),
+  const { target, messages } = await runEffects(
+    accountScope(ctx, 'deactivate', {
+      account: { ...account, status: state, updatedAt: ctx.now },
+      memberships,
+      departure: {
+        spaceId: null,
+        reports,
+        reassignment,
+        reassignResourcesTo: input.reassignResourcesTo,
+      },
+    }),
+    effects,
   );
-  const updated = await ctx.tx.accounts.update({ ...account, status, updatedAt: ctx.now });
-  await enqueue(ctx, orgId, 'sessions.revoke', { accountId: account.id });
+  await saveMemberships(ctx, memberships, target.memberships);
+  const updated = await ctx.tx.accounts.update(target.account);
+  await appendMessages(ctx, messages);
   await audit(ctx, orgId, 'deactivate', { type: 'Account', id: account.id }, account, updated);
   return updated;
 }
 
 /**
  * The checks of a reactivation: not oneself, the Policy, then the account
- * machine (status, profile completeness). Returns the new status.
+ * machine (status, profile completeness).
  * @internal
  */
 export async function planReactivation(
   ctx: CommandContext,
   account: Account,
   memberships: readonly Membership[],
-): Promise<AccountStatus> {
-  const actor = requireActor(ctx);
-  const refusal = checkSelfAction({
-    actorId: actor.account.id,
-    targetId: account.id,
-    action: 'reactivate',
-  });
-  if (refusal !== undefined) throw refusal;
-  await authorize(ctx, 'reactivate', accountSubject(account, memberships));
+): Promise<AccountDecision> {
+  refuseSelf(ctx, account.id, 'reactivate');
   const result = transition(accountMachine, account.status, 'reactivate', {
     accountId: account.id,
-    ownerId: actor.organization.ownerId,
+    ownerId: requireActor(ctx).organization.ownerId,
     person: account,
     requiredProfileFields: ctx.deps.requiredProfileFields,
   });
-  if (!result.ok) throw result.error;
-  return result.state;
+  return settleTransition(result, () =>
+    authorize(ctx, 'reactivate', accountSubject(account, memberships)),
+  );
 }
 
 /** @internal */
@@ -114,9 +117,18 @@ export async function reactivate(ctx: CommandContext, raw: unknown): Promise<Acc
   const orgId = requireActor(ctx).organization.id;
   const account = await getAccountOrThrow(ctx, orgId, input.accountId);
   const memberships = await ctx.tx.memberships.listByAccounts(orgId, [account.id]);
-  const status = await planReactivation(ctx, account, memberships);
+  const { state, effects } = await planReactivation(ctx, account, memberships);
   // Same account and credentials; groups are not restored (an admin assigns them again).
-  const updated = await ctx.tx.accounts.update({ ...account, status, updatedAt: ctx.now });
+  const { target, messages } = await runEffects(
+    accountScope(ctx, 'reactivate', {
+      account: { ...account, status: state, updatedAt: ctx.now },
+      memberships,
+    }),
+    effects,
+  );
+  await saveMemberships(ctx, memberships, target.memberships);
+  const updated = await ctx.tx.accounts.update(target.account);
+  await appendMessages(ctx, messages);
   await audit(ctx, orgId, 'reactivate', { type: 'Account', id: account.id }, account, updated);
   return updated;
 }

@@ -2,6 +2,7 @@ import { RosterError } from '../../errors/roster-error.js';
 import type { Account } from '../../model/account.js';
 import type { Group } from '../../model/group.js';
 import type { Membership } from '../../model/membership.js';
+import { planReassignment } from '../../rules/direct-reports.js';
 import { audit } from '../audit.js';
 import { authorize } from '../authorize.js';
 import { type CommandContext, requireActor } from '../command-context.js';
@@ -196,12 +197,13 @@ export async function reassignReports(ctx: CommandContext, raw: unknown): Promis
   for (const report of reports) {
     await authorize(ctx, 'reassignReports', membershipSubject(report, reportships));
   }
-  const moved = await moveReports(ctx, {
-    orgId,
+  const plan = planReassignment({
     managerId: input.managerId,
-    reports,
+    directReportIds: reports.map((report) => report.accountId),
     reassignment: input.reassignment,
   });
+  if (!plan.ok) throw plan.error;
+  const moved = await moveReports(ctx, { orgId, reports, moves: plan.moves });
   await audit(
     ctx,
     orgId,

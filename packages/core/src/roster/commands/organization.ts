@@ -1,9 +1,17 @@
 import { RosterError } from '../../errors/roster-error.js';
+import {
+  type AccountEffect,
+  type AccountEvent,
+  accountMachine,
+} from '../../machines/account-machine.js';
+import { can, transition } from '../../machines/machine.js';
 import type { Organization } from '../../model/organization.js';
 import { checkOwnershipTransfer } from '../../rules/owner-protection.js';
 import { audit } from '../audit.js';
 import { authorize } from '../authorize.js';
 import { type CommandContext, requireActor } from '../command-context.js';
+import { organizationScope } from '../effects/effect-scope.js';
+import { runEffects } from '../effects/run-effects.js';
 import {
   ChangePlanInput,
   DeleteOrganizationInput,
@@ -11,7 +19,7 @@ import {
   TransferOwnershipInput,
 } from '../inputs.js';
 import { getAccountOrThrow } from '../not-found.js';
-import { enqueue } from '../outbox.js';
+import { appendMessages } from '../outbox.js';
 import { checkRoleGrantable } from '../protections.js';
 
 function organizationSubject(organization: Organization) {
@@ -115,15 +123,41 @@ export async function deleteOrganization(
     );
   }
   const orgId = organization.id;
-  // Children first, so a store with foreign keys never sees an orphan.
-  await ctx.tx.invitations.deleteAllInOrganization(orgId);
-  await ctx.tx.memberships.deleteAllInOrganization(orgId);
+  const { target, messages } = await runEffects(
+    organizationScope(ctx, 'deleteOrganization', organization),
+    everyAccountEffects(organization, 'deleteOrganization'),
+  );
+  if (target.deletedAccounts === undefined) {
+    throw new TypeError('deleteOrganization: no effect deleted the accounts');
+  }
+  // What is left of the organization once its people are gone.
   await ctx.tx.groups.deleteAllInOrganization(orgId);
-  const accounts = await ctx.tx.accounts.deleteAllInOrganization(orgId);
   await ctx.tx.spaces.deleteAllInOrganization(orgId);
-  // Audit snapshots hold personal data; they go with the organization.
-  await ctx.tx.auditEvents.deleteAllInOrganization(orgId);
   await ctx.tx.organizations.delete(orgId, organization.version);
-  await enqueue(ctx, orgId, 'organization.deleted', { organizationId: orgId, accounts });
-  return { organizationId: orgId, accounts };
+  await appendMessages(ctx, messages);
+  return { organizationId: orgId, accounts: target.deletedAccounts };
+}
+
+/**
+ * The effects of an event that every account of the organization undergoes
+ * at once, whatever its state: the account machine is applied from each
+ * state that accepts the event (the owner's account among them), and each
+ * effect it returns is run once, for all, in the order the table first names
+ * it (so the erasure comes before the notice that counts it).
+ */
+function everyAccountEffects(
+  organization: Organization,
+  event: Extract<AccountEvent, 'deleteOrganization'>,
+): AccountEffect[] {
+  const effects = new Set<AccountEffect>();
+  for (const state of accountMachine.stateNames) {
+    if (!can(accountMachine, state, event)) continue;
+    const result = transition(accountMachine, state, event, {
+      accountId: organization.ownerId,
+      ownerId: organization.ownerId,
+    });
+    if (!result.ok) throw result.error;
+    for (const effect of result.effects) effects.add(effect);
+  }
+  return [...effects];
 }

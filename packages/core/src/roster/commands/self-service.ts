@@ -1,14 +1,15 @@
 import { accountMachine } from '../../machines/account-machine.js';
 import { transition } from '../../machines/machine.js';
 import type { Account } from '../../model/account.js';
-import { checkOwnerProtection } from '../../rules/owner-protection.js';
 import { audit } from '../audit.js';
 import { authorize } from '../authorize.js';
 import { type CommandContext, requireActor } from '../command-context.js';
-import { runDeparture } from '../departure.js';
+import { accountScope } from '../effects/effect-scope.js';
+import { runEffects } from '../effects/run-effects.js';
+import { settleTransition } from '../effects/settle-transition.js';
 import { AccountRef, DeleteOwnAccountInput } from '../inputs.js';
 import { getAccountOrThrow } from '../not-found.js';
-import { enqueue } from '../outbox.js';
+import { appendMessages, enqueue } from '../outbox.js';
 import { accountSubject } from '../policy-subjects.js';
 
 // Presence is written at most once a minute per account: enough for
@@ -32,13 +33,6 @@ export async function deleteOwnAccount(ctx: CommandContext, raw: unknown): Promi
   const actor = requireActor(ctx);
   const { account, organization } = actor;
   const orgId = organization.id;
-  const refusal = checkOwnerProtection({
-    accountId: account.id,
-    ownerId: organization.ownerId,
-    action: 'deleteOwnAccount',
-  });
-  if (refusal !== undefined) throw refusal;
-  await authorize(ctx, 'deleteOwnAccount', accountSubject(account, actor.memberships));
   const reports = await ctx.tx.memberships.listReports(orgId, account.id);
   const result = transition(accountMachine, account.status, 'deleteOwnAccount', {
     accountId: account.id,
@@ -46,31 +40,23 @@ export async function deleteOwnAccount(ctx: CommandContext, raw: unknown): Promi
     directReportIds: [...new Set(reports.map((report) => report.accountId))],
     reassignment: input.reassignReports,
   });
-  if (!result.ok) throw result.error;
-  await runDeparture(ctx, {
-    orgId,
-    accountId: account.id,
-    reason: 'deleteOwnAccount',
-    spaceId: null,
-    reports,
-    reassignment: input.reassignReports,
-    reassignResourcesTo: input.reassignResourcesTo,
-  });
-  for (const membership of actor.memberships) {
-    await ctx.tx.memberships.delete(orgId, membership.id, membership.version);
-  }
-  const invitations = await ctx.tx.invitations.listByAccount(orgId, account.id);
-  for (const invitation of invitations) {
-    await ctx.tx.invitations.delete(orgId, invitation.id, invitation.version);
-  }
-  // Personal data goes from the trail too; the events stay, the ids as pseudonyms.
-  await ctx.tx.auditEvents.eraseSnapshots(orgId, [
-    { type: 'Account', id: account.id },
-    ...actor.memberships.map((membership) => ({ type: 'Membership' as const, id: membership.id })),
-    ...invitations.map((invitation) => ({ type: 'Invitation' as const, id: invitation.id })),
-  ]);
-  await ctx.tx.accounts.delete(orgId, account.id, account.version);
-  await enqueue(ctx, orgId, 'sessions.revoke', { accountId: account.id });
+  const { effects } = await settleTransition(result, () =>
+    authorize(ctx, 'deleteOwnAccount', accountSubject(account, actor.memberships)),
+  );
+  const { messages } = await runEffects(
+    accountScope(ctx, 'deleteOwnAccount', {
+      account,
+      memberships: actor.memberships,
+      departure: {
+        spaceId: null,
+        reports,
+        reassignment: input.reassignReports,
+        reassignResourcesTo: input.reassignResourcesTo,
+      },
+    }),
+    effects,
+  );
+  await appendMessages(ctx, messages);
   // The account's id stays in the trail as a pseudonym; no personal data is written.
   await audit(
     ctx,

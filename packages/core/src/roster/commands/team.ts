@@ -1,29 +1,59 @@
 import { RosterError } from '../../errors/roster-error.js';
 import { transition } from '../../machines/machine.js';
 import { membershipMachine } from '../../machines/membership-machine.js';
+import type { Account } from '../../model/account.js';
 import type { Membership } from '../../model/membership.js';
 import { audit } from '../audit.js';
 import { authorize } from '../authorize.js';
 import { type CommandContext, requireActor } from '../command-context.js';
-import { runDeparture } from '../departure.js';
+import { accountScope } from '../effects/effect-scope.js';
+import { runEffects } from '../effects/run-effects.js';
+import { settleTransition } from '../effects/settle-transition.js';
 import { AddToTeamInput, ChangeRoleInput, RemoveFromTeamInput } from '../inputs.js';
 import { requireManager } from '../manager.js';
 import { getAccountOrThrow, notFound } from '../not-found.js';
 import { membershipSubject } from '../policy-subjects.js';
-import { checkRoleGrantable, refuseSelfOrOwner } from '../protections.js';
+import { checkRoleGrantable, refuseSelf, refuseSelfOrOwner } from '../protections.js';
 
 /** The account's membership of the space (current or former) and all its memberships, for rank (DESIGN §8). */
 async function loadMembership(
   ctx: CommandContext,
   accountId: string,
   spaceId: string,
-): Promise<{ membership: Membership; memberships: Membership[] }> {
+): Promise<{ account: Account; membership: Membership; memberships: Membership[] }> {
   const orgId = requireActor(ctx).organization.id;
-  await getAccountOrThrow(ctx, orgId, accountId);
+  const account = await getAccountOrThrow(ctx, orgId, accountId);
   const memberships = await ctx.tx.memberships.listByAccounts(orgId, [accountId]);
   const membership = memberships.find((candidate) => candidate.spaceId === spaceId);
   if (membership === undefined) throw notFound('Membership', `${accountId} in ${spaceId}`);
-  return { membership, memberships };
+  return { account, membership, memberships };
+}
+
+/** Checks where a member joins: groups of the space, and a manager who can manage in it (rule 7). */
+async function checkPlacement(
+  ctx: CommandContext,
+  accountId: string,
+  spaceId: string,
+  input: { readonly groupIds: readonly string[]; readonly managerId: string | null },
+): Promise<void> {
+  const orgId = requireActor(ctx).organization.id;
+  if (input.groupIds.length > 0) {
+    const groups = await ctx.tx.groups.getMany(orgId, [...input.groupIds]);
+    for (const id of input.groupIds) {
+      if (!groups.some((group) => group.id === id && group.spaceId === spaceId))
+        throw notFound('Group', id);
+    }
+  }
+  if (input.managerId !== null) {
+    // Whoever joins with a manager is given one: nobody sets the owner's (rule 1).
+    refuseSelfOrOwner(ctx, accountId, 'setManager', spaceId);
+    if (input.managerId === accountId) {
+      throw new RosterError('INVALID_INPUT', 'Nobody manages themselves.', {
+        issues: [{ path: ['managerId'], message: 'Must be another account' }],
+      });
+    }
+    await requireManager(ctx, orgId, input.managerId, spaceId);
+  }
 }
 
 /** @internal */
@@ -63,41 +93,34 @@ export async function addToTeam(ctx: CommandContext, raw: unknown): Promise<Memb
     periods: [],
     version: 1,
   };
-  await authorize(
-    ctx,
-    'addToTeam',
-    membershipSubject({ ...draft, role: input.role }, memberships, input.role),
-  );
   const result = transition(membershipMachine, draft.state, 'addToTeam', {
     accountId: account.id,
     ownerId: actor.organization.ownerId,
   });
-  if (!result.ok) throw result.error;
-  if (input.groupIds.length > 0) {
-    const groups = await ctx.tx.groups.getMany(orgId, input.groupIds);
-    for (const id of input.groupIds) {
-      if (!groups.some((group) => group.id === id && group.spaceId === spaceId))
-        throw notFound('Group', id);
-    }
-  }
-  if (input.managerId !== null) {
-    // Whoever joins with a manager is given one: nobody sets the owner's (rule 1).
-    refuseSelfOrOwner(ctx, account.id, 'setManager', spaceId);
-    if (input.managerId === account.id) {
-      throw new RosterError('INVALID_INPUT', 'Nobody manages themselves.', {
-        issues: [{ path: ['managerId'], message: 'Must be another account' }],
-      });
-    }
-    await requireManager(ctx, orgId, input.managerId, spaceId);
-  }
-  const next: Membership = {
-    ...draft,
-    state: result.state,
-    role: input.role,
-    groupIds: input.groupIds,
-    managerId: input.managerId,
-    periods: [...draft.periods, { startedAt: ctx.now, endedAt: null, role: input.role }],
-  };
+  const { state, effects } = await settleTransition(result, () =>
+    authorize(
+      ctx,
+      'addToTeam',
+      membershipSubject({ ...draft, role: input.role }, memberships, input.role),
+    ),
+  );
+  await checkPlacement(ctx, account.id, spaceId, input);
+  const { target } = await runEffects(
+    accountScope(ctx, 'addToTeam', {
+      account,
+      memberships: [
+        {
+          ...draft,
+          state,
+          role: input.role,
+          groupIds: input.groupIds,
+          managerId: input.managerId,
+        },
+      ],
+    }),
+    effects,
+  );
+  const next = onlyMembership(target.memberships);
   const saved =
     existing === undefined
       ? await ctx.tx.memberships.insert(next)
@@ -111,9 +134,8 @@ export async function removeFromTeam(ctx: CommandContext, raw: unknown): Promise
   const input = RemoveFromTeamInput.parse(raw);
   const actor = requireActor(ctx);
   const spaceId = input.spaceId ?? actor.organization.defaultSpaceId;
-  refuseSelfOrOwner(ctx, input.accountId, 'removeFromTeam', spaceId);
-  const { membership, memberships } = await loadMembership(ctx, input.accountId, spaceId);
-  await authorize(ctx, 'removeFromTeam', membershipSubject(membership, memberships));
+  refuseSelf(ctx, input.accountId, 'removeFromTeam', spaceId);
+  const { account, membership, memberships } = await loadMembership(ctx, input.accountId, spaceId);
   const reports = (
     await ctx.tx.memberships.listReports(membership.orgId, membership.accountId)
   ).filter((report) => report.spaceId === membership.spaceId);
@@ -126,26 +148,23 @@ export async function removeFromTeam(ctx: CommandContext, raw: unknown): Promise
     directReportIds: reports.map((report) => report.accountId),
     reassignment: input.reassignReports,
   });
-  if (!result.ok) throw result.error;
-  await runDeparture(ctx, {
-    orgId: membership.orgId,
-    accountId: membership.accountId,
-    reason: 'removeFromTeam',
-    spaceId: membership.spaceId,
-    reports,
-    reassignment: input.reassignReports,
-    reassignResourcesTo: input.reassignResourcesTo,
-  });
-  const periods = membership.periods.map((period, index) =>
-    index === membership.periods.length - 1 ? { ...period, endedAt: ctx.now } : period,
+  const { state, effects } = await settleTransition(result, () =>
+    authorize(ctx, 'removeFromTeam', membershipSubject(membership, memberships)),
   );
-  const saved = await ctx.tx.memberships.update({
-    ...membership,
-    state: result.state,
-    groupIds: [],
-    managerId: null,
-    periods,
-  });
+  const { target } = await runEffects(
+    accountScope(ctx, 'removeFromTeam', {
+      account,
+      memberships: [{ ...membership, state }],
+      departure: {
+        spaceId: membership.spaceId,
+        reports,
+        reassignment: input.reassignReports,
+        reassignResourcesTo: input.reassignResourcesTo,
+      },
+    }),
+    effects,
+  );
+  const saved = await ctx.tx.memberships.update(onlyMembership(target.memberships));
   await audit(
     ctx,
     membership.orgId,
@@ -155,6 +174,15 @@ export async function removeFromTeam(ctx: CommandContext, raw: unknown): Promise
     saved,
   );
   return saved;
+}
+
+/** The one membership a membership event is about. */
+function onlyMembership(memberships: readonly Membership[]): Membership {
+  const [membership] = memberships;
+  if (membership === undefined || memberships.length !== 1) {
+    throw new TypeError('A membership event is about exactly one membership');
+  }
+  return membership;
 }
 
 /**
