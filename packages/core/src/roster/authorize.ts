@@ -1,6 +1,6 @@
 import { RosterError } from '../errors/roster-error.js';
 import type { PolicyActor, PolicySubject, RosterAction } from '../ports/policy.js';
-import { type CommandContext, requireActor } from './command-context.js';
+import type { ActorContext, CommandContext } from './command-context.js';
 
 /**
  * Asks the policy; throws `RANK_EXCEEDED` with the ranks when rank decided,
@@ -8,12 +8,12 @@ import { type CommandContext, requireActor } from './command-context.js';
  * @internal
  */
 export async function authorize(
-  ctx: CommandContext,
+  ctx: ActorContext,
   action: RosterAction,
   subject: PolicySubject,
   field?: string,
 ): Promise<void> {
-  await authorizeAs(ctx, requireActor(ctx), action, subject, field);
+  await authorizeAs(ctx, ctx.actor, action, subject, field);
 }
 
 /** {@link authorize} for another actor than the command's (the invitee accepting). @internal */

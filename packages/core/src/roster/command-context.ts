@@ -29,7 +29,12 @@ export interface CommandContext {
   readonly dryRun?: boolean;
 }
 
-/** The actor of a command that has one. @internal */
+/** The context of a command that an actor runs: every command but the two that have none. @internal */
+export interface ActorContext extends CommandContext {
+  readonly actor: PolicyActor;
+}
+
+/** The actor of a context that may have none (an effect, which also runs in acceptInvitation). @internal */
 export function requireActor(ctx: CommandContext): PolicyActor {
   if (ctx.actor === null) throw new TypeError('This command needs an actor');
   return ctx.actor;

@@ -16,7 +16,7 @@ import type { BulkImportOptions, BulkOptions, BulkReport } from './bulk/bulk-rep
 import type { BulkImportRow, BulkUpdateRow } from './bulk/bulk-rows.js';
 import { bulkUpdateCommand } from './bulk/bulk-update.js';
 import { parseBulkOptions, runBulk } from './bulk/run-bulk.js';
-import type { CommandContext, RosterDeps } from './command-context.js';
+import type { ActorContext, CommandContext, RosterDeps } from './command-context.js';
 import { type AcceptedInvitation, acceptInvitation } from './commands/accept-invitation.js';
 import { type CreatedOrganization, createOrganization } from './commands/create-organization.js';
 import { resendInvitation, revokeInvitation } from './commands/invitation-lifecycle.js';
@@ -402,7 +402,7 @@ export function createRoster<Native = unknown>(options: RosterOptions<Native>): 
     as(rawActor) {
       const actor = Actor.parse(rawActor);
       const run =
-        <T>(command: (ctx: CommandContext, input: unknown) => Promise<T>) =>
+        <T>(command: (ctx: ActorContext, input: unknown) => Promise<T>) =>
         (input: unknown): Promise<T> =>
           store.transaction(async (tx) =>
             command({ deps, tx, actor: await loadActor(tx, actor), now: deps.clock.now() }, input),

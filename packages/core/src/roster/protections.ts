@@ -1,7 +1,7 @@
 import { RosterError } from '../errors/roster-error.js';
 import { checkOwnerProtection, checkOwnerRoleGrant } from '../rules/owner-protection.js';
 import { checkSelfAction } from '../rules/self-action.js';
-import { type CommandContext, requireActor } from './command-context.js';
+import type { ActorContext } from './command-context.js';
 
 /**
  * Refuses a role the roster may not grant: `INVALID_INPUT` when it is
@@ -11,12 +11,12 @@ import { type CommandContext, requireActor } from './command-context.js';
  * @internal
  */
 export function checkRoleGrantable(
-  ctx: CommandContext,
+  ctx: ActorContext,
   role: string,
   path: readonly (string | number)[],
 ): void {
   const { deps } = ctx;
-  const ownerId = requireActor(ctx).organization.ownerId;
+  const ownerId = ctx.actor.organization.ownerId;
   const names = deps.roles.roles.map((known) => known.name);
   if (!names.includes(role)) {
     const problem = `Unknown role "${role}"; known roles: ${names.join(', ')}.`;
@@ -34,13 +34,13 @@ export function checkRoleGrantable(
  * @internal
  */
 export function refuseSelfOrOwner(
-  ctx: CommandContext,
+  ctx: ActorContext,
   accountId: string,
   action: string,
   spaceId?: string,
 ): void {
   refuseSelf(ctx, accountId, action, spaceId);
-  const actor = requireActor(ctx);
+  const actor = ctx.actor;
   const refusal = checkOwnerProtection({
     action,
     accountId,
@@ -54,12 +54,12 @@ export function refuseSelfOrOwner(
 
 /** Nobody changes their own access (DESIGN rule 3); see {@link refuseSelfOrOwner}. @internal */
 export function refuseSelf(
-  ctx: CommandContext,
+  ctx: ActorContext,
   accountId: string,
   action: string,
   spaceId?: string,
 ): void {
-  const actor = requireActor(ctx);
+  const actor = ctx.actor;
   const refusal = checkSelfAction({
     action,
     actorId: actor.account.id,

@@ -2,7 +2,7 @@ import { RosterError } from '../../errors/roster-error.js';
 import type { Account } from '../../model/account.js';
 import type { Membership } from '../../model/membership.js';
 import type { Space } from '../../model/space.js';
-import { type CommandContext, requireActor } from '../command-context.js';
+import type { ActorContext } from '../command-context.js';
 import {
   authorizeInvite,
   buildInvitationRows,
@@ -34,7 +34,7 @@ import {
  * keeps the batch's answers, so a file of refused rows asks each once.
  */
 async function forbiddenColumn(
-  ctx: CommandContext,
+  ctx: ActorContext,
   asked: Map<string, Promise<boolean>>,
   spaces: readonly Space[],
   spaceId: string,
@@ -73,7 +73,7 @@ export function bulkImportCommand(options: {
   return {
     model: BulkImportRow,
     async process(ctx, rows) {
-      const actor = requireActor(ctx);
+      const actor = ctx.actor;
       const orgId = actor.organization.id;
       const names = await loadBatchNames(
         ctx,

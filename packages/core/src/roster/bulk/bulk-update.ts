@@ -2,7 +2,7 @@ import type { AuditEvent } from '../../model/audit-event.js';
 import type { Membership } from '../../model/membership.js';
 import type { OutboxMessage } from '../../model/outbox-message.js';
 import { auditEventOf } from '../audit.js';
-import { type CommandContext, requireActor } from '../command-context.js';
+import type { ActorContext } from '../command-context.js';
 import { accountScope, changedMemberships } from '../effects/effect-scope.js';
 import { runEffects } from '../effects/run-effects.js';
 import type { BulkRowReport } from './bulk-report.js';
@@ -13,10 +13,10 @@ import { type BulkCommand, type PreparedRow, reportFailure, rowReport } from './
 
 /** Reads what the rows name at once: spaces, groups, every account (the rows' and the managers') and their memberships. */
 async function loadBatchState(
-  ctx: CommandContext,
+  ctx: ActorContext,
   rows: readonly PreparedRow<BulkUpdateRow>[],
 ): Promise<BatchState> {
-  const orgId = requireActor(ctx).organization.id;
+  const orgId = ctx.actor.organization.id;
   const { spaces, groups, accounts } = await loadBatchNames(
     ctx,
     rows.map(({ data }) => ({
@@ -54,7 +54,7 @@ async function loadBatchState(
  * which is then run row by row.
  */
 async function writeRow(
-  ctx: CommandContext,
+  ctx: ActorContext,
   plan: RowPlan,
   state: BatchState,
   batch: { readonly events: AuditEvent[]; readonly messages: OutboxMessage[] },

@@ -4,7 +4,7 @@ import type { Account } from '../../model/account.js';
 import type { Group } from '../../model/group.js';
 import type { Membership } from '../../model/membership.js';
 import type { Space } from '../../model/space.js';
-import { type CommandContext, requireActor } from '../command-context.js';
+import type { ActorContext } from '../command-context.js';
 import { planDeactivation, planReactivation } from '../commands/lifecycle.js';
 import {
   planAssignGroups,
@@ -61,7 +61,7 @@ interface RowChanges {
 
 /** The row's account, the space it names and the account's membership of it. */
 async function rowTarget(
-  ctx: CommandContext,
+  ctx: ActorContext,
   data: BulkUpdateRow,
   state: BatchState,
 ): Promise<{ account: Account; space: Space; memberships: Membership[] }> {
@@ -78,7 +78,7 @@ async function rowTarget(
   });
   const memberships = state.memberships.get(account.id) ?? [];
   const space = await at('space', () =>
-    resolveSpace(state.spaces, data.space, requireActor(ctx).organization.defaultSpaceId),
+    resolveSpace(state.spaces, data.space, ctx.actor.organization.defaultSpaceId),
   );
   return { account, space, memberships };
 }
@@ -144,7 +144,7 @@ function changesMembership(changes: RowChanges): boolean {
  * order, on the current membership of the space.
  */
 async function planMembership(
-  ctx: CommandContext,
+  ctx: ActorContext,
   input: {
     readonly account: Account;
     readonly memberships: readonly Membership[];
@@ -215,7 +215,7 @@ async function planMembership(
 }
 
 /** DESIGN §4 rule 8: a bulk update never deactivates someone who can manage the team. */
-function refuseTeamManager(ctx: CommandContext, account: Account, roles: readonly string[]): void {
+function refuseTeamManager(ctx: ActorContext, account: Account, roles: readonly string[]): void {
   const role = roles.find((held) => roleCanManageTeam(ctx.deps.roles, held));
   if (role === undefined) return;
   const who = `${account.firstName} ${account.lastName}`.trim() || account.email;
@@ -228,7 +228,7 @@ function refuseTeamManager(ctx: CommandContext, account: Account, roles: readonl
 
 /** A row's deactivation, checked as `deactivate` checks it, plus rule 8 on the roles held before and after the row. */
 async function planRowDeactivation(
-  ctx: CommandContext,
+  ctx: ActorContext,
   account: Account,
   before: readonly Membership[],
   after: readonly Membership[],
@@ -261,7 +261,7 @@ async function planRowDeactivation(
  * @internal
  */
 export async function planUpdateRow(
-  ctx: CommandContext,
+  ctx: ActorContext,
   data: BulkUpdateRow,
   state: BatchState,
 ): Promise<RowPlan | { readonly unchanged: Account }> {

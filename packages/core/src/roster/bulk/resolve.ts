@@ -2,7 +2,7 @@ import { RosterError } from '../../errors/roster-error.js';
 import type { Account } from '../../model/account.js';
 import type { Group } from '../../model/group.js';
 import type { Space } from '../../model/space.js';
-import { type CommandContext, requireActor } from '../command-context.js';
+import type { ActorContext } from '../command-context.js';
 
 // Spreadsheets name spaces and groups as people write them: an exact name
 // wins, else the one name that matches ignoring case.
@@ -96,10 +96,10 @@ export interface BatchNames {
  * @internal
  */
 export async function loadBatchNames(
-  ctx: CommandContext,
+  ctx: ActorContext,
   rows: readonly RowNames[],
 ): Promise<BatchNames> {
-  const { organization } = requireActor(ctx);
+  const { organization } = ctx.actor;
   const orgId = organization.id;
   const spaces = await ctx.tx.spaces.listByOrganization(orgId);
   const spaceIdsWithGroups = new Set<string>();

@@ -6,7 +6,7 @@ import { invalidInput, type Model, safeParseInput } from '../../model/define-mod
 import { Email } from '../../model/primitives.js';
 import type { IdGenerator } from '../../ports/id-generator.js';
 import type { Store } from '../../ports/store.js';
-import type { CommandContext, RosterDeps } from '../command-context.js';
+import type { ActorContext, RosterDeps } from '../command-context.js';
 import { loadActor } from '../load-actor.js';
 import type {
   BulkInvitation,
@@ -41,7 +41,7 @@ export interface BatchOutcome {
 /** One bulk command: its row model, and what it does with a batch of valid rows in one transaction. @internal */
 export interface BulkCommand<R> {
   readonly model: Model<R>;
-  process(ctx: CommandContext, rows: readonly PreparedRow<R>[]): Promise<BatchOutcome>;
+  process(ctx: ActorContext, rows: readonly PreparedRow<R>[]): Promise<BatchOutcome>;
 }
 
 /**
@@ -282,7 +282,7 @@ export async function runBulk<R extends { email: string }>(
   const context = async (
     tx: Parameters<Parameters<Store['transaction']>[0]>[0],
     ids: IdGenerator,
-  ): Promise<CommandContext> => {
+  ): Promise<ActorContext> => {
     const loaded = await loadActor(tx, actor).catch((error: unknown) => {
       throw new ActorFailure(error);
     });

@@ -5,7 +5,7 @@ import type { Account } from '../../model/account.js';
 import type { Invitation } from '../../model/invitation.js';
 import { audit } from '../audit.js';
 import { authorize } from '../authorize.js';
-import { type CommandContext, requireActor } from '../command-context.js';
+import type { ActorContext } from '../command-context.js';
 import { type AccountTarget, accountScope, type EffectScope } from '../effects/effect-scope.js';
 import { runEffects } from '../effects/run-effects.js';
 import { settleTransition } from '../effects/settle-transition.js';
@@ -14,9 +14,9 @@ import { notFound } from '../not-found.js';
 import { appendMessages } from '../outbox.js';
 import type { IssuedInvitation } from './invitations.js';
 
-async function loadInvitation(ctx: CommandContext, raw: unknown): Promise<[Invitation, Account]> {
+async function loadInvitation(ctx: ActorContext, raw: unknown): Promise<[Invitation, Account]> {
   const { invitationId } = InvitationRef.parse(raw);
-  const orgId = requireActor(ctx).organization.id;
+  const orgId = ctx.actor.organization.id;
   const invitation = await ctx.tx.invitations.get(orgId, invitationId);
   if (invitation === undefined) throw notFound('Invitation', invitationId);
   const account = await ctx.tx.accounts.get(orgId, invitation.accountId);
@@ -44,14 +44,14 @@ function checkInvitationPending(invitation: Invitation, event: string): void {
  * invitation draft the effects leave is written, with the event's audit.
  */
 async function changeInvitation(
-  ctx: CommandContext,
+  ctx: ActorContext,
   raw: unknown,
   event: Extract<AccountEvent, 'resendInvitation' | 'revokeInvitation'>,
 ): Promise<{ scope: EffectScope & { target: AccountTarget }; saved: Invitation }> {
   const [invitation, account] = await loadInvitation(ctx, raw);
   const result = transition(accountMachine, account.status, event, {
     accountId: account.id,
-    ownerId: requireActor(ctx).organization.ownerId,
+    ownerId: ctx.actor.organization.ownerId,
   });
   const { effects } = await settleTransition(result, async () => {
     await authorize(ctx, event, { ...invitation, type: 'Invitation' });
@@ -76,16 +76,13 @@ async function changeInvitation(
 }
 
 /** @internal */
-export async function resendInvitation(
-  ctx: CommandContext,
-  raw: unknown,
-): Promise<IssuedInvitation> {
+export async function resendInvitation(ctx: ActorContext, raw: unknown): Promise<IssuedInvitation> {
   const { scope, saved } = await changeInvitation(ctx, raw, 'resendInvitation');
   if (scope.token === undefined) throw new TypeError('resendInvitation made no token');
   return { invitation: saved, account: scope.target.account, token: scope.token };
 }
 
 /** @internal */
-export async function revokeInvitation(ctx: CommandContext, raw: unknown): Promise<Invitation> {
+export async function revokeInvitation(ctx: ActorContext, raw: unknown): Promise<Invitation> {
   return (await changeInvitation(ctx, raw, 'revokeInvitation')).saved;
 }

@@ -5,7 +5,7 @@ import type { Invitation } from '../../model/invitation.js';
 import type { OutboxMessage } from '../../model/outbox-message.js';
 import { auditEventOf } from '../audit.js';
 import { authorize } from '../authorize.js';
-import { type CommandContext, requireActor } from '../command-context.js';
+import type { ActorContext } from '../command-context.js';
 import { InviteInput } from '../inputs.js';
 import { invitationEmail } from '../invitation-message.js';
 import { type InvitationSecret, newInvitationSecret } from '../invitation-token.js';
@@ -26,7 +26,7 @@ export interface IssuedInvitation {
 }
 
 async function checkPlacement(
-  ctx: CommandContext,
+  ctx: ActorContext,
   orgId: string,
   spaceId: string,
   groupIds: readonly string[],
@@ -46,28 +46,24 @@ async function checkPlacement(
 
 /** Checks that the actor may invite into this space with this role (role grantable, then the Policy). @internal */
 export async function authorizeInvite(
-  ctx: CommandContext,
+  ctx: ActorContext,
   spaceId: string,
   role: string,
 ): Promise<void> {
   checkRoleGrantable(ctx, role, ['role']);
-  await authorize(
-    ctx,
-    'invite',
-    invitationSubject(requireActor(ctx).organization.id, spaceId, role),
-  );
+  await authorize(ctx, 'invite', invitationSubject(ctx.actor.organization.id, spaceId, role));
 }
 
 /** Whether the Policy lets the actor invite into this space with this role (no error; nothing else checked). @internal */
 export async function mayInvite(
-  ctx: CommandContext,
+  ctx: ActorContext,
   spaceId: string,
   role: string,
 ): Promise<boolean> {
   const decision = await ctx.deps.policy.check({
-    actor: requireActor(ctx),
+    actor: ctx.actor,
     action: 'invite',
-    subject: invitationSubject(requireActor(ctx).organization.id, spaceId, role),
+    subject: invitationSubject(ctx.actor.organization.id, spaceId, role),
   });
   return decision.allowed;
 }
@@ -115,11 +111,11 @@ export interface InvitationRowsInput {
  * @internal
  */
 export function buildInvitationRows(
-  ctx: CommandContext,
+  ctx: ActorContext,
   input: InvitationRowsInput,
   secret: InvitationSecret,
 ): InvitationRows {
-  const actor = requireActor(ctx);
+  const actor = ctx.actor;
   const orgId = actor.organization.id;
   const { token, tokenHash } = secret;
   const account: Account = {
@@ -167,9 +163,9 @@ export function buildInvitationRows(
 }
 
 /** @internal */
-export async function invite(ctx: CommandContext, raw: unknown): Promise<IssuedInvitation> {
+export async function invite(ctx: ActorContext, raw: unknown): Promise<IssuedInvitation> {
   const input = InviteInput.parse(raw);
-  const actor = requireActor(ctx);
+  const actor = ctx.actor;
   const orgId = actor.organization.id;
   const spaceId = input.spaceId ?? actor.organization.defaultSpaceId;
   checkProfileLimits(ctx.deps.profileLimits, input.profile, ['profile']);

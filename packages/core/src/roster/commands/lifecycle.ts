@@ -5,7 +5,7 @@ import type { Membership } from '../../model/membership.js';
 import type { ReportReassignment } from '../../rules/direct-reports.js';
 import { audit } from '../audit.js';
 import { authorize } from '../authorize.js';
-import { type CommandContext, requireActor } from '../command-context.js';
+import type { ActorContext } from '../command-context.js';
 import { accountScope, saveMemberships } from '../effects/effect-scope.js';
 import { runEffects } from '../effects/run-effects.js';
 import { settleTransition } from '../effects/settle-transition.js';
@@ -29,7 +29,7 @@ export interface AccountDecision {
  * @internal
  */
 export async function planDeactivation(
-  ctx: CommandContext,
+  ctx: ActorContext,
   input: {
     readonly account: Account;
     readonly memberships: readonly Membership[];
@@ -42,7 +42,7 @@ export async function planDeactivation(
   const { account } = input;
   const result = transition(accountMachine, account.status, 'deactivate', {
     accountId: account.id,
-    ownerId: requireActor(ctx).organization.ownerId,
+    ownerId: ctx.actor.organization.ownerId,
     person: account,
     requiredProfileFields: ctx.deps.requiredProfileFields,
     directReportIds: [...new Set(input.reports.map((report) => report.accountId))],
@@ -55,9 +55,9 @@ export async function planDeactivation(
 }
 
 /** @internal */
-export async function deactivate(ctx: CommandContext, raw: unknown): Promise<Account> {
+export async function deactivate(ctx: ActorContext, raw: unknown): Promise<Account> {
   const input = DeactivateInput.parse(raw);
-  const orgId = requireActor(ctx).organization.id;
+  const orgId = ctx.actor.organization.id;
   const account = await getAccountOrThrow(ctx, orgId, input.accountId);
   const memberships = await ctx.tx.memberships.listByAccounts(orgId, [account.id]);
   refuseSelf(ctx, account.id, 'deactivate');
@@ -95,14 +95,14 @@ export async function deactivate(ctx: CommandContext, raw: unknown): Promise<Acc
  * @internal
  */
 export async function planReactivation(
-  ctx: CommandContext,
+  ctx: ActorContext,
   account: Account,
   memberships: readonly Membership[],
 ): Promise<AccountDecision> {
   refuseSelf(ctx, account.id, 'reactivate');
   const result = transition(accountMachine, account.status, 'reactivate', {
     accountId: account.id,
-    ownerId: requireActor(ctx).organization.ownerId,
+    ownerId: ctx.actor.organization.ownerId,
     person: account,
     requiredProfileFields: ctx.deps.requiredProfileFields,
   });
@@ -112,9 +112,9 @@ export async function planReactivation(
 }
 
 /** @internal */
-export async function reactivate(ctx: CommandContext, raw: unknown): Promise<Account> {
+export async function reactivate(ctx: ActorContext, raw: unknown): Promise<Account> {
   const input = AccountRef.parse(raw);
-  const orgId = requireActor(ctx).organization.id;
+  const orgId = ctx.actor.organization.id;
   const account = await getAccountOrThrow(ctx, orgId, input.accountId);
   const memberships = await ctx.tx.memberships.listByAccounts(orgId, [account.id]);
   const { state, effects } = await planReactivation(ctx, account, memberships);

@@ -5,7 +5,7 @@ import type { Membership } from '../../model/membership.js';
 import { planReassignment } from '../../rules/direct-reports.js';
 import { audit } from '../audit.js';
 import { authorize } from '../authorize.js';
-import { type CommandContext, requireActor } from '../command-context.js';
+import type { ActorContext } from '../command-context.js';
 import { moveReports } from '../departure.js';
 import {
   AssignGroupsInput,
@@ -38,14 +38,14 @@ export function requireMember(
  * DESIGN §8); nobody's own access and not the owner's first (rules 1 and 3).
  */
 async function currentMember(
-  ctx: CommandContext,
+  ctx: ActorContext,
   accountId: string,
   spaceId: string | undefined,
   action: string,
   /** Protect the target as the owner too (not when a manager is cleared: that undoes one). */
   ownerToo = true,
 ): Promise<{ account: Account; membership: Membership; memberships: Membership[] }> {
-  const { organization } = requireActor(ctx);
+  const { organization } = ctx.actor;
   const space = spaceId ?? organization.defaultSpaceId;
   if (ownerToo) refuseSelfOrOwner(ctx, accountId, action, space);
   else refuseSelf(ctx, accountId, action, space);
@@ -58,7 +58,7 @@ async function currentMember(
 
 /** The checks of setRestrictions on a current membership (the Policy); the caller refused self and owner first. @internal */
 export async function planSetRestrictions(
-  ctx: CommandContext,
+  ctx: ActorContext,
   membership: Membership,
   accountMemberships: readonly Membership[],
   restrictions: readonly string[],
@@ -69,7 +69,7 @@ export async function planSetRestrictions(
 
 /** The checks of assignGroups on a current membership: the Policy, then every group in its space. @internal */
 export async function planAssignGroups(
-  ctx: CommandContext,
+  ctx: ActorContext,
   membership: Membership,
   accountMemberships: readonly Membership[],
   groupIds: readonly string[],
@@ -90,7 +90,7 @@ export async function planAssignGroups(
  * @internal
  */
 export async function planSetManager(
-  ctx: CommandContext,
+  ctx: ActorContext,
   membership: Membership,
   accountMemberships: readonly Membership[],
   managerId: string | null,
@@ -112,7 +112,7 @@ export async function planSetManager(
 }
 
 async function save(
-  ctx: CommandContext,
+  ctx: ActorContext,
   action: string,
   before: Membership,
   after: Membership,
@@ -123,7 +123,7 @@ async function save(
 }
 
 /** @internal */
-export async function setRestrictions(ctx: CommandContext, raw: unknown): Promise<Membership> {
+export async function setRestrictions(ctx: ActorContext, raw: unknown): Promise<Membership> {
   const input = SetRestrictionsInput.parse(raw);
   const { membership, memberships } = await currentMember(
     ctx,
@@ -136,9 +136,9 @@ export async function setRestrictions(ctx: CommandContext, raw: unknown): Promis
 }
 
 /** @internal */
-export async function assignGroups(ctx: CommandContext, raw: unknown): Promise<Membership> {
+export async function assignGroups(ctx: ActorContext, raw: unknown): Promise<Membership> {
   const input = AssignGroupsInput.parse(raw);
-  const orgId = requireActor(ctx).organization.id;
+  const orgId = ctx.actor.organization.id;
   const { account, membership, memberships } = await currentMember(
     ctx,
     input.accountId,
@@ -160,9 +160,9 @@ export async function assignGroups(ctx: CommandContext, raw: unknown): Promise<M
 }
 
 /** @internal */
-export async function setManager(ctx: CommandContext, raw: unknown): Promise<Membership> {
+export async function setManager(ctx: ActorContext, raw: unknown): Promise<Membership> {
   const input = SetManagerInput.parse(raw);
-  const orgId = requireActor(ctx).organization.id;
+  const orgId = ctx.actor.organization.id;
   const { membership, memberships } = await currentMember(
     ctx,
     input.accountId,
@@ -182,9 +182,9 @@ export async function setManager(ctx: CommandContext, raw: unknown): Promise<Mem
 }
 
 /** @internal */
-export async function reassignReports(ctx: CommandContext, raw: unknown): Promise<Membership[]> {
+export async function reassignReports(ctx: ActorContext, raw: unknown): Promise<Membership[]> {
   const input = ReassignReportsInput.parse(raw);
-  const orgId = requireActor(ctx).organization.id;
+  const orgId = ctx.actor.organization.id;
   const manager = await getAccountOrThrow(ctx, orgId, input.managerId);
   const managerships = await ctx.tx.memberships.listByAccounts(orgId, [manager.id]);
   // Rule 5: the Policy is asked before anything, whatever the number of reports.

@@ -9,7 +9,7 @@ import type { Organization } from '../../model/organization.js';
 import { checkOwnershipTransfer } from '../../rules/owner-protection.js';
 import { audit } from '../audit.js';
 import { authorize } from '../authorize.js';
-import { type CommandContext, requireActor } from '../command-context.js';
+import type { ActorContext } from '../command-context.js';
 import { organizationScope } from '../effects/effect-scope.js';
 import { runEffects } from '../effects/run-effects.js';
 import {
@@ -28,11 +28,11 @@ function organizationSubject(organization: Organization) {
 
 // Rename and change of plan are the same write: authorize, update, audit.
 async function updateOrganization(
-  ctx: CommandContext,
+  ctx: ActorContext,
   action: 'renameOrganization' | 'changePlan',
   patch: Partial<Pick<Organization, 'name' | 'plan'>>,
 ): Promise<Organization> {
-  const { organization } = requireActor(ctx);
+  const { organization } = ctx.actor;
   await authorize(ctx, action, organizationSubject(organization));
   const saved = await ctx.tx.organizations.update({ ...organization, ...patch });
   await audit(
@@ -47,21 +47,21 @@ async function updateOrganization(
 }
 
 /** @internal */
-export async function renameOrganization(ctx: CommandContext, raw: unknown): Promise<Organization> {
+export async function renameOrganization(ctx: ActorContext, raw: unknown): Promise<Organization> {
   const { name } = RenameOrganizationInput.parse(raw);
   return updateOrganization(ctx, 'renameOrganization', { name });
 }
 
 /** @internal */
-export async function changePlan(ctx: CommandContext, raw: unknown): Promise<Organization> {
+export async function changePlan(ctx: ActorContext, raw: unknown): Promise<Organization> {
   const { plan } = ChangePlanInput.parse(raw);
   return updateOrganization(ctx, 'changePlan', { plan });
 }
 
 /** @internal */
-export async function transferOwnership(ctx: CommandContext, raw: unknown): Promise<Organization> {
+export async function transferOwnership(ctx: ActorContext, raw: unknown): Promise<Organization> {
   const input = TransferOwnershipInput.parse(raw);
-  const actor = requireActor(ctx);
+  const actor = ctx.actor;
   const { organization } = actor;
   checkRoleGrantable(ctx, input.previousOwnerRole, ['previousOwnerRole']);
   await authorize(ctx, 'transferOwnership', organizationSubject(organization));
@@ -109,11 +109,11 @@ export interface DeletedOrganization {
 
 /** @internal */
 export async function deleteOrganization(
-  ctx: CommandContext,
+  ctx: ActorContext,
   raw: unknown,
 ): Promise<DeletedOrganization> {
   const input = DeleteOrganizationInput.parse(raw);
-  const { organization } = requireActor(ctx);
+  const { organization } = ctx.actor;
   await authorize(ctx, 'deleteOrganization', organizationSubject(organization));
   if (input.confirmName.trim() !== organization.name) {
     throw new RosterError(

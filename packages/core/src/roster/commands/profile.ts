@@ -2,16 +2,16 @@ import { type Account, type ProfileFields, profileFieldName } from '../../model/
 import { checkEmailUnchanged } from '../../rules/email-immutability.js';
 import { audit } from '../audit.js';
 import { authorize } from '../authorize.js';
-import { type CommandContext, requireActor } from '../command-context.js';
+import type { ActorContext } from '../command-context.js';
 import { UpdateProfileInput } from '../inputs.js';
 import { getAccountOrThrow } from '../not-found.js';
 import { accountSubject } from '../policy-subjects.js';
 import { checkProfileLimits } from '../profile-limits.js';
 
 /** @internal */
-export async function updateProfile(ctx: CommandContext, raw: unknown): Promise<Account> {
+export async function updateProfile(ctx: ActorContext, raw: unknown): Promise<Account> {
   const input = UpdateProfileInput.parse(raw);
-  const actor = requireActor(ctx);
+  const actor = ctx.actor;
   const orgId = actor.organization.id;
   const account = await getAccountOrThrow(ctx, orgId, input.accountId);
   const refusal = checkEmailUnchanged({

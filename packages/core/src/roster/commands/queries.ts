@@ -3,7 +3,7 @@ import type { AuditEvent } from '../../model/audit-event.js';
 import type { Membership } from '../../model/membership.js';
 import type { Page } from '../../ports/store.js';
 import { authorize } from '../authorize.js';
-import { type CommandContext, requireActor } from '../command-context.js';
+import type { ActorContext } from '../command-context.js';
 import { AccountRef, ListAccountsInput, PresenceInput } from '../inputs.js';
 import { getAccountOrThrow } from '../not-found.js';
 import { accountSubject } from '../policy-subjects.js';
@@ -16,12 +16,9 @@ export interface AccountWithMemberships {
 }
 
 /** @internal */
-export async function getAccount(
-  ctx: CommandContext,
-  raw: unknown,
-): Promise<AccountWithMemberships> {
+export async function getAccount(ctx: ActorContext, raw: unknown): Promise<AccountWithMemberships> {
   const input = AccountRef.parse(raw);
-  const orgId = requireActor(ctx).organization.id;
+  const orgId = ctx.actor.organization.id;
   const account = await getAccountOrThrow(ctx, orgId, input.accountId);
   const memberships = await ctx.tx.memberships.listByAccounts(orgId, [account.id]);
   await authorize(ctx, 'read', accountSubject(account, memberships));
@@ -30,12 +27,12 @@ export async function getAccount(
 
 /** @internal */
 export async function listAccounts(
-  ctx: CommandContext,
+  ctx: ActorContext,
   raw: unknown,
   members: boolean,
 ): Promise<Page<AccountWithMemberships>> {
   const input = ListAccountsInput.parse(raw);
-  const actor = requireActor(ctx);
+  const actor = ctx.actor;
   const orgId = actor.organization.id;
   const readFilter = await ctx.deps.policy.readFilter(actor, 'Account');
   const memberOf = members ? (input.spaceId ?? actor.organization.defaultSpaceId) : input.spaceId;
@@ -77,9 +74,9 @@ export interface Presence {
 }
 
 /** @internal */
-export async function presence(ctx: CommandContext, raw: unknown): Promise<Presence[]> {
+export async function presence(ctx: ActorContext, raw: unknown): Promise<Presence[]> {
   const input = PresenceInput.parse(raw);
-  const orgId = requireActor(ctx).organization.id;
+  const orgId = ctx.actor.organization.id;
   const accounts = await ctx.tx.accounts.getMany(orgId, input.accountIds);
   const memberships = await ctx.tx.memberships.listByAccounts(orgId, input.accountIds);
   const result: Presence[] = [];
@@ -120,7 +117,7 @@ export interface AccountHistory {
 }
 
 /** @internal */
-export async function history(ctx: CommandContext, raw: unknown): Promise<AccountHistory> {
+export async function history(ctx: ActorContext, raw: unknown): Promise<AccountHistory> {
   const { account, memberships } = await getAccount(ctx, raw);
   const orgId = account.orgId;
   await authorize(ctx, 'read', { type: 'AuditEvent', orgId, accountId: account.id });

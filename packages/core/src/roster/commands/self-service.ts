@@ -3,7 +3,7 @@ import { transition } from '../../machines/machine.js';
 import type { Account } from '../../model/account.js';
 import { audit } from '../audit.js';
 import { authorize } from '../authorize.js';
-import { type CommandContext, requireActor } from '../command-context.js';
+import type { ActorContext } from '../command-context.js';
 import { accountScope } from '../effects/effect-scope.js';
 import { runEffects } from '../effects/run-effects.js';
 import { settleTransition } from '../effects/settle-transition.js';
@@ -17,9 +17,9 @@ import { accountSubject } from '../policy-subjects.js';
 const activityThrottleMs = 60_000;
 
 /** @internal */
-export async function requestPasswordReset(ctx: CommandContext, raw: unknown): Promise<void> {
+export async function requestPasswordReset(ctx: ActorContext, raw: unknown): Promise<void> {
   const input = AccountRef.parse(raw);
-  const orgId = requireActor(ctx).organization.id;
+  const orgId = ctx.actor.organization.id;
   const account = await getAccountOrThrow(ctx, orgId, input.accountId);
   const memberships = await ctx.tx.memberships.listByAccounts(orgId, [account.id]);
   await authorize(ctx, 'requestPasswordReset', accountSubject(account, memberships));
@@ -28,9 +28,9 @@ export async function requestPasswordReset(ctx: CommandContext, raw: unknown): P
 }
 
 /** @internal */
-export async function deleteOwnAccount(ctx: CommandContext, raw: unknown): Promise<void> {
+export async function deleteOwnAccount(ctx: ActorContext, raw: unknown): Promise<void> {
   const input = DeleteOwnAccountInput.parse(raw);
-  const actor = requireActor(ctx);
+  const actor = ctx.actor;
   const { account, organization } = actor;
   const orgId = organization.id;
   const reports = await ctx.tx.memberships.listReports(orgId, account.id);
@@ -69,8 +69,8 @@ export async function deleteOwnAccount(ctx: CommandContext, raw: unknown): Promi
 }
 
 /** @internal */
-export async function recordActivity(ctx: CommandContext): Promise<Account> {
-  const { account } = requireActor(ctx);
+export async function recordActivity(ctx: ActorContext): Promise<Account> {
+  const { account } = ctx.actor;
   const last = account.lastSeenAt?.getTime() ?? Number.NEGATIVE_INFINITY;
   if (ctx.now.getTime() - last < activityThrottleMs) return account;
   await ctx.tx.accounts.setLastSeen(account.orgId, account.id, ctx.now);

@@ -2,14 +2,14 @@ import type { Group } from '../../model/group.js';
 import type { Space } from '../../model/space.js';
 import { audit } from '../audit.js';
 import { authorize } from '../authorize.js';
-import { type CommandContext, requireActor } from '../command-context.js';
+import type { ActorContext } from '../command-context.js';
 import { CreateGroupInput, CreateSpaceInput } from '../inputs.js';
 import { notFound } from '../not-found.js';
 
 /** @internal */
-export async function createSpace(ctx: CommandContext, raw: unknown): Promise<Space> {
+export async function createSpace(ctx: ActorContext, raw: unknown): Promise<Space> {
   const input = CreateSpaceInput.parse(raw);
-  const orgId = requireActor(ctx).organization.id;
+  const orgId = ctx.actor.organization.id;
   const draft: Space = {
     id: ctx.deps.ids.next('Space'),
     orgId,
@@ -25,9 +25,9 @@ export async function createSpace(ctx: CommandContext, raw: unknown): Promise<Sp
 }
 
 /** @internal */
-export async function createGroup(ctx: CommandContext, raw: unknown): Promise<Group> {
+export async function createGroup(ctx: ActorContext, raw: unknown): Promise<Group> {
   const input = CreateGroupInput.parse(raw);
-  const { organization } = requireActor(ctx);
+  const { organization } = ctx.actor;
   const spaceId = input.spaceId ?? organization.defaultSpaceId;
   const draft: Group = {
     id: ctx.deps.ids.next('Group'),

@@ -5,7 +5,7 @@ import type { Account } from '../../model/account.js';
 import type { Membership } from '../../model/membership.js';
 import { audit } from '../audit.js';
 import { authorize } from '../authorize.js';
-import { type CommandContext, requireActor } from '../command-context.js';
+import type { ActorContext } from '../command-context.js';
 import { accountScope } from '../effects/effect-scope.js';
 import { runEffects } from '../effects/run-effects.js';
 import { settleTransition } from '../effects/settle-transition.js';
@@ -17,11 +17,11 @@ import { checkRoleGrantable, refuseSelf, refuseSelfOrOwner } from '../protection
 
 /** The account's membership of the space (current or former) and all its memberships, for rank (DESIGN §8). */
 async function loadMembership(
-  ctx: CommandContext,
+  ctx: ActorContext,
   accountId: string,
   spaceId: string,
 ): Promise<{ account: Account; membership: Membership; memberships: Membership[] }> {
-  const orgId = requireActor(ctx).organization.id;
+  const orgId = ctx.actor.organization.id;
   const account = await getAccountOrThrow(ctx, orgId, accountId);
   const memberships = await ctx.tx.memberships.listByAccounts(orgId, [accountId]);
   const membership = memberships.find((candidate) => candidate.spaceId === spaceId);
@@ -31,12 +31,12 @@ async function loadMembership(
 
 /** Checks where a member joins: groups of the space, and a manager who can manage in it (rule 7). */
 async function checkPlacement(
-  ctx: CommandContext,
+  ctx: ActorContext,
   accountId: string,
   spaceId: string,
   input: { readonly groupIds: readonly string[]; readonly managerId: string | null },
 ): Promise<void> {
-  const orgId = requireActor(ctx).organization.id;
+  const orgId = ctx.actor.organization.id;
   if (input.groupIds.length > 0) {
     const groups = await ctx.tx.groups.getMany(orgId, [...input.groupIds]);
     for (const id of input.groupIds) {
@@ -57,9 +57,9 @@ async function checkPlacement(
 }
 
 /** @internal */
-export async function addToTeam(ctx: CommandContext, raw: unknown): Promise<Membership> {
+export async function addToTeam(ctx: ActorContext, raw: unknown): Promise<Membership> {
   const input = AddToTeamInput.parse(raw);
-  const actor = requireActor(ctx);
+  const actor = ctx.actor;
   const orgId = actor.organization.id;
   const spaceId = input.spaceId ?? actor.organization.defaultSpaceId;
   checkRoleGrantable(ctx, input.role, ['role']);
@@ -130,9 +130,9 @@ export async function addToTeam(ctx: CommandContext, raw: unknown): Promise<Memb
 }
 
 /** @internal */
-export async function removeFromTeam(ctx: CommandContext, raw: unknown): Promise<Membership> {
+export async function removeFromTeam(ctx: ActorContext, raw: unknown): Promise<Membership> {
   const input = RemoveFromTeamInput.parse(raw);
-  const actor = requireActor(ctx);
+  const actor = ctx.actor;
   const spaceId = input.spaceId ?? actor.organization.defaultSpaceId;
   refuseSelf(ctx, input.accountId, 'removeFromTeam', spaceId);
   const { account, membership, memberships } = await loadMembership(ctx, input.accountId, spaceId);
@@ -193,7 +193,7 @@ function onlyMembership(memberships: readonly Membership[]): Membership {
  * @internal
  */
 export async function planChangeRole(
-  ctx: CommandContext,
+  ctx: ActorContext,
   membership: Membership,
   accountMemberships: readonly Membership[],
   role: string,
@@ -214,9 +214,9 @@ export async function planChangeRole(
 }
 
 /** @internal */
-export async function changeRole(ctx: CommandContext, raw: unknown): Promise<Membership> {
+export async function changeRole(ctx: ActorContext, raw: unknown): Promise<Membership> {
   const input = ChangeRoleInput.parse(raw);
-  const spaceId = input.spaceId ?? requireActor(ctx).organization.defaultSpaceId;
+  const spaceId = input.spaceId ?? ctx.actor.organization.defaultSpaceId;
   checkRoleGrantable(ctx, input.role, ['role']);
   refuseSelfOrOwner(ctx, input.accountId, 'changeRole', spaceId);
   const { membership, memberships } = await loadMembership(ctx, input.accountId, spaceId);
