@@ -109,13 +109,14 @@ export type {
   Presence,
   PresenceStatus,
 } from './roster/commands/queries.js';
-export type { ActorApi, ListInput, Roster } from './roster/create-roster.js';
+export type { ActorApi, Roster } from './roster/create-roster.js';
 export { createRoster } from './roster/create-roster.js';
 export type {
   DrainOutboxOptions,
   DrainOutboxResult,
   ListDeadOutboxMessagesInput,
 } from './roster/drain-outbox.js';
+export type { ListInput } from './roster/inputs.js';
 export {
   AcceptInvitationInput,
   AccountRef,

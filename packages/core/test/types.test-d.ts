@@ -1,16 +1,34 @@
 import { describe, expectTypeOf, it } from 'vitest';
+import type { z } from 'zod';
 import {
+  type AcceptInvitationInput,
   Account,
   type AccountContext,
   type AccountEffect,
   type AccountEvent,
+  type AccountRef,
   type AccountState,
   type AccountStatus,
+  type ActorApi,
+  type AddToTeamInput,
+  type AssignGroupsInput,
   accountMachine,
+  type ChangePlanInput,
+  type ChangeRoleInput,
+  type CreateGroupInput,
+  type CreateOrganizationInput,
+  type CreateSpaceInput,
   can,
   createRoster,
+  type DeactivateInput,
+  type DeleteOrganizationInput,
+  type DeleteOwnAccountInput,
   type Departure,
   Email,
+  type InvitationRef,
+  type InviteInput,
+  type ListAccountsInput,
+  type ListInput,
   Membership,
   type MembershipEvent,
   type MembershipLifecycleState,
@@ -18,15 +36,24 @@ import {
   membershipMachine,
   type NativeTransaction,
   type Policy,
+  type PresenceInput,
   planReassignment,
+  type ReassignReportsInput,
+  type RemoveFromTeamInput,
+  type RenameOrganizationInput,
   type ResourceHandler,
   type RoleCatalog,
+  type Roster,
   RosterError,
   type RosterErrorCode,
   type RosterErrorDetailsMap,
+  type SetManagerInput,
+  type SetRestrictionsInput,
   type Store,
   type StoreTransaction,
+  type TransferOwnershipInput,
   transition,
+  type UpdateProfileInput,
 } from '../src/index.js';
 
 const context: AccountContext = { accountId: 'acc_2', ownerId: 'acc_1' };
@@ -200,5 +227,86 @@ describe('native transactions', () => {
     expectTypeOf<StoreTransaction['native']>().toBeUnknown();
     expectTypeOf<NativeTransaction<Store>>().toBeUnknown();
     createRoster({ store: store as Store, policy, roles });
+  });
+});
+
+// A method's input is its schema's input: a field the schema accepts and the
+// method's type omits (or the reverse) fails here.
+type InputOf<M extends { readonly schema: z.ZodType }> = z.input<M['schema']>;
+type First<F> = F extends (input: infer P) => unknown ? P : never;
+type ApiInput<K extends keyof ActorApi> = First<ActorApi[K]>;
+
+describe('public input types', () => {
+  it('are the schemas’ inputs, method by method', () => {
+    expectTypeOf<ApiInput<'invite'>>().toEqualTypeOf<InputOf<typeof InviteInput>>();
+    expectTypeOf<ApiInput<'resendInvitation'>>().toEqualTypeOf<InputOf<typeof InvitationRef>>();
+    expectTypeOf<ApiInput<'revokeInvitation'>>().toEqualTypeOf<InputOf<typeof InvitationRef>>();
+    expectTypeOf<ApiInput<'updateProfile'>>().toEqualTypeOf<
+      Omit<InputOf<typeof UpdateProfileInput>, 'email'>
+    >();
+    expectTypeOf<ApiInput<'deactivate'>>().toEqualTypeOf<InputOf<typeof DeactivateInput>>();
+    expectTypeOf<ApiInput<'reactivate'>>().toEqualTypeOf<InputOf<typeof AccountRef>>();
+    expectTypeOf<ApiInput<'addToTeam'>>().toEqualTypeOf<InputOf<typeof AddToTeamInput>>();
+    expectTypeOf<ApiInput<'removeFromTeam'>>().toEqualTypeOf<InputOf<typeof RemoveFromTeamInput>>();
+    expectTypeOf<ApiInput<'changeRole'>>().toEqualTypeOf<InputOf<typeof ChangeRoleInput>>();
+    expectTypeOf<ApiInput<'getAccount'>>().toEqualTypeOf<InputOf<typeof AccountRef>>();
+    expectTypeOf<ApiInput<'listAccounts'>>().toEqualTypeOf<
+      InputOf<typeof ListAccountsInput> | undefined
+    >();
+    expectTypeOf<ApiInput<'listMembers'>>().toEqualTypeOf<
+      InputOf<typeof ListAccountsInput> | undefined
+    >();
+    expectTypeOf<ApiInput<'renameOrganization'>>().toEqualTypeOf<
+      InputOf<typeof RenameOrganizationInput>
+    >();
+    expectTypeOf<ApiInput<'changePlan'>>().toEqualTypeOf<InputOf<typeof ChangePlanInput>>();
+    expectTypeOf<ApiInput<'transferOwnership'>>().toEqualTypeOf<
+      InputOf<typeof TransferOwnershipInput>
+    >();
+    expectTypeOf<ApiInput<'deleteOrganization'>>().toEqualTypeOf<
+      InputOf<typeof DeleteOrganizationInput>
+    >();
+    expectTypeOf<ApiInput<'requestPasswordReset'>>().toEqualTypeOf<InputOf<typeof AccountRef>>();
+    expectTypeOf<ApiInput<'deleteOwnAccount'>>().toEqualTypeOf<
+      InputOf<typeof DeleteOwnAccountInput> | undefined
+    >();
+    expectTypeOf<ApiInput<'setRestrictions'>>().toEqualTypeOf<
+      InputOf<typeof SetRestrictionsInput>
+    >();
+    expectTypeOf<ApiInput<'assignGroups'>>().toEqualTypeOf<InputOf<typeof AssignGroupsInput>>();
+    expectTypeOf<ApiInput<'setManager'>>().toEqualTypeOf<InputOf<typeof SetManagerInput>>();
+    expectTypeOf<ApiInput<'reassignReports'>>().toEqualTypeOf<
+      InputOf<typeof ReassignReportsInput>
+    >();
+    expectTypeOf<ApiInput<'createSpace'>>().toEqualTypeOf<InputOf<typeof CreateSpaceInput>>();
+    expectTypeOf<ApiInput<'createGroup'>>().toEqualTypeOf<InputOf<typeof CreateGroupInput>>();
+    expectTypeOf<ApiInput<'presence'>>().toEqualTypeOf<InputOf<typeof PresenceInput>>();
+    expectTypeOf<ApiInput<'history'>>().toEqualTypeOf<InputOf<typeof AccountRef>>();
+    expectTypeOf<First<Roster['createOrganization']>>().toEqualTypeOf<
+      InputOf<typeof CreateOrganizationInput>
+    >();
+    expectTypeOf<First<Roster['acceptInvitation']>>().toEqualTypeOf<
+      InputOf<typeof AcceptInvitationInput>
+    >();
+  });
+
+  it('are exported under the models’ names', () => {
+    expectTypeOf<InviteInput>().toEqualTypeOf<InputOf<typeof InviteInput>>();
+    expectTypeOf<ListInput>().toEqualTypeOf<InputOf<typeof ListAccountsInput>>();
+    expectTypeOf<DeactivateInput['reassignResourcesTo']>().toEqualTypeOf<
+      string | null | undefined
+    >();
+  });
+
+  it('take the profile fields wherever the schemas do', () => {
+    type Profile = Record<string, string | number | boolean | null>;
+    expectTypeOf<NonNullable<InviteInput['profile']>>().toEqualTypeOf<Profile>();
+    expectTypeOf<NonNullable<UpdateProfileInput['profile']>>().toEqualTypeOf<Profile>();
+    expectTypeOf<NonNullable<AcceptInvitationInput['profile']>>().toEqualTypeOf<Profile>();
+    expectTypeOf<
+      NonNullable<CreateOrganizationInput['owner']['profile']>
+    >().toEqualTypeOf<Profile>();
+    // The email is refused at run time (EMAIL_IMMUTABLE), and by the compiler.
+    expectTypeOf<UpdateProfileInput>().not.toHaveProperty('email');
   });
 });

@@ -12,7 +12,7 @@ import type { Assert, Equals } from './type-equals.js';
 export const accountStatuses = ['pending', 'active', 'deactivated', 'deleted'] as const;
 
 /** The states of an account, those of the account lifecycle machine. */
-export const AccountStatus: Model<AccountStatus> = defineModel(
+export const AccountStatus: Model<AccountStatus, AccountStatus> = defineModel(
   'account status',
   z.enum(accountStatuses),
 );
@@ -49,7 +49,7 @@ export const accountFieldNames = [
  * ProfileKey.safeParse('firstName').success; // false: that is the account's own field
  * ```
  */
-export const ProfileKey: Model<string> = defineModel(
+export const ProfileKey: Model<string, string> = defineModel(
   'profile key',
   z
     .string()
@@ -69,7 +69,7 @@ export const ProfileKey: Model<string> = defineModel(
  * `requiredProfileFields` and in errors. How many fields and bytes a profile
  * may hold is bounded by `RosterOptions.profileLimits`.
  */
-export const ProfileFields: Model<ProfileFields> = defineModel(
+export const ProfileFields: Model<ProfileFields, ProfileFields> = defineModel(
   'profile fields',
   z.record(ProfileKey.schema, z.union([z.string().max(2000), z.number(), z.boolean(), z.null()])),
 );

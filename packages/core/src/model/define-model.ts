@@ -7,12 +7,14 @@ import { RosterError } from '../errors/roster-error.js';
  * `INVALID_INPUT` and one issue per field path at fault.
  *
  * @typeParam T - the parsed (output) type.
+ * @typeParam I - what the schema accepts before its defaults and transforms
+ * (`z.input` of it); `unknown` when not told.
  */
-export interface Model<T> {
+export interface Model<T, I = unknown> {
   /** The model's name, used in error messages (`'Account'`). */
   readonly name: string;
   /** The underlying zod schema, for composing the model into a host's own schemas. */
-  readonly schema: z.ZodType<T>;
+  readonly schema: z.ZodType<T, I>;
   /**
    * Validates and normalizes `input`.
    *
@@ -93,7 +95,10 @@ export function safeParseInput<S extends z.ZodType>(
  * Extension.parse({ number: 'abc' }); // throws RosterError INVALID_INPUT, path ['number']
  * ```
  */
-export function defineModel<S extends z.ZodType>(name: string, schema: S): Model<z.output<S>> {
+export function defineModel<S extends z.ZodType>(
+  name: string,
+  schema: S,
+): Model<z.output<S>, z.input<S>> {
   const safeParse: Model<z.output<S>>['safeParse'] = (input) => {
     const result = safeParseInput(schema, input);
     return result.success
@@ -102,7 +107,7 @@ export function defineModel<S extends z.ZodType>(name: string, schema: S): Model
   };
   return {
     name,
-    schema: schema as z.ZodType<z.output<S>>,
+    schema: schema as z.ZodType<z.output<S>, z.input<S>>,
     safeParse,
     parse(input) {
       const result = safeParse(input);

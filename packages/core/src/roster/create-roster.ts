@@ -55,6 +55,31 @@ import {
   type ListDeadOutboxMessagesInput,
   listDeadOutboxMessages,
 } from './drain-outbox.js';
+import type {
+  AcceptInvitationInput,
+  AccountRef,
+  AddToTeamInput,
+  AssignGroupsInput,
+  ChangePlanInput,
+  ChangeRoleInput,
+  CreateGroupInput,
+  CreateOrganizationInput,
+  CreateSpaceInput,
+  DeactivateInput,
+  DeleteOrganizationInput,
+  DeleteOwnAccountInput,
+  InvitationRef,
+  InviteInput,
+  ListInput,
+  PresenceInput,
+  ReassignReportsInput,
+  RemoveFromTeamInput,
+  RenameOrganizationInput,
+  SetManagerInput,
+  SetRestrictionsInput,
+  TransferOwnershipInput,
+  UpdateProfileInput,
+} from './inputs.js';
 import { loadActor } from './load-actor.js';
 import {
   defaultProfileLimits,
@@ -74,119 +99,68 @@ export interface ActorApi {
   /** The actor this API acts as. */
   readonly actor: Actor;
   /** Invites an email into a space with a role (default space when `spaceId` is absent). Returns the token once. */
-  invite(input: {
-    email: string;
-    role: string;
-    spaceId?: string;
-    groupIds?: string[];
-    managerId?: string | null;
-    firstName?: string;
-    lastName?: string;
-    /** The invitee's first profile fields (see {@link RosterOptions.profileLimits}). */
-    profile?: Record<string, string | number | boolean | null>;
-  }): Promise<IssuedInvitation>;
+  invite(input: InviteInput): Promise<IssuedInvitation>;
   /** Rotates a pending invitation's token and expiry; the old link stops working. */
-  resendInvitation(input: { invitationId: string }): Promise<IssuedInvitation>;
+  resendInvitation(input: InvitationRef): Promise<IssuedInvitation>;
   /** Withdraws a pending invitation; its pending account disappears. */
-  revokeInvitation(input: { invitationId: string }): Promise<Invitation>;
+  revokeInvitation(input: InvitationRef): Promise<Invitation>;
   /** Changes names or profile fields (never the email), each field authorized on its own. */
-  updateProfile(input: {
-    accountId: string;
-    firstName?: string;
-    lastName?: string;
-    profile?: Record<string, string | number | boolean | null>;
-  }): Promise<Account>;
+  updateProfile(input: UpdateProfileInput): Promise<Account>;
   /**
    * Deactivates an account: removed from every group, reports reassigned,
    * the host's resource handlers run, sessions revoked; membership and history kept.
    */
-  deactivate(input: {
-    accountId: string;
-    reassignReports?: { to: string } | { each: Record<string, string> };
-    reassignResourcesTo?: string | null;
-  }): Promise<Account>;
+  deactivate(input: DeactivateInput): Promise<Account>;
   /** Reactivates a deactivated account: same account and credentials; groups are not restored. */
-  reactivate(input: { accountId: string }): Promise<Account>;
+  reactivate(input: AccountRef): Promise<Account>;
   /** Adds an account to a space's team, or back to it: same account, a new period, the role chosen again. */
-  addToTeam(input: {
-    accountId: string;
-    role: string;
-    spaceId?: string;
-    groupIds?: string[];
-    managerId?: string | null;
-  }): Promise<Membership>;
+  addToTeam(input: AddToTeamInput): Promise<Membership>;
   /** Ends an account's membership of a space; the account stays on All Users. */
-  removeFromTeam(input: {
-    accountId: string;
-    spaceId?: string;
-    reassignReports?: { to: string } | { each: Record<string, string> };
-    reassignResourcesTo?: string | null;
-  }): Promise<Membership>;
+  removeFromTeam(input: RemoveFromTeamInput): Promise<Membership>;
   /** Changes a current member's role in a space. */
-  changeRole(input: { accountId: string; role: string; spaceId?: string }): Promise<Membership>;
+  changeRole(input: ChangeRoleInput): Promise<Membership>;
   /** One account with its memberships (periods included), if the actor may read it. */
-  getAccount(input: { accountId: string }): Promise<AccountWithMemberships>;
+  getAccount(input: AccountRef): Promise<AccountWithMemberships>;
   /** All Users: every account of the organization the actor may read, filtered, searched, sorted and paged. */
   listAccounts(input?: ListInput): Promise<Page<AccountWithMemberships>>;
   /** The team of a space (the default space when `spaceId` is absent): its current members. */
   listMembers(input?: ListInput): Promise<Page<AccountWithMemberships>>;
   /** Renames the organization. */
-  renameOrganization(input: { name: string }): Promise<Organization>;
+  renameOrganization(input: RenameOrganizationInput): Promise<Organization>;
   /** Changes the organization's plan (plan-gated features follow it). */
-  changePlan(input: { plan: string }): Promise<Organization>;
+  changePlan(input: ChangePlanInput): Promise<Organization>;
   /**
    * Makes another active member of the default space the owner (top role);
    * the previous owner keeps `previousOwnerRole`. Only the owner may.
    */
-  transferOwnership(input: {
-    toAccountId: string;
-    previousOwnerRole: string;
-  }): Promise<Organization>;
+  transferOwnership(input: TransferOwnershipInput): Promise<Organization>;
   /**
    * Deletes the organization and every account in it, the owner's too; its
    * audit trail goes with it. Irreversible: `confirmName` must be the exact name.
    */
-  deleteOrganization(input: { confirmName: string }): Promise<DeletedOrganization>;
+  deleteOrganization(input: DeleteOrganizationInput): Promise<DeletedOrganization>;
   /** Asks the host to send a password-reset link (an outbox message `password.reset`). */
-  requestPasswordReset(input: { accountId: string }): Promise<void>;
+  requestPasswordReset(input: AccountRef): Promise<void>;
   /** Deletes the actor's own account (never the owner's while the organization exists). */
-  deleteOwnAccount(input?: {
-    reassignReports?: { to: string } | { each: Record<string, string> };
-    reassignResourcesTo?: string | null;
-  }): Promise<void>;
+  deleteOwnAccount(input?: DeleteOwnAccountInput): Promise<void>;
   /** Records that the actor was just seen; writes at most once a minute. Not audited. */
   recordActivity(): Promise<Account>;
   /** Replaces a member's restrictions in a space. */
-  setRestrictions(input: {
-    accountId: string;
-    restrictions: string[];
-    spaceId?: string;
-  }): Promise<Membership>;
+  setRestrictions(input: SetRestrictionsInput): Promise<Membership>;
   /** Replaces a member's groups (departments, queues) in a space. */
-  assignGroups(input: {
-    accountId: string;
-    groupIds: string[];
-    spaceId?: string;
-  }): Promise<Membership>;
+  assignGroups(input: AssignGroupsInput): Promise<Membership>;
   /** Sets or clears a member's manager (team leader) in a space. */
-  setManager(input: {
-    accountId: string;
-    managerId: string | null;
-    spaceId?: string;
-  }): Promise<Membership>;
+  setManager(input: SetManagerInput): Promise<Membership>;
   /** Moves a manager's direct reports: all to one new manager, or each to its own. */
-  reassignReports(input: {
-    managerId: string;
-    reassignment: { to: string } | { each: Record<string, string> };
-  }): Promise<Membership[]>;
+  reassignReports(input: ReassignReportsInput): Promise<Membership[]>;
   /** Creates a space (a site, a Space, a second team) in the organization. */
-  createSpace(input: { name: string }): Promise<Space>;
+  createSpace(input: CreateSpaceInput): Promise<Space>;
   /** Creates a group (a department, a queue) in a space; the default space when `spaceId` is absent. */
-  createGroup(input: { name: string; kind?: string; spaceId?: string }): Promise<Group>;
+  createGroup(input: CreateGroupInput): Promise<Group>;
   /** Online, away or offline for each account, from when it was last seen. */
-  presence(input: { accountIds: string[] }): Promise<Presence[]>;
+  presence(input: PresenceInput): Promise<Presence[]>;
   /** An account's membership periods and the audit events about it. */
-  history(input: { accountId: string }): Promise<AccountHistory>;
+  history(input: AccountRef): Promise<AccountHistory>;
   /**
    * Imports people from a file: each valid row creates a pending account and
    * invites it, exactly as {@link ActorApi.invite} would (the role grantable,
@@ -251,41 +225,17 @@ export interface ActorApi {
   bulkUpdate(rows: readonly BulkUpdateRow[], options?: BulkOptions): Promise<BulkReport>;
 }
 
-/** The criteria of {@link ActorApi.listAccounts} and {@link ActorApi.listMembers}. */
-export interface ListInput {
-  search?: string;
-  statuses?: ('pending' | 'active' | 'deactivated' | 'deleted')[];
-  roles?: string[];
-  spaceId?: string;
-  groupId?: string;
-  sort?: { field: 'name' | 'email' | 'createdAt' | 'lastSeenAt'; direction?: 'asc' | 'desc' };
-  cursor?: string;
-  /** 1 to 500. @default 50 */
-  limit?: number;
-}
-
 /** The roster: the commands that have no actor yet, and {@link Roster.as} for the rest. */
 export interface Roster {
   /** Creates an organization with its owner (active, top role) and its default space. */
-  createOrganization(input: {
-    name: string;
-    plan?: string;
-    defaultSpaceName?: string;
-    owner: { email: string; firstName: string; lastName: string };
-  }): Promise<CreatedOrganization>;
+  createOrganization(input: CreateOrganizationInput): Promise<CreatedOrganization>;
   /**
    * Accepts an invitation by its token: the pending account becomes active and
    * a member. Refused (`FORBIDDEN`) when the person who sent or last resent it
    * is no longer active or may no longer invite with its role into its space:
    * an invitation carries its inviter's authority only while they have it.
    */
-  acceptInvitation(input: {
-    token: string;
-    firstName?: string;
-    lastName?: string;
-    /** Profile fields the invitee sets, each as their role lets them edit their own profile. */
-    profile?: Record<string, string | number | boolean | null>;
-  }): Promise<AcceptedInvitation>;
+  acceptInvitation(input: AcceptInvitationInput): Promise<AcceptedInvitation>;
   /** The API of one actor; every call is authorized for them. */
   as(actor: Actor): ActorApi;
   /**

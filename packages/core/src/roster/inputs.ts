@@ -24,6 +24,9 @@ export const CreateOrganizationInput = defineModel(
   }),
 );
 
+/** What `createOrganization` takes, as a caller writes it (before the model fills in its defaults). */
+export type CreateOrganizationInput = z.input<typeof CreateOrganizationInput.schema>;
+
 /** Input of `invite`. */
 export const InviteInput = defineModel(
   'invite input',
@@ -40,6 +43,9 @@ export const InviteInput = defineModel(
   }),
 );
 
+/** What `invite` takes, as a caller writes it (before the model fills in its defaults). */
+export type InviteInput = z.input<typeof InviteInput.schema>;
+
 /** Input of `acceptInvitation`. */
 export const AcceptInvitationInput = defineModel(
   'acceptInvitation input',
@@ -51,11 +57,17 @@ export const AcceptInvitationInput = defineModel(
   }),
 );
 
+/** What `acceptInvitation` takes, as a caller writes it (before the model fills in its defaults). */
+export type AcceptInvitationInput = z.input<typeof AcceptInvitationInput.schema>;
+
 /** Input of `resendInvitation` and `revokeInvitation`. */
 export const InvitationRef = defineModel(
   'invitation reference',
   z.strictObject({ invitationId: Id.schema }),
 );
+
+/** What `resendInvitation` and `revokeInvitation` takes, as a caller writes it (before the model fills in its defaults). */
+export type InvitationRef = z.input<typeof InvitationRef.schema>;
 
 /** Input of `updateProfile`. `email` is accepted only to be refused with `EMAIL_IMMUTABLE`. */
 export const UpdateProfileInput = defineModel(
@@ -69,6 +81,12 @@ export const UpdateProfileInput = defineModel(
     email: z.unknown().optional(),
   }),
 );
+
+/**
+ * What `updateProfile` takes, as a caller writes it (before the model fills in its
+ * defaults). `email` is left out: the model accepts it only to refuse it.
+ */
+export type UpdateProfileInput = Omit<z.input<typeof UpdateProfileInput.schema>, 'email'>;
 
 /** How the departing person's reports and resources move. */
 const departure = {
@@ -84,11 +102,17 @@ export const DeactivateInput = defineModel(
   z.strictObject({ accountId: Id.schema, ...departure }),
 );
 
+/** What `deactivate` takes, as a caller writes it (before the model fills in its defaults). */
+export type DeactivateInput = z.input<typeof DeactivateInput.schema>;
+
 /** Input of `reactivate` and `getAccount`. */
 export const AccountRef = defineModel(
   'account reference',
   z.strictObject({ accountId: Id.schema }),
 );
+
+/** What `reactivate` and `getAccount` takes, as a caller writes it (before the model fills in its defaults). */
+export type AccountRef = z.input<typeof AccountRef.schema>;
 
 /** Input of `addToTeam`. */
 export const AddToTeamInput = defineModel(
@@ -102,17 +126,26 @@ export const AddToTeamInput = defineModel(
   }),
 );
 
+/** What `addToTeam` takes, as a caller writes it (before the model fills in its defaults). */
+export type AddToTeamInput = z.input<typeof AddToTeamInput.schema>;
+
 /** Input of `removeFromTeam`. */
 export const RemoveFromTeamInput = defineModel(
   'removeFromTeam input',
   z.strictObject({ accountId: Id.schema, spaceId: Id.schema.optional(), ...departure }),
 );
 
+/** What `removeFromTeam` takes, as a caller writes it (before the model fills in its defaults). */
+export type RemoveFromTeamInput = z.input<typeof RemoveFromTeamInput.schema>;
+
 /** Input of `changeRole`. */
 export const ChangeRoleInput = defineModel(
   'changeRole input',
   z.strictObject({ accountId: Id.schema, spaceId: Id.schema.optional(), role: RoleName.schema }),
 );
+
+/** What `changeRole` takes, as a caller writes it (before the model fills in its defaults). */
+export type ChangeRoleInput = z.input<typeof ChangeRoleInput.schema>;
 
 /** Input of `listAccounts` and `listMembers`. */
 export const ListAccountsInput = defineModel(
@@ -130,9 +163,16 @@ export const ListAccountsInput = defineModel(
       })
       .default({ field: 'name', direction: 'asc' }),
     cursor: z.string().max(1000).optional(),
+    /** 1 to 500. @default 50 */
     limit: z.int().min(1).max(500).default(50),
   }),
 );
+
+/** What `listAccounts` and `listMembers` takes, as a caller writes it (before the model fills in its defaults). */
+export type ListAccountsInput = z.input<typeof ListAccountsInput.schema>;
+
+/** The criteria of `listAccounts` and `listMembers`: search, filters, sort, cursor and page size. */
+export type ListInput = ListAccountsInput;
 
 /** Input of `renameOrganization`. */
 export const RenameOrganizationInput = defineModel(
@@ -140,11 +180,17 @@ export const RenameOrganizationInput = defineModel(
   z.strictObject({ name: z.string().trim().min(1, 'Must not be empty').max(200) }),
 );
 
+/** What `renameOrganization` takes, as a caller writes it (before the model fills in its defaults). */
+export type RenameOrganizationInput = z.input<typeof RenameOrganizationInput.schema>;
+
 /** Input of `changePlan`. */
 export const ChangePlanInput = defineModel(
   'changePlan input',
   z.strictObject({ plan: z.string().trim().min(1).max(100) }),
 );
+
+/** What `changePlan` takes, as a caller writes it (before the model fills in its defaults). */
+export type ChangePlanInput = z.input<typeof ChangePlanInput.schema>;
 
 /** Input of `transferOwnership`. */
 export const TransferOwnershipInput = defineModel(
@@ -157,17 +203,26 @@ export const TransferOwnershipInput = defineModel(
   }),
 );
 
+/** What `transferOwnership` takes, as a caller writes it (before the model fills in its defaults). */
+export type TransferOwnershipInput = z.input<typeof TransferOwnershipInput.schema>;
+
 /** Input of `deleteOrganization`: the organization's exact name, as confirmation. */
 export const DeleteOrganizationInput = defineModel(
   'deleteOrganization input',
   z.strictObject({ confirmName: z.string().max(200) }),
 );
 
+/** What `deleteOrganization` takes, as a caller writes it (before the model fills in its defaults). */
+export type DeleteOrganizationInput = z.input<typeof DeleteOrganizationInput.schema>;
+
 /** Input of `deleteOwnAccount`. */
 export const DeleteOwnAccountInput = defineModel(
   'deleteOwnAccount input',
   z.strictObject({ ...departure }),
 );
+
+/** What `deleteOwnAccount` takes, as a caller writes it (before the model fills in its defaults). */
+export type DeleteOwnAccountInput = z.input<typeof DeleteOwnAccountInput.schema>;
 
 /** Input of `setRestrictions`. */
 export const SetRestrictionsInput = defineModel(
@@ -179,6 +234,9 @@ export const SetRestrictionsInput = defineModel(
   }),
 );
 
+/** What `setRestrictions` takes, as a caller writes it (before the model fills in its defaults). */
+export type SetRestrictionsInput = z.input<typeof SetRestrictionsInput.schema>;
+
 /** Input of `assignGroups`. */
 export const AssignGroupsInput = defineModel(
   'assignGroups input',
@@ -188,6 +246,9 @@ export const AssignGroupsInput = defineModel(
     groupIds: z.array(Id.schema).max(100),
   }),
 );
+
+/** What `assignGroups` takes, as a caller writes it (before the model fills in its defaults). */
+export type AssignGroupsInput = z.input<typeof AssignGroupsInput.schema>;
 
 /** Input of `setManager`. */
 export const SetManagerInput = defineModel(
@@ -199,11 +260,17 @@ export const SetManagerInput = defineModel(
   }),
 );
 
+/** What `setManager` takes, as a caller writes it (before the model fills in its defaults). */
+export type SetManagerInput = z.input<typeof SetManagerInput.schema>;
+
 /** Input of `reassignReports`. */
 export const ReassignReportsInput = defineModel(
   'reassignReports input',
   z.strictObject({ managerId: Id.schema, reassignment: ReportReassignment.schema }),
 );
+
+/** What `reassignReports` takes, as a caller writes it (before the model fills in its defaults). */
+export type ReassignReportsInput = z.input<typeof ReassignReportsInput.schema>;
 
 /** Input of `presence`. */
 export const PresenceInput = defineModel(
@@ -211,11 +278,17 @@ export const PresenceInput = defineModel(
   z.strictObject({ accountIds: z.array(Id.schema).min(1).max(500) }),
 );
 
+/** What `presence` takes, as a caller writes it (before the model fills in its defaults). */
+export type PresenceInput = z.input<typeof PresenceInput.schema>;
+
 /** Input of `createSpace`. */
 export const CreateSpaceInput = defineModel(
   'createSpace input',
   z.strictObject({ name: z.string().trim().min(1, 'Must not be empty').max(200) }),
 );
+
+/** What `createSpace` takes, as a caller writes it (before the model fills in its defaults). */
+export type CreateSpaceInput = z.input<typeof CreateSpaceInput.schema>;
 
 /** Input of `createGroup`. */
 export const CreateGroupInput = defineModel(
@@ -228,3 +301,6 @@ export const CreateGroupInput = defineModel(
     kind: z.string().trim().min(1).max(64).default('group'),
   }),
 );
+
+/** What `createGroup` takes, as a caller writes it (before the model fills in its defaults). */
+export type CreateGroupInput = z.input<typeof CreateGroupInput.schema>;

@@ -13,7 +13,7 @@ const schema = z.union([
  * How a leaving manager's direct reports move (DESIGN rule 7): all to one new
  * manager (`{ to }`), or each to its own (`{ each: { reportId: newManagerId } }`).
  */
-export const ReportReassignment: Model<ReportReassignment> = defineModel(
+export const ReportReassignment: Model<ReportReassignment, ReportReassignment> = defineModel(
   'report reassignment',
   schema,
 );
