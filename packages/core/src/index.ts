@@ -89,6 +89,7 @@ export type {
   StoreTransaction,
   TenantRepository,
 } from './ports/store.js';
+export type { ActorApi } from './roster/actor-api.js';
 export type {
   BulkImportOptions,
   BulkInvitation,
@@ -109,7 +110,6 @@ export type {
   Presence,
   PresenceStatus,
 } from './roster/commands/queries.js';
-export type { ActorApi, Roster } from './roster/create-roster.js';
 export { createRoster } from './roster/create-roster.js';
 export type {
   DrainOutboxOptions,
@@ -145,6 +145,7 @@ export {
 export type { ExponentialBackoffOptions, OutboxBackoff } from './roster/outbox-backoff.js';
 export { exponentialBackoff, outboxBackoffMaxMs } from './roster/outbox-backoff.js';
 export type { ProfileLimits } from './roster/profile-limits.js';
+export type { Roster } from './roster/roster.js';
 export type {
   Departure,
   DepartureReason,

@@ -39,6 +39,7 @@ export const InviteInput = defineModel(
     managerId: Id.schema.nullable().default(null),
     firstName: z.string().trim().max(100).default(''),
     lastName: z.string().trim().max(100).default(''),
+    /** The invitee's first profile fields (see `RosterOptions.profileLimits`). */
     profile: ProfileFields.schema.default({}),
   }),
 );
@@ -53,6 +54,7 @@ export const AcceptInvitationInput = defineModel(
     token: z.string().min(1).max(200),
     firstName: PersonName.schema.optional(),
     lastName: PersonName.schema.optional(),
+    /** Profile fields the invitee sets, each as their role lets them edit their own profile. */
     profile: ProfileFields.schema.default({}),
   }),
 );

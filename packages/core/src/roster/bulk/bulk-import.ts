@@ -13,18 +13,11 @@ import { type InvitationSecret, newInvitationSecret } from '../invitation-token.
 import { canManageIn } from '../manager.js';
 import { checkProfileLimits } from '../profile-limits.js';
 import { checkRoleGrantable } from '../protections.js';
+import type { BatchOutcome, BulkCommand, PreparedRow } from './bulk-command.js';
 import type { BulkInvitation, BulkRowReport } from './bulk-report.js';
 import { BulkImportRow } from './bulk-rows.js';
 import { loadBatchNames, resolveGroups, resolveSpace } from './resolve.js';
-import {
-  at,
-  type BatchOutcome,
-  type BulkCommand,
-  type PreparedRow,
-  RowFailure,
-  reportFailure,
-  rowReport,
-} from './run-bulk.js';
+import { at, RowFailure, reportFailure, rowReport } from './row-failure.js';
 
 /**
  * The column of an invitation the Policy refused: `role` when the actor may

@@ -5,11 +5,12 @@ import { auditEventOf } from '../audit.js';
 import type { ActorContext } from '../command-context.js';
 import { accountScope, changedMemberships } from '../effects/effect-scope.js';
 import { runEffects } from '../effects/run-effects.js';
+import type { BulkCommand, PreparedRow } from './bulk-command.js';
 import type { BulkRowReport } from './bulk-report.js';
 import { BulkUpdateRow } from './bulk-rows.js';
 import { type BatchState, planUpdateRow, type RowPlan } from './plan-update-row.js';
 import { loadBatchNames } from './resolve.js';
-import { type BulkCommand, type PreparedRow, reportFailure, rowReport } from './run-bulk.js';
+import { reportFailure, rowReport } from './row-failure.js';
 
 /** Reads what the rows name at once: spaces, groups, every account (the rows' and the managers') and their memberships. */
 async function loadBatchState(

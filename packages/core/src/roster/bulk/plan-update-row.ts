@@ -17,7 +17,7 @@ import { checkRoleGrantable, refuseSelf, refuseSelfOrOwner } from '../protection
 import { roleCanManageTeam } from '../roster-options.js';
 import type { BulkUpdateRow } from './bulk-rows.js';
 import { resolveGroups, resolveSpace, sameSet } from './resolve.js';
-import { at } from './run-bulk.js';
+import { at } from './row-failure.js';
 
 /** What the batch knows: the accounts named and their memberships, kept current as rows are written. @internal */
 export interface BatchState {

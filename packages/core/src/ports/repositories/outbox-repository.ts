@@ -1,0 +1,86 @@
+import type { OutboxMessage } from '../../model/outbox-message.js';
+import type { Page } from './page.js';
+
+/**
+ * The outbox: messages for the host to deliver, written with the change that
+ * caused them, across every organization (the host drains them, not a tenant).
+ *
+ * The store keeps the delivery schedule; core computes it. A message is
+ * **due** at `now` when `deliveredAt` and `deadAt` are `null` and
+ * `nextAttemptAt <= now`. `recordFailure` stores what core decided (the next
+ * attempt time, or dead), so an adapter does no back-off arithmetic.
+ *
+ * Rows are never deleted, not even with their organization (a
+ * `sessions.revoke` or `organization.deleted` must still go out), so an id
+ * that `markDelivered` or `recordFailure` does not know is a caller's
+ * mistake: `NOT_FOUND`.
+ */
+export interface OutboxRepository {
+  /** Appends one message as given (new messages: undelivered, 0 attempts, `nextAttemptAt` = `createdAt`). */
+  append(message: OutboxMessage): Promise<void>;
+  /** Appends several messages as given, in one round trip; an empty array is a no-op. */
+  appendMany(messages: readonly OutboxMessage[]): Promise<void>;
+  /**
+   * Up to `limit` messages of every organization due at `now` (undelivered,
+   * not dead, `nextAttemptAt <= now`), in the order they became due:
+   * `nextAttemptAt`, then `createdAt`, then `id`, each ascending. A message
+   * waiting out its back-off is not listed, so it never holds back the ones
+   * behind it.
+   *
+   * @param now - the drainer's current time.
+   * @param limit - at most this many (a positive integer; core passes 1 to 1000).
+   */
+  listDue(now: Date, limit: number): Promise<OutboxMessage[]>;
+  /**
+   * Marks a message delivered at `at`, dead or not (a handler that succeeded
+   * did deliver it; a delivered message is no longer listed dead).
+   *
+   * @returns `false` if it was already delivered (another drainer won).
+   * @throws `NOT_FOUND` when no message has this id.
+   */
+  markDelivered(id: string, at: Date): Promise<boolean>;
+  /**
+   * Records one failed delivery: stores `failure.attempts` as the message's
+   * count, `failure.error` as `lastError`, `failure.nextAttemptAt`, and
+   * `failure.deadAt` (set: the message is parked dead). It writes only if the
+   * message is undelivered, not dead, and its stored `attempts` is still
+   * `failure.attempts - 1`, in one conditional write: of two drainers that
+   * both saw the same attempt fail, one records it.
+   *
+   * @returns `true` if recorded; `false` if the message was delivered, parked
+   * dead, or had this attempt recorded by someone else meanwhile (nothing changes).
+   * @throws `NOT_FOUND` when no message has this id.
+   */
+  recordFailure(id: string, failure: OutboxFailure): Promise<boolean>;
+  /**
+   * One page of dead messages (`deadAt` set, undelivered), of one
+   * organization or of all, the most recently parked first (`deadAt`
+   * descending, ties by `id` descending).
+   */
+  listDead(query: OutboxDeadQuery): Promise<Page<OutboxMessage>>;
+}
+
+/**
+ * One failed delivery of an outbox message, as core scheduled it, for
+ * {@link OutboxRepository.recordFailure}.
+ */
+export interface OutboxFailure {
+  /** The message's failure count including this one: its `attempts` as read, plus one. */
+  readonly attempts: number;
+  /** Why it failed, at most {@link outboxErrorMaxLength} code units. */
+  readonly error: string;
+  /** When it may be tried again (when parked dead: the time it was parked). */
+  readonly nextAttemptAt: Date;
+  /** When set, the message is parked dead at that instant and never listed as due again. */
+  readonly deadAt: Date | null;
+}
+
+/** Which dead messages {@link OutboxRepository.listDead} returns. */
+export interface OutboxDeadQuery {
+  /** Only this organization's; every organization's when absent. */
+  readonly orgId?: string;
+  /** From {@link Page.nextCursor} of the previous page; a cursor the store cannot read is `INVALID_INPUT`. */
+  readonly cursor?: string;
+  /** Rows per page, an integer from 1 to 500 (`INVALID_INPUT` otherwise). */
+  readonly limit: number;
+}

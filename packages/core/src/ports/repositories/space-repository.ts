@@ -1,0 +1,8 @@
+import type { Space } from '../../model/space.js';
+import type { TenantRepository } from './tenant-repository.js';
+
+/** Spaces of an organization. */
+export interface SpaceRepository extends TenantRepository<Space> {
+  /** Every space of the organization, the default one first, then by name. */
+  listByOrganization(orgId: string): Promise<Space[]>;
+}

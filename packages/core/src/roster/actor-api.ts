@@ -1,0 +1,174 @@
+import type { RosterError } from '../errors/roster-error.js';
+import type { Account } from '../model/account.js';
+import type { Actor } from '../model/actor.js';
+import type { Group } from '../model/group.js';
+import type { Invitation } from '../model/invitation.js';
+import type { Membership } from '../model/membership.js';
+import type { Organization } from '../model/organization.js';
+import type { Space } from '../model/space.js';
+import type { Page } from '../ports/store.js';
+import type { BulkImportOptions, BulkOptions, BulkReport } from './bulk/bulk-report.js';
+import type { BulkImportRow, BulkUpdateRow } from './bulk/bulk-rows.js';
+import type { IssuedInvitation } from './commands/invitations.js';
+import type { DeletedOrganization } from './commands/organization.js';
+import type { AccountHistory, AccountWithMemberships, Presence } from './commands/queries.js';
+import type {
+  AccountRef,
+  AddToTeamInput,
+  AssignGroupsInput,
+  ChangePlanInput,
+  ChangeRoleInput,
+  CreateGroupInput,
+  CreateSpaceInput,
+  DeactivateInput,
+  DeleteOrganizationInput,
+  DeleteOwnAccountInput,
+  InvitationRef,
+  InviteInput,
+  ListInput,
+  PresenceInput,
+  ReassignReportsInput,
+  RemoveFromTeamInput,
+  RenameOrganizationInput,
+  SetManagerInput,
+  SetRestrictionsInput,
+  TransferOwnershipInput,
+  UpdateProfileInput,
+} from './inputs.js';
+
+/**
+ * What one actor may call. Every method validates its input (bad input →
+ * `INVALID_INPUT`, nothing read), loads what it needs, asks the Policy,
+ * applies the lifecycle machines and rules, and writes everything, its audit
+ * event and outbox messages included, in one Store transaction. A refused
+ * call changes nothing.
+ */
+export interface ActorApi {
+  /** The actor this API acts as. */
+  readonly actor: Actor;
+  /** Invites an email into a space with a role (default space when `spaceId` is absent). Returns the token once. */
+  invite(input: InviteInput): Promise<IssuedInvitation>;
+  /** Rotates a pending invitation's token and expiry; the old link stops working. */
+  resendInvitation(input: InvitationRef): Promise<IssuedInvitation>;
+  /** Withdraws a pending invitation; its pending account disappears. */
+  revokeInvitation(input: InvitationRef): Promise<Invitation>;
+  /** Changes names or profile fields (never the email), each field authorized on its own. */
+  updateProfile(input: UpdateProfileInput): Promise<Account>;
+  /**
+   * Deactivates an account: removed from every group, reports reassigned,
+   * the host's resource handlers run, sessions revoked; membership and history kept.
+   */
+  deactivate(input: DeactivateInput): Promise<Account>;
+  /** Reactivates a deactivated account: same account and credentials; groups are not restored. */
+  reactivate(input: AccountRef): Promise<Account>;
+  /** Adds an account to a space's team, or back to it: same account, a new period, the role chosen again. */
+  addToTeam(input: AddToTeamInput): Promise<Membership>;
+  /** Ends an account's membership of a space; the account stays on All Users. */
+  removeFromTeam(input: RemoveFromTeamInput): Promise<Membership>;
+  /** Changes a current member's role in a space. */
+  changeRole(input: ChangeRoleInput): Promise<Membership>;
+  /** One account with its memberships (periods included), if the actor may read it. */
+  getAccount(input: AccountRef): Promise<AccountWithMemberships>;
+  /** All Users: every account of the organization the actor may read, filtered, searched, sorted and paged. */
+  listAccounts(input?: ListInput): Promise<Page<AccountWithMemberships>>;
+  /** The team of a space (the default space when `spaceId` is absent): its current members. */
+  listMembers(input?: ListInput): Promise<Page<AccountWithMemberships>>;
+  /** Renames the organization. */
+  renameOrganization(input: RenameOrganizationInput): Promise<Organization>;
+  /** Changes the organization's plan (plan-gated features follow it). */
+  changePlan(input: ChangePlanInput): Promise<Organization>;
+  /**
+   * Makes another active member of the default space the owner (top role);
+   * the previous owner keeps `previousOwnerRole`. Only the owner may.
+   */
+  transferOwnership(input: TransferOwnershipInput): Promise<Organization>;
+  /**
+   * Deletes the organization and every account in it, the owner's too; its
+   * audit trail goes with it. Irreversible: `confirmName` must be the exact name.
+   */
+  deleteOrganization(input: DeleteOrganizationInput): Promise<DeletedOrganization>;
+  /** Asks the host to send a password-reset link (an outbox message `password.reset`). */
+  requestPasswordReset(input: AccountRef): Promise<void>;
+  /** Deletes the actor's own account (never the owner's while the organization exists). */
+  deleteOwnAccount(input?: DeleteOwnAccountInput): Promise<void>;
+  /** Records that the actor was just seen; writes at most once a minute. Not audited. */
+  recordActivity(): Promise<Account>;
+  /** Replaces a member's restrictions in a space. */
+  setRestrictions(input: SetRestrictionsInput): Promise<Membership>;
+  /** Replaces a member's groups (departments, queues) in a space. */
+  assignGroups(input: AssignGroupsInput): Promise<Membership>;
+  /** Sets or clears a member's manager (team leader) in a space. */
+  setManager(input: SetManagerInput): Promise<Membership>;
+  /** Moves a manager's direct reports: all to one new manager, or each to its own. */
+  reassignReports(input: ReassignReportsInput): Promise<Membership[]>;
+  /** Creates a space (a site, a Space, a second team) in the organization. */
+  createSpace(input: CreateSpaceInput): Promise<Space>;
+  /** Creates a group (a department, a queue) in a space; the default space when `spaceId` is absent. */
+  createGroup(input: CreateGroupInput): Promise<Group>;
+  /** Online, away or offline for each account, from when it was last seen. */
+  presence(input: PresenceInput): Promise<Presence[]>;
+  /** An account's membership periods and the audit events about it. */
+  history(input: AccountRef): Promise<AccountHistory>;
+  /**
+   * Imports people from a file: each valid row creates a pending account and
+   * invites it, exactly as {@link ActorApi.invite} would (the role grantable,
+   * the Policy asked, the space, groups and manager checked), with the space
+   * and groups by name and the manager by email. An email that already has an
+   * account is `unchanged` (DESIGN rule 12: never a second account), so
+   * running the same file again is harmless; a later row repeating an email
+   * of the file fails (`INVALID_INPUT`, column `email`).
+   *
+   * A bad row never stops the good ones and is never half-applied: it is
+   * reported `failed` with its code, message and column. Rows are written in
+   * batches, one Store transaction each, with a constant number of Store
+   * calls per batch. A batch that fails for an unexpected reason (a
+   * concurrent writer) is run again one row per transaction. With `dryRun`,
+   * everything is checked and nothing written; the report is the real run's
+   * (with `accountId` `null` for rows that would be created).
+   *
+   * The call itself throws only when it cannot run at all: options or rows
+   * that are not what it takes (`INVALID_INPUT`), an actor who cannot act, or
+   * an error that is not a {@link RosterError} (a lost connection).
+   *
+   * @example
+   * ```ts
+   * const report = await admin.bulkImport(
+   *   [
+   *     { rowNumber: 2, email: 'bo@acme.io', firstName: 'Bo', lastName: 'Li', role: 'agent', groups: ['Sales'] },
+   *     { rowNumber: 3, email: 'cy@acme.io', role: 'agent', space: 'Leeds', manager: 'adi@acme.io' },
+   *   ],
+   *   { dryRun: true, onProgress: ({ done, total }) => console.log(`${done}/${total}`) },
+   * );
+   * for (const row of report.rows) if (row.error) console.log(row.row, row.error.column, row.error.message);
+   * ```
+   */
+  bulkImport(rows: readonly BulkImportRow[], options?: BulkImportOptions): Promise<BulkReport>;
+  /**
+   * Updates people from a file, found by email: role, groups, manager and
+   * restrictions in a space (the default space when the row names none), and
+   * deactivation (`deactivated: true`, the "y" of the Deactivated column) or
+   * reactivation (`false`). An absent field is left as it is. Each change is
+   * checked as its single command would check it ({@link ActorApi.changeRole},
+   * {@link ActorApi.assignGroups}, {@link ActorApi.setManager},
+   * {@link ActorApi.setRestrictions}, {@link ActorApi.deactivate},
+   * {@link ActorApi.reactivate}); the row's changes are written together, with
+   * one audit event (`bulkUpdate`), or not at all. A row that changes nothing
+   * is `unchanged` and writes nothing.
+   *
+   * DESIGN rule 8: a row that would deactivate someone whose role can manage
+   * the team (see {@link roleCanManageTeam}) fails with
+   * `BULK_DEACTIVATION_REFUSED`: deactivate them one by one, after reassigning
+   * their reports. Batches, the dry run and the report work as in
+   * {@link ActorApi.bulkImport}.
+   *
+   * @example
+   * ```ts
+   * const report = await admin.bulkUpdate([
+   *   { email: 'bo@acme.io', role: 'manager', groups: ['Sales', 'Support'] },
+   *   { email: 'cy@acme.io', deactivated: true },
+   * ]);
+   * console.log(report.counts); // { created: 0, updated: 2, unchanged: 0, failed: 0 }
+   * ```
+   */
+  bulkUpdate(rows: readonly BulkUpdateRow[], options?: BulkOptions): Promise<BulkReport>;
+}

@@ -1,0 +1,84 @@
+import type { Actor } from '../model/actor.js';
+import type { OutboxMessage } from '../model/outbox-message.js';
+import type { Page } from '../ports/store.js';
+import type { ActorApi } from './actor-api.js';
+import type { AcceptedInvitation } from './commands/accept-invitation.js';
+import type { CreatedOrganization } from './commands/create-organization.js';
+import type {
+  DrainOutboxOptions,
+  DrainOutboxResult,
+  ListDeadOutboxMessagesInput,
+} from './drain-outbox.js';
+import type { AcceptInvitationInput, CreateOrganizationInput } from './inputs.js';
+/** The roster: the commands that have no actor yet, and {@link Roster.as} for the rest. */
+export interface Roster {
+  /** Creates an organization with its owner (active, top role) and its default space. */
+  createOrganization(input: CreateOrganizationInput): Promise<CreatedOrganization>;
+  /**
+   * Accepts an invitation by its token: the pending account becomes active and
+   * a member. Refused (`FORBIDDEN`) when the person who sent or last resent it
+   * is no longer active or may no longer invite with its role into its space:
+   * an invitation carries its inviter's authority only while they have it.
+   */
+  acceptInvitation(input: AcceptInvitationInput): Promise<AcceptedInvitation>;
+  /** The API of one actor; every call is authorized for them. */
+  as(actor: Actor): ActorApi;
+  /**
+   * Delivers the outbox messages that are due, in the order they became due,
+   * through `handler`: the host's mailer, session store, … (DESIGN §8,
+   * Delivery). A message is marked delivered only after `handler` resolves,
+   * so delivery is at least once; `message.attempts` tells the handler how
+   * many tries failed before.
+   *
+   * When `handler` throws, the failure is counted, its error kept as
+   * `lastError`, and the message waits out a back-off before it is due
+   * again, so messages that keep failing never hold back the ones behind
+   * them. Its `maxAttempts`-th failure parks it dead: it is never tried
+   * again on its own, and {@link Roster.listDeadOutboxMessages} lists it.
+   * Call `drainOutbox` on a timer (every few seconds); one call tries each
+   * due message at most once. Run one drainer at a time: two drains at once
+   * may hand the same message to both their handlers.
+   *
+   * @param handler - delivers one message; throws (or rejects) when it could not.
+   * @param options - how many to try, when to give up, how long to wait between tries.
+   * @returns how many were delivered, how many failed, and how many of those were parked dead.
+   * @throws `INVALID_INPUT` for bad options, or when `backoff` throws or returns
+   * a wait that is not 0 to 365 days (that failure is then not recorded).
+   *
+   * @example
+   * ```ts
+   * setInterval(async () => {
+   *   const { dead } = await roster.drainOutbox(async (message) => {
+   *     if (message.topic === 'password.reset') await mailer.sendReset(message.payload);
+   *     if (message.topic === 'sessions.revoke') await sessions.revokeAll(message.payload);
+   *   }, { maxAttempts: 8 });
+   *   if (dead > 0) alertOps(`${dead} outbox messages were parked dead`);
+   * }, 5_000);
+   * ```
+   */
+  drainOutbox(
+    handler: (message: OutboxMessage) => Promise<void>,
+    options?: DrainOutboxOptions,
+  ): Promise<DrainOutboxResult>;
+  /**
+   * The outbox messages parked dead (their last allowed delivery failed), of
+   * one organization or of all, the most recently parked first, with
+   * `attempts` and `lastError` to tell why. A host reads them here, to show
+   * an operator or to alert when `total` is not 0. A message that is later
+   * delivered leaves the list.
+   *
+   * This is a host call, like `drainOutbox`: it is not authorized for an
+   * actor, so do not expose it to an organization's users as it is.
+   *
+   * @param input - the organization (every one when absent), the cursor, the page size.
+   * @returns one page, and `total` dead messages matching.
+   * @throws `INVALID_INPUT` for bad input or a cursor not from this list.
+   *
+   * @example
+   * ```ts
+   * const page = await roster.listDeadOutboxMessages({ limit: 20 });
+   * for (const message of page.items) console.warn(message.topic, message.attempts, message.lastError);
+   * ```
+   */
+  listDeadOutboxMessages(input?: ListDeadOutboxMessagesInput): Promise<Page<OutboxMessage>>;
+}
