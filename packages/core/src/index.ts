@@ -43,7 +43,7 @@ export {
 } from './model/account.js';
 export { Actor } from './model/actor.js';
 export { AuditEvent, SubjectType } from './model/audit-event.js';
-export type { Model } from './model/define-model.js';
+export type { Model, ModelInput } from './model/define-model.js';
 export { defineModel, invalidInput } from './model/define-model.js';
 export { Group } from './model/group.js';
 export { Invitation, InvitationStatus } from './model/invitation.js';

@@ -9,7 +9,12 @@ import type { Assert, Equals } from './type-equals.js';
  * and the machine imports them from here.
  * @internal
  */
-export const accountStatuses = ['pending', 'active', 'deactivated', 'deleted'] as const;
+export const accountStatuses = [
+  'pending',
+  'active',
+  'deactivated',
+  'deleted',
+] as const satisfies readonly AccountStatus[];
 
 /** The states of an account, those of the account lifecycle machine. */
 export const AccountStatus: Model<AccountStatus, AccountStatus> = defineModel(
@@ -17,7 +22,8 @@ export const AccountStatus: Model<AccountStatus, AccountStatus> = defineModel(
   z.enum(accountStatuses),
 );
 /** `pending`, `active`, `deactivated` or `deleted`. */
-export type AccountStatus = (typeof accountStatuses)[number];
+export type AccountStatus = 'pending' | 'active' | 'deactivated' | 'deleted';
+type _StatusesAreListed = Assert<Equals<(typeof accountStatuses)[number], AccountStatus>>;
 
 /**
  * The account's own fields, which no profile key may take: a key named

@@ -28,6 +28,21 @@ export interface Model<T, I = unknown> {
 }
 
 /**
+ * What a {@link Model} accepts, as a caller writes it: its schema's input,
+ * before defaults and transforms. The command inputs are typed with it, so a
+ * method's parameter type and its validation cannot drift apart.
+ *
+ * @example
+ * ```ts
+ * import { type ModelInput, InviteInput } from '@rosterkit/core';
+ *
+ * const input: ModelInput<typeof InviteInput> = { email: 'bo@acme.io', role: 'agent' };
+ * ```
+ */
+export type ModelInput<M extends Model<unknown, unknown>> =
+  M extends Model<unknown, infer I> ? I : never;
+
+/**
  * Turns a zod error into rosterkit's `INVALID_INPUT` error, keeping every
  * field path so a form can put each message next to its field.
  *

@@ -8,7 +8,10 @@ import type { Assert, Equals } from './type-equals.js';
  * lifecycle's table, which has exactly these; the machine imports them.
  * @internal
  */
-export const membershipStates = ['account-only', 'member'] as const;
+export const membershipStates = [
+  'account-only',
+  'member',
+] as const satisfies readonly MembershipState[];
 
 /** The states of a membership, those of the membership lifecycle machine. */
 export const MembershipState: Model<MembershipState> = defineModel(
@@ -16,7 +19,8 @@ export const MembershipState: Model<MembershipState> = defineModel(
   z.enum(membershipStates),
 );
 /** `member` or `account-only`. */
-export type MembershipState = (typeof membershipStates)[number];
+export type MembershipState = 'account-only' | 'member';
+type _StatesAreListed = Assert<Equals<(typeof membershipStates)[number], MembershipState>>;
 
 /** A role's name, as defined by the host's role set. */
 export const RoleName = defineModel('role', z.string().trim().min(1, 'Must not be empty').max(64));

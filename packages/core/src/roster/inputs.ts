@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { AccountStatus, ProfileFields } from '../model/account.js';
-import { defineModel } from '../model/define-model.js';
+import { defineModel, type ModelInput } from '../model/define-model.js';
 import { RoleName } from '../model/membership.js';
 import { Email, Id, PersonName } from '../model/primitives.js';
 import { ReportReassignment } from '../rules/direct-reports.js';
@@ -25,7 +25,7 @@ export const CreateOrganizationInput = defineModel(
 );
 
 /** What `createOrganization` takes, as a caller writes it (before the model fills in its defaults). */
-export type CreateOrganizationInput = z.input<typeof CreateOrganizationInput.schema>;
+export type CreateOrganizationInput = ModelInput<typeof CreateOrganizationInput>;
 
 /** Input of `invite`. */
 export const InviteInput = defineModel(
@@ -45,7 +45,7 @@ export const InviteInput = defineModel(
 );
 
 /** What `invite` takes, as a caller writes it (before the model fills in its defaults). */
-export type InviteInput = z.input<typeof InviteInput.schema>;
+export type InviteInput = ModelInput<typeof InviteInput>;
 
 /** Input of `acceptInvitation`. */
 export const AcceptInvitationInput = defineModel(
@@ -60,7 +60,7 @@ export const AcceptInvitationInput = defineModel(
 );
 
 /** What `acceptInvitation` takes, as a caller writes it (before the model fills in its defaults). */
-export type AcceptInvitationInput = z.input<typeof AcceptInvitationInput.schema>;
+export type AcceptInvitationInput = ModelInput<typeof AcceptInvitationInput>;
 
 /** Input of `resendInvitation` and `revokeInvitation`. */
 export const InvitationRef = defineModel(
@@ -69,7 +69,7 @@ export const InvitationRef = defineModel(
 );
 
 /** What `resendInvitation` and `revokeInvitation` takes, as a caller writes it (before the model fills in its defaults). */
-export type InvitationRef = z.input<typeof InvitationRef.schema>;
+export type InvitationRef = ModelInput<typeof InvitationRef>;
 
 /** Input of `updateProfile`. `email` is accepted only to be refused with `EMAIL_IMMUTABLE`. */
 export const UpdateProfileInput = defineModel(
@@ -88,7 +88,7 @@ export const UpdateProfileInput = defineModel(
  * What `updateProfile` takes, as a caller writes it (before the model fills in its
  * defaults). `email` is left out: the model accepts it only to refuse it.
  */
-export type UpdateProfileInput = Omit<z.input<typeof UpdateProfileInput.schema>, 'email'>;
+export type UpdateProfileInput = Omit<ModelInput<typeof UpdateProfileInput>, 'email'>;
 
 /** How the departing person's reports and resources move. */
 const departure = {
@@ -105,7 +105,7 @@ export const DeactivateInput = defineModel(
 );
 
 /** What `deactivate` takes, as a caller writes it (before the model fills in its defaults). */
-export type DeactivateInput = z.input<typeof DeactivateInput.schema>;
+export type DeactivateInput = ModelInput<typeof DeactivateInput>;
 
 /** Input of `reactivate` and `getAccount`. */
 export const AccountRef = defineModel(
@@ -114,7 +114,7 @@ export const AccountRef = defineModel(
 );
 
 /** What `reactivate` and `getAccount` takes, as a caller writes it (before the model fills in its defaults). */
-export type AccountRef = z.input<typeof AccountRef.schema>;
+export type AccountRef = ModelInput<typeof AccountRef>;
 
 /** Input of `addToTeam`. */
 export const AddToTeamInput = defineModel(
@@ -129,7 +129,7 @@ export const AddToTeamInput = defineModel(
 );
 
 /** What `addToTeam` takes, as a caller writes it (before the model fills in its defaults). */
-export type AddToTeamInput = z.input<typeof AddToTeamInput.schema>;
+export type AddToTeamInput = ModelInput<typeof AddToTeamInput>;
 
 /** Input of `removeFromTeam`. */
 export const RemoveFromTeamInput = defineModel(
@@ -138,7 +138,7 @@ export const RemoveFromTeamInput = defineModel(
 );
 
 /** What `removeFromTeam` takes, as a caller writes it (before the model fills in its defaults). */
-export type RemoveFromTeamInput = z.input<typeof RemoveFromTeamInput.schema>;
+export type RemoveFromTeamInput = ModelInput<typeof RemoveFromTeamInput>;
 
 /** Input of `changeRole`. */
 export const ChangeRoleInput = defineModel(
@@ -147,7 +147,7 @@ export const ChangeRoleInput = defineModel(
 );
 
 /** What `changeRole` takes, as a caller writes it (before the model fills in its defaults). */
-export type ChangeRoleInput = z.input<typeof ChangeRoleInput.schema>;
+export type ChangeRoleInput = ModelInput<typeof ChangeRoleInput>;
 
 /** Input of `listAccounts` and `listMembers`. */
 export const ListAccountsInput = defineModel(
@@ -171,7 +171,7 @@ export const ListAccountsInput = defineModel(
 );
 
 /** What `listAccounts` and `listMembers` takes, as a caller writes it (before the model fills in its defaults). */
-export type ListAccountsInput = z.input<typeof ListAccountsInput.schema>;
+export type ListAccountsInput = ModelInput<typeof ListAccountsInput>;
 
 /** The criteria of `listAccounts` and `listMembers`: search, filters, sort, cursor and page size. */
 export type ListInput = ListAccountsInput;
@@ -183,7 +183,7 @@ export const RenameOrganizationInput = defineModel(
 );
 
 /** What `renameOrganization` takes, as a caller writes it (before the model fills in its defaults). */
-export type RenameOrganizationInput = z.input<typeof RenameOrganizationInput.schema>;
+export type RenameOrganizationInput = ModelInput<typeof RenameOrganizationInput>;
 
 /** Input of `changePlan`. */
 export const ChangePlanInput = defineModel(
@@ -192,7 +192,7 @@ export const ChangePlanInput = defineModel(
 );
 
 /** What `changePlan` takes, as a caller writes it (before the model fills in its defaults). */
-export type ChangePlanInput = z.input<typeof ChangePlanInput.schema>;
+export type ChangePlanInput = ModelInput<typeof ChangePlanInput>;
 
 /** Input of `transferOwnership`. */
 export const TransferOwnershipInput = defineModel(
@@ -206,7 +206,7 @@ export const TransferOwnershipInput = defineModel(
 );
 
 /** What `transferOwnership` takes, as a caller writes it (before the model fills in its defaults). */
-export type TransferOwnershipInput = z.input<typeof TransferOwnershipInput.schema>;
+export type TransferOwnershipInput = ModelInput<typeof TransferOwnershipInput>;
 
 /** Input of `deleteOrganization`: the organization's exact name, as confirmation. */
 export const DeleteOrganizationInput = defineModel(
@@ -215,7 +215,7 @@ export const DeleteOrganizationInput = defineModel(
 );
 
 /** What `deleteOrganization` takes, as a caller writes it (before the model fills in its defaults). */
-export type DeleteOrganizationInput = z.input<typeof DeleteOrganizationInput.schema>;
+export type DeleteOrganizationInput = ModelInput<typeof DeleteOrganizationInput>;
 
 /** Input of `deleteOwnAccount`. */
 export const DeleteOwnAccountInput = defineModel(
@@ -224,7 +224,7 @@ export const DeleteOwnAccountInput = defineModel(
 );
 
 /** What `deleteOwnAccount` takes, as a caller writes it (before the model fills in its defaults). */
-export type DeleteOwnAccountInput = z.input<typeof DeleteOwnAccountInput.schema>;
+export type DeleteOwnAccountInput = ModelInput<typeof DeleteOwnAccountInput>;
 
 /** Input of `setRestrictions`. */
 export const SetRestrictionsInput = defineModel(
@@ -237,7 +237,7 @@ export const SetRestrictionsInput = defineModel(
 );
 
 /** What `setRestrictions` takes, as a caller writes it (before the model fills in its defaults). */
-export type SetRestrictionsInput = z.input<typeof SetRestrictionsInput.schema>;
+export type SetRestrictionsInput = ModelInput<typeof SetRestrictionsInput>;
 
 /** Input of `assignGroups`. */
 export const AssignGroupsInput = defineModel(
@@ -250,7 +250,7 @@ export const AssignGroupsInput = defineModel(
 );
 
 /** What `assignGroups` takes, as a caller writes it (before the model fills in its defaults). */
-export type AssignGroupsInput = z.input<typeof AssignGroupsInput.schema>;
+export type AssignGroupsInput = ModelInput<typeof AssignGroupsInput>;
 
 /** Input of `setManager`. */
 export const SetManagerInput = defineModel(
@@ -263,7 +263,7 @@ export const SetManagerInput = defineModel(
 );
 
 /** What `setManager` takes, as a caller writes it (before the model fills in its defaults). */
-export type SetManagerInput = z.input<typeof SetManagerInput.schema>;
+export type SetManagerInput = ModelInput<typeof SetManagerInput>;
 
 /** Input of `reassignReports`. */
 export const ReassignReportsInput = defineModel(
@@ -272,7 +272,7 @@ export const ReassignReportsInput = defineModel(
 );
 
 /** What `reassignReports` takes, as a caller writes it (before the model fills in its defaults). */
-export type ReassignReportsInput = z.input<typeof ReassignReportsInput.schema>;
+export type ReassignReportsInput = ModelInput<typeof ReassignReportsInput>;
 
 /** Input of `presence`. */
 export const PresenceInput = defineModel(
@@ -281,7 +281,7 @@ export const PresenceInput = defineModel(
 );
 
 /** What `presence` takes, as a caller writes it (before the model fills in its defaults). */
-export type PresenceInput = z.input<typeof PresenceInput.schema>;
+export type PresenceInput = ModelInput<typeof PresenceInput>;
 
 /** Input of `createSpace`. */
 export const CreateSpaceInput = defineModel(
@@ -290,7 +290,7 @@ export const CreateSpaceInput = defineModel(
 );
 
 /** What `createSpace` takes, as a caller writes it (before the model fills in its defaults). */
-export type CreateSpaceInput = z.input<typeof CreateSpaceInput.schema>;
+export type CreateSpaceInput = ModelInput<typeof CreateSpaceInput>;
 
 /** Input of `createGroup`. */
 export const CreateGroupInput = defineModel(
@@ -305,4 +305,4 @@ export const CreateGroupInput = defineModel(
 );
 
 /** What `createGroup` takes, as a caller writes it (before the model fills in its defaults). */
-export type CreateGroupInput = z.input<typeof CreateGroupInput.schema>;
+export type CreateGroupInput = ModelInput<typeof CreateGroupInput>;
