@@ -122,13 +122,8 @@ export {
   AccountRef,
   AddToTeamInput,
   AssignGroupsInput,
-  ChangePlanInput,
   ChangeRoleInput,
-  CreateGroupInput,
-  CreateOrganizationInput,
-  CreateSpaceInput,
   DeactivateInput,
-  DeleteOrganizationInput,
   DeleteOwnAccountInput,
   InvitationRef,
   InviteInput,
@@ -136,12 +131,19 @@ export {
   PresenceInput,
   ReassignReportsInput,
   RemoveFromTeamInput,
-  RenameOrganizationInput,
   SetManagerInput,
   SetRestrictionsInput,
-  TransferOwnershipInput,
   UpdateProfileInput,
 } from './roster/inputs.js';
+export {
+  ChangePlanInput,
+  CreateGroupInput,
+  CreateOrganizationInput,
+  CreateSpaceInput,
+  DeleteOrganizationInput,
+  RenameOrganizationInput,
+  TransferOwnershipInput,
+} from './roster/organization-inputs.js';
 export type { ExponentialBackoffOptions, OutboxBackoff } from './roster/outbox-backoff.js';
 export { exponentialBackoff, outboxBackoffMaxMs } from './roster/outbox-backoff.js';
 export type { ProfileLimits } from './roster/profile-limits.js';

@@ -16,12 +16,8 @@ import type {
   AccountRef,
   AddToTeamInput,
   AssignGroupsInput,
-  ChangePlanInput,
   ChangeRoleInput,
-  CreateGroupInput,
-  CreateSpaceInput,
   DeactivateInput,
-  DeleteOrganizationInput,
   DeleteOwnAccountInput,
   InvitationRef,
   InviteInput,
@@ -29,12 +25,18 @@ import type {
   PresenceInput,
   ReassignReportsInput,
   RemoveFromTeamInput,
-  RenameOrganizationInput,
   SetManagerInput,
   SetRestrictionsInput,
-  TransferOwnershipInput,
   UpdateProfileInput,
 } from './inputs.js';
+import type {
+  ChangePlanInput,
+  CreateGroupInput,
+  CreateSpaceInput,
+  DeleteOrganizationInput,
+  RenameOrganizationInput,
+  TransferOwnershipInput,
+} from './organization-inputs.js';
 
 /**
  * What one actor may call. Every method validates its input (bad input →

@@ -8,25 +8,6 @@ import { ReportReassignment } from '../rules/direct-reports.js';
 // The inputs of every command, validated before anything is read: bad input
 // is an INVALID_INPUT with the field path, and the store is never touched.
 
-/** Input of `createOrganization`. */
-export const CreateOrganizationInput = defineModel(
-  'createOrganization input',
-  z.strictObject({
-    name: z.string().trim().min(1, 'Must not be empty').max(200),
-    plan: z.string().trim().min(1).max(100).default('free'),
-    defaultSpaceName: z.string().trim().min(1).max(200).default('Team'),
-    owner: z.strictObject({
-      email: Email.schema,
-      firstName: PersonName.schema,
-      lastName: PersonName.schema,
-      profile: ProfileFields.schema.default({}),
-    }),
-  }),
-);
-
-/** What `createOrganization` takes, as a caller writes it (before the model fills in its defaults). */
-export type CreateOrganizationInput = ModelInput<typeof CreateOrganizationInput>;
-
 /** Input of `invite`. */
 export const InviteInput = defineModel(
   'invite input',
@@ -176,47 +157,6 @@ export type ListAccountsInput = ModelInput<typeof ListAccountsInput>;
 /** The criteria of `listAccounts` and `listMembers`: search, filters, sort, cursor and page size. */
 export type ListInput = ListAccountsInput;
 
-/** Input of `renameOrganization`. */
-export const RenameOrganizationInput = defineModel(
-  'renameOrganization input',
-  z.strictObject({ name: z.string().trim().min(1, 'Must not be empty').max(200) }),
-);
-
-/** What `renameOrganization` takes, as a caller writes it (before the model fills in its defaults). */
-export type RenameOrganizationInput = ModelInput<typeof RenameOrganizationInput>;
-
-/** Input of `changePlan`. */
-export const ChangePlanInput = defineModel(
-  'changePlan input',
-  z.strictObject({ plan: z.string().trim().min(1).max(100) }),
-);
-
-/** What `changePlan` takes, as a caller writes it (before the model fills in its defaults). */
-export type ChangePlanInput = ModelInput<typeof ChangePlanInput>;
-
-/** Input of `transferOwnership`. */
-export const TransferOwnershipInput = defineModel(
-  'transferOwnership input',
-  z.strictObject({
-    /** The new owner: another active member of the default space. */
-    toAccountId: Id.schema,
-    /** The role the previous owner keeps in the default space. */
-    previousOwnerRole: RoleName.schema,
-  }),
-);
-
-/** What `transferOwnership` takes, as a caller writes it (before the model fills in its defaults). */
-export type TransferOwnershipInput = ModelInput<typeof TransferOwnershipInput>;
-
-/** Input of `deleteOrganization`: the organization's exact name, as confirmation. */
-export const DeleteOrganizationInput = defineModel(
-  'deleteOrganization input',
-  z.strictObject({ confirmName: z.string().max(200) }),
-);
-
-/** What `deleteOrganization` takes, as a caller writes it (before the model fills in its defaults). */
-export type DeleteOrganizationInput = ModelInput<typeof DeleteOrganizationInput>;
-
 /** Input of `deleteOwnAccount`. */
 export const DeleteOwnAccountInput = defineModel(
   'deleteOwnAccount input',
@@ -282,27 +222,3 @@ export const PresenceInput = defineModel(
 
 /** What `presence` takes, as a caller writes it (before the model fills in its defaults). */
 export type PresenceInput = ModelInput<typeof PresenceInput>;
-
-/** Input of `createSpace`. */
-export const CreateSpaceInput = defineModel(
-  'createSpace input',
-  z.strictObject({ name: z.string().trim().min(1, 'Must not be empty').max(200) }),
-);
-
-/** What `createSpace` takes, as a caller writes it (before the model fills in its defaults). */
-export type CreateSpaceInput = ModelInput<typeof CreateSpaceInput>;
-
-/** Input of `createGroup`. */
-export const CreateGroupInput = defineModel(
-  'createGroup input',
-  z.strictObject({
-    /** The space the group belongs to; the default space when absent. */
-    spaceId: Id.schema.optional(),
-    name: z.string().trim().min(1, 'Must not be empty').max(200),
-    /** The host's word for it: `'department'`, `'queue'`... */
-    kind: z.string().trim().min(1).max(64).default('group'),
-  }),
-);
-
-/** What `createGroup` takes, as a caller writes it (before the model fills in its defaults). */
-export type CreateGroupInput = ModelInput<typeof CreateGroupInput>;

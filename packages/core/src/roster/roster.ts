@@ -9,7 +9,8 @@ import type {
   DrainOutboxResult,
   ListDeadOutboxMessagesInput,
 } from './drain-outbox.js';
-import type { AcceptInvitationInput, CreateOrganizationInput } from './inputs.js';
+import type { AcceptInvitationInput } from './inputs.js';
+import type { CreateOrganizationInput } from './organization-inputs.js';
 /** The roster: the commands that have no actor yet, and {@link Roster.as} for the rest. */
 export interface Roster {
   /** Creates an organization with its owner (active, top role) and its default space. */

@@ -4,7 +4,7 @@ import type { Organization } from '../../model/organization.js';
 import type { Space } from '../../model/space.js';
 import { audit } from '../audit.js';
 import type { CommandContext } from '../command-context.js';
-import { CreateOrganizationInput } from '../inputs.js';
+import { CreateOrganizationInput } from '../organization-inputs.js';
 import { checkProfileLimits } from '../profile-limits.js';
 
 /** What `createOrganization` returns. */

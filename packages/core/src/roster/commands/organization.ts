@@ -12,13 +12,13 @@ import { authorize } from '../authorize.js';
 import type { ActorContext } from '../command-context.js';
 import { organizationScope } from '../effects/effect-scope.js';
 import { runEffects } from '../effects/run-effects.js';
+import { getAccountOrThrow } from '../not-found.js';
 import {
   ChangePlanInput,
   DeleteOrganizationInput,
   RenameOrganizationInput,
   TransferOwnershipInput,
-} from '../inputs.js';
-import { getAccountOrThrow } from '../not-found.js';
+} from '../organization-inputs.js';
 import { appendMessages } from '../outbox.js';
 import { checkRoleGrantable } from '../protections.js';
 

@@ -3,8 +3,8 @@ import type { Space } from '../../model/space.js';
 import { audit } from '../audit.js';
 import { authorize } from '../authorize.js';
 import type { ActorContext } from '../command-context.js';
-import { CreateGroupInput, CreateSpaceInput } from '../inputs.js';
 import { notFound } from '../not-found.js';
+import { CreateGroupInput, CreateSpaceInput } from '../organization-inputs.js';
 
 /** @internal */
 export async function createSpace(ctx: ActorContext, raw: unknown): Promise<Space> {
