@@ -39,6 +39,20 @@ export const defaultReasons: Readonly<Record<RosterAction, string>> = (() => {
   };
 })();
 
+// Core's checks build an error, stack trace included, to give their message:
+// worth doing once per action, not once per rule of every ability built.
+function once(reason: (action: string) => string): (action: string) => string {
+  const known = new Map<string, string>();
+  return (action) => {
+    let message = known.get(action);
+    if (message === undefined) {
+      message = reason(action);
+      known.set(action, message);
+    }
+    return message;
+  };
+}
+
 /** @internal The reasons of the protective rules, exported for tests and docs. */
 export const ruleReasons = {
   tenant: 'This belongs to another organization; nothing crosses organizations.',
@@ -48,17 +62,20 @@ export const ruleReasons = {
     ?.message as string,
   targetRank: checkRank({ actorRank: 0, targetRank: 1 })?.message as string,
   grantRank: checkRank({ actorRank: 0, grantedRank: 1 })?.message as string,
-  owner: (action: string) =>
-    checkOwnerProtection({
-      accountId: '-',
-      ownerId: '-',
-      action,
-      actorId: 'someone else',
-      spaceId: 'elsewhere',
-      defaultSpaceId: 'default',
-    })?.message as string,
-  self: (action: string) =>
-    checkSelfAction({ actorId: '-', targetId: '-', action })?.message as string,
+  owner: once(
+    (action) =>
+      checkOwnerProtection({
+        accountId: '-',
+        ownerId: '-',
+        action,
+        actorId: 'someone else',
+        spaceId: 'elsewhere',
+        defaultSpaceId: 'default',
+      })?.message as string,
+  ),
+  self: once(
+    (action) => checkSelfAction({ actorId: '-', targetId: '-', action })?.message as string,
+  ),
   deleteOthers: defaultReasons.deleteOwnAccount,
   ownField: 'Your role may not change this field of your own profile.',
   othersField: 'Your role may not change this field of other people’s profiles.',
