@@ -5,8 +5,10 @@ import type { ActorFacts } from './actor-facts.js';
 import type { Rules } from './builder.js';
 import type { RosterRule } from './roster-rule.js';
 
+const roleRulesSchema = z.array(roleRuleSchema);
+
 function validated(rules: readonly RoleRule[], roleName: string): RosterRule[] {
-  const parsed = z.array(roleRuleSchema).safeParse(rules);
+  const parsed = roleRulesSchema.safeParse(rules);
   if (!parsed.success) throw invalidInput(`rules of role "${roleName}"`, parsed.error);
   return structuredClone(parsed.data) as RosterRule[];
 }
