@@ -1,4 +1,5 @@
 export { toAbilitySubject } from './ability-subject.js';
+export { abilityOptions, defineAbilityFor } from './define-ability.js';
 export { describeRoleSet } from './describe-role-set.js';
 export type { Permission } from './permissions.js';
 export { permissionActions, permissionLabels, permissions } from './permissions.js';
@@ -27,5 +28,6 @@ export type {
   RoleSetDefinition,
 } from './role-set.js';
 export { defineRoleSet } from './role-set.js';
-export type { RosterAbility, RosterRule } from './rules-for.js';
-export { abilityOptions, actorRank, defineAbilityFor, rulesFor } from './rules-for.js';
+export { actorRank } from './rules/actor-facts.js';
+export type { RosterAbility, RosterRule } from './rules/roster-rule.js';
+export { rulesFor } from './rules-for.js';

@@ -8,9 +8,11 @@ import type {
   SubjectType,
 } from '@rosterkit/core';
 import { toAbilitySubject } from './ability-subject.js';
+import { defineAbilityFor } from './define-ability.js';
 import { toReadFilter } from './read-filter.js';
 import type { RoleSet } from './role-set.js';
-import { actorRank, defineAbilityFor, type RosterAbility, type RosterRule } from './rules-for.js';
+import { actorRank } from './rules/actor-facts.js';
+import type { RosterAbility, RosterRule } from './rules/roster-rule.js';
 
 /** Options of {@link createPolicy}. */
 export interface PolicyOptions {

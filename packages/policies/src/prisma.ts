@@ -1,9 +1,11 @@
 import type { AnyAbility } from '@casl/ability';
 import { accessibleBy, createPrismaAbility } from '@casl/prisma/runtime';
 import type { PolicyActor, RosterAction, SubjectType } from '@rosterkit/core';
+import { abilityOptions } from './define-ability.js';
 import type { ConditionOperators, ConditionValue, RuleConditions } from './role-rule.js';
 import type { RoleSet } from './role-set.js';
-import { abilityOptions, type RosterRule, rulesFor } from './rules-for.js';
+import type { RosterRule } from './rules/roster-rule.js';
+import { rulesFor } from './rules-for.js';
 
 /** A Prisma `where` input: plain data, as Prisma's client takes it. */
 export type PrismaWhere = Record<string, unknown>;

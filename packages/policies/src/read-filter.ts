@@ -7,7 +7,7 @@ import {
   type RosterAction,
   type SubjectType,
 } from '@rosterkit/core';
-import type { RosterAbility } from './rules-for.js';
+import type { RosterAbility } from './rules/roster-rule.js';
 
 /** The shape of the condition trees CASL's MongoDB parser produces (`@ucast/core`). */
 interface AstNode {
