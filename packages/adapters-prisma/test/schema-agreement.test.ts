@@ -10,7 +10,7 @@ import {
   membershipTable,
   outboxTable,
   spaceTable,
-} from '../src/rows.js';
+} from '../src/batch-tables.js';
 import { Prisma } from './generated/postgresql/client/client.js';
 import {
   createTestDatabase,
