@@ -6,7 +6,7 @@ import { defineConfig } from 'tsup';
 // `@rosterkit/core`, `@rosterkit/core/errors` and `@rosterkit/core/adapter` hand out
 // the same RosterError class within a format instead of one copy per entry.
 export default defineConfig({
-  entry: ['src/index.ts', 'src/errors/index.ts', 'src/adapter/index.ts', 'src/testing/index.ts'],
+  entry: ['src/index.ts', 'src/errors/index.ts', 'src/adapter/index.ts'],
   format: ['esm', 'cjs'],
   splitting: true,
   dts: true,

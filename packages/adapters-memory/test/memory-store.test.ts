@@ -9,7 +9,7 @@ import {
   buildMembership,
   buildOrganization,
   buildOutboxMessage,
-} from '@rosterkit/core/testing';
+} from '@rosterkit/conformance';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { memoryStore } from '../src/index.js';
 

@@ -4,7 +4,7 @@ import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { RosterError } from '@rosterkit/core';
-import { buildAccount, buildOrganization } from '@rosterkit/core/testing';
+import { buildAccount, buildOrganization } from '@rosterkit/conformance';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { memoryStore } from '../src/index.js';
 

@@ -4,7 +4,7 @@ import {
   buildInvitation,
   buildOrganization,
   buildOutboxMessage,
-} from '@rosterkit/core/testing';
+} from '@rosterkit/conformance';
 import { describe, expect, it } from 'vitest';
 import { memoryStore } from '../src/index.js';
 

@@ -1,4 +1,4 @@
-import { runStoreConformance } from '@rosterkit/core/testing';
+import { runStoreConformance } from '@rosterkit/conformance';
 import { afterAll } from 'vitest';
 import { type PrismaStoreOptions, prismaStore, type RosterkitProvider } from '../../src/index.js';
 import { createTestDatabase, type TestClient, type TestDatabase } from './databases.js';

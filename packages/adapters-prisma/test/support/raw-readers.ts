@@ -8,7 +8,7 @@ import type {
   OutboxMessage,
   Space,
 } from '@rosterkit/core';
-import type { RawReaders } from '@rosterkit/core/testing';
+import type { RawReaders } from '@rosterkit/conformance';
 import type { RosterkitProvider } from '../../src/index.js';
 import type { TestClient } from './databases.js';
 

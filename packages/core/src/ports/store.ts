@@ -12,7 +12,7 @@ import type { ReadFilter } from './read-filter.js';
  * The storage port (DESIGN §7): where rosterkit keeps its state. An adapter
  * (`@rosterkit/adapter-memory`, `@rosterkit/adapter-prisma`, or a host's own)
  * implements it and proves itself with `runStoreConformance` from
- * `@rosterkit/core/testing`.
+ * `@rosterkit/conformance`.
  *
  * Every command runs in one {@link Store.transaction}: its reads, its writes,
  * its audit event and its outbox messages commit together or not at all.

@@ -1,5 +1,5 @@
+import type { RosterErrorCode } from '@rosterkit/core';
 import { expect } from 'vitest';
-import type { RosterErrorCode } from '../../errors/error-codes.js';
 import type { ConformanceSuite } from '../conformance-context.js';
 import { expectRosterError } from '../conformance-context.js';
 import { expectRefusedUnchanged } from './refusal.js';

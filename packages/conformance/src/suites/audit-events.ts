@@ -1,6 +1,5 @@
+import type { AuditEvent, Store } from '@rosterkit/core';
 import { expect } from 'vitest';
-import type { AuditEvent } from '../../model/audit-event.js';
-import type { Store } from '../../ports/store.js';
 import type { ConformanceSuite } from '../conformance-context.js';
 import { expectRosterError } from '../conformance-context.js';
 import { buildAuditEvent } from '../fixtures.js';

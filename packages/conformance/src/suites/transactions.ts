@@ -1,5 +1,5 @@
+import { matchAll } from '@rosterkit/core';
 import { expect } from 'vitest';
-import { matchAll } from '../../ports/read-filter.js';
 import type { ConformanceSuite } from '../conformance-context.js';
 import { expectRosterError, yieldToOthers } from '../conformance-context.js';
 import {

@@ -1,6 +1,5 @@
+import { errorCodes, type Store } from '@rosterkit/core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { errorCodes } from '../errors/error-codes.js';
-import type { Store } from '../ports/store.js';
 import type { ConformanceContext, ConformanceSuite } from './conformance-context.js';
 import { authorizationScenarios } from './domain/authorization-scenarios.js';
 import { bulkScenarios } from './domain/bulk-scenarios.js';
@@ -123,7 +122,7 @@ function isStoreUnderTest<S extends Store>(made: S | StoreUnderTest<S>): made is
  * @example
  * ```ts
  * // test/conformance.test.ts
- * import { runStoreConformance } from '@rosterkit/core/testing';
+ * import { runStoreConformance } from '@rosterkit/conformance';
  * import { memoryStore } from '@rosterkit/adapter-memory';
  *
  * runStoreConformance('memory', () => memoryStore(), {

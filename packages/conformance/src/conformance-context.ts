@@ -1,7 +1,10 @@
+import {
+  RosterError,
+  type RosterErrorCode,
+  type RosterErrorDetailsMap,
+  type Store,
+} from '@rosterkit/core';
 import { expect } from 'vitest';
-import type { RosterErrorCode, RosterErrorDetailsMap } from '../errors/error-codes.js';
-import { RosterError } from '../errors/roster-error.js';
-import type { Store } from '../ports/store.js';
 import { recordRaised } from './raised-codes.js';
 import type { RawReaders } from './raw-readers.js';
 

@@ -1,5 +1,10 @@
-import type { Policy, PolicyActor, PolicySubject } from '../../ports/policy.js';
-import { matchNothing, type ReadFilter } from '../../ports/read-filter.js';
+import {
+  matchNothing,
+  type Policy,
+  type PolicyActor,
+  type PolicySubject,
+  type ReadFilter,
+} from '@rosterkit/core';
 
 // The conformance suite's own policy, so that the domain scenarios run without
 // @rosterkit/policies (which depends on core): four ranked roles, managing

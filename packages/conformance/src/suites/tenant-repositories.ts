@@ -1,5 +1,5 @@
+import type { StoreTransaction, TenantRepository } from '@rosterkit/core';
 import { expect } from 'vitest';
-import type { StoreTransaction, TenantRepository } from '../../ports/store.js';
 import type { ConformanceContext, ConformanceSuite, RegisterTest } from '../conformance-context.js';
 import { expectRosterError } from '../conformance-context.js';
 import {

@@ -1,5 +1,5 @@
+import type { Membership } from '@rosterkit/core';
 import { expect } from 'vitest';
-import type { Membership } from '../../model/membership.js';
 import type { ConformanceSuite } from '../conformance-context.js';
 import { expectRosterError } from '../conformance-context.js';
 import { buildMembership } from '../fixtures.js';

@@ -1,9 +1,15 @@
+import {
+  type BulkImportRow,
+  type BulkInvitation,
+  type BulkReport,
+  type BulkRowReport,
+  type BulkUpdateRow,
+  createRoster,
+  RosterError,
+  type Store,
+  type StoreTransaction,
+} from '@rosterkit/core';
 import { expect } from 'vitest';
-import { RosterError } from '../../errors/roster-error.js';
-import type { Store, StoreTransaction } from '../../ports/store.js';
-import type { BulkInvitation, BulkReport, BulkRowReport } from '../../roster/bulk/bulk-report.js';
-import type { BulkImportRow, BulkUpdateRow } from '../../roster/bulk/bulk-rows.js';
-import { createRoster } from '../../roster/create-roster.js';
 import type { ConformanceContext, ConformanceSuite } from '../conformance-context.js';
 import { scenarioPolicy } from './scenario-policy.js';
 import { type ScenarioOrg, seedScenario } from './scenario-roster.js';

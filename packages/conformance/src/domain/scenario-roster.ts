@@ -1,10 +1,15 @@
-import type { Account } from '../../model/account.js';
-import type { Organization } from '../../model/organization.js';
-import type { Clock } from '../../ports/clock.js';
-import type { Store } from '../../ports/store.js';
-import { type ActorApi, createRoster, type Roster } from '../../roster/create-roster.js';
-import type { ProfileLimits } from '../../roster/profile-limits.js';
-import type { ResourceHandler, RosterOptions } from '../../roster/roster-options.js';
+import {
+  type Account,
+  type ActorApi,
+  type Clock,
+  createRoster,
+  type Organization,
+  type ProfileLimits,
+  type ResourceHandler,
+  type Roster,
+  type RosterOptions,
+  type Store,
+} from '@rosterkit/core';
 import { recording } from '../raised-codes.js';
 import { scenarioPolicy, scenarioRoles } from './scenario-policy.js';
 

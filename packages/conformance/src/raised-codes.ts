@@ -1,5 +1,4 @@
-import type { RosterErrorCode } from '../errors/error-codes.js';
-import { RosterError } from '../errors/roster-error.js';
+import { RosterError, type RosterErrorCode } from '@rosterkit/core';
 
 // Internal to the suite: every RosterError code the suite saw raised, by a
 // command (thrown, or in a bulk report's rows) or by a store, so that its last

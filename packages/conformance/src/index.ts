@@ -1,3 +1,12 @@
+/**
+ * `@rosterkit/conformance`: the storage conformance suite every `Store`
+ * adapter runs. {@link runStoreConformance} registers it as vitest tests; the
+ * adapter gives a fresh store per test and {@link RawReaders} that read its
+ * storage directly. The fixture builders are exported here too, and from
+ * `@rosterkit/conformance/fixtures`, which loads without vitest.
+ *
+ * @packageDocumentation
+ */
 export {
   buildAccount,
   buildAuditEvent,

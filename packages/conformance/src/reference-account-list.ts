@@ -1,7 +1,10 @@
-import type { Account } from '../model/account.js';
-import type { Membership } from '../model/membership.js';
-import { matchesFilter } from '../ports/read-filter.js';
-import type { AccountListQuery, AccountSort } from '../ports/store.js';
+import {
+  type Account,
+  type AccountListQuery,
+  type AccountSort,
+  type Membership,
+  matchesFilter,
+} from '@rosterkit/core';
 
 // The meaning of AccountRepository.list written as plainly as possible, for the
 // property test to compare a store against: filter everything, sort, no pages.

@@ -1,5 +1,5 @@
+import type { OutboxMessage } from '@rosterkit/core';
 import { expect } from 'vitest';
-import type { OutboxMessage } from '../../model/outbox-message.js';
 import type { ConformanceSuite } from '../conformance-context.js';
 import { expectRosterError } from '../conformance-context.js';
 import { seedScenario } from './scenario-roster.js';

@@ -1,9 +1,13 @@
+import type {
+  Account,
+  AccountListQuery,
+  AccountSort,
+  AccountStatus,
+  Membership,
+  ReadFilter,
+} from '@rosterkit/core';
 import fc from 'fast-check';
 import { expect } from 'vitest';
-import type { Account, AccountStatus } from '../../model/account.js';
-import type { Membership } from '../../model/membership.js';
-import type { ReadFilter } from '../../ports/read-filter.js';
-import type { AccountListQuery, AccountSort } from '../../ports/store.js';
 import type { ConformanceSuite } from '../conformance-context.js';
 import { buildAccount, buildMembership } from '../fixtures.js';
 import { referenceAccountList } from '../reference-account-list.js';

@@ -1,11 +1,13 @@
-import type { Account } from '../model/account.js';
-import type { AuditEvent } from '../model/audit-event.js';
-import type { Group } from '../model/group.js';
-import type { Invitation } from '../model/invitation.js';
-import type { Membership } from '../model/membership.js';
-import type { Organization } from '../model/organization.js';
-import type { OutboxMessage } from '../model/outbox-message.js';
-import type { Space } from '../model/space.js';
+import type {
+  Account,
+  AuditEvent,
+  Group,
+  Invitation,
+  Membership,
+  Organization,
+  OutboxMessage,
+  Space,
+} from '@rosterkit/core';
 
 /**
  * Functions that read rows straight from an adapter's underlying storage,
@@ -21,7 +23,7 @@ import type { Space } from '../model/space.js';
  *
  * @example
  * ```ts
- * import type { RawReaders } from '@rosterkit/core/testing';
+ * import type { RawReaders } from '@rosterkit/conformance';
  *
  * const raw = (db: MyDb): RawReaders => ({
  *   organization: (id) => db.one('select * from organizations where id = ?', [id]).then(toOrganization),

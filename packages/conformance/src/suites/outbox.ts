@@ -1,6 +1,5 @@
+import type { OutboxDeadQuery, OutboxMessage, Store } from '@rosterkit/core';
 import { expect } from 'vitest';
-import type { OutboxMessage } from '../../model/outbox-message.js';
-import type { OutboxDeadQuery, Store } from '../../ports/store.js';
 import type { ConformanceSuite } from '../conformance-context.js';
 import { expectRosterError, yieldToOthers } from '../conformance-context.js';
 import { buildOutboxMessage } from '../fixtures.js';

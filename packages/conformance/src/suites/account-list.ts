@@ -1,7 +1,12 @@
+import {
+  type Account,
+  type AccountListQuery,
+  type AccountSort,
+  matchAll,
+  type ReadFilter,
+  type Store,
+} from '@rosterkit/core';
 import { expect } from 'vitest';
-import type { Account } from '../../model/account.js';
-import { matchAll, type ReadFilter } from '../../ports/read-filter.js';
-import type { AccountListQuery, AccountSort, Store } from '../../ports/store.js';
 import type { ConformanceSuite } from '../conformance-context.js';
 import { expectRosterError } from '../conformance-context.js';
 import { buildAccount, buildMembership } from '../fixtures.js';

@@ -1,11 +1,20 @@
-import type { Account } from '../model/account.js';
-import type { AuditEvent } from '../model/audit-event.js';
-import type { Group } from '../model/group.js';
-import type { Invitation } from '../model/invitation.js';
-import type { Membership } from '../model/membership.js';
-import type { Organization } from '../model/organization.js';
-import type { OutboxMessage } from '../model/outbox-message.js';
-import type { Space } from '../model/space.js';
+/**
+ * `@rosterkit/conformance/fixtures`: builders of valid rows for an adapter's
+ * own tests, each with a fresh id. They import nothing at run time (no
+ * vitest), so they load from ES modules and CommonJS alike.
+ *
+ * @packageDocumentation
+ */
+import type {
+  Account,
+  AuditEvent,
+  Group,
+  Invitation,
+  Membership,
+  Organization,
+  OutboxMessage,
+  Space,
+} from '@rosterkit/core';
 
 // One counter for every builder, so two rows built in one process never share
 // an id, an email or a token hash unless a test asks for it.
@@ -28,7 +37,7 @@ function epoch(): Date {
  * @param overrides - fields to set instead of the defaults.
  * @example
  * ```ts
- * import { buildOrganization } from '@rosterkit/core/testing';
+ * import { buildOrganization } from '@rosterkit/conformance/fixtures';
  * const org = buildOrganization({ name: 'Acme' });
  * ```
  */
@@ -52,7 +61,7 @@ export function buildOrganization(overrides: Partial<Organization> = {}): Organi
  * @param overrides - fields to set instead of the defaults (`orgId` defaults to `'org_1'`).
  * @example
  * ```ts
- * import { buildAccount } from '@rosterkit/core/testing';
+ * import { buildAccount } from '@rosterkit/conformance/fixtures';
  * const ana = buildAccount({ orgId: org.id, email: 'ana@acme.io', firstName: 'Ana' });
  * ```
  */
@@ -80,7 +89,7 @@ export function buildAccount(overrides: Partial<Account> = {}): Account {
  * @param overrides - fields to set instead of the defaults (`orgId` defaults to `'org_1'`).
  * @example
  * ```ts
- * import { buildSpace } from '@rosterkit/core/testing';
+ * import { buildSpace } from '@rosterkit/conformance/fixtures';
  * const team = buildSpace({ orgId: org.id, id: org.defaultSpaceId, isDefault: true });
  * ```
  */
@@ -105,7 +114,7 @@ export function buildSpace(overrides: Partial<Space> = {}): Space {
  * @param overrides - fields to set instead of the defaults (`orgId` defaults to `'org_1'`).
  * @example
  * ```ts
- * import { buildMembership } from '@rosterkit/core/testing';
+ * import { buildMembership } from '@rosterkit/conformance/fixtures';
  * const member = buildMembership({ orgId: org.id, accountId: ana.id, spaceId: team.id, role: 'admin' });
  * const former = buildMembership({ orgId: org.id, accountId: bo.id, spaceId: team.id, state: 'account-only' });
  * ```
@@ -136,7 +145,7 @@ export function buildMembership(overrides: Partial<Membership> = {}): Membership
  * @param overrides - fields to set instead of the defaults (`orgId` defaults to `'org_1'`).
  * @example
  * ```ts
- * import { buildGroup } from '@rosterkit/core/testing';
+ * import { buildGroup } from '@rosterkit/conformance/fixtures';
  * const billing = buildGroup({ orgId: org.id, spaceId: team.id, name: 'Billing', kind: 'queue' });
  * ```
  */
@@ -161,7 +170,7 @@ export function buildGroup(overrides: Partial<Group> = {}): Group {
  * @param overrides - fields to set instead of the defaults (`orgId` defaults to `'org_1'`).
  * @example
  * ```ts
- * import { buildInvitation } from '@rosterkit/core/testing';
+ * import { buildInvitation } from '@rosterkit/conformance/fixtures';
  * const invitation = buildInvitation({ orgId: org.id, accountId: cy.id, email: cy.email });
  * ```
  */
@@ -192,7 +201,7 @@ export function buildInvitation(overrides: Partial<Invitation> = {}): Invitation
  * @param overrides - fields to set instead of the defaults (`orgId` defaults to `'org_1'`).
  * @example
  * ```ts
- * import { buildAuditEvent } from '@rosterkit/core/testing';
+ * import { buildAuditEvent } from '@rosterkit/conformance/fixtures';
  * const event = buildAuditEvent({ orgId: org.id, target: { type: 'Account', id: ana.id } });
  * ```
  */
@@ -218,7 +227,7 @@ export function buildAuditEvent(overrides: Partial<AuditEvent> = {}): AuditEvent
  * @param overrides - fields to set instead of the defaults (`orgId` defaults to `'org_1'`).
  * @example
  * ```ts
- * import { buildOutboxMessage } from '@rosterkit/core/testing';
+ * import { buildOutboxMessage } from '@rosterkit/conformance/fixtures';
  * const message = buildOutboxMessage({ orgId: org.id, topic: 'password.reset' });
  * ```
  */
