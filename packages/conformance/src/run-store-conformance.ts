@@ -2,7 +2,8 @@ import { errorCodes, type Store } from '@rosterkit/core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ConformanceContext, ConformanceSuite } from './conformance-context.js';
 import { authorizationScenarios } from './domain/authorization-scenarios.js';
-import { bulkScenarios } from './domain/bulk-scenarios.js';
+import { bulkImportScenarios } from './domain/bulk-import-scenarios.js';
+import { bulkUpdateScenarios } from './domain/bulk-update-scenarios.js';
 import { emailScenarios } from './domain/email-scenarios.js';
 import { invitationScenarios } from './domain/invitation-scenarios.js';
 import { lifecycleScenarios } from './domain/lifecycle-scenarios.js';
@@ -11,6 +12,7 @@ import { outboxScenarios } from './domain/outbox-scenarios.js';
 import { raisedCodes } from './raised-codes.js';
 import type { RawReaders } from './raw-readers.js';
 import { accountListSuite } from './suites/account-list.js';
+import { accountListPagesSuite } from './suites/account-list-pages.js';
 import { accountListPropertySuite } from './suites/account-list-property.js';
 import { accountsSuite } from './suites/accounts.js';
 import { auditEventsSuite } from './suites/audit-events.js';
@@ -18,6 +20,7 @@ import { invitationsSuite } from './suites/invitations.js';
 import { membershipsSuite } from './suites/memberships.js';
 import { organizationsSuite } from './suites/organizations.js';
 import { outboxSuite } from './suites/outbox.js';
+import { outboxFailuresSuite } from './suites/outbox-failures.js';
 import { spacesAndGroupsSuite } from './suites/spaces-and-groups.js';
 import { tenantRepositoriesSuite } from './suites/tenant-repositories.js';
 import { transactionsSuite } from './suites/transactions.js';
@@ -74,13 +77,25 @@ const storageSuites: ReadonlyArray<readonly [string, ConformanceSuite]> = [
   ['repositories', tenantRepositoriesSuite],
   ['organizations', organizationsSuite],
   ['accounts', accountsSuite],
-  ['account list', accountListSuite],
+  [
+    'account list',
+    (test) => {
+      accountListSuite(test);
+      accountListPagesSuite(test);
+    },
+  ],
   ['account list (property)', accountListPropertySuite],
   ['memberships', membershipsSuite],
   ['invitations', invitationsSuite],
   ['spaces and groups', spacesAndGroupsSuite],
   ['audit events', auditEventsSuite],
-  ['outbox', outboxSuite],
+  [
+    'outbox',
+    (test) => {
+      outboxSuite(test);
+      outboxFailuresSuite(test);
+    },
+  ],
   ['transactions', transactionsSuite],
   ['domain: lifecycles', lifecycleScenarios],
   ['domain: authorization', authorizationScenarios],
@@ -88,7 +103,13 @@ const storageSuites: ReadonlyArray<readonly [string, ConformanceSuite]> = [
   ['domain: emails', emailScenarios],
   ['domain: organization', organizationScenarios],
   ['domain: outbox', outboxScenarios],
-  ['domain: bulk', bulkScenarios],
+  [
+    'domain: bulk',
+    (test) => {
+      bulkImportScenarios(test);
+      bulkUpdateScenarios(test);
+    },
+  ],
 ];
 
 interface Registered {

@@ -11,7 +11,7 @@ import { expect } from 'vitest';
 import type { ConformanceSuite } from '../conformance-context.js';
 import { buildAccount, buildMembership } from '../fixtures.js';
 import { referenceAccountList } from '../reference-account-list.js';
-import { listAllIds } from './account-list.js';
+import { listAllIds } from './account-list-seeds.js';
 
 const spaces = ['spc_1', 'spc_2'] as const;
 const groups = ['grp_1', 'grp_2'] as const;

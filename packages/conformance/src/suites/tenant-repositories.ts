@@ -1,36 +1,8 @@
-import type { StoreTransaction, TenantRepository } from '@rosterkit/core';
+import type { TenantRepository } from '@rosterkit/core';
 import { expect } from 'vitest';
 import type { ConformanceContext, ConformanceSuite, RegisterTest } from '../conformance-context.js';
 import { expectRosterError } from '../conformance-context.js';
-import {
-  buildAccount,
-  buildGroup,
-  buildInvitation,
-  buildMembership,
-  buildSpace,
-} from '../fixtures.js';
-import type { RawReaders } from '../raw-readers.js';
-
-interface Row {
-  id: string;
-  orgId: string;
-  version: number;
-}
-
-interface RepositorySpec<T extends Row> {
-  /** The subject, as in CONFLICT / NOT_FOUND details and in test titles. */
-  readonly subject: string;
-  readonly repository: (tx: StoreTransaction) => TenantRepository<T>;
-  /** A valid new row of this organization, distinct from every other built row. */
-  readonly build: (orgId: string) => T;
-  /** The row with one ordinary field changed. */
-  readonly edit: (row: T) => T;
-  readonly raw: (
-    raw: RawReaders,
-    orgId: string,
-    id: string,
-  ) => T | undefined | Promise<T | undefined>;
-}
+import { forEachTenantRepository, type RepositorySpec, type Row } from './repository-specs.js';
 
 function repositoryTests<T extends Row>(test: RegisterTest, spec: RepositorySpec<T>): void {
   const { subject } = spec;
@@ -272,43 +244,5 @@ function repositoryTests<T extends Row>(test: RegisterTest, spec: RepositorySpec
 
 /** CRUD, versions, tenant isolation and deleteAllInOrganization for every tenant repository. */
 export const tenantRepositoriesSuite: ConformanceSuite = (test) => {
-  repositoryTests(test, {
-    subject: 'Account',
-    repository: (tx) => tx.accounts,
-    build: (orgId) => buildAccount({ orgId }),
-    edit: (row) => ({ ...row, firstName: `${row.firstName}x` }),
-    raw: (raw, orgId, id) => raw.account(orgId, id),
-  });
-  repositoryTests(test, {
-    subject: 'Space',
-    repository: (tx) => tx.spaces,
-    build: (orgId) => buildSpace({ orgId }),
-    edit: (row) => ({ ...row, name: `${row.name}x` }),
-    raw: (raw, orgId, id) => raw.space(orgId, id),
-  });
-  repositoryTests(test, {
-    subject: 'Membership',
-    repository: (tx) => tx.memberships,
-    build: (orgId) => buildMembership({ orgId }),
-    edit: (row) => ({
-      ...row,
-      restrictions: [...row.restrictions, 'no-export'],
-      groupIds: [...row.groupIds, `grp_${row.version}`],
-    }),
-    raw: (raw, orgId, id) => raw.membership(orgId, id),
-  });
-  repositoryTests(test, {
-    subject: 'Group',
-    repository: (tx) => tx.groups,
-    build: (orgId) => buildGroup({ orgId }),
-    edit: (row) => ({ ...row, name: `${row.name}x` }),
-    raw: (raw, orgId, id) => raw.group(orgId, id),
-  });
-  repositoryTests(test, {
-    subject: 'Invitation',
-    repository: (tx) => tx.invitations,
-    build: (orgId) => buildInvitation({ orgId }),
-    edit: (row) => ({ ...row, role: `${row.role}x` }),
-    raw: (raw, orgId, id) => raw.invitation(orgId, id),
-  });
+  forEachTenantRepository((spec) => repositoryTests(test, spec));
 };
