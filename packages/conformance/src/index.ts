@@ -7,6 +7,12 @@
  *
  * @packageDocumentation
  */
+
+export type {
+  MakeStore,
+  StoreConformanceOptions,
+  StoreUnderTest,
+} from './conformance-options.js';
 export {
   buildAccount,
   buildAuditEvent,
@@ -19,9 +25,4 @@ export {
   fixtureEpoch,
 } from './fixtures.js';
 export type { RawReaders } from './raw-readers.js';
-export type {
-  MakeStore,
-  StoreConformanceOptions,
-  StoreUnderTest,
-} from './run-store-conformance.js';
 export { runStoreConformance } from './run-store-conformance.js';

@@ -105,4 +105,32 @@ export const accountListPagesSuite: ConformanceSuite = (test) => {
       );
     }
   });
+
+  test('Account list: a cursor of another sort field or direction is INVALID_INPUT', async ({
+    store,
+  }) => {
+    await seedSortable(store);
+    const query = (sort: AccountListQuery['sort']): AccountListQuery => ({
+      orgId: 'org_sort',
+      readFilter: matchAll,
+      sort,
+      limit: 2,
+    });
+    const first = await store.transaction((tx) =>
+      tx.accounts.list(query({ field: 'email', direction: 'asc' })),
+    );
+    const cursor = first.nextCursor ?? '';
+    expect(cursor).not.toBe('');
+    for (const sort of [
+      { field: 'email', direction: 'desc' },
+      { field: 'name', direction: 'asc' },
+      { field: 'createdAt', direction: 'asc' },
+      { field: 'lastSeenAt', direction: 'asc' },
+    ] as const) {
+      await expectRosterError(
+        store.transaction((tx) => tx.accounts.list({ ...query(sort), cursor })),
+        'INVALID_INPUT',
+      );
+    }
+  });
 };

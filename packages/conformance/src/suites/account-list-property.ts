@@ -90,56 +90,77 @@ const queryArb = fc.record(
 
 let run = 0;
 
+/**
+ * Runs a property, and when it fails says how to replay it: fast-check's own
+ * message names the seed and the path of the shrunk case, this the option.
+ */
+async function replayable(seed: number, check: () => Promise<void>): Promise<void> {
+  try {
+    await check();
+  } catch (error) {
+    if (!(error instanceof Error)) throw error;
+    error.message = `Property failed with seed ${seed}: replay it with runStoreConformance(name, makeStore, { ...options, seed: ${seed} }).\n${error.message}`;
+    throw error;
+  }
+}
+
 /** A property: for random accounts and queries, walking every page equals a plain reference. */
 export const accountListPropertySuite: ConformanceSuite = (test) => {
   test('Account list: random accounts and queries page exactly like the reference (property)', async ({
     store,
+    property,
   }) => {
-    await fc.assert(
-      fc.asyncProperty(fc.array(accountArb, { maxLength: 12 }), queryArb, async (drafts, input) => {
-        run += 1;
-        const orgId = `org_prop_${run}`;
-        const accounts: Account[] = [];
-        const memberships: Membership[] = [];
-        drafts.forEach((draft, index) => {
-          const account = buildAccount({
-            id: `acc_${(index * 7) % 13}_${index}_${run}`,
-            orgId,
-            email: `${draft.local}${index}@example.com`,
-            firstName:
-              draft.status === 'pending' || draft.firstName !== '' ? draft.firstName : 'Ana',
-            lastName: draft.lastName,
-            status: draft.status,
-            createdAt: draft.createdAt,
-            lastSeenAt: draft.lastSeenAt,
-          });
-          accounts.push(account);
-          draft.memberships.forEach((membership, spaceIndex) => {
-            if (membership === null) return;
-            memberships.push(
-              buildMembership({
+    await replayable(property.seed, () =>
+      fc.assert(
+        fc.asyncProperty(
+          fc.array(accountArb, { maxLength: 12 }),
+          queryArb,
+          async (drafts, input) => {
+            run += 1;
+            const orgId = `org_prop_${run}`;
+            const accounts: Account[] = [];
+            const memberships: Membership[] = [];
+            drafts.forEach((draft, index) => {
+              const account = buildAccount({
+                id: `acc_${(index * 7) % 13}_${index}_${run}`,
                 orgId,
-                accountId: account.id,
-                spaceId: spaces[spaceIndex] ?? 'spc_1',
-                state: membership.state,
-                role: membership.role,
-                groupIds: membership.state === 'member' ? membership.groupIds : [],
-              }),
-            );
-          });
-        });
-        await store.transaction(async (tx) => {
-          for (const account of accounts) await tx.accounts.insert(account);
-          for (const membership of memberships) await tx.memberships.insert(membership);
-        });
-        const query = { ...input, orgId } as AccountListQuery;
-        const expected = referenceAccountList(accounts, memberships, query).map((a) => a.id);
-        const walked = await listAllIds(store, query);
-        expect(walked.ids).toEqual(expected);
-        expect(walked.totals.every((total) => total === expected.length)).toBe(true);
-        expect(walked.pages).toBe(Math.max(1, Math.ceil(expected.length / query.limit)));
-      }),
-      { numRuns: 100 },
+                email: `${draft.local}${index}@example.com`,
+                firstName:
+                  draft.status === 'pending' || draft.firstName !== '' ? draft.firstName : 'Ana',
+                lastName: draft.lastName,
+                status: draft.status,
+                createdAt: draft.createdAt,
+                lastSeenAt: draft.lastSeenAt,
+              });
+              accounts.push(account);
+              draft.memberships.forEach((membership, spaceIndex) => {
+                if (membership === null) return;
+                memberships.push(
+                  buildMembership({
+                    orgId,
+                    accountId: account.id,
+                    spaceId: spaces[spaceIndex] ?? 'spc_1',
+                    state: membership.state,
+                    role: membership.role,
+                    groupIds: membership.state === 'member' ? membership.groupIds : [],
+                  }),
+                );
+              });
+            });
+            await store.transaction(async (tx) => {
+              for (const account of accounts) await tx.accounts.insert(account);
+              for (const membership of memberships) await tx.memberships.insert(membership);
+            });
+            const query = { ...input, orgId } as AccountListQuery;
+            const expected = referenceAccountList(accounts, memberships, query).map((a) => a.id);
+            const walked = await listAllIds(store, query);
+            expect(walked.ids).toEqual(expected);
+            expect(walked.totals.every((total) => total === expected.length)).toBe(true);
+            expect(walked.pages).toBe(Math.max(1, Math.ceil(expected.length / query.limit)));
+          },
+        ),
+        { seed: property.seed, numRuns: property.numRuns },
+      ),
     );
   });
 };

@@ -1,3 +1,4 @@
+import { matchAll, matchesFilter, type ReadFilter } from '@rosterkit/core';
 import { expect } from 'vitest';
 import type { ConformanceSuite } from '../conformance-context.js';
 import { buildAccount } from '../fixtures.js';
@@ -177,5 +178,43 @@ export const accountListSuite: ConformanceSuite = (test) => {
       tx.accounts.list({ orgId: 'org_a', readFilter: { kind: 'none' }, sort: byEmail, limit: 10 }),
     );
     expect(page).toEqual({ items: [], nextCursor: null, total: 0 });
+  });
+
+  test('Account list: the read filter compares dates with numbers as matchesFilter does, at the very instant too', async ({
+    store,
+  }) => {
+    const at = Date.UTC(2026, 0, 10);
+    await store.transaction((tx) =>
+      tx.accounts.insertMany([
+        buildAccount({ id: 'acc_before', orgId: 'org_d', createdAt: new Date(at - 1) }),
+        buildAccount({ id: 'acc_at', orgId: 'org_d', createdAt: new Date(at) }),
+        buildAccount({ id: 'acc_after', orgId: 'org_d', createdAt: new Date(at + 1) }),
+        buildAccount({ id: 'acc_seen', orgId: 'org_d', lastSeenAt: new Date(at) }),
+      ]),
+    );
+    const accounts = await store.transaction((tx) =>
+      tx.accounts.list({ orgId: 'org_d', readFilter: matchAll, sort: byEmail, limit: 10 }),
+    );
+    for (const op of ['lt', 'lte', 'gt', 'gte'] as const) {
+      for (const name of ['createdAt', 'lastSeenAt']) {
+        const readFilter: ReadFilter = { kind: 'field', field: name, op, value: at };
+        // JavaScript never finds a Date === a number: at the instant itself, lt holds and gte does not.
+        const expected = accounts.items
+          .filter((account) => matchesFilter(readFilter, { ...account }))
+          .map((account) => account.id)
+          .sort();
+        const listed = (await ids(store, { readFilter }, 'org_d')).sort();
+        expect(listed, `${name} ${op} ${at}`).toEqual(expected);
+      }
+    }
+    expect(
+      (
+        await ids(
+          store,
+          { readFilter: { kind: 'field', field: 'createdAt', op: 'lt', value: at } },
+          'org_d',
+        )
+      ).sort(),
+    ).toContain('acc_at');
   });
 };

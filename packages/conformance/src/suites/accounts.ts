@@ -201,4 +201,23 @@ export const accountsSuite: ConformanceSuite = (test) => {
       .catch(() => undefined);
     expect(await raw.account('org_a', ana.id)).toEqual(ana);
   });
+
+  test('Account: setLastSeen of an unknown id, or of another organization’s account, is NOT_FOUND and changes nothing', async ({
+    store,
+    raw,
+  }) => {
+    const ana = buildAccount({ orgId: 'org_a' });
+    await store.transaction((tx) => tx.accounts.insert(ana));
+    await expectRosterError(
+      store.transaction((tx) => tx.accounts.setLastSeen('org_a', 'acc_missing', new Date())),
+      'NOT_FOUND',
+      { subject: 'Account', id: 'acc_missing' },
+    );
+    await expectRosterError(
+      store.transaction((tx) => tx.accounts.setLastSeen('org_b', ana.id, new Date())),
+      'NOT_FOUND',
+      { subject: 'Account', id: ana.id },
+    );
+    expect(await raw.account('org_a', ana.id)).toEqual(ana);
+  });
 };

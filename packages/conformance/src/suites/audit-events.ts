@@ -167,4 +167,23 @@ export const auditEventsSuite: ConformanceSuite = (test) => {
     expect(await raw.auditEvents('org_a')).toEqual([]);
     expect(await raw.auditEvents('org_b')).toEqual([kept]);
   });
+
+  test('AuditEvent: eraseSnapshots leaves events already erased as they are and counts only those it changed', async ({
+    store,
+    raw,
+  }) => {
+    const target = { type: 'Account' as const, id: 'acc_1' };
+    const full = buildAuditEvent({ orgId: 'org_a', target, before: { a: 1 }, after: { a: 2 } });
+    const half = buildAuditEvent({ orgId: 'org_a', target, before: null, after: { a: 3 } });
+    const erased = buildAuditEvent({ orgId: 'org_a', target, before: null, after: null });
+    await store.transaction((tx) => tx.auditEvents.appendMany([full, half, erased]));
+    const erase = () => store.transaction((tx) => tx.auditEvents.eraseSnapshots('org_a', [target]));
+    expect(await erase()).toBe(2);
+    expect(await erase()).toBe(0);
+    const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : 1);
+    expect([...(await raw.auditEvents('org_a'))].sort(byId)).toEqual(
+      [full, half, erased].map((event) => ({ ...event, before: null, after: null })).sort(byId),
+    );
+    expect(await store.transaction((tx) => tx.auditEvents.eraseSnapshots('org_a', []))).toBe(0);
+  });
 };

@@ -43,6 +43,13 @@ export interface Store<Native = unknown> {
    * Adapters retry serialization failures and deadlocks a bounded number of
    * times by running `work` again (so `work` must be safe to re-run), then
    * throw `CONFLICT` with reason `retry-exhausted`.
+   *
+   * Core never catches an error of the store inside `work` to go on with the
+   * same transaction: a failed write (`CONFLICT`, `NOT_FOUND`) or a driver
+   * error ends it, and where core carries on (a bulk batch run again row by
+   * row) it does so in a new transaction. So an adapter needs no savepoints,
+   * and may leave a transaction the database has aborted (PostgreSQL after a
+   * failed statement) for the error to end.
    */
   transaction<T>(work: (tx: StoreTransaction<Native>) => Promise<T>): Promise<T>;
 }
@@ -194,6 +201,9 @@ export interface AccountRepository extends TenantRepository<Account> {
    * must never make an admin's edit stale) and never moves `lastSeenAt` back.
    * It is the only write of `lastSeenAt`: `update` keeps the stored value (and
    * returns it), so an edit made from an earlier read never erases presence.
+   *
+   * @throws `NOT_FOUND` when the organization has no account with this id (one
+   * of another organization included), changing nothing.
    */
   setLastSeen(orgId: string, id: string, at: Date): Promise<void>;
 }
@@ -246,7 +256,9 @@ export interface AuditEventRepository {
    * on every event of the organization about one of `targets`. The events
    * stay, with the targets' ids as pseudonyms (DESIGN §3, account deletion).
    *
-   * @returns how many events were changed.
+   * @returns how many events were changed: events already erased (`before`
+   * and `after` both `null`) are left as they are and not counted, so erasing
+   * twice returns 0 the second time.
    */
   eraseSnapshots(
     orgId: string,
@@ -269,7 +281,12 @@ export interface AuditEventRepository {
  * mistake: `NOT_FOUND`.
  */
 export interface OutboxRepository {
-  /** Appends one message as given (new messages: undelivered, 0 attempts, `nextAttemptAt` = `createdAt`). */
+  /**
+   * Appends one message exactly as given, every field included: `deliveredAt`,
+   * `attempts`, `lastError`, `nextAttemptAt` and `deadAt` are stored as they
+   * are, not reset. (Core appends new messages: undelivered, 0 attempts,
+   * `nextAttemptAt` = `createdAt`.)
+   */
   append(message: OutboxMessage): Promise<void>;
   /** Appends several messages as given, in one round trip; an empty array is a no-op. */
   appendMany(messages: readonly OutboxMessage[]): Promise<void>;
@@ -281,7 +298,7 @@ export interface OutboxRepository {
    * behind it.
    *
    * @param now - the drainer's current time.
-   * @param limit - at most this many (a positive integer; core passes 1 to 1000).
+   * @param limit - at most this many (a positive integer; core passes 1 to 1000, the adapter kit's `maxDueBatchSize`).
    */
   listDue(now: Date, limit: number): Promise<OutboxMessage[]>;
   /**
@@ -334,7 +351,7 @@ export interface OutboxDeadQuery {
   readonly orgId?: string;
   /** From {@link Page.nextCursor} of the previous page; a cursor the store cannot read is `INVALID_INPUT`. */
   readonly cursor?: string;
-  /** Rows per page, an integer from 1 to 500 (`INVALID_INPUT` otherwise). */
+  /** Rows per page, an integer from 1 to 500, the adapter kit's `maxPageSize` (`INVALID_INPUT` otherwise). */
   readonly limit: number;
 }
 
@@ -354,7 +371,9 @@ export interface Page<T> {
  */
 export interface AccountSort {
   /**
-   * - `name`: lower-cased `firstName`, then lower-cased `lastName`, compared by code units;
+   * - `name`: lower-cased `firstName`, then lower-cased `lastName`, compared by code units
+   *   (lower-cased by JavaScript's `toLowerCase`, the adapter kit's `lowerText`; not SQLite's
+   *   ASCII-only `lower()`);
    * - `email`, `createdAt`;
    * - `lastSeenAt`: accounts never seen come last in either direction.
    */
@@ -379,7 +398,8 @@ export interface AccountListQuery {
   readonly readFilter: ReadFilter;
   /**
    * Case-insensitive substring of the email, the first name, the last name,
-   * or "first last". Blank means no search. Every character means itself:
+   * or "first last" (both sides lower-cased by JavaScript's `toLowerCase`:
+   * the adapter kit's `searchText` and `matchesSearch`). Blank means no search. Every character means itself:
    * `%`, `_` and `\` are not wildcards or escapes, even where the store
    * searches with SQL's `LIKE`.
    */
@@ -396,10 +416,11 @@ export interface AccountListQuery {
   readonly sort: AccountSort;
   /**
    * From {@link Page.nextCursor} of the previous page, with the same sort; absent
-   * for the first page. A cursor the store cannot read is `INVALID_INPUT`.
+   * for the first page. A cursor the store cannot read, or one returned for
+   * another sort field or direction, is `INVALID_INPUT`.
    */
   readonly cursor?: string;
-  /** Rows per page, an integer from 1 to 500 (`INVALID_INPUT` otherwise). */
+  /** Rows per page, an integer from 1 to 500, the adapter kit's `maxPageSize` (`INVALID_INPUT` otherwise). */
   readonly limit: number;
 }
 
@@ -410,6 +431,6 @@ export interface AuditListQuery {
   readonly target?: { readonly type: SubjectType; readonly id: string };
   /** From {@link Page.nextCursor} of the previous page; a cursor the store cannot read is `INVALID_INPUT`. */
   readonly cursor?: string;
-  /** Rows per page, an integer from 1 to 500 (`INVALID_INPUT` otherwise). */
+  /** Rows per page, an integer from 1 to 500, the adapter kit's `maxPageSize` (`INVALID_INPUT` otherwise). */
   readonly limit: number;
 }
