@@ -32,7 +32,7 @@ function epoch(): Date {
 }
 
 /**
- * A valid {@link Organization} (version 1) with a fresh id, for tests.
+ * A valid {@link @rosterkit/core!Organization | Organization} (version 1) with a fresh id, for tests.
  *
  * @param overrides - fields to set instead of the defaults.
  * @example
@@ -56,7 +56,7 @@ export function buildOrganization(overrides: Partial<Organization> = {}): Organi
 }
 
 /**
- * A valid, active {@link Account} (version 1) with a fresh id and email, for tests.
+ * A valid, active {@link @rosterkit/core!Account | Account} (version 1) with a fresh id and email, for tests.
  *
  * @param overrides - fields to set instead of the defaults (`orgId` defaults to `'org_1'`).
  * @example
@@ -84,7 +84,7 @@ export function buildAccount(overrides: Partial<Account> = {}): Account {
 }
 
 /**
- * A valid {@link Space} (version 1, not the default) with a fresh id, for tests.
+ * A valid {@link @rosterkit/core!Space | Space} (version 1, not the default) with a fresh id, for tests.
  *
  * @param overrides - fields to set instead of the defaults (`orgId` defaults to `'org_1'`).
  * @example
@@ -107,7 +107,7 @@ export function buildSpace(overrides: Partial<Space> = {}): Space {
 }
 
 /**
- * A valid {@link Membership} (version 1) with a fresh id, for tests: by default
+ * A valid {@link @rosterkit/core!Membership | Membership} (version 1) with a fresh id, for tests: by default
  * a current member (`state: 'member'`, role `agent`, one open period). With
  * `state: 'account-only'` and no `periods`, it gets one closed period instead.
  *
@@ -140,7 +140,7 @@ export function buildMembership(overrides: Partial<Membership> = {}): Membership
 }
 
 /**
- * A valid {@link Group} (version 1) with a fresh id, for tests.
+ * A valid {@link @rosterkit/core!Group | Group} (version 1) with a fresh id, for tests.
  *
  * @param overrides - fields to set instead of the defaults (`orgId` defaults to `'org_1'`).
  * @example
@@ -164,7 +164,7 @@ export function buildGroup(overrides: Partial<Group> = {}): Group {
 }
 
 /**
- * A valid pending {@link Invitation} (version 1) with a fresh id and token
+ * A valid pending {@link @rosterkit/core!Invitation | Invitation} (version 1) with a fresh id and token
  * hash, expiring 7 days after {@link fixtureEpoch}, for tests.
  *
  * @param overrides - fields to set instead of the defaults (`orgId` defaults to `'org_1'`).
@@ -196,7 +196,7 @@ export function buildInvitation(overrides: Partial<Invitation> = {}): Invitation
 }
 
 /**
- * A valid {@link AuditEvent} with a fresh id, for tests: an `'update'` of an account.
+ * A valid {@link @rosterkit/core!AuditEvent | AuditEvent} with a fresh id, for tests: an `'update'` of an account.
  *
  * @param overrides - fields to set instead of the defaults (`orgId` defaults to `'org_1'`).
  * @example
@@ -221,7 +221,7 @@ export function buildAuditEvent(overrides: Partial<AuditEvent> = {}): AuditEvent
 }
 
 /**
- * A valid, undelivered {@link OutboxMessage} with a fresh id, for tests: due
+ * A valid, undelivered {@link @rosterkit/core!OutboxMessage | OutboxMessage} with a fresh id, for tests: due
  * from its `createdAt` (`nextAttemptAt` defaults to it), never tried.
  *
  * @param overrides - fields to set instead of the defaults (`orgId` defaults to `'org_1'`).

@@ -44,7 +44,7 @@ function settingsOf(options: StoreConformanceOptions<Store>): { seed: number; nu
  * transactions, rollback, a write-skew race that only serializable
  * transactions survive, `accounts.list` (each criterion, the read filter,
  * every sort, cursors, a fast-check property against a reference), audit and
- * outbox are checked through the {@link Store} and verified independently
+ * outbox are checked through the {@link @rosterkit/core!Store | Store} and verified independently
  * through the adapter's {@link RawReaders}; with a statement counter, the
  * batch writes' cost too. Then every rule of DESIGN §4 is run as a domain
  * scenario through `createRoster` on the same store.
