@@ -6,6 +6,14 @@ import type { RawReaders } from './raw-readers.js';
  * `cleanup` to run after the test (close a connection, drop a database).
  *
  * @typeParam S - the adapter's store type.
+ *
+ * @example
+ * ```ts
+ * import { memoryStore, type MemoryStore } from '@rosterkit/adapter-memory';
+ * import type { StoreUnderTest } from '@rosterkit/conformance';
+ *
+ * const made: StoreUnderTest<MemoryStore> = { store: memoryStore(), cleanup: () => undefined };
+ * ```
  */
 export interface StoreUnderTest<S extends Store> {
   /** A fresh, empty store. */
@@ -19,6 +27,14 @@ export interface StoreUnderTest<S extends Store> {
  * **every** test, so tests never see each other's rows.
  *
  * @typeParam S - the adapter's store type.
+ *
+ * @example
+ * ```ts
+ * import { memoryStore, type MemoryStore } from '@rosterkit/adapter-memory';
+ * import type { MakeStore } from '@rosterkit/conformance';
+ *
+ * const makeStore: MakeStore<MemoryStore> = () => memoryStore();
+ * ```
  */
 export type MakeStore<S extends Store> = () =>
   | S
@@ -29,6 +45,19 @@ export type MakeStore<S extends Store> = () =>
  * Options of {@link runStoreConformance}.
  *
  * @typeParam S - the adapter's store type.
+ *
+ * @example
+ * ```ts
+ * import type { MemoryStore } from '@rosterkit/adapter-memory';
+ * import type { StoreConformanceOptions } from '@rosterkit/conformance';
+ *
+ * let statements = 0; // counted by your driver's query events
+ * const options: StoreConformanceOptions<MemoryStore> = {
+ *   raw: (store) => store.inspect(),
+ *   statements: () => statements,
+ *   seed: 107170553, // the seed a failing property printed, to replay it
+ * };
+ * ```
  */
 export interface StoreConformanceOptions<S extends Store> {
   /**

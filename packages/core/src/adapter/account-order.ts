@@ -18,6 +18,14 @@ import { compareText, lowerText } from './text.js';
  * A SQL adapter stores the lower-cased names as columns (made by
  * `lowerText`, not the database's `lower()`) and orders by the key's columns,
  * then `id`.
+ *
+ * @example
+ * ```ts
+ * import { accountSortKey, type AccountSortKey } from '@rosterkit/core/adapter';
+ *
+ * const ana = { firstName: 'Ana', lastName: 'Ng', email: 'ana@acme.io', createdAt: new Date(0), lastSeenAt: null };
+ * const key: AccountSortKey = accountSortKey('lastSeenAt', ana); // [null]: never seen
+ * ```
  */
 export type AccountSortKey = readonly (string | number | null)[];
 
@@ -112,7 +120,17 @@ export function compareAccountSortKeys(
   return sign * (compareKeys(a.key, b.key) || compareText(a.id, b.id));
 }
 
-/** Where a page of `accounts.list` ends: the last row's sort key and id. */
+/**
+ * Where a page of `accounts.list` ends: the last row's sort key and id.
+ *
+ * @example
+ * ```ts
+ * import { type AccountCursor, encodeAccountCursor } from '@rosterkit/core/adapter';
+ *
+ * const last: AccountCursor = { key: ['ana@acme.io'], id: 'acc_1' };
+ * const nextCursor = encodeAccountCursor({ field: 'email', direction: 'asc' }, last);
+ * ```
+ */
 export interface AccountCursor {
   /** The last row's {@link AccountSortKey}. */
   readonly key: AccountSortKey;

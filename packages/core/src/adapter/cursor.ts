@@ -77,6 +77,14 @@ export function decodeCursor<T>(cursor: string, isValid: (value: unknown) => val
  * the last row's instant (its `at`, or its `deadAt`) and its id. The next
  * page holds the rows strictly after it in that order: an earlier instant, or
  * the same instant and a smaller id.
+ *
+ * @example
+ * ```ts
+ * import { decodeInstantCursor, encodeInstantCursor, type InstantCursor } from '@rosterkit/core/adapter';
+ *
+ * const last: InstantCursor = { at: new Date('2026-01-15T09:30:00Z'), id: 'aud_9' };
+ * const { at, id } = decodeInstantCursor(encodeInstantCursor(last)); // the same instant and id
+ * ```
  */
 export interface InstantCursor {
   /** The last row's instant. */

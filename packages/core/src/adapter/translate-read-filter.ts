@@ -12,6 +12,14 @@ import { invalidField } from './store-errors.js';
  * - `array`: the field holds a list (the derived `roles` and `spaceIds`), of
  *   which a comparison matches if any element matches; its elements are never
  *   null, and an empty list matches no `eq`/`in`/ordering.
+ *
+ * @example
+ * ```ts
+ * import type { FilterField } from '@rosterkit/core/adapter';
+ *
+ * const lastSeenAt: FilterField = { type: 'date', nullable: true };
+ * const roles: FilterField = { type: 'text', array: true };
+ * ```
  */
 export interface FilterField {
   readonly type: 'text' | 'number' | 'date';
@@ -27,6 +35,22 @@ export interface FilterField {
  * `'unsupported'` marks a field the records have but SQL cannot compare as
  * JavaScript does (an account's JSON `profile`): any comparison with it is
  * `INVALID_INPUT`.
+ *
+ * @example
+ * ```ts
+ * import type { FilterFields } from '@rosterkit/core/adapter';
+ *
+ * const accountFields: FilterFields = {
+ *   id: { type: 'text' },
+ *   status: { type: 'text' },
+ *   createdAt: { type: 'date' },
+ *   lastSeenAt: { type: 'date', nullable: true },
+ *   version: { type: 'number' },
+ *   roles: { type: 'text', array: true },
+ *   spaceIds: { type: 'text', array: true },
+ *   profile: 'unsupported',
+ * };
+ * ```
  */
 export type FilterFields = Readonly<Record<string, FilterField | 'unsupported'>>;
 
@@ -43,6 +67,18 @@ export type FilterFields = Readonly<Record<string, FilterField | 'unsupported'>>
  * None of them is asked of a `NULL` value in a way where SQL's unknown could
  * leak: where a field is nullable, the translation guards every `in` and
  * `compare` with `null`, so `not` is always safe to write as SQL's `NOT`.
+ *
+ * @example
+ * ```ts
+ * import type { FieldCondition } from '@rosterkit/core/adapter';
+ *
+ * const sql = (column: string, condition: FieldCondition): string =>
+ *   condition.test === 'null'
+ *     ? `${column} IS NULL`
+ *     : condition.test === 'in'
+ *       ? `${column} IN (${condition.values.map(() => '?').join(', ')})`
+ *       : `${column} ${{ lt: '<', lte: '<=', gt: '>', gte: '>=' }[condition.op]} ?`;
+ * ```
  */
 export type FieldCondition =
   | { readonly test: 'in'; readonly values: readonly (string | number)[] }
@@ -58,6 +94,24 @@ export type FieldCondition =
  * fragment, a query builder's expression, an ORM's `where`).
  *
  * @typeParam W - the adapter's condition type.
+ *
+ * @example
+ * ```ts
+ * import type { ReadFilterTranslator } from '@rosterkit/core/adapter';
+ *
+ * // Conditions as an ORM's plain `where` objects (a Prisma-like shape).
+ * type Where = Record<string, unknown>;
+ * const toWhere: ReadFilterTranslator<Where> = {
+ *   field: (name, _field, c) => ({
+ *     [name]: c.test === 'null' ? null : c.test === 'in' ? { in: c.values } : { [c.op]: c.operand },
+ *   }),
+ *   and: (parts) => ({ AND: parts }),
+ *   or: (parts) => ({ OR: parts }),
+ *   not: (part) => ({ NOT: part }),
+ *   all: {},
+ *   none: { id: { in: [] } },
+ * };
+ * ```
  */
 export interface ReadFilterTranslator<W> {
   /** A condition on one declared field (see {@link FieldCondition}). */
