@@ -22,10 +22,17 @@
 //                                     server of ROSTERKIT_POSTGRES_URL, as the
 //                                     Prisma adapter's tests; CI starts it)
 //   <!-- snippet typecheck-only="why" -->  compiled, not run
+//   <!-- snippet join=NAME -->        part of one program with the file's other
+//                                     blocks of the same join, in their order (a
+//                                     guide showing one file in parts); the first
+//                                     block's options apply to the whole
+//   <!-- snippet vitest -->           a test file: run with vitest (the config of
+//                                     docs/snippets/vitest.config.ts), not tsx, with
+//                                     TEST_POSTGRES_URL naming the PostgreSQL server
 //   <!-- snippet skip="why" -->       neither compiled nor run
 //
 // Options combine (`fragment=prisma typecheck-only="needs PostgreSQL"`), except
-// skip. The summary counts and lists every fragment, typecheck-only and skipped
+// skip, and join with fragment. The summary counts and lists every fragment, typecheck-only and skipped
 // block with its reason; an error names the markdown file and line.
 //
 // Usage: tsx scripts/check-snippets.ts [--no-run] [--filter TEXT]
@@ -50,6 +57,9 @@ const root = resolve(import.meta.dirname, '../..');
 const host = join(root, 'docs/snippets');
 const preambles = join(host, 'preambles');
 const runTimeoutMs = 60_000;
+// A vitest block may run a whole suite (the adapter guide's harness runs the
+// conformance suite on two databases).
+const vitestTimeoutMs = 600_000;
 const runConcurrency = 2;
 
 const args = process.argv.slice(2);
@@ -60,7 +70,10 @@ const filter = filterAt === -1 ? undefined : args[filterAt + 1];
 interface Snippet {
   /** The markdown file, relative to the repository root. */
   readonly file: string;
+  /** The first block; its marker applies to the whole snippet. */
   readonly block: CodeBlock;
+  /** Every block of the snippet, in order: the block alone, or every block of its join. */
+  readonly blocks: CodeBlock[];
   /** The file the block is written to, absolute. */
   readonly path: string;
   readonly run: boolean;
@@ -161,11 +174,11 @@ function preambleExports(path: string): Map<string, 'value' | 'type'> {
   return exports;
 }
 
-/** The file for one block: its code as written, and for a fragment, an import of its preamble's names. */
+/** The file for one snippet: its blocks' code as written, and for a fragment, an import of its preamble's names. */
 function snippetSource(snippet: Omit<Snippet, 'run'>): string {
   const { block } = snippet;
   const fragment = block.marker?.fragment;
-  if (fragment === undefined) return block.code;
+  if (fragment === undefined) return snippet.blocks.map((part) => part.code).join('');
   const preamble = join(preambles, `${fragment}.ts`);
   if (!existsSync(preamble))
     throw new Problem(
@@ -198,10 +211,15 @@ function locate(byPath: Map<string, Snippet>, file: ts.SourceFile, start: number
   const { line, character } = file.getLineAndCharacterOfPosition(start);
   const snippet = byPath.get(resolve(file.fileName));
   if (snippet === undefined) return `${rel(file.fileName)}:${line + 1}:${character + 1}`;
-  const { block } = snippet;
-  const lines = block.code.split('\n').length - 1;
-  if (line >= lines) return `${snippet.file}:${block.fenceLine} (the fragment's preamble import)`;
-  return `${snippet.file}:${block.fenceLine + 1 + line}:${character + 1 + block.indent}`;
+  let first = 0;
+  for (const block of snippet.blocks) {
+    const lines = block.code.split('\n').length - 1;
+    if (line < first + lines) {
+      return `${snippet.file}:${block.fenceLine + 1 + line - first}:${character + 1 + block.indent}`;
+    }
+    first += lines;
+  }
+  return `${snippet.file}:${snippet.block.fenceLine} (the fragment's preamble import)`;
 }
 
 function compilerOptions(): ts.CompilerOptions {
@@ -270,6 +288,7 @@ async function withDatabase<T>(work: (url: string) => Promise<T>): Promise<T> {
 }
 
 async function runOne(snippet: Snippet): Promise<RunResult> {
+  if (snippet.block.marker?.vitest === true) return runVitest(snippet);
   if (snippet.block.marker?.database === 'postgresql') {
     try {
       return await withDatabase((url) => runProcess(snippet, { DATABASE_URL: url }));
@@ -285,15 +304,44 @@ async function runOne(snippet: Snippet): Promise<RunResult> {
   return runProcess(snippet, {});
 }
 
-function runProcess(snippet: Snippet, env: Record<string, string>): Promise<RunResult> {
+/** Runs a test-file block with vitest, in the host project, against the PostgreSQL server of the Prisma tests. */
+function runVitest(snippet: Snippet): Promise<RunResult> {
+  const vitest = join(root, 'node_modules/.bin/vitest');
+  const args = ['run', '--root', host, '--config', join(host, 'vitest.config.ts'), snippet.path];
+  // The variables of a vitest this checker may run under would make this one take itself for a worker.
+  const inherited = Object.fromEntries(
+    Object.entries(process.env).filter(([key]) => !/^(VITEST|TINYPOOL)/.test(key)),
+  );
+  return runProcess(
+    snippet,
+    { TEST_POSTGRES_URL: postgresUrl },
+    {
+      command: [vitest, ...args],
+      timeoutMs: vitestTimeoutMs,
+      env: inherited,
+    },
+  );
+}
+
+function runProcess(
+  snippet: Snippet,
+  env: Record<string, string>,
+  how: { command?: string[]; timeoutMs?: number; env?: NodeJS.ProcessEnv } = {},
+): Promise<RunResult> {
   const started = Date.now();
   // Its own working directory: a block that writes a file (a snapshot) leaves nothing behind.
   const cwd = mkdtempSync(join(tmpdir(), 'rosterkit-snippet-'));
   const tsx = join(root, 'node_modules/.bin/tsx');
+  const [command, ...args] = how.command ?? [
+    tsx,
+    join(import.meta.dirname, 'snippets/run-block.ts'),
+    snippet.path,
+  ];
+  const timeoutMs = how.timeoutMs ?? runTimeoutMs;
   return new Promise((done) => {
-    const child = spawn(tsx, [join(import.meta.dirname, 'snippets/run-block.ts'), snippet.path], {
+    const child = spawn(command ?? tsx, args, {
       cwd,
-      env: { ...process.env, ...env },
+      env: { ...(how.env ?? process.env), ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
       detached: true,
     });
@@ -309,19 +357,21 @@ function runProcess(snippet: Snippet, env: Record<string, string>): Promise<RunR
       timedOut = true;
       // The whole process group: tsx runs the block in a child of its own.
       if (child.pid !== undefined) process.kill(-child.pid, 'SIGKILL');
-    }, runTimeoutMs);
+    }, timeoutMs);
     child.on('close', (code, signal) => {
       clearTimeout(timer);
       rmSync(cwd, { recursive: true, force: true });
       const ms = Date.now() - started;
-      // The start of the output: the error's message and where it was thrown.
+      // The start of the output: the error's message and where it was thrown (for
+      // vitest, its end: the failed tests and the summary).
       const lines = output.trim().split('\n');
-      const tail = [...lines.slice(0, 15), ...(lines.length > 15 ? ['…'] : [])].join('\n      ');
+      const shown = how.command === undefined ? lines.slice(0, 15) : lines.slice(-60);
+      const tail = [...shown, ...(lines.length > shown.length ? ['…'] : [])].join('\n      ');
       if (timedOut)
         done({
           snippet,
           ok: false,
-          detail: `timed out after ${runTimeoutMs / 1000} s\n      ${tail}`,
+          detail: `timed out after ${timeoutMs / 1000} s\n      ${tail}`,
           ms,
         });
       else if (code === 0) done({ snippet, ok: true, detail: '', ms });
@@ -344,15 +394,17 @@ async function runAll(snippets: readonly Snippet[]): Promise<RunResult[]> {
 }
 
 /**
- * Generates the Prisma client the host's `./generated/prisma/client.js`
- * re-exports (from rosterkit's fragment alone, for PostgreSQL), with the
- * adapter's own script, which skips it when the fragment has not changed.
+ * Generates the Prisma clients of the host project (from rosterkit's fragment
+ * alone): for PostgreSQL, the one `./generated/prisma/client.js` re-exports,
+ * and for SQLite, the one the adapter guide's harness runs its stand-in store
+ * on. With the adapter's own script, which skips a client whose fragment has
+ * not changed.
  */
 function generatePrismaClient(): void {
   const script = join(root, 'packages/adapters-prisma/scripts/generate-clients.ts');
   const child = spawnSync(
     join(root, 'node_modules/.bin/tsx'),
-    [script, '--out', join(host, 'generated/.prisma'), 'postgresql'],
+    [script, '--out', join(host, 'generated/.prisma'), 'postgresql', 'sqlite'],
     { encoding: 'utf8' },
   );
   if (child.status !== 0)
@@ -381,6 +433,8 @@ async function main(): Promise<void> {
   for (const file of files) {
     const { blocks, problems: found } = extractBlocks(readFileSync(join(root, file), 'utf8'));
     for (const problem of found) problems.push(`${file}:${problem.line} - ${problem.message}`);
+    // The snippet of each join of this file, which its later blocks are appended to.
+    const joins = new Map<string, Snippet>();
     for (const block of blocks) {
       if (!checkedLanguages.has(block.language)) {
         const name = block.language || '(none)';
@@ -393,10 +447,32 @@ async function main(): Promise<void> {
         skipped.push({ where, reason: block.marker.skip });
         continue;
       }
+      const joinName = block.marker?.join;
+      const joined = joinName === undefined ? undefined : joins.get(joinName);
+      if (joined !== undefined) {
+        const { join: _name, ...others } = block.marker ?? {};
+        if (Object.keys(others).length > 0) {
+          problems.push(
+            `${where} - a later block of join=${joinName} has options of its own (${Object.keys(others).join(', ')}): the first block's apply`,
+          );
+          continue;
+        }
+        joined.blocks.push(block);
+        writeFileSync(joined.path, snippetSource(joined));
+        continue;
+      }
       const dir = join(host, block.marker?.dir ?? '.');
       const extension = block.language === 'tsx' ? 'tsx' : 'ts';
-      const path = join(dir, `${slug(file)}-L${block.fenceLine}.snippet.${extension}`);
-      const snippet = { file, block, path, run: block.marker?.typecheckOnly === undefined };
+      const name = joinName === undefined ? `L${block.fenceLine}` : `${joinName}`;
+      const path = join(dir, `${slug(file)}-${name}.snippet.${extension}`);
+      const snippet: Snippet = {
+        file,
+        block,
+        blocks: [block],
+        path,
+        run: block.marker?.typecheckOnly === undefined,
+      };
+      if (joinName !== undefined) joins.set(joinName, snippet);
       try {
         mkdirSync(dir, { recursive: true });
         writeFileSync(path, snippetSource(snippet));
@@ -439,6 +515,8 @@ async function main(): Promise<void> {
       marker?.fragment && `fragment=${marker.fragment}`,
       marker?.dir && `dir=${marker.dir}`,
       marker?.database && `database=${marker.database}`,
+      marker?.join && `join=${marker.join} (${snippet.blocks.length} blocks)`,
+      marker?.vitest && 'vitest',
       marker?.typecheckOnly && 'typecheck-only',
     ].filter(Boolean);
     console.log(
@@ -452,7 +530,7 @@ async function main(): Promise<void> {
     `  compiled:       ${snippets.length - failed.size} of ${snippets.length} (tsc, docs/snippets/tsconfig.json)`,
   );
   console.log(
-    `  run:            ${runs.length - runFailures.length} of ${runs.length} passed (tsx, one process each, ${runTimeoutMs / 1000} s timeout)${noRun ? ' (--no-run)' : ''}`,
+    `  run:            ${runs.length - runFailures.length} of ${runs.length} passed (tsx or vitest, one process each, ${runTimeoutMs / 1000} s timeout, ${vitestTimeoutMs / 1000} s for vitest)${noRun ? ' (--no-run)' : ''}`,
   );
   console.log(
     `  fragments:      ${fragments.length}${fragments.length > 0 ? ` (${[...byPreamble].map(([name, n]) => `${name} ×${n}`).join(', ')})` : ''}`,

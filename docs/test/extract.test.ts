@@ -73,6 +73,11 @@ describe('parseMarker', () => {
       typecheckOnly: 'needs a server',
     });
     expect(parseMarker('skip="shows a shell session"')).toEqual({ skip: 'shows a shell session' });
+    expect(parseMarker('dir=test join=harness vitest')).toEqual({
+      dir: 'test',
+      join: 'harness',
+      vitest: true,
+    });
     expect(parseMarker('')).toEqual({});
   });
 
@@ -85,6 +90,9 @@ describe('parseMarker', () => {
     ['database=mysql', /database=postgresql is the only/],
     ['fragment=a fragment=b', /given twice/],
     ['run', /unknown option "run"/],
+    ['vitest=yes', /vitest takes no value/],
+    ['join="a b"', /needs a name without quotes/],
+    ['join=h fragment=team', /join and fragment do not combine/],
   ])('refuses %s', (text, message) => {
     expect(parseMarker(text)).toMatch(message);
   });

@@ -17,6 +17,14 @@ export interface SnippetMarker {
   readonly typecheckOnly?: string;
   /** Neither compiled nor run, and why. */
   readonly skip?: string;
+  /**
+   * The name of a program this block is part of: the blocks of one markdown
+   * file with the same `join` are one file, in their order, compiled and run
+   * as one (the first block's other options apply to it).
+   */
+  readonly join?: string;
+  /** Run with vitest, as a test file, instead of as a program with tsx. */
+  readonly vitest?: true;
 }
 
 /** One fenced code block of a markdown file. */
@@ -44,9 +52,9 @@ const markerLine = /^\s*<!--\s*snippet\b(.*?)-->\s*$/;
 const markerStart = /^\s*<!--\s*snippet\b/;
 const option = /([a-z-]+)(?:=(?:"([^"]*)"|([^\s"]+)))?/gy;
 
-/** Reads a marker's options (`fragment=NAME dir=PATH database=postgresql typecheck-only="why" skip="why"`). */
+/** Reads a marker's options (`fragment=NAME dir=PATH join=NAME vitest database=postgresql typecheck-only="why" skip="why"`). */
 export function parseMarker(text: string): SnippetMarker | string {
-  const marker: Record<string, string> = {};
+  const marker: Record<string, string | true> = {};
   const source = text.trim();
   let at = 0;
   while (at < source.length) {
@@ -64,11 +72,16 @@ export function parseMarker(text: string): SnippetMarker | string {
     switch (key) {
       case 'fragment':
       case 'dir':
+      case 'join':
         if (value === undefined || quoted !== undefined)
           return `${key} needs a name without quotes: ${key}=NAME`;
         if (!/^[\w./-]+$/.test(value) || value.split('/').includes('..'))
           return `${key}=${value}: a name of letters, digits, - _ . and / only, never ..`;
         marker[key] = value;
+        break;
+      case 'vitest':
+        if (value !== undefined) return 'vitest takes no value: it runs the block as a test file';
+        marker.vitest = true;
         break;
       case 'database':
         if (value !== 'postgresql')
@@ -82,12 +95,14 @@ export function parseMarker(text: string): SnippetMarker | string {
         marker[key === 'skip' ? 'skip' : 'typecheckOnly'] = value.trim();
         break;
       default:
-        return `unknown option "${key}" (known: fragment=NAME, dir=PATH, database=postgresql, typecheck-only="why", skip="why")`;
+        return `unknown option "${key}" (known: fragment=NAME, dir=PATH, join=NAME, vitest, database=postgresql, typecheck-only="why", skip="why")`;
     }
   }
   if (marker.skip !== undefined && Object.keys(marker).length > 1)
     return 'skip excludes every other option: a skipped block is not compiled at all';
-  return marker;
+  if (marker.join !== undefined && marker.fragment !== undefined)
+    return 'join and fragment do not combine: the joined blocks are one program of their own';
+  return marker as SnippetMarker;
 }
 
 /**

@@ -2,7 +2,7 @@
 // rosterkit's tables. Declared only: the block that imports them is compiled,
 // not run (see test/support/raw-readers.ts of @rosterkit/adapter-prisma for a
 // complete implementation).
-import type { RawReaders } from '@rosterkit/core/testing';
+import type { RawReaders } from '@rosterkit/conformance';
 import type { PrismaClient } from '../generated/prisma/client.js';
 
 export declare function rawReaders(prisma: PrismaClient): RawReaders;

@@ -1,71 +1,24 @@
+import type { Account, AccountListQuery, Membership, Page } from '@rosterkit/core';
+import { matchesFilter } from '@rosterkit/core';
 import {
-  type Account,
-  type AccountListQuery,
-  type AccountSort,
-  type Membership,
-  matchesFilter,
-  type Page,
-} from '@rosterkit/core';
-import { compareText, decodeCursor, encodeCursor } from './cursor.js';
-import { checkLimit } from './errors.js';
+  type AccountSortKey,
+  accountSortKey,
+  checkAccountSort,
+  checkPageLimit,
+  compareAccountSortKeys,
+  decodeAccountCursor,
+  encodeAccountCursor,
+  matchesSearch,
+  readFilterFields,
+  searchText,
+} from '@rosterkit/core/adapter';
 import { key, type TableView } from './table.js';
 
-type SortValue = string | number | null | readonly [string, string];
-
-interface AccountCursor {
-  /** `field:direction` of the sort the cursor belongs to. */
-  readonly s: string;
-  /** The last row's sort value. */
-  readonly v: SortValue;
-  /** The last row's id. */
+/** A candidate row, with its sort key. */
+interface Row {
+  readonly account: Account;
   readonly id: string;
-}
-
-function sortValue(field: AccountSort['field'], account: Account): SortValue {
-  switch (field) {
-    case 'name':
-      return [account.firstName.toLowerCase(), account.lastName.toLowerCase()];
-    case 'email':
-      return account.email;
-    case 'createdAt':
-      return account.createdAt.getTime();
-    case 'lastSeenAt':
-      return account.lastSeenAt === null ? null : account.lastSeenAt.getTime();
-  }
-}
-
-function isSortValue(field: AccountSort['field'], value: unknown): value is SortValue {
-  switch (field) {
-    case 'name':
-      return (
-        Array.isArray(value) &&
-        value.length === 2 &&
-        value.every((part: unknown) => typeof part === 'string')
-      );
-    case 'email':
-      return typeof value === 'string';
-    case 'createdAt':
-      return typeof value === 'number' && Number.isFinite(value);
-    case 'lastSeenAt':
-      return value === null || (typeof value === 'number' && Number.isFinite(value));
-  }
-}
-
-function comparePrimary(a: SortValue, b: SortValue): number {
-  if (Array.isArray(a) && Array.isArray(b)) {
-    return compareText(a[0], b[0]) || compareText(a[1], b[1]);
-  }
-  if (typeof a === 'number' && typeof b === 'number') return Math.sign(a - b);
-  if (typeof a === 'string' && typeof b === 'string') return compareText(a, b);
-  return 0;
-}
-
-// The order of AccountSort: the field in the direction, ties by id in the same
-// direction; for lastSeenAt, never-seen accounts last in either direction.
-function compare(sort: AccountSort, a: SortValue, aId: string, b: SortValue, bId: string): number {
-  if (sort.field === 'lastSeenAt' && (a === null) !== (b === null)) return a === null ? 1 : -1;
-  const sign = sort.direction === 'asc' ? 1 : -1;
-  return sign * (comparePrimary(a, b) || compareText(aId, bId));
+  readonly key: AccountSortKey;
 }
 
 /** The tables `list` reads. @internal */
@@ -82,22 +35,10 @@ export interface AccountListViews {
  * @internal
  */
 export function listAccounts(views: AccountListViews, query: AccountListQuery): Page<Account> {
-  checkLimit(query.limit);
+  checkPageLimit(query.limit);
+  checkAccountSort(query.sort);
   const { orgId, sort } = query;
-  const sortName = `${sort.field}:${sort.direction}`;
-  const after =
-    query.cursor === undefined
-      ? undefined
-      : decodeCursor(query.cursor, (value): value is AccountCursor => {
-          const cursor = value as Partial<AccountCursor> | null;
-          return (
-            typeof cursor === 'object' &&
-            cursor !== null &&
-            cursor.s === sortName &&
-            typeof cursor.id === 'string' &&
-            isSortValue(sort.field, cursor.v)
-          );
-        });
+  const after = query.cursor === undefined ? undefined : decodeAccountCursor(sort, query.cursor);
 
   let candidates: ReadonlySet<string>;
   if (query.groupId !== undefined) {
@@ -113,11 +54,11 @@ export function listAccounts(views: AccountListViews, query: AccountListQuery): 
   }
   const candidateCount = (candidates as ReadonlySet<string>).size;
 
-  const search = query.search?.trim().toLowerCase() ?? '';
+  const search = searchText(query.search);
   // The read filter sees only the fields it compares: building that small
   // record is much cheaper than copying each account, and memberships are read
   // only when a criterion or the filter needs them.
-  const filterFields = [...fieldsOf(query.readFilter)];
+  const filterFields = [...readFilterFields(query.readFilter)];
   const needsMemberships =
     query.memberOf !== undefined ||
     query.roles !== undefined ||
@@ -143,23 +84,20 @@ export function listAccounts(views: AccountListViews, query: AccountListQuery): 
       .rowsBy('account', key(orgId, accountId))
       .filter((membership) => membership.state === 'member');
   };
-  const isAfterCursor = (value: SortValue, id: string) =>
-    after === undefined || compare(sort, value, id, after.v, after.id) > 0;
+  const isAfterCursor = (row: Row) =>
+    after === undefined || compareAccountSortKeys(sort, row, after) > 0;
 
   // One pass: count every match, and keep only the first `limit + 1` rows
   // after the cursor, in order (a bounded insertion, not a sort of everything).
   let total = 0;
   let afterCursor = 0;
-  const top: { account: Account; value: SortValue }[] = [];
-  const before = (
-    a: { account: Account; value: SortValue },
-    b: { account: Account; value: SortValue },
-  ) => compare(sort, a.value, a.account.id, b.value, b.account.id) < 0;
+  const top: Row[] = [];
+  const before = (a: Row, b: Row) => compareAccountSortKeys(sort, a, b) < 0;
   for (const id of candidates) {
     const account = views.accounts.get(id);
     if (account === undefined || account.orgId !== orgId) continue;
     if (query.statuses !== undefined && !query.statuses.includes(account.status)) continue;
-    if (search !== '' && !matchesSearch(account, search)) continue;
+    if (!matchesSearch(account, search)) continue;
     let current: Membership[] = [];
     if (needsMemberships) {
       current = currentOf(id);
@@ -186,8 +124,8 @@ export function listAccounts(views: AccountListViews, query: AccountListQuery): 
     }
     if (!matchesFilter(query.readFilter, record)) continue;
     total += 1;
-    const row = { account, value: sortValue(sort.field, account) };
-    if (!isAfterCursor(row.value, account.id)) continue;
+    const row: Row = { account, id: account.id, key: accountSortKey(sort.field, account) };
+    if (!isAfterCursor(row)) continue;
     afterCursor += 1;
     const worst = top.at(-1);
     if (top.length > query.limit && worst !== undefined && !before(row, worst)) continue;
@@ -204,38 +142,9 @@ export function listAccounts(views: AccountListViews, query: AccountListQuery): 
   const more = afterCursor > items.length;
   return {
     items: items.map((row) => structuredClone(row.account)),
-    nextCursor:
-      more && last !== undefined
-        ? encodeCursor({ s: sortName, v: last.value, id: last.account.id } satisfies AccountCursor)
-        : null,
+    nextCursor: more && last !== undefined ? encodeAccountCursor(sort, last) : null,
     total,
   };
-}
-
-/** Every field a read filter compares. */
-function fieldsOf(filter: AccountListQuery['readFilter'], into = new Set<string>()): Set<string> {
-  switch (filter.kind) {
-    case 'and':
-    case 'or':
-      for (const child of filter.filters) fieldsOf(child, into);
-      break;
-    case 'not':
-      fieldsOf(filter.filter, into);
-      break;
-    case 'field':
-      into.add(filter.field);
-      break;
-  }
-  return into;
-}
-
-function matchesSearch(account: Account, search: string): boolean {
-  return (
-    account.email.toLowerCase().includes(search) ||
-    account.firstName.toLowerCase().includes(search) ||
-    account.lastName.toLowerCase().includes(search) ||
-    `${account.firstName} ${account.lastName}`.toLowerCase().includes(search)
-  );
 }
 
 /** The index of the first element for which `isAfter` holds, in a list sorted so that it holds for a suffix. @internal */

@@ -1,5 +1,5 @@
 import type { StoreTransaction } from '@rosterkit/core';
-import { invalid } from './errors.js';
+import { invalidField } from '@rosterkit/core/adapter';
 
 /** Takes locks (one key or several) before a repository call; `undefined` when they are held already. @internal */
 export type TakeLocks = (keys: string | readonly string[]) => Promise<void> | undefined;
@@ -23,7 +23,7 @@ function orgOf(value: unknown): string {
   if (typeof value === 'string') return organizationLock(value);
   const orgId = (value as { orgId?: unknown } | null | undefined)?.orgId;
   if (typeof orgId === 'string') return organizationLock(orgId);
-  throw invalid('orgId', 'Must be a string');
+  throw invalidField('orgId', 'Must be a string');
 }
 
 function orgsOf(value: unknown): string | string[] {
@@ -34,7 +34,7 @@ function organizationOf(value: unknown): string {
   if (typeof value === 'string') return organizationLock(value);
   const id = (value as { id?: unknown } | null | undefined)?.id;
   if (typeof id === 'string') return organizationLock(id);
-  throw invalid('id', 'Must be a string');
+  throw invalidField('id', 'Must be a string');
 }
 
 // The organization a call reads or writes, from its first argument: an

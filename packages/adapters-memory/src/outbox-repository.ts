@@ -1,13 +1,18 @@
 import type { OutboxDeadQuery, OutboxMessage, OutboxRepository, Page } from '@rosterkit/core';
+import {
+  checkPageLimit,
+  compareText,
+  decodeInstantCursor,
+  encodeInstantCursor,
+  notFound,
+} from '@rosterkit/core/adapter';
 import { firstAfter } from './account-list.js';
-import { compareText, decodeCursor, encodeCursor } from './cursor.js';
-import { checkLimit, notFound } from './errors.js';
 import type { TableView } from './table.js';
 import { insertAll } from './tenant-repository.js';
 
 const clone = <T>(row: T): T => structuredClone(row);
 
-interface DeadCursor {
+interface Position {
   readonly at: number;
   readonly id: string;
 }
@@ -22,25 +27,14 @@ function compareDue(a: OutboxMessage, b: OutboxMessage): number {
 }
 
 // Dead order: the most recently parked first, ties by id descending.
-function compareDead(a: DeadCursor, b: DeadCursor): number {
+function compareDead(a: Position, b: Position): number {
   return Math.sign(b.at - a.at) || compareText(b.id, a.id);
 }
 
 function listDead(view: TableView<OutboxMessage>, query: OutboxDeadQuery): Page<OutboxMessage> {
-  checkLimit(query.limit);
-  const after =
-    query.cursor === undefined
-      ? undefined
-      : decodeCursor(query.cursor, (value): value is DeadCursor => {
-          const cursor = value as Partial<DeadCursor> | null;
-          return (
-            typeof cursor === 'object' &&
-            cursor !== null &&
-            typeof cursor.at === 'number' &&
-            Number.isFinite(cursor.at) &&
-            typeof cursor.id === 'string'
-          );
-        });
+  checkPageLimit(query.limit);
+  const cursor = query.cursor === undefined ? undefined : decodeInstantCursor(query.cursor);
+  const after = cursor === undefined ? undefined : { at: cursor.at.getTime(), id: cursor.id };
   const sorted = view
     .rowsBy('dead', 'dead')
     .filter((message) => query.orgId === undefined || message.orgId === query.orgId)
@@ -53,7 +47,7 @@ function listDead(view: TableView<OutboxMessage>, query: OutboxDeadQuery): Page<
     items: items.map((row) => clone(row.message)),
     nextCursor:
       start + items.length < sorted.length && last !== undefined
-        ? encodeCursor({ at: last.at, id: last.id } satisfies DeadCursor)
+        ? encodeInstantCursor({ at: new Date(last.at), id: last.id })
         : null,
     total: sorted.length,
   };

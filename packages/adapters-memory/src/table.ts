@@ -1,5 +1,5 @@
 import type { RosterError } from '@rosterkit/core';
-import { conflict } from './errors.js';
+import { uniqueConflict } from '@rosterkit/core/adapter';
 import { Layer, SetLayer } from './layer.js';
 
 /** How a table is indexed: unique keys (at most one per row) and multi-valued keys. @internal */
@@ -95,7 +95,7 @@ export class TableView<T extends { id: string }> {
 
   insert(row: T): void {
     if (this.#rows.get(row.id) !== undefined)
-      throw conflict(this.#spec.subject, row.id, 'unique', 'id');
+      throw uniqueConflict(this.#spec.subject, row.id, 'id');
     this.#checkUnique(row);
     this.#rows.set(row.id, row);
     this.#index(row, 'add');
@@ -126,11 +126,11 @@ export class TableView<T extends { id: string }> {
    */
   conflict(): RosterError<'CONFLICT'> | undefined {
     const id = this.#rows.conflict();
-    if (id !== undefined) return conflict(this.#spec.subject, id, 'unique', 'id');
+    if (id !== undefined) return uniqueConflict(this.#spec.subject, id, 'id');
     for (const [name, index] of this.#unique) {
       const value = index.conflict();
       if (value !== undefined) {
-        return conflict(this.#spec.subject, index.get(value) ?? value, 'unique', name);
+        return uniqueConflict(this.#spec.subject, index.get(value) ?? value, name);
       }
     }
     return undefined;
@@ -148,7 +148,7 @@ export class TableView<T extends { id: string }> {
       if (value === undefined) continue;
       const owner = this.#uniqueIndex(name).get(value);
       if (owner !== undefined && owner !== row.id) {
-        throw conflict(this.#spec.subject, row.id, 'unique', name);
+        throw uniqueConflict(this.#spec.subject, row.id, name);
       }
     }
   }

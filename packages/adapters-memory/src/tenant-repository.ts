@@ -1,5 +1,5 @@
 import type { TenantRepository } from '@rosterkit/core';
-import { conflict, invalid, notFound } from './errors.js';
+import { checkNewRows, notFound, staleVersion } from '@rosterkit/core/adapter';
 import type { TableView } from './table.js';
 
 /** Row types of the tenant repositories. @internal */
@@ -32,7 +32,7 @@ export function storedAt<T extends TenantRow>(
 ): T {
   const row = stored(view, orgId, id);
   if (row === undefined) throw notFound(subject, id);
-  if (row.version !== version) throw conflict(subject, id, 'stale-version');
+  if (row.version !== version) throw staleVersion(subject, id);
   return row;
 }
 
@@ -61,15 +61,13 @@ export function tenantRepository<T extends TenantRow>(
       });
     },
     async insert(row) {
-      if (row.version !== 1) throw invalid('version', 'A new row has version 1');
+      checkNewRows([row]);
       const copy = structuredClone(row);
       view().insert(copy);
       return structuredClone(copy);
     },
     async insertMany(rows) {
-      for (const row of rows) {
-        if (row.version !== 1) throw invalid('version', 'A new row has version 1');
-      }
+      checkNewRows(rows);
       insertAll(view(), rows);
     },
     async update(row) {

@@ -1,6 +1,7 @@
 import type { StoreTransaction } from '@rosterkit/core';
+import { retryExhausted } from '@rosterkit/core/adapter';
 import { Attempt } from './attempt.js';
-import { retryExhausted, timedOut } from './errors.js';
+import { timedOut } from './errors.js';
 import { LockTable } from './lock-table.js';
 import { saveSnapshot } from './snapshot-file.js';
 import type { SnapshotLock } from './snapshot-lock.js';

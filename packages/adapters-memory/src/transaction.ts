@@ -1,7 +1,14 @@
 import type { AuditEvent, AuditListQuery, Page, StoreTransaction } from '@rosterkit/core';
+import {
+  checkNewRows,
+  checkPageLimit,
+  compareText,
+  decodeInstantCursor,
+  encodeInstantCursor,
+  notFound,
+  staleVersion,
+} from '@rosterkit/core/adapter';
 import { firstAfter, listAccounts } from './account-list.js';
-import { compareText, decodeCursor, encodeCursor } from './cursor.js';
-import { checkLimit, conflict, invalid, notFound } from './errors.js';
 import { outboxRepository } from './outbox-repository.js';
 import { key, type TableView } from './table.js';
 import type { Views } from './tables.js';
@@ -11,31 +18,20 @@ const clone = <T>(row: T): T => structuredClone(row);
 const byName = (a: { name: string; id: string }, b: { name: string; id: string }) =>
   compareText(a.name, b.name) || compareText(a.id, b.id);
 
-interface AuditCursor {
+interface Position {
   readonly at: number;
   readonly id: string;
 }
 
 // Newest first, ties by id descending.
-function compareEvents(a: AuditCursor, b: AuditCursor): number {
+function compareEvents(a: Position, b: Position): number {
   return Math.sign(b.at - a.at) || compareText(b.id, a.id);
 }
 
 function listAuditEvents(view: TableView<AuditEvent>, query: AuditListQuery): Page<AuditEvent> {
-  checkLimit(query.limit);
-  const after =
-    query.cursor === undefined
-      ? undefined
-      : decodeCursor(query.cursor, (value): value is AuditCursor => {
-          const cursor = value as Partial<AuditCursor> | null;
-          return (
-            typeof cursor === 'object' &&
-            cursor !== null &&
-            typeof cursor.at === 'number' &&
-            Number.isFinite(cursor.at) &&
-            typeof cursor.id === 'string'
-          );
-        });
+  checkPageLimit(query.limit);
+  const cursor = query.cursor === undefined ? undefined : decodeInstantCursor(query.cursor);
+  const after = cursor === undefined ? undefined : { at: cursor.at.getTime(), id: cursor.id };
   const rows =
     query.target === undefined
       ? view.rowsBy('org', query.orgId)
@@ -51,7 +47,7 @@ function listAuditEvents(view: TableView<AuditEvent>, query: AuditListQuery): Pa
     items: items.map((row) => clone(row.event)),
     nextCursor:
       start + items.length < sorted.length && last !== undefined
-        ? encodeCursor({ at: last.at, id: last.id } satisfies AuditCursor)
+        ? encodeInstantCursor({ at: new Date(last.at), id: last.id })
         : null,
     total: sorted.length,
   };
@@ -86,7 +82,7 @@ export function createTransaction(views: () => Views): StoreTransaction<undefine
         return row === undefined ? undefined : clone(row);
       },
       async insert(row) {
-        if (row.version !== 1) throw invalid('version', 'A new row has version 1');
+        checkNewRows([row]);
         const copy = clone(row);
         views().organizations.insert(copy);
         return clone(copy);
@@ -222,6 +218,6 @@ function atVersion<T extends { id: string; version: number }>(
 ): T {
   const row = view.get(id);
   if (row === undefined) throw notFound('Organization', id);
-  if (row.version !== version) throw conflict('Organization', id, 'stale-version');
+  if (row.version !== version) throw staleVersion('Organization', id);
   return row;
 }

@@ -1,4 +1,4 @@
-import { runStoreConformance } from '@rosterkit/core/testing';
+import { runStoreConformance } from '@rosterkit/conformance';
 import { memoryStore } from '../src/index.js';
 
 // The whole storage contract, verified through the store's own maps

@@ -1,7 +1,6 @@
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { RosterError, type StoreTransaction } from '@rosterkit/core';
 import {
   buildAccount,
   buildAuditEvent,
@@ -9,7 +8,8 @@ import {
   buildMembership,
   buildOrganization,
   buildOutboxMessage,
-} from '@rosterkit/core/testing';
+} from '@rosterkit/conformance';
+import { RosterError, type StoreTransaction } from '@rosterkit/core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { memoryStore } from '../src/index.js';
 

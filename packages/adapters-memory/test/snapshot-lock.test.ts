@@ -3,8 +3,8 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSy
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { buildAccount, buildOrganization } from '@rosterkit/conformance';
 import { RosterError } from '@rosterkit/core';
-import { buildAccount, buildOrganization } from '@rosterkit/core/testing';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { memoryStore } from '../src/index.js';
 

@@ -1,10 +1,10 @@
-import { RosterError } from '@rosterkit/core';
 import {
   buildAccount,
   buildInvitation,
   buildOrganization,
   buildOutboxMessage,
-} from '@rosterkit/core/testing';
+} from '@rosterkit/conformance';
+import { RosterError } from '@rosterkit/core';
 import { describe, expect, it } from 'vitest';
 import { memoryStore } from '../src/index.js';
 

@@ -1,23 +1,21 @@
 import type { Account, AccountListQuery, AccountSort, Page } from '@rosterkit/core';
+import {
+  type AccountCursor,
+  type AccountSortKey,
+  accountSortKey,
+  checkAccountSort,
+  checkPageLimit,
+  decodeAccountCursor,
+  encodeAccountCursor,
+  searchText,
+} from '@rosterkit/core/adapter';
 import type { RosterkitModelDelegate } from './client.js';
-import { decodeCursor, encodeCursor } from './cursor.js';
-import { checkLimit, invalid } from './errors.js';
 import { type PrismaWhere, readFilterWhere } from './read-filter-where.js';
 import { type AccountRow, accountFromRow } from './rows.js';
 import { searchKey } from './search-key.js';
 
-type Key = string | number | null;
-
-interface AccountCursor {
-  /** `field:direction` of the sort the cursor belongs to. */
-  readonly s: string;
-  /** The last row's sort key (dates as epoch milliseconds). */
-  readonly k: readonly Key[];
-  /** The last row's id. */
-  readonly id: string;
-}
-
-// The columns each sort orders by, before the id that breaks ties.
+// The columns each sort orders by, before the id that breaks ties: the
+// columns of the kit's sort key (the names' lower-cased keys are stored).
 const sortColumns: Readonly<Record<AccountSort['field'], readonly string[]>> = {
   name: ['firstNameKey', 'lastNameKey'],
   email: ['email'],
@@ -27,42 +25,7 @@ const sortColumns: Readonly<Record<AccountSort['field'], readonly string[]>> = {
 
 const isDateColumn = (column: string) => column === 'createdAt' || column === 'lastSeenAt';
 
-function keyOf(row: AccountRow, column: string): Key {
-  const value = (row as unknown as Record<string, unknown>)[column];
-  if (value instanceof Date) return value.getTime();
-  return value as Key;
-}
-
-function isKey(sort: AccountSort, key: unknown): key is Key[] {
-  const columns = sortColumns[sort.field];
-  return (
-    Array.isArray(key) &&
-    key.length === columns.length &&
-    columns.every((column, i) =>
-      isDateColumn(column)
-        ? (typeof key[i] === 'number' && Number.isFinite(key[i])) ||
-          (column === 'lastSeenAt' && key[i] === null)
-        : typeof key[i] === 'string',
-    )
-  );
-}
-
-function readCursor(query: AccountListQuery): AccountCursor | undefined {
-  if (query.cursor === undefined) return undefined;
-  const s = `${query.sort.field}:${query.sort.direction}`;
-  return decodeCursor(query.cursor, (value): value is AccountCursor => {
-    const c = value as Partial<AccountCursor> | null;
-    return (
-      typeof c === 'object' &&
-      c !== null &&
-      c.s === s &&
-      typeof c.id === 'string' &&
-      isKey(query.sort, c.k)
-    );
-  });
-}
-
-const toValue = (column: string, key: Key) =>
+const toValue = (column: string, key: AccountSortKey[number] | undefined = null) =>
   key !== null && isDateColumn(column) ? new Date(key) : key;
 
 // The rows after the cursor's in the sort: a later key, or the same key and a
@@ -71,7 +34,7 @@ function afterCursor(sort: AccountSort, cursor: AccountCursor): PrismaWhere {
   const op = sort.direction === 'asc' ? 'gt' : 'lt';
   const columns = sortColumns[sort.field];
   if (sort.field === 'lastSeenAt') {
-    const seen = cursor.k[0] ?? null;
+    const seen = cursor.key[0] ?? null;
     if (seen === null) return { lastSeenAt: null, id: { [op]: cursor.id } };
     const at = new Date(seen);
     return {
@@ -83,12 +46,12 @@ function afterCursor(sort: AccountSort, cursor: AccountCursor): PrismaWhere {
     };
   }
   const equal = (n: number): PrismaWhere =>
-    Object.fromEntries(columns.slice(0, n).map((c, i) => [c, toValue(c, cursor.k[i] ?? null)]));
+    Object.fromEntries(columns.slice(0, n).map((c, i) => [c, toValue(c, cursor.key[i])]));
   return {
     OR: [
       ...columns.map((column, i) => ({
         ...equal(i),
-        [column]: { [op]: toValue(column, cursor.k[i] ?? null) },
+        [column]: { [op]: toValue(column, cursor.key[i]) },
       })),
       { ...equal(columns.length), id: { [op]: cursor.id } },
     ],
@@ -127,7 +90,7 @@ export function accountListWhere(query: AccountListQuery): PrismaWhere {
       },
     });
   }
-  const search = query.search?.trim() ?? '';
+  const search = searchText(query.search);
   if (search !== '') {
     // The keys of the email and of "first last" (which contains every
     // substring of either name), made so that `contains` is literal on every
@@ -148,11 +111,10 @@ export async function listAccounts(
   delegate: RosterkitModelDelegate,
   query: AccountListQuery,
 ): Promise<Page<Account>> {
-  checkLimit(query.limit);
-  if (!(query.sort.field in sortColumns) || !['asc', 'desc'].includes(query.sort.direction)) {
-    throw invalid('sort', 'Unknown sort');
-  }
-  const cursor = readCursor(query);
+  checkPageLimit(query.limit);
+  checkAccountSort(query.sort);
+  const cursor =
+    query.cursor === undefined ? undefined : decodeAccountCursor(query.sort, query.cursor);
   const where = accountListWhere(query);
   const total = (await delegate.count({ where })) as number;
   const rows = (await delegate.findMany({
@@ -160,15 +122,14 @@ export async function listAccounts(
     orderBy: orderBy(query.sort),
     take: query.limit + 1,
   })) as AccountRow[];
-  const page = rows.slice(0, query.limit);
-  const last = page.at(-1);
+  const items = rows.slice(0, query.limit).map(accountFromRow);
+  const last = items.at(-1);
   const nextCursor =
     rows.length > query.limit && last !== undefined
-      ? encodeCursor({
-          s: `${query.sort.field}:${query.sort.direction}`,
-          k: sortColumns[query.sort.field].map((column) => keyOf(last, column)),
+      ? encodeAccountCursor(query.sort, {
+          key: accountSortKey(query.sort.field, last),
           id: last.id,
-        } satisfies AccountCursor)
+        })
       : null;
-  return { items: page.map(accountFromRow), nextCursor, total };
+  return { items, nextCursor, total };
 }

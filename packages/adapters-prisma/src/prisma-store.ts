@@ -1,4 +1,5 @@
 import { RosterError, type Store, type StoreTransaction } from '@rosterkit/core';
+import { retryExhausted } from '@rosterkit/core/adapter';
 import type {
   PrismaTransactionClientOf,
   RosterkitPrismaClient,
@@ -161,13 +162,7 @@ export function prismaStore<Client extends RosterkitPrismaClient>(
             continue;
           }
           if (!isRetryable(error)) throw error;
-          if (attempt >= maxAttempts) {
-            throw new RosterError(
-              'CONFLICT',
-              `The transaction kept colliding with concurrent ones (${attempt} attempts); retry later.`,
-              { subject: 'Transaction', reason: 'retry-exhausted' },
-            );
-          }
+          if (attempt >= maxAttempts) throw retryExhausted(attempt);
           // Random, growing waits, so that the colliding transactions do not
           // collide again in step.
           await delay(Math.random() * 5 * 2 ** attempt);

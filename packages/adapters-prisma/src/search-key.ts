@@ -14,6 +14,8 @@
 // their lower case. (A SQLite built with ICU folds all case in LIKE: there,
 // a search for `%` would also match "ｐ".)
 
+import { lowerText } from '@rosterkit/core/adapter';
+
 const replacements: Readonly<Record<string, string>> = {
   '%': '\uFF30', // Ｐ
   _: '\uFF35', // Ｕ
@@ -27,5 +29,5 @@ const replacements: Readonly<Record<string, string>> = {
  * @internal
  */
 export function searchKey(text: string): string {
-  return text.toLowerCase().replace(/[%_\\]/g, (character) => replacements[character] ?? '');
+  return lowerText(text).replace(/[%_\\]/g, (character) => replacements[character] ?? '');
 }

@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type BatchTable, dialectOf, insertRows } from '../src/batch-insert.js';
-import type { RosterkitPrismaTransactionClient, RosterkitProvider } from '../src/index.js';
 import {
   accountTable,
   auditEventTable,
@@ -10,7 +9,8 @@ import {
   membershipTable,
   outboxTable,
   spaceTable,
-} from '../src/rows.js';
+} from '../src/batch-tables.js';
+import type { RosterkitPrismaTransactionClient, RosterkitProvider } from '../src/index.js';
 import { Prisma } from './generated/postgresql/client/client.js';
 import {
   createTestDatabase,

@@ -1,3 +1,11 @@
+/**
+ * `@rosterkit/core`: the model, the lifecycle machines, the rules,
+ * `createRoster` and its commands, typed errors, and the ports. (The adapter
+ * kit, `@rosterkit/core/adapter`, is documented on its own page.)
+ *
+ * @packageDocumentation
+ * @mergeModuleWith <project>
+ */
 // The same modules as the light `@rosterkit/core/errors` entry, so both hand out one class.
 export type { InputIssue, RosterErrorCode, RosterErrorDetailsMap } from './errors/index.js';
 export { errorCodes, RosterError } from './errors/index.js';

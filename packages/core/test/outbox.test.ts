@@ -2,14 +2,14 @@ import { describe, expect, it } from 'vitest';
 import {
   createRoster,
   exponentialBackoff,
-  type OutboxMessage,
+  OutboxMessage,
   outboxBackoffMaxMs,
   RosterError,
   type Store,
 } from '../src/index.js';
-import { buildOutboxMessage } from '../src/testing/fixtures.js';
+import { outboxMessage } from './fixtures.js';
 
-const message: OutboxMessage = buildOutboxMessage();
+const message: OutboxMessage = OutboxMessage.parse(outboxMessage);
 
 describe('exponentialBackoff', () => {
   it('doubles from baseMs up to maxMs, exactly when jitter is 0', () => {

@@ -24,8 +24,10 @@ interface Manifest {
 }
 
 // Every entry point of every published package: "." and each subpath export,
-// except package.json and the vitest-bound conformance suite (it imports
-// vitest, which only loads inside a test run).
+// except package.json and the conformance suite's root entry (it registers
+// vitest tests, and vitest loads only inside a test run: installed.test.ts
+// runs it there).
+const vitestBound = '@rosterkit/conformance';
 const published = readdirSync(packagesDir)
   .map(
     (dir) => JSON.parse(readFileSync(join(packagesDir, dir, 'package.json'), 'utf8')) as Manifest,
@@ -33,8 +35,9 @@ const published = readdirSync(packagesDir)
   .filter((pkg) => pkg.private !== true)
   .flatMap((pkg) =>
     Object.keys(pkg.exports ?? { '.': null })
-      .filter((entry) => entry !== './package.json' && entry !== './testing')
-      .map((entry) => (entry === '.' ? pkg.name : `${pkg.name}/${entry.slice(2)}`)),
+      .filter((entry) => entry !== './package.json')
+      .map((entry) => (entry === '.' ? pkg.name : `${pkg.name}/${entry.slice(2)}`))
+      .filter((entry) => entry !== vitestBound),
   );
 
 describe('built packages', () => {
@@ -43,7 +46,9 @@ describe('built packages', () => {
       expect.arrayContaining([
         '@rosterkit/adapter-memory',
         '@rosterkit/adapter-prisma',
+        '@rosterkit/conformance/fixtures',
         '@rosterkit/core',
+        '@rosterkit/core/adapter',
         '@rosterkit/core/errors',
         '@rosterkit/policies',
         '@rosterkit/policies/prisma',

@@ -215,9 +215,9 @@ describe('the packed packages installed in a fresh project', () => {
     }
   });
 
-  // The conformance suite imports vitest, which loads only inside a test run;
-  // it is type-checked below.
-  it.each(entries.filter((entry) => entry !== '@rosterkit/core/testing'))(
+  // The conformance suite registers vitest tests, and vitest loads only inside
+  // a test run: it is run by vitest and type-checked below.
+  it.each(entries.filter((entry) => entry !== '@rosterkit/conformance'))(
     '%s loads from import and require with the same exports',
     (entry) => {
       const { esm, cjs } = run('exports.mjs', entry) as { esm: string[]; cjs: string[] };
@@ -261,6 +261,43 @@ describe('the packed packages installed in a fresh project', () => {
     expect(cjs).toMatchObject({ zodLoadedByErrors: false, zodLoadedByRoot: true });
   });
 
+  it('run the conformance suite from a vitest test file of the host’s, against the installed memory store', () => {
+    // The consumer's own vitest: the variables of the vitest running this file
+    // would make it take itself for one of its workers.
+    const env = Object.fromEntries(
+      Object.entries(npmEnv).filter(([key]) => !/^(VITEST|TINYPOOL|NODE_OPTIONS$)/.test(key)),
+    );
+    const vitest = join(consumer, 'node_modules', 'vitest', 'vitest.mjs');
+    expect(installedCopy(vitest)).toBe('node_modules/vitest/vitest.mjs');
+    const output = execFileSync(
+      process.execPath,
+      [vitest, 'run', 'conformance.test.mjs', '--reporter=json'],
+      { cwd: consumer, env, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 },
+    );
+    const report = JSON.parse(output.slice(output.indexOf('{'))) as {
+      numPassedTests: number;
+      numFailedTests: number;
+      numPendingTests: number;
+    };
+    expect(report.numFailedTests).toBe(0);
+    expect(report.numPassedTests).toBeGreaterThan(150);
+    // The batch-write tests need a statement counter, which a memory store has not.
+    expect(report.numPendingTests).toBe(5);
+  }, 300_000);
+
+  it('give CommonJS the fixture builders, and for the suite itself an error that says to import it', () => {
+    const result = run('conformance-require.cjs') as {
+      fixture: string;
+      resolved: string;
+      refusal: string | null;
+    };
+    expect(result.fixture).toBe('cy@acme.io');
+    expect(installedCopy(result.resolved)).toBe('node_modules/@rosterkit/conformance');
+    expect(result.refusal).toMatch(
+      /vitest loads only as an ES module: import \{ runStoreConformance \}/,
+    );
+  });
+
   it('type-check a host importing every entry point, with moduleResolution node16 from ESM and from CommonJS', async () => {
     const source = readFileSync(join(consumer, 'consumer.ts'), 'utf8');
     expect(entries.filter((entry) => !source.includes(`from '${entry}'`))).toEqual([]);
@@ -273,6 +310,10 @@ describe('the packed packages installed in a fresh project', () => {
         'node_modules/@rosterkit/core/dist/index.d.cts',
         'node_modules/@rosterkit/core/dist/errors/index.d.ts',
         'node_modules/@rosterkit/core/dist/errors/index.d.cts',
+        'node_modules/@rosterkit/core/dist/adapter/index.d.ts',
+        'node_modules/@rosterkit/core/dist/adapter/index.d.cts',
+        'node_modules/@rosterkit/conformance/dist/index.d.ts',
+        'node_modules/@rosterkit/conformance/dist/index.d.cts',
       ]),
     );
   }, 300_000);

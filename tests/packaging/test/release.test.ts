@@ -147,6 +147,7 @@ describe('a release by changesets keeps every internal range satisfied', () => {
       expect.arrayContaining([
         '@rosterkit/adapter-memory',
         '@rosterkit/adapter-prisma',
+        '@rosterkit/conformance',
         '@rosterkit/core',
         '@rosterkit/policies',
         '@rosterkit/spreadsheets',

@@ -1,25 +1,13 @@
 import type { OutboxMessage, OutboxRepository } from '@rosterkit/core';
+import {
+  checkPageLimit,
+  decodeInstantCursor,
+  encodeInstantCursor,
+  notFound,
+} from '@rosterkit/core/adapter';
 import type { RosterkitPrismaTransactionClient } from '../client.js';
-import { decodeCursor, encodeCursor } from '../cursor.js';
-import { checkLimit, notFound } from '../errors.js';
 import { type OutboxRow, outboxFromRow, outboxToRow } from '../rows.js';
 import { uniqueGuard } from './tenant-repository.js';
-
-interface DeadCursor {
-  readonly at: number;
-  readonly id: string;
-}
-
-const isDeadCursor = (value: unknown): value is DeadCursor => {
-  const cursor = value as Partial<DeadCursor> | null;
-  return (
-    typeof cursor === 'object' &&
-    cursor !== null &&
-    typeof cursor.at === 'number' &&
-    Number.isFinite(cursor.at) &&
-    typeof cursor.id === 'string'
-  );
-};
 
 /**
  * The outbox of one transaction. The due query filters and sorts on the
@@ -84,16 +72,15 @@ export function outboxRepository(
       return count === 1 ? true : unmatched(id);
     },
     async listDead(query) {
-      checkLimit(query.limit);
-      const after =
-        query.cursor === undefined ? undefined : decodeCursor(query.cursor, isDeadCursor);
+      checkPageLimit(query.limit);
+      const after = query.cursor === undefined ? undefined : decodeInstantCursor(query.cursor);
       const where = {
         deadAt: { not: null },
         deliveredAt: null,
         ...(query.orgId === undefined ? {} : { orgId: query.orgId }),
       };
       const total = (await delegate.count({ where })) as number;
-      const at = after === undefined ? undefined : new Date(after.at);
+      const at = after?.at;
       const rows = (await delegate.findMany({
         where:
           after === undefined
@@ -111,7 +98,7 @@ export function outboxRepository(
         items,
         nextCursor:
           rows.length > query.limit && last?.deadAt
-            ? encodeCursor({ at: last.deadAt.getTime(), id: last.id } satisfies DeadCursor)
+            ? encodeInstantCursor({ at: last.deadAt, id: last.id })
             : null,
         total,
       };

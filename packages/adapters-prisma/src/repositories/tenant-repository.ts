@@ -1,6 +1,7 @@
 import type { TenantRepository } from '@rosterkit/core';
+import { checkNewRows, notFound, staleVersion, uniqueConflict } from '@rosterkit/core/adapter';
 import type { RosterkitModelDelegate } from '../client.js';
-import { conflict, invalid, isUniqueViolation, notFound } from '../errors.js';
+import { isUniqueViolation } from '../errors.js';
 
 interface Row {
   id: string;
@@ -45,7 +46,7 @@ export async function uniqueGuard<V>(
   try {
     return await write();
   } catch (error) {
-    if (isUniqueViolation(error)) throw conflict(subject, id, 'unique');
+    if (isUniqueViolation(error)) throw uniqueConflict(subject, id);
     throw error;
   }
 }
@@ -63,7 +64,7 @@ export async function missedWrite(
   id: string,
 ): Promise<never> {
   const current = await delegate.findFirst({ where, select: { version: true } });
-  throw current === null ? notFound(subject, id) : conflict(subject, id, 'stale-version');
+  throw current === null ? notFound(subject, id) : staleVersion(subject, id);
 }
 
 /** A {@link TenantRepository} over one Prisma model. @internal */
@@ -86,7 +87,7 @@ export function tenantRepository<T extends Row, R extends object>(
       return rows.map(fromRow);
     },
     async insert(row) {
-      if (row.version !== 1) throw invalid('version', 'A new row has version 1');
+      checkNewRows([row]);
       await uniqueGuard(subject, row.id, () =>
         delegate.create({ data: toRow(row), select: { id: true } }),
       );
@@ -95,8 +96,7 @@ export function tenantRepository<T extends Row, R extends object>(
     },
     async insertMany(rows) {
       if (rows.length === 0) return;
-      const bad = rows.find((row) => row.version !== 1);
-      if (bad !== undefined) throw invalid('version', 'A new row has version 1');
+      checkNewRows(rows);
       const first = rows[0]?.id ?? '';
       await uniqueGuard(subject, first, () => insertRows(rows.map(toRow)));
       await children?.afterInsert(rows);
@@ -135,7 +135,7 @@ export function tenantRepository<T extends Row, R extends object>(
         const stored = byId.get(row.id);
         if (stored === undefined) throw notFound(subject, row.id);
         if (stored.version !== row.version || seen.has(row.id)) {
-          throw conflict(subject, row.id, 'stale-version');
+          throw staleVersion(subject, row.id);
         }
         seen.add(row.id);
       }
@@ -146,7 +146,7 @@ export function tenantRepository<T extends Row, R extends object>(
       const { count } = (await delegate.deleteMany({
         where: { OR: rows.map((row) => ({ id: row.id, orgId: row.orgId, version: row.version })) },
       })) as { count: number };
-      if (count !== rows.length) throw conflict(subject, rows[0]?.id ?? '', 'stale-version');
+      if (count !== rows.length) throw staleVersion(subject, rows[0]?.id ?? '');
       await uniqueGuard(subject, rows[0]?.id ?? '', () => insertRows(next));
       await children?.afterUpdate(rows);
       return next.map(fromRow);

@@ -23,12 +23,21 @@ export type TestClient = PostgresClient;
 /** A driver adapter of one of the three providers. */
 export type TestAdapter = PrismaPg | PrismaMariaDb | PrismaBetterSqlite3;
 
+/** The client option that makes Prisma emit an event per statement. */
+interface PrismaLog {
+  readonly log: { emit: 'event'; level: 'query' }[];
+}
+
 /** One empty database with rosterkit's tables, private to one test file or process. */
 export interface TestDatabase {
   readonly provider: RosterkitProvider;
   readonly name: string;
-  /** Connects a new client (its own pool) to the database. */
-  connect(): TestClient;
+  /**
+   * Connects a new client (its own pool) to the database; `onStatement`, when
+   * given, is called for every statement the client sends (Prisma's query
+   * events), as the round-trip tests and the conformance suite count them.
+   */
+  connect(onStatement?: () => void): TestClient;
   /** A new driver adapter for the database, to build a client with other options. */
   adapter(): TestAdapter;
   /** Deletes every row, keeping the tables. */
@@ -91,7 +100,7 @@ export async function createTestDatabase(
 ): Promise<TestDatabase> {
   const name = `rk_${randomBytes(6).toString('hex')}`;
   let adapter: () => TestAdapter;
-  let connect: () => TestClient;
+  let connect: (log?: PrismaLog) => TestClient;
   let drop: () => Promise<void>;
   let quote: (table: string) => string;
   switch (provider) {
@@ -99,7 +108,7 @@ export async function createTestDatabase(
       await adminPostgres(`CREATE DATABASE "${name}"`);
       const connectionString = withDatabase(postgresUrl, name);
       adapter = () => new PrismaPg({ connectionString, max: options.poolSize ?? 10 });
-      connect = () => new PostgresClient({ adapter: adapter() as PrismaPg });
+      connect = (log) => new PostgresClient({ adapter: adapter() as PrismaPg, ...log });
       drop = () => adminPostgres(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
       quote = (table) => `"${table}"`;
       break;
@@ -116,8 +125,8 @@ export async function createTestDatabase(
           database: name,
           connectionLimit: options.poolSize ?? 10,
         });
-      connect = () =>
-        new MysqlClient({ adapter: adapter() as PrismaMariaDb }) as unknown as TestClient;
+      connect = (log) =>
+        new MysqlClient({ adapter: adapter() as PrismaMariaDb, ...log }) as unknown as TestClient;
       drop = () => adminMariadb(`DROP DATABASE IF EXISTS \`${name}\``);
       quote = (table) => `\`${table}\``;
       break;
@@ -125,8 +134,11 @@ export async function createTestDatabase(
     case 'sqlite': {
       const file = join(tmpdir(), `${name}.db`);
       adapter = () => new PrismaBetterSqlite3({ url: `file:${file}` });
-      connect = () =>
-        new SqliteClient({ adapter: adapter() as PrismaBetterSqlite3 }) as unknown as TestClient;
+      connect = (log) =>
+        new SqliteClient({
+          adapter: adapter() as PrismaBetterSqlite3,
+          ...log,
+        }) as unknown as TestClient;
       drop = async () => {
         for (const suffix of ['', '-wal', '-shm', '-journal'])
           rmSync(`${file}${suffix}`, { force: true });
@@ -146,7 +158,15 @@ export async function createTestDatabase(
   return {
     provider,
     name,
-    connect,
+    connect(onStatement) {
+      if (onStatement === undefined) return connect();
+      const client = connect({ log: [{ emit: 'event', level: 'query' }] });
+      (client as unknown as { $on(event: 'query', listener: () => void): void }).$on(
+        'query',
+        onStatement,
+      );
+      return client;
+    },
     adapter: () => adapter(),
     async clear(client) {
       for (const table of tables) await client.$executeRawUnsafe(`DELETE FROM ${quote(table)}`);

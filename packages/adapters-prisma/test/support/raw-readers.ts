@@ -1,3 +1,4 @@
+import type { RawReaders } from '@rosterkit/conformance';
 import type {
   Account,
   AuditEvent,
@@ -8,7 +9,6 @@ import type {
   OutboxMessage,
   Space,
 } from '@rosterkit/core';
-import type { RawReaders } from '@rosterkit/core/testing';
 import type { RosterkitProvider } from '../../src/index.js';
 import type { TestClient } from './databases.js';
 

@@ -34,7 +34,7 @@ export type { TenantRepository } from './repositories/tenant-repository.js';
  * The storage port (DESIGN §7): where rosterkit keeps its state. An adapter
  * (`@rosterkit/adapter-memory`, `@rosterkit/adapter-prisma`, or a host's own)
  * implements it and proves itself with `runStoreConformance` from
- * `@rosterkit/core/testing`.
+ * `@rosterkit/conformance`.
  *
  * Every command runs in one {@link Store.transaction}: its reads, its writes,
  * its audit event and its outbox messages commit together or not at all.
@@ -65,6 +65,13 @@ export interface Store<Native = unknown> {
    * Adapters retry serialization failures and deadlocks a bounded number of
    * times by running `work` again (so `work` must be safe to re-run), then
    * throw `CONFLICT` with reason `retry-exhausted`.
+   *
+   * Core never catches an error of the store inside `work` to go on with the
+   * same transaction: a failed write (`CONFLICT`, `NOT_FOUND`) or a driver
+   * error ends it, and where core carries on (a bulk batch run again row by
+   * row) it does so in a new transaction. So an adapter needs no savepoints,
+   * and may leave a transaction the database has aborted (PostgreSQL after a
+   * failed statement) for the error to end.
    */
   transaction<T>(work: (tx: StoreTransaction<Native>) => Promise<T>): Promise<T>;
 }

@@ -4,6 +4,7 @@ import { invalidInput, safeParseInput } from '../model/define-model.js';
 import { type OutboxMessage, outboxErrorMaxLength } from '../model/outbox-message.js';
 import { Id } from '../model/primitives.js';
 import type { Clock } from '../ports/clock.js';
+import { maxDueBatchSize, maxPageSize } from '../ports/limits.js';
 import type { Page, Store } from '../ports/store.js';
 import { exponentialBackoff, type OutboxBackoff, outboxBackoffMaxMs } from './outbox-backoff.js';
 
@@ -52,7 +53,7 @@ export interface ListDeadOutboxMessagesInput {
 }
 
 const DrainOptions = z.strictObject({
-  limit: z.int().min(1).max(1000).default(100),
+  limit: z.int().min(1).max(maxDueBatchSize).default(100),
   maxAttempts: z.int().min(1).max(100).default(10),
   backoff: z
     .custom<OutboxBackoff>((value) => typeof value === 'function', { error: 'Must be a function' })
@@ -62,7 +63,7 @@ const DrainOptions = z.strictObject({
 const ListDeadInput = z.strictObject({
   orgId: Id.schema.optional(),
   cursor: z.string().min(1).max(1000).optional(),
-  limit: z.int().min(1).max(500).default(50),
+  limit: z.int().min(1).max(maxPageSize).default(50),
 });
 
 const defaultBackoff = exponentialBackoff();

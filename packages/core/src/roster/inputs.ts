@@ -3,6 +3,7 @@ import { AccountStatus, ProfileFields } from '../model/account.js';
 import { defineModel, type ModelInput } from '../model/define-model.js';
 import { RoleName } from '../model/membership.js';
 import { Email, Id, PersonName } from '../model/primitives.js';
+import { maxPageSize } from '../ports/limits.js';
 import { ReportReassignment } from '../rules/direct-reports.js';
 
 // The inputs of every command, validated before anything is read: bad input
@@ -147,7 +148,7 @@ export const ListAccountsInput = defineModel(
       .default({ field: 'name', direction: 'asc' }),
     cursor: z.string().max(1000).optional(),
     /** 1 to 500. @default 50 */
-    limit: z.int().min(1).max(500).default(50),
+    limit: z.int().min(1).max(maxPageSize).default(50),
   }),
 );
 

@@ -1,15 +1,16 @@
-import { RosterError } from '../errors/roster-error.js';
+import { notFound as storeNotFound } from '../adapter/store-errors.js';
+import type { RosterError } from '../errors/roster-error.js';
 import type { Account } from '../model/account.js';
 import type { SubjectType } from '../model/audit-event.js';
 import type { CommandContext } from './command-context.js';
 
-/** The NOT_FOUND error of a record that is missing or in another organization. @internal */
+/**
+ * The NOT_FOUND error of a record that is missing or in another
+ * organization: the adapter kit's, so a command and a store word it alike.
+ * @internal
+ */
 export function notFound(subject: SubjectType, id: string): RosterError<'NOT_FOUND'> {
-  const where = subject === 'Organization' ? '' : ' in this organization';
-  return new RosterError('NOT_FOUND', `No ${subject.toLowerCase()} ${id}${where}.`, {
-    subject,
-    id,
-  });
+  return storeNotFound(subject, id);
 }
 
 /** Loads an account of the actor's organization or throws NOT_FOUND. @internal */

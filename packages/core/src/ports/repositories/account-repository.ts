@@ -24,6 +24,9 @@ export interface AccountRepository extends TenantRepository<Account> {
    * must never make an admin's edit stale) and never moves `lastSeenAt` back.
    * It is the only write of `lastSeenAt`: `update` keeps the stored value (and
    * returns it), so an edit made from an earlier read never erases presence.
+   *
+   * @throws `NOT_FOUND` when the organization has no account with this id (one
+   * of another organization included), changing nothing.
    */
   setLastSeen(orgId: string, id: string, at: Date): Promise<void>;
 }
@@ -34,7 +37,9 @@ export interface AccountRepository extends TenantRepository<Account> {
  */
 export interface AccountSort {
   /**
-   * - `name`: lower-cased `firstName`, then lower-cased `lastName`, compared by code units;
+   * - `name`: lower-cased `firstName`, then lower-cased `lastName`, compared by code units
+   *   (lower-cased by JavaScript's `toLowerCase`, the adapter kit's `lowerText`; not SQLite's
+   *   ASCII-only `lower()`);
    * - `email`, `createdAt`;
    * - `lastSeenAt`: accounts never seen come last in either direction.
    */
@@ -59,7 +64,8 @@ export interface AccountListQuery {
   readonly readFilter: ReadFilter;
   /**
    * Case-insensitive substring of the email, the first name, the last name,
-   * or "first last". Blank means no search. Every character means itself:
+   * or "first last" (both sides lower-cased by JavaScript's `toLowerCase`:
+   * the adapter kit's `searchText` and `matchesSearch`). Blank means no search. Every character means itself:
    * `%`, `_` and `\` are not wildcards or escapes, even where the store
    * searches with SQL's `LIKE`.
    */
@@ -76,9 +82,10 @@ export interface AccountListQuery {
   readonly sort: AccountSort;
   /**
    * From {@link Page.nextCursor} of the previous page, with the same sort; absent
-   * for the first page. A cursor the store cannot read is `INVALID_INPUT`.
+   * for the first page. A cursor the store cannot read, or one returned for
+   * another sort field or direction, is `INVALID_INPUT`.
    */
   readonly cursor?: string;
-  /** Rows per page, an integer from 1 to 500 (`INVALID_INPUT` otherwise). */
+  /** Rows per page, an integer from 1 to 500, the adapter kit's `maxPageSize` (`INVALID_INPUT` otherwise). */
   readonly limit: number;
 }

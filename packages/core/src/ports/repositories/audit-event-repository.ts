@@ -16,7 +16,9 @@ export interface AuditEventRepository {
    * on every event of the organization about one of `targets`. The events
    * stay, with the targets' ids as pseudonyms (DESIGN §3, account deletion).
    *
-   * @returns how many events were changed.
+   * @returns how many events were changed: events already erased (`before`
+   * and `after` both `null`) are left as they are and not counted, so erasing
+   * twice returns 0 the second time.
    */
   eraseSnapshots(
     orgId: string,
@@ -31,6 +33,6 @@ export interface AuditListQuery {
   readonly target?: { readonly type: SubjectType; readonly id: string };
   /** From {@link Page.nextCursor} of the previous page; a cursor the store cannot read is `INVALID_INPUT`. */
   readonly cursor?: string;
-  /** Rows per page, an integer from 1 to 500 (`INVALID_INPUT` otherwise). */
+  /** Rows per page, an integer from 1 to 500, the adapter kit's `maxPageSize` (`INVALID_INPUT` otherwise). */
   readonly limit: number;
 }

@@ -16,7 +16,12 @@ import type { Page } from './page.js';
  * mistake: `NOT_FOUND`.
  */
 export interface OutboxRepository {
-  /** Appends one message as given (new messages: undelivered, 0 attempts, `nextAttemptAt` = `createdAt`). */
+  /**
+   * Appends one message exactly as given, every field included: `deliveredAt`,
+   * `attempts`, `lastError`, `nextAttemptAt` and `deadAt` are stored as they
+   * are, not reset. (Core appends new messages: undelivered, 0 attempts,
+   * `nextAttemptAt` = `createdAt`.)
+   */
   append(message: OutboxMessage): Promise<void>;
   /** Appends several messages as given, in one round trip; an empty array is a no-op. */
   appendMany(messages: readonly OutboxMessage[]): Promise<void>;
@@ -28,7 +33,7 @@ export interface OutboxRepository {
    * behind it.
    *
    * @param now - the drainer's current time.
-   * @param limit - at most this many (a positive integer; core passes 1 to 1000).
+   * @param limit - at most this many (a positive integer; core passes 1 to 1000, the adapter kit's `maxDueBatchSize`).
    */
   listDue(now: Date, limit: number): Promise<OutboxMessage[]>;
   /**
@@ -81,6 +86,6 @@ export interface OutboxDeadQuery {
   readonly orgId?: string;
   /** From {@link Page.nextCursor} of the previous page; a cursor the store cannot read is `INVALID_INPUT`. */
   readonly cursor?: string;
-  /** Rows per page, an integer from 1 to 500 (`INVALID_INPUT` otherwise). */
+  /** Rows per page, an integer from 1 to 500, the adapter kit's `maxPageSize` (`INVALID_INPUT` otherwise). */
   readonly limit: number;
 }

@@ -1,0 +1,46 @@
+import type { Account, AccountRepository, TenantRepository } from '@rosterkit/core';
+import { notFound } from '@rosterkit/core/adapter';
+import { listAccounts } from '../account-list.js';
+import type { RosterkitPrismaTransactionClient } from '../client.js';
+import { type AccountRow, accountFromRow } from '../rows.js';
+
+/**
+ * The accounts of one transaction: the tenant repository `rows`, plus the
+ * lookups by email, the list, and presence.
+ *
+ * @internal
+ */
+export function accountRepository(
+  db: RosterkitPrismaTransactionClient,
+  rows: TenantRepository<Account>,
+): AccountRepository {
+  const delegate = db.rosterkitAccount;
+  return {
+    ...rows,
+    async findByEmail(orgId, email) {
+      const row = (await delegate.findUnique({
+        where: { orgId_email: { orgId, email } },
+      })) as AccountRow | null;
+      return row === null ? undefined : accountFromRow(row);
+    },
+    async findByEmails(orgId, emails) {
+      if (emails.length === 0) return [];
+      const found = (await delegate.findMany({
+        where: { orgId, email: { in: [...new Set(emails)] } },
+      })) as AccountRow[];
+      return found.map(accountFromRow);
+    },
+    list: (query) => listAccounts(delegate, query),
+    async setLastSeen(orgId, id, at) {
+      // Never back in time, and never a version change (presence must not make an edit stale).
+      const { count } = (await delegate.updateMany({
+        where: { orgId, id, OR: [{ lastSeenAt: null }, { lastSeenAt: { lt: at } }] },
+        data: { lastSeenAt: at },
+      })) as { count: number };
+      if (count === 0) {
+        const exists = await delegate.findFirst({ where: { orgId, id }, select: { id: true } });
+        if (exists === null) throw notFound('Account', id);
+      }
+    },
+  };
+}

@@ -1,0 +1,58 @@
+import type { Store, StoreTransaction } from '@rosterkit/core';
+import { runConformance } from './support/conformance.js';
+import type { TestClient } from './support/databases.js';
+
+// The suite catches what the adapter guards against, shown on stores broken on
+// purpose: each runs only the conformance test aimed at its flaw, which must
+// fail (`failing` registers it with vitest's `it.fails`, so this file fails if
+// the broken store passes). ROSTERKIT_SHOW_FAILURES=1 runs them as ordinary
+// tests, to read the failures themselves.
+
+const expectFailure = (title: string) => ({
+  only: [title],
+  failing: process.env.ROSTERKIT_SHOW_FAILURES === undefined ? [title] : [],
+});
+
+// PostgreSQL at READ COMMITTED, without retries: two transactions that each
+// check what the other writes both commit (a write skew).
+const writeSkew =
+  'Transaction: write skew: deactivating a manager and assigning them a report, racing, never both commit';
+const readCommitted = (client: TestClient): TestClient =>
+  new Proxy(client, {
+    get(target, property, receiver) {
+      if (property !== '$transaction') return Reflect.get(target, property, receiver);
+      return (work: unknown, options: Record<string, unknown>) =>
+        (target.$transaction as (...args: unknown[]) => unknown)(work, {
+          ...options,
+          isolationLevel: 'ReadCommitted',
+        });
+    },
+  });
+runConformance(
+  'postgresql',
+  { maxAttempts: 1 },
+  { label: 'READ COMMITTED, no retries', client: readCommitted, options: expectFailure(writeSkew) },
+);
+
+// updateMany as a loop of single updates: one statement per row.
+const updateMany =
+  'Batch writes: updateMany replaces 1 row or 12 in as many statements, on every tenant repository';
+const oneByOne = (store: Store): Store => ({
+  transaction: (work) =>
+    store.transaction((tx) => {
+      const accounts: StoreTransaction['accounts'] = {
+        ...tx.accounts,
+        async updateMany(rows) {
+          const saved = [];
+          for (const row of rows) saved.push(await tx.accounts.update(row));
+          return saved;
+        },
+      };
+      return work({ ...tx, accounts });
+    }),
+});
+runConformance(
+  'sqlite',
+  {},
+  { label: 'updateMany one row at a time', store: oneByOne, options: expectFailure(updateMany) },
+);

@@ -1,0 +1,56 @@
+import type { RosterErrorCode } from '@rosterkit/core';
+import { expect } from 'vitest';
+import type { ConformanceContext } from '../conformance-context.js';
+import { expectRosterError } from '../conformance-context.js';
+import type { ScenarioOrg } from './scenario-roster.js';
+
+/**
+ * Asserts that a command is refused with `code` and changed nothing: every
+ * account and membership of the organization, its audit trail and the outbox
+ * read the same through the raw readers before and after.
+ * @internal
+ */
+export async function expectRefusedUnchanged(
+  ctx: ConformanceContext,
+  org: ScenarioOrg,
+  command: () => Promise<unknown>,
+  code: RosterErrorCode,
+): Promise<void> {
+  const before = await rawState(ctx, org);
+  await expectRosterError(command(), code);
+  expect(await rawState(ctx, org)).toEqual(before);
+}
+
+/**
+ * Asserts that a command fails with exactly `error` (the very object thrown
+ * inside it, a host hook's own error) and changed nothing, as
+ * {@link expectRefusedUnchanged} checks.
+ * @internal
+ */
+export async function expectFailedUnchanged(
+  ctx: ConformanceContext,
+  org: ScenarioOrg,
+  command: () => Promise<unknown>,
+  error: unknown,
+): Promise<void> {
+  const before = await rawState(ctx, org);
+  await expect(command()).rejects.toBe(error);
+  expect(await rawState(ctx, org)).toEqual(before);
+}
+
+async function rawState(ctx: ConformanceContext, org: ScenarioOrg) {
+  const orgId = org.organization.id;
+  const people = [org.owner, org.admin, org.agentA, org.agentB];
+  const accounts = await Promise.all(people.map((person) => ctx.raw.account(orgId, person.id)));
+  const page = await org.as(org.owner).listAccounts({ limit: 500 });
+  const memberships = await Promise.all(
+    page.items.flatMap((item) => item.memberships.map((m) => ctx.raw.membership(orgId, m.id))),
+  );
+  return {
+    accounts,
+    memberships,
+    audit: (await ctx.raw.auditEvents(orgId)).length,
+    outbox: (await ctx.raw.outbox()).length,
+    organization: await ctx.raw.organization(orgId),
+  };
+}

@@ -1,0 +1,95 @@
+import {
+  matchNothing,
+  type Policy,
+  type PolicyActor,
+  type PolicySubject,
+  type ReadFilter,
+} from '@rosterkit/core';
+
+// The conformance suite's own policy, so that the domain scenarios run without
+// @rosterkit/policies (which depends on core): four ranked roles, managing
+// users from `admin` up, tenant isolation, and the rank rule (account to
+// account, answered with the ranks). It is a test fixture, not a product policy.
+
+/** The roles of the scenario policy, by rank. @internal */
+export const scenarioRoles = { owner: 4, director: 3, admin: 2, agent: 1 } as const;
+
+const rankOf = (role: unknown): number =>
+  typeof role === 'string' && role in scenarioRoles
+    ? scenarioRoles[role as keyof typeof scenarioRoles]
+    : 0;
+
+function actorRank(actor: PolicyActor): number {
+  return Math.max(
+    0,
+    ...actor.memberships.filter((m) => m.state === 'member').map((m) => rankOf(m.role)),
+  );
+}
+
+/** The target account's rank: every role it holds anywhere in the organization (DESIGN §8). */
+function accountRank(subject: PolicySubject): number {
+  if (subject.type === 'Account' && Array.isArray(subject.memberships)) {
+    const held = (subject.memberships as { state: string; role: string }[]).filter(
+      (m) => m.state === 'member',
+    );
+    return Math.max(0, ...held.map((m) => rankOf(m.role)));
+  }
+  if (subject.type === 'Membership') {
+    const held = Array.isArray(subject.accountRoles) ? (subject.accountRoles as unknown[]) : [];
+    return Math.max(0, subject.state === 'member' ? rankOf(subject.role) : 0, ...held.map(rankOf));
+  }
+  return 0;
+}
+
+/** The rank of the role a request grants. */
+function grantedRank(subject: PolicySubject): number {
+  return rankOf(subject.type === 'Invitation' ? subject.role : subject.grantedRole);
+}
+
+const ownActions = new Set(['read', 'updateProfile', 'requestPasswordReset', 'deleteOwnAccount']);
+
+/** @internal */
+export const scenarioPolicy: Policy = {
+  check({ actor, action, subject }) {
+    if (subject.orgId !== actor.organization.id) {
+      return { allowed: false, reason: 'Nothing of another organization, ever.' };
+    }
+    const own =
+      subject.type === 'Account'
+        ? subject.id === actor.account.id
+        : subject.accountId === actor.account.id;
+    if (own && ownActions.has(action)) return { allowed: true };
+    if (action === 'transferOwnership' || action === 'deleteOrganization') {
+      return actor.organization.ownerId === actor.account.id
+        ? { allowed: true }
+        : { allowed: false, reason: 'Only the owner may do this.' };
+    }
+    const rank = actorRank(actor);
+    if (action === 'read')
+      return rank > 0 ? { allowed: true } : { allowed: false, reason: 'Members only.' };
+    if (rank < scenarioRoles.admin)
+      return { allowed: false, reason: 'You need the permission to manage users.' };
+    const targetRank = accountRank(subject);
+    if (targetRank > rank) {
+      return {
+        allowed: false,
+        reason: 'You cannot act on an account whose role ranks above yours.',
+        rank: { actorRank: rank, targetRank, target: 'account' },
+      };
+    }
+    const roleRank = grantedRank(subject);
+    if (roleRank > rank) {
+      return {
+        allowed: false,
+        reason: 'You cannot grant a role that ranks above your own.',
+        rank: { actorRank: rank, targetRank: roleRank, target: 'role' },
+      };
+    }
+    return { allowed: true };
+  },
+  readFilter(actor): ReadFilter {
+    return actorRank(actor) > 0
+      ? { kind: 'field', field: 'orgId', op: 'eq', value: actor.organization.id }
+      : matchNothing;
+  },
+};

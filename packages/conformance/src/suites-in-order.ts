@@ -1,0 +1,58 @@
+import type { ConformanceSuite } from './conformance-context.js';
+import { authorizationScenarios } from './domain/authorization-scenarios.js';
+import { bulkImportScenarios } from './domain/bulk-import-scenarios.js';
+import { bulkUpdateScenarios } from './domain/bulk-update-scenarios.js';
+import { emailScenarios } from './domain/email-scenarios.js';
+import { invitationScenarios } from './domain/invitation-scenarios.js';
+import { lifecycleScenarios } from './domain/lifecycle-scenarios.js';
+import { organizationScenarios } from './domain/organization-scenarios.js';
+import { outboxScenarios } from './domain/outbox-scenarios.js';
+import { accountListSuite } from './suites/account-list.js';
+import { accountListPagesSuite } from './suites/account-list-pages.js';
+import { accountListPropertySuite } from './suites/account-list-property.js';
+import { accountsSuite } from './suites/accounts.js';
+import { auditEventsSuite } from './suites/audit-events.js';
+import { batchWritesSuite } from './suites/batch-writes.js';
+import { invitationsSuite } from './suites/invitations.js';
+import { membershipsSuite } from './suites/memberships.js';
+import { organizationsSuite } from './suites/organizations.js';
+import { outboxSuite } from './suites/outbox.js';
+import { outboxFailuresSuite } from './suites/outbox-failures.js';
+import { spacesAndGroupsSuite } from './suites/spaces-and-groups.js';
+import { tenantRepositoriesSuite } from './suites/tenant-repositories.js';
+import { transactionsSuite } from './suites/transactions.js';
+import { writeSkewSuite } from './suites/write-skew.js';
+
+const both =
+  (first: ConformanceSuite, second: ConformanceSuite): ConformanceSuite =>
+  (test) => {
+    first(test);
+    second(test);
+  };
+
+/**
+ * Every suite, named as vitest reports it, in the order it runs: the
+ * storage-level suites, then the domain scenarios (the rules of DESIGN §4
+ * through `createRoster`).
+ */
+export const suitesInOrder: ReadonlyArray<readonly [string, ConformanceSuite]> = [
+  ['repositories', tenantRepositoriesSuite],
+  ['organizations', organizationsSuite],
+  ['accounts', accountsSuite],
+  ['account list', both(accountListSuite, accountListPagesSuite)],
+  ['account list (property)', accountListPropertySuite],
+  ['memberships', membershipsSuite],
+  ['invitations', invitationsSuite],
+  ['spaces and groups', spacesAndGroupsSuite],
+  ['audit events', auditEventsSuite],
+  ['outbox', both(outboxSuite, outboxFailuresSuite)],
+  ['transactions', both(transactionsSuite, writeSkewSuite)],
+  ['batch writes', batchWritesSuite],
+  ['domain: lifecycles', lifecycleScenarios],
+  ['domain: authorization', authorizationScenarios],
+  ['domain: invitations', invitationScenarios],
+  ['domain: emails', emailScenarios],
+  ['domain: organization', organizationScenarios],
+  ['domain: outbox', outboxScenarios],
+  ['domain: bulk', both(bulkImportScenarios, bulkUpdateScenarios)],
+];
