@@ -123,7 +123,7 @@ const roles = presets.contactCenter;
 
 /** The organization the file is imported into, set up through rosterkit (not timed). */
 async function organizationOn(store: Store): Promise<ActorApi> {
-  const roster = createRoster({ store, policy: createPolicy(roles), roles });
+  const roster = createRoster({ store, policy: createPolicy(roles) });
   const { organization, owner } = await roster.createOrganization({
     name: 'Northwind Support',
     plan: 'professional',

@@ -7,7 +7,7 @@ import { createPolicy, presets } from '@rosterkit/policies';
 const ACCOUNTS = 100_000;
 const roles = presets.contactCenter;
 const store = memoryStore();
-const roster = createRoster({ store, policy: createPolicy(roles), roles });
+const roster = createRoster({ store, policy: createPolicy(roles) });
 const { organization, owner } = await roster.createOrganization({
   name: 'Bench',
   owner: { email: 'owner@bench.io', firstName: 'Olga', lastName: 'Owner' },

@@ -103,7 +103,7 @@ async function run(): Promise<void> {
   }
 
   const roles = presets.contactCenter;
-  const roster = createRoster({ store: prismaStore(prisma), policy: createPolicy(roles), roles });
+  const roster = createRoster({ store: prismaStore(prisma), policy: createPolicy(roles) });
   let seeded = performance.now();
   const { organization, owner } = await roster.createOrganization({
     name: 'Northwind Support',

@@ -4,8 +4,8 @@ import {
   type Machine,
   type MachineTable,
   membershipMachine,
-  toMermaid,
 } from '@rosterkit/core';
+import { toMermaid } from '@rosterkit/core/extra';
 import { describeRoleSet, presets } from '@rosterkit/policies';
 import { describeColumns, importSheet, updateSheet } from '@rosterkit/spreadsheets';
 

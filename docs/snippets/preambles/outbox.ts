@@ -6,7 +6,7 @@ import { createPolicy, presets } from '@rosterkit/policies';
 
 const roles = presets.teamWorkspace;
 /** The roster whose outbox is drained. */
-export const roster = createRoster({ store: memoryStore(), policy: createPolicy(roles), roles });
+export const roster = createRoster({ store: memoryStore(), policy: createPolicy(roles) });
 /** The host's mailer. */
 export const mailer = { async sendReset(_payload: JsonValue): Promise<void> {} };
 /** The host's session store. */

@@ -18,7 +18,6 @@ const roles = presets.multiSite;
 export const roster = createRoster({
   store: prismaStore(prisma),
   policy: createPolicy(roles),
-  roles,
 });
 const { organization, owner } = await roster.createOrganization({
   name: 'Northwind Care',

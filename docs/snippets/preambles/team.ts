@@ -11,7 +11,7 @@ export const roles = presets.contactCenter;
 export const policy = createPolicy(roles);
 /** Profile fields an account needs before it is deactivated or reactivated. */
 export const requiredProfileFields = ['profile.phone'];
-export const roster = createRoster({ store: memoryStore(), policy, roles, requiredProfileFields });
+export const roster = createRoster({ store: memoryStore(), policy, requiredProfileFields });
 
 const created = await roster.createOrganization({
   name: 'Acme Support',

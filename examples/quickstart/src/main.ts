@@ -11,7 +11,6 @@ const roles = presets.contactCenter;
 const roster = createRoster({
   store: memoryStore(),
   policy: createPolicy(roles),
-  roles,
   resourceHandlers: [
     {
       name: 'tickets',
@@ -168,7 +167,6 @@ const siteRoles = presets.multiSite;
 const sites = createRoster({
   store: memoryStore(),
   policy: createPolicy(siteRoles),
-  roles: siteRoles,
 });
 const northwind = await sites.createOrganization({
   name: 'Northwind Care',

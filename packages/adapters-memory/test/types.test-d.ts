@@ -1,10 +1,4 @@
-import {
-  createRoster,
-  type NativeTransaction,
-  type Policy,
-  type RoleCatalog,
-  type Store,
-} from '@rosterkit/core';
+import { createRoster, type NativeTransaction, type Policy, type Store } from '@rosterkit/core';
 import { describe, expectTypeOf, it } from 'vitest';
 import { type MemoryStore, memoryStore } from '../src/index.js';
 
@@ -18,7 +12,6 @@ describe('memory store types', () => {
     createRoster({
       store,
       policy: {} as Policy,
-      roles: {} as RoleCatalog,
       resourceHandlers: [
         {
           name: 'tickets',

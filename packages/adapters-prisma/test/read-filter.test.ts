@@ -92,7 +92,7 @@ describe.each(['postgresql', 'mysql', 'sqlite'] as const)('read filter on %s', (
   beforeAll(async () => {
     db = await createTestDatabase(provider);
     client = db.connect();
-    world = await seed(createRoster({ store: prismaStore(client), policy, roles }));
+    world = await seed(createRoster({ store: prismaStore(client), policy }));
   });
   afterAll(async () => {
     await client?.$disconnect();

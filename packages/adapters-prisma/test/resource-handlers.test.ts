@@ -57,7 +57,6 @@ function handlerRoster(client: TestClient, hooks: Hooks) {
   return createRoster({
     store: prismaStore(client),
     policy: createPolicy(roles),
-    roles,
     resourceHandlers: [
       {
         name: 'contacts',

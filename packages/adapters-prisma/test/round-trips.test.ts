@@ -24,7 +24,7 @@ describe('round trips on PostgreSQL', () => {
     client = db.connect(() => {
       statements += 1;
     });
-    roster = createRoster({ store: prismaStore(client), policy: createPolicy(roles), roles });
+    roster = createRoster({ store: prismaStore(client), policy: createPolicy(roles) });
     const { organization, owner } = await roster.createOrganization({
       name: 'Acme',
       owner: { email: 'ana@acme.io', firstName: 'Ana', lastName: 'Ng' },

@@ -3,7 +3,6 @@ import {
   type NativeTransaction,
   type Policy,
   type ResourceHandler,
-  type RoleCatalog,
   type Store,
   type StoreTransaction,
 } from '@rosterkit/core';
@@ -22,7 +21,6 @@ import type { Prisma, PrismaClient } from './generated/postgresql/client/client.
 
 declare const client: PrismaClient;
 const policy = {} as Policy;
-const roles = {} as RoleCatalog;
 
 describe('prismaStore native transaction types', () => {
   it("is the client's Prisma.TransactionClient", () => {
@@ -39,7 +37,6 @@ describe('prismaStore native transaction types', () => {
     createRoster({
       store: prismaStore(client),
       policy,
-      roles,
       resourceHandlers: [
         {
           name: 'contacts',
@@ -70,12 +67,11 @@ describe('prismaStore native transaction types', () => {
     createRoster({
       store: prismaStore(client),
       policy,
-      roles,
       resourceHandlers: [contacts, anyStore],
     });
     const memoryOnly: ResourceHandler<undefined> = { name: 'memory', onDeparture: async () => {} };
     // @ts-expect-error a handler for a store without a native transaction
-    createRoster({ store: prismaStore(client), policy, roles, resourceHandlers: [memoryOnly] });
+    createRoster({ store: prismaStore(client), policy, resourceHandlers: [memoryOnly] });
   });
 
   it("follows the client's extensions", () => {
@@ -92,7 +88,6 @@ describe('prismaStore native transaction types', () => {
     createRoster({
       store,
       policy,
-      roles,
       resourceHandlers: [
         {
           name: 'contacts',

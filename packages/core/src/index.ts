@@ -1,7 +1,11 @@
 /**
- * `@rosterkit/core`: the model, the lifecycle machines, the rules,
- * `createRoster` and its commands, typed errors, and the ports. (The adapter
- * kit, `@rosterkit/core/adapter`, is documented on its own page.)
+ * `@rosterkit/core`: what a host calls: `createRoster` and its commands, the
+ * model, the lifecycle machines, typed errors, and the ports a host wires
+ * (`Store`, `Policy`, `Clock`, `IdGenerator`). Beside it, on their own pages:
+ * `@rosterkit/core/adapter` (the kit a storage adapter is built on),
+ * `@rosterkit/core/extra` (the rules as pure checkers, the machines' guards,
+ * the commands' input schemas, docs tooling) and `@rosterkit/core/errors`
+ * (the error class alone, without zod).
  *
  * @packageDocumentation
  * @mergeModuleWith <project>
@@ -17,8 +21,6 @@ export type {
   AccountState,
 } from './machines/account-machine.js';
 export { accountMachine } from './machines/account-machine.js';
-export type { LifecycleContext } from './machines/lifecycle-context.js';
-export { lifecycleGuards } from './machines/lifecycle-context.js';
 export type {
   EffectOf,
   EventOf,
@@ -40,7 +42,6 @@ export type {
   MembershipMachineTable,
 } from './machines/membership-machine.js';
 export { membershipMachine } from './machines/membership-machine.js';
-export { toMarkdownTable, toMermaid } from './machines/to-mermaid.js';
 export {
   Account,
   AccountStatus,
@@ -52,7 +53,6 @@ export {
 export { Actor } from './model/actor.js';
 export { AuditEvent, SubjectType } from './model/audit-event.js';
 export type { Model, ModelInput } from './model/define-model.js';
-export { defineModel, invalidInput } from './model/define-model.js';
 export { Group } from './model/group.js';
 export { Invitation, InvitationStatus } from './model/invitation.js';
 export { JsonValue } from './model/json-value.js';
@@ -77,6 +77,7 @@ export type {
 export { rosterActions } from './ports/policy.js';
 export type { FieldFilter, FilterOperator, FilterScalar, ReadFilter } from './ports/read-filter.js';
 export { filterOperators, matchAll, matchesFilter, matchNothing } from './ports/read-filter.js';
+export type { RoleCatalog } from './ports/role-catalog.js';
 export type {
   AccountListQuery,
   AccountRepository,
@@ -124,8 +125,7 @@ export type {
   DrainOutboxResult,
   ListDeadOutboxMessagesInput,
 } from './roster/drain-outbox.js';
-export type { ListInput } from './roster/inputs.js';
-export {
+export type {
   AcceptInvitationInput,
   AccountRef,
   AddToTeamInput,
@@ -136,6 +136,7 @@ export {
   InvitationRef,
   InviteInput,
   ListAccountsInput,
+  ListInput,
   PresenceInput,
   ReassignReportsInput,
   RemoveFromTeamInput,
@@ -143,7 +144,7 @@ export {
   SetRestrictionsInput,
   UpdateProfileInput,
 } from './roster/inputs.js';
-export {
+export type {
   ChangePlanInput,
   CreateGroupInput,
   CreateOrganizationInput,
@@ -160,27 +161,7 @@ export type {
   Departure,
   DepartureReason,
   ResourceHandler,
-  RoleCatalog,
   RosterOptions,
 } from './roster/roster-options.js';
 export { roleCanManageTeam, teamManagementPermissions } from './roster/roster-options.js';
-export type { ReportMove } from './rules/direct-reports.js';
-export {
-  checkDirectReports,
-  planReassignment,
-  ReportReassignment,
-} from './rules/direct-reports.js';
-export { checkEmailUnchanged } from './rules/email-immutability.js';
-export type { OwnerProtectedAction } from './rules/owner-protection.js';
-export {
-  checkOwnerProtection,
-  checkOwnerRoleGrant,
-  checkOwnershipTransfer,
-  ownerManagedActions,
-  ownerProtectedActions,
-} from './rules/owner-protection.js';
-export type { ProfileSnapshot } from './rules/profile-completeness.js';
-export { checkProfileComplete, missingProfileFields } from './rules/profile-completeness.js';
-export { checkRank } from './rules/rank.js';
-export type { SelfProtectedAction } from './rules/self-action.js';
-export { checkSelfAction, selfProtectedActions } from './rules/self-action.js';
+export type { ReportReassignment } from './rules/direct-reports.js';

@@ -28,8 +28,7 @@ const roles: RoleCatalog = {
 };
 const admin = createRoster({
   store: untouchable,
-  policy: { check: () => ({ allowed: true }), readFilter: () => matchAll },
-  roles,
+  policy: { roles, check: () => ({ allowed: true }), readFilter: () => matchAll },
 }).as({ accountId: 'acc_1', orgId: 'org_1' });
 
 describe('bulk row models', () => {

@@ -2,6 +2,12 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import {
+  type LifecycleContext,
+  lifecycleGuards,
+  toMarkdownTable,
+  toMermaid,
+} from '../src/extra/index.js';
+import {
   type AccountContext,
   type AccountEvent,
   type AccountState,
@@ -9,8 +15,6 @@ import {
   accountMachine,
   can,
   defineMachine,
-  type LifecycleContext,
-  lifecycleGuards,
   type Machine,
   type MachineTable,
   type MembershipEvent,
@@ -18,8 +22,6 @@ import {
   MembershipState,
   membershipMachine,
   RosterError,
-  toMarkdownTable,
-  toMermaid,
   transition,
 } from '../src/index.js';
 

@@ -1,18 +1,17 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import { defineModel, invalidInput, ReportReassignment } from '../src/extra/index.js';
 import {
   Account,
   AccountStatus,
   Actor,
   AuditEvent,
-  defineModel,
   Email,
   Group,
   Id,
   Invitation,
   InvitationStatus,
-  invalidInput,
   JsonValue,
   Membership,
   MembershipPeriod,
@@ -23,7 +22,6 @@ import {
   OutboxMessage,
   PersonName,
   ProfileFields,
-  ReportReassignment,
   RoleName,
   RosterError,
   Space,

@@ -84,8 +84,11 @@ describe('drainOutbox and listDeadOutboxMessages input', () => {
   };
   const roster = createRoster({
     store: untouchable,
-    policy: { can: () => ({ allowed: true }), readFilter: () => ({ kind: 'all' }) } as never,
-    roles: { ownerRole: { name: 'owner' }, roles: [{ name: 'owner' }] },
+    policy: {
+      roles: { ownerRole: { name: 'owner' }, roles: [{ name: 'owner' }] },
+      can: () => ({ allowed: true }),
+      readFilter: () => ({ kind: 'all' }),
+    } as never,
   });
 
   it.each([

@@ -1,10 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { ownerProtectedActions, selfProtectedActions } from '../src/extra/index.js';
 import {
   accountMachine,
   membershipMachine,
-  ownerProtectedActions,
   rosterActions,
-  selfProtectedActions,
   systemClock,
   uuidIdGenerator,
 } from '../src/index.js';

@@ -2,32 +2,43 @@ import { describe, expectTypeOf, it } from 'vitest';
 import type { z } from 'zod';
 import {
   type AcceptInvitationInput,
-  Account,
-  type AccountContext,
-  type AccountEffect,
-  type AccountEvent,
   type AccountRef,
-  type AccountState,
-  type AccountStatus,
-  type ActorApi,
   type AddToTeamInput,
   type AssignGroupsInput,
-  accountMachine,
   type ChangePlanInput,
   type ChangeRoleInput,
   type CreateGroupInput,
   type CreateOrganizationInput,
   type CreateSpaceInput,
-  can,
-  createRoster,
   type DeactivateInput,
   type DeleteOrganizationInput,
   type DeleteOwnAccountInput,
-  type Departure,
-  Email,
   type InvitationRef,
   type InviteInput,
   type ListAccountsInput,
+  type PresenceInput,
+  planReassignment,
+  type ReassignReportsInput,
+  type RemoveFromTeamInput,
+  type RenameOrganizationInput,
+  type SetManagerInput,
+  type SetRestrictionsInput,
+  type TransferOwnershipInput,
+  type UpdateProfileInput,
+} from '../src/extra/index.js';
+import {
+  Account,
+  type AccountContext,
+  type AccountEffect,
+  type AccountEvent,
+  type AccountState,
+  type AccountStatus,
+  type ActorApi,
+  accountMachine,
+  can,
+  createRoster,
+  type Departure,
+  Email,
   type ListInput,
   Membership,
   type MembershipEvent,
@@ -36,24 +47,15 @@ import {
   membershipMachine,
   type NativeTransaction,
   type Policy,
-  type PresenceInput,
-  planReassignment,
-  type ReassignReportsInput,
-  type RemoveFromTeamInput,
-  type RenameOrganizationInput,
   type ResourceHandler,
   type RoleCatalog,
   type Roster,
   RosterError,
   type RosterErrorCode,
   type RosterErrorDetailsMap,
-  type SetManagerInput,
-  type SetRestrictionsInput,
   type Store,
   type StoreTransaction,
-  type TransferOwnershipInput,
   transition,
-  type UpdateProfileInput,
 } from '../src/index.js';
 
 const context: AccountContext = { accountId: 'acc_2', ownerId: 'acc_1' };
@@ -177,13 +179,11 @@ describe('native transactions', () => {
   }
   const store = {} as Store<Native>;
   const policy = {} as Policy;
-  const roles = {} as RoleCatalog;
 
   it('flows from the store to the resource handlers', () => {
     createRoster({
       store,
       policy,
-      roles,
       resourceHandlers: [
         {
           name: 'contacts',
@@ -212,13 +212,13 @@ describe('native transactions', () => {
         expectTypeOf(tx.native).toBeUnknown();
       },
     };
-    createRoster({ store, policy, roles, resourceHandlers: [typed, untyped] });
+    createRoster({ store, policy, resourceHandlers: [typed, untyped] });
     const other: ResourceHandler<{ readonly kind: 'other' }> = {
       name: 'other',
       onDeparture: async () => {},
     };
     // @ts-expect-error a handler typed for another store's native transaction
-    createRoster({ store, policy, roles, resourceHandlers: [other] });
+    createRoster({ store, policy, resourceHandlers: [other] });
   });
 
   it('keeps Store, StoreTransaction and ResourceHandler usable without a type argument', () => {
@@ -226,7 +226,13 @@ describe('native transactions', () => {
     expectTypeOf<StoreTransaction<Native>>().toMatchTypeOf<StoreTransaction>();
     expectTypeOf<StoreTransaction['native']>().toBeUnknown();
     expectTypeOf<NativeTransaction<Store>>().toBeUnknown();
-    createRoster({ store: store as Store, policy, roles });
+    createRoster({ store: store as Store, policy });
+  });
+
+  it('takes the roles from the policy alone', () => {
+    expectTypeOf<Policy['roles']>().toEqualTypeOf<RoleCatalog>();
+    // @ts-expect-error the role set is wired once, through the policy
+    createRoster({ store, policy, roles: {} as RoleCatalog });
   });
 });
 

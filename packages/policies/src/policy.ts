@@ -37,6 +37,8 @@ export interface RosterPolicy extends Policy {
   ): ReadFilter;
   /** The role set in force. */
   readonly roleSet: RoleSet;
+  /** The role set in force, as core's {@link @rosterkit/core!Policy.roles}: what `createRoster` grants. */
+  readonly roles: RoleSet;
 }
 
 interface Entry {
@@ -122,6 +124,9 @@ export function createPolicy(
 
   return {
     get roleSet() {
+      return current();
+    },
+    get roles() {
       return current();
     },
     abilityFor: (actor) => entryFor(actor, current()).ability,

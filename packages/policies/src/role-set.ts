@@ -1,4 +1,5 @@
-import { defineModel, RoleName, type RosterAction, rosterActions } from '@rosterkit/core';
+import { RoleName, type RosterAction, rosterActions } from '@rosterkit/core';
+import { defineModel } from '@rosterkit/core/extra';
 import { z } from 'zod';
 import { type Permission, permissions } from './permissions.js';
 import { type RoleRules, roleRuleSchema } from './role-rule.js';

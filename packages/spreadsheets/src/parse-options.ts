@@ -1,4 +1,5 @@
-import { defineModel, RosterError } from '@rosterkit/core';
+import { RosterError } from '@rosterkit/core';
+import { defineModel } from '@rosterkit/core/extra';
 import { z } from 'zod';
 import type { BulkSheet } from './columns.js';
 

@@ -17,7 +17,7 @@ import { fillTemplate } from './fixtures.js';
 describe('templates through core’s bulk commands', () => {
   it('imports a filled template, then round-trips the team unchanged and deactivates by "y"', async () => {
     const roles = presets.managedTeams;
-    const roster = createRoster({ store: memoryStore(), policy: createPolicy(roles), roles });
+    const roster = createRoster({ store: memoryStore(), policy: createPolicy(roles) });
     const { organization, owner, defaultSpace } = await roster.createOrganization({
       name: 'Acme',
       owner: { email: 'ana@acme.io', firstName: 'Ana', lastName: 'Ng' },

@@ -11,7 +11,7 @@ import { listUpdateRows, parseXlsx, toUpdateRows, updateSheet, writeXlsx } from 
 
 async function team() {
   const roles = presets.spaces;
-  const roster = createRoster({ store: memoryStore(), policy: createPolicy(roles), roles });
+  const roster = createRoster({ store: memoryStore(), policy: createPolicy(roles) });
   const { organization, owner, defaultSpace } = await roster.createOrganization({
     name: 'Acme',
     owner: { email: 'ana@acme.io', firstName: 'Ana', lastName: 'Ng' },

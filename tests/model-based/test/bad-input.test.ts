@@ -1,11 +1,10 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Actor, type ActorApi, type Model, type Roster, RosterError } from '@rosterkit/core';
 import {
   AcceptInvitationInput,
   AccountRef,
-  Actor,
-  type ActorApi,
   AddToTeamInput,
   AssignGroupsInput,
   ChangePlanInput,
@@ -19,18 +18,15 @@ import {
   InvitationRef,
   InviteInput,
   ListAccountsInput,
-  type Model,
   PresenceInput,
   ReassignReportsInput,
   RemoveFromTeamInput,
   RenameOrganizationInput,
-  type Roster,
-  RosterError,
   SetManagerInput,
   SetRestrictionsInput,
   TransferOwnershipInput,
   UpdateProfileInput,
-} from '@rosterkit/core';
+} from '@rosterkit/core/extra';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { newWorld, type World } from './world.js';

@@ -7,7 +7,6 @@ async function orgWith(roleSet: RoleSet) {
   const roster = createRoster({
     store: memoryStore(),
     policy: createPolicy(roleSet),
-    roles: roleSet,
   });
   const { organization, owner } = await roster.createOrganization({
     name: 'Acme',

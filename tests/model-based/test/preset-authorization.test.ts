@@ -19,7 +19,6 @@ async function orgWith(roleSet: RoleSet, options: { requiredProfileFields?: stri
   const roster = createRoster({
     store,
     policy: createPolicy(roleSet),
-    roles: roleSet,
     ...(options.requiredProfileFields === undefined
       ? {}
       : { requiredProfileFields: options.requiredProfileFields }),

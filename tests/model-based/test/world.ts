@@ -33,7 +33,7 @@ export async function newWorld(options: { file?: string } = {}): Promise<World> 
       now += ms;
     },
   };
-  const roster = createRoster({ store, policy: createPolicy(roleSet), roles: roleSet, clock });
+  const roster = createRoster({ store, policy: createPolicy(roleSet), clock });
   const { organization, owner } = await roster.createOrganization({
     name: 'Acme',
     owner: { email: 'owner@acme.io', firstName: 'Ana', lastName: 'Ng' },

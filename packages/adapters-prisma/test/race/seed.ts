@@ -15,7 +15,6 @@ export async function seedOrganization(client: TestClient): Promise<Fixture> {
   const roster: Roster = createRoster({
     store: prismaStore(client),
     policy: createPolicy(roleSet),
-    roles: roleSet,
   });
   const { organization, owner } = await roster.createOrganization({
     name: 'Race',

@@ -72,7 +72,6 @@ const client = connectRaceClient(config.provider, config.database, config.poolSi
 const roster = createRoster({
   store: prismaStore(counting(client)),
   policy: createPolicy(roleSet),
-  roles: roleSet,
 });
 const as = (accountId: string): ActorApi => roster.as({ accountId, orgId: f.orgId });
 

@@ -164,10 +164,6 @@ export const bulkImportScenarios: ConformanceSuite = (test) => {
     const admin = createRoster({
       store: flaky.store,
       policy: scenarioPolicy,
-      roles: {
-        ownerRole: { name: 'owner' },
-        roles: ['owner', 'director', 'admin', 'agent'].map((name) => ({ name })),
-      },
     }).as({ accountId: org.admin.id, orgId });
     const result = await admin.bulkImport(importFile);
     expect(flaky.failures()).toBe(1);
@@ -187,15 +183,12 @@ export const bulkImportScenarios: ConformanceSuite = (test) => {
     const roster = createRoster({
       store: ctx.store,
       policy: {
+        roles: scenarioPolicy.roles,
         check: (request) =>
           request.action === 'invite' && request.subject.spaceId === leeds.id
             ? { allowed: false, reason: 'Leeds invites its own staff.' }
             : scenarioPolicy.check(request),
         readFilter: scenarioPolicy.readFilter,
-      },
-      roles: {
-        ownerRole: { name: 'owner' },
-        roles: ['owner', 'director', 'admin', 'agent'].map((name) => ({ name })),
       },
     });
     const file: BulkImportRow[] = [

@@ -50,6 +50,14 @@ const ownActions = new Set(['read', 'updateProfile', 'requestPasswordReset', 'de
 
 /** @internal */
 export const scenarioPolicy: Policy = {
+  roles: {
+    ownerRole: { name: 'owner' },
+    // Who can manage the team (bulk rule 8) comes from the roles' permissions.
+    roles: Object.keys(scenarioRoles).map((name) => ({
+      name,
+      permissions: name === 'agent' ? [] : ['manageUsers'],
+    })),
+  },
   check({ actor, action, subject }) {
     if (subject.orgId !== actor.organization.id) {
       return { allowed: false, reason: 'Nothing of another organization, ever.' };

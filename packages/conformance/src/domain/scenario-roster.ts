@@ -11,7 +11,7 @@ import {
   type Store,
 } from '@rosterkit/core';
 import { recording } from '../raised-codes.js';
-import { scenarioPolicy, scenarioRoles } from './scenario-policy.js';
+import { scenarioPolicy } from './scenario-policy.js';
 
 /** A clock the scenarios move by hand. @internal */
 export interface ManualClock extends Clock {
@@ -56,14 +56,6 @@ export async function seedScenario(
     store,
     policy: scenarioPolicy,
     clock,
-    roles: {
-      ownerRole: { name: 'owner' },
-      // Who can manage the team (bulk rule 8) comes from the roles' permissions.
-      roles: Object.keys(scenarioRoles).map((name) => ({
-        name,
-        permissions: name === 'agent' ? [] : ['manageUsers'],
-      })),
-    },
     requiredProfileFields: options.requiredProfileFields ?? [],
     ...(options.profileLimits === undefined ? {} : { profileLimits: options.profileLimits }),
     resourceHandlers: [

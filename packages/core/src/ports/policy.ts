@@ -4,11 +4,14 @@ import type { SubjectType } from '../model/audit-event.js';
 import type { Membership } from '../model/membership.js';
 import type { Organization } from '../model/organization.js';
 import type { ReadFilter } from './read-filter.js';
+import type { RoleCatalog } from './role-catalog.js';
 
 /**
  * The actions a {@link Policy} decides on. Each is the name of the command
  * that performs it, plus `read` for queries and `viewStatistics` for the
  * plan-gated statistics.
+ *
+ * @category Policy port (for policy authors)
  */
 export const rosterActions = [
   'read',
@@ -36,13 +39,19 @@ export const rosterActions = [
   'viewStatistics',
 ] as const;
 
-/** An action from {@link rosterActions}. */
+/**
+ * An action from {@link rosterActions}.
+ *
+ * @category Policy port (for policy authors)
+ */
 export type RosterAction = (typeof rosterActions)[number];
 
 /**
  * Everything a policy knows about who is asking: the account, its
  * organization (with the plan) and its memberships (with roles, restrictions
  * and groups). Loaded by rosterkit before it asks.
+ *
+ * @category Policy port (for policy authors)
  */
 export interface PolicyActor {
   readonly account: Account;
@@ -56,6 +65,8 @@ export interface PolicyActor {
  * rank and scope can be checked; for a membership, the roles its account
  * holds anywhere in the organization, so that rank is compared account to
  * account, DESIGN §8).
+ *
+ * @category Policy port (for policy authors)
  */
 export interface PolicySubject {
   /** The kind of record. */
@@ -74,7 +85,11 @@ export interface PolicySubject {
   readonly [attribute: string]: unknown;
 }
 
-/** One question to a {@link Policy}. */
+/**
+ * One question to a {@link Policy}.
+ *
+ * @category Policy port (for policy authors)
+ */
 export interface PolicyRequest {
   readonly actor: PolicyActor;
   readonly action: RosterAction;
@@ -88,6 +103,8 @@ export interface PolicyRequest {
  * read. A refusal by rank (DESIGN rule 4) carries the ranks compared in
  * `rank`, and rosterkit raises it as `RANK_EXCEEDED` with them as `details`;
  * any other refusal is `FORBIDDEN`.
+ *
+ * @category Policy port (for policy authors)
  */
 export type PolicyDecision =
   | { readonly allowed: true }
@@ -113,6 +130,7 @@ export type PolicyDecision =
  * // A policy for a prototype: only the owner may do anything.
  * const isOwner = (actor: PolicyActor) => actor.organization.ownerId === actor.account.id;
  * const ownerOnly: Policy = {
+ *   roles: { ownerRole: { name: 'owner' }, roles: [{ name: 'owner' }, { name: 'member' }] },
  *   check: ({ actor, subject }) =>
  *     subject.orgId === actor.organization.id && isOwner(actor)
  *       ? { allowed: true }
@@ -120,8 +138,16 @@ export type PolicyDecision =
  *   readFilter: (actor) => (isOwner(actor) ? matchAll : matchNothing),
  * };
  * ```
+ *
+ * @category Policy port (for policy authors)
  */
 export interface Policy {
+  /**
+   * The roles this policy decides on, and which one an organization's owner
+   * holds: `createRoster` takes them from here, so the roles commands grant
+   * are the ones the policy knows.
+   */
+  readonly roles: RoleCatalog;
   /** Decides one request. May be asynchronous for policies that consult a service. */
   check(request: PolicyRequest): PolicyDecision | Promise<PolicyDecision>;
   /**

@@ -1,10 +1,22 @@
-/** A value a {@link ReadFilter} compares a field with: JSON scalars only. */
+/**
+ * A value a {@link ReadFilter} compares a field with: JSON scalars only.
+ *
+ * @category Policy port (for policy authors)
+ */
 export type FilterScalar = string | number | boolean | null;
 
-/** The comparison operators of a {@link FieldFilter}. */
+/**
+ * The comparison operators of a {@link FieldFilter}.
+ *
+ * @category Policy port (for policy authors)
+ */
 export const filterOperators = ['eq', 'ne', 'in', 'nin', 'lt', 'lte', 'gt', 'gte'] as const;
 
-/** An operator from {@link filterOperators}. */
+/**
+ * An operator from {@link filterOperators}.
+ *
+ * @category Policy port (for policy authors)
+ */
 export type FilterOperator = (typeof filterOperators)[number];
 
 /**
@@ -12,6 +24,8 @@ export type FilterOperator = (typeof filterOperators)[number];
  * a scalar; `lt`, `lte`, `gt` and `gte` a string or a number. When the record's field holds an array, the comparison matches if
  * any element matches (`ne` and `nin` are the negations of `eq` and `in`, so
  * they match when no element does).
+ *
+ * @category Policy port (for policy authors)
  */
 export type FieldFilter =
   | {
@@ -58,6 +72,8 @@ export type FieldFilter =
  *   ],
  * };
  * ```
+ *
+ * @category Policy port (for policy authors)
  */
 export type ReadFilter =
   | { readonly kind: 'all' }
@@ -67,10 +83,18 @@ export type ReadFilter =
   | { readonly kind: 'not'; readonly filter: ReadFilter }
   | FieldFilter;
 
-/** The {@link ReadFilter} that matches every record. */
+/**
+ * The {@link ReadFilter} that matches every record.
+ *
+ * @category Policy port (for policy authors)
+ */
 export const matchAll: ReadFilter = Object.freeze({ kind: 'all' });
 
-/** The {@link ReadFilter} that matches no record: the actor may read none. */
+/**
+ * The {@link ReadFilter} that matches no record: the actor may read none.
+ *
+ * @category Policy port (for policy authors)
+ */
 export const matchNothing: ReadFilter = Object.freeze({ kind: 'none' });
 
 // JavaScript's ordering, as CASL's in-memory matcher uses it: equal when
@@ -132,6 +156,8 @@ function matchesField(filter: FieldFilter, record: Readonly<Record<string, unkno
  * matchesFilter({ kind: 'field', field: 'spaceIds', op: 'in', value: ['s1'] }, { spaceIds: ['s1', 's2'] }); // true
  * matchesFilter({ kind: 'none' }, { id: 'a' }); // false
  * ```
+ *
+ * @category Policy port (for policy authors)
  */
 export function matchesFilter(
   filter: ReadFilter,

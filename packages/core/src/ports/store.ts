@@ -55,6 +55,8 @@ export type { TenantRepository } from './repositories/tenant-repository.js';
  *   });
  * }
  * ```
+ *
+ * @category Store port (for adapter authors)
  */
 export interface Store<Native = unknown> {
   /**
@@ -104,6 +106,8 @@ export type NativeTransaction<S extends Store<unknown>> =
  * adapter's own transaction.
  *
  * @typeParam Native - the type of {@link StoreTransaction.native}.
+ *
+ * @category Store port (for adapter authors)
  */
 export interface StoreTransaction<Native = unknown> {
   readonly organizations: OrganizationRepository;

@@ -1,9 +1,10 @@
 import type { Clock } from '../ports/clock.js';
 import type { IdGenerator } from '../ports/id-generator.js';
 import type { Policy, PolicyActor } from '../ports/policy.js';
+import type { RoleCatalog } from '../ports/role-catalog.js';
 import type { StoreTransaction } from '../ports/store.js';
 import type { ResolvedProfileLimits } from './profile-limits.js';
-import type { ResourceHandler, RoleCatalog } from './roster-options.js';
+import type { ResourceHandler } from './roster-options.js';
 
 /** Everything a command needs besides its input; built once by createRoster. @internal */
 export interface RosterDeps {

@@ -49,7 +49,7 @@ import type { ResourceHandler, RosterOptions } from './roster-options.js';
  * import { createPolicy, presets } from '@rosterkit/policies';
  *
  * const roleSet = presets.teamWorkspace;
- * const roster = createRoster({ store: memoryStore(), policy: createPolicy(roleSet), roles: roleSet });
+ * const roster = createRoster({ store: memoryStore(), policy: createPolicy(roleSet) });
  * const { organization, owner } = await roster.createOrganization({
  *   name: 'Acme',
  *   owner: { email: 'ana@acme.io', firstName: 'Ana', lastName: 'Ng' },
@@ -72,12 +72,12 @@ export function createRoster<Native = unknown>(options: RosterOptions<Native>): 
     // Commands hand the handlers the transactions of `options.store`, whose
     // `native` is the `Native` they were typed for, through untyped contexts.
     resourceHandlers: (options.resourceHandlers ?? []) as readonly ResourceHandler[],
-    roles: options.roles,
+    roles: options.policy.roles,
     presence: options.presence ?? { onlineWithinMs: 5 * 60_000, awayWithinMs: 30 * 60_000 },
   };
   if (!deps.roles.roles.map((known) => known.name).includes(deps.roles.ownerRole.name)) {
     throw new TypeError(
-      `createRoster: the owner role "${deps.roles.ownerRole.name}" is not among roles.roles`,
+      `createRoster: the policy's owner role "${deps.roles.ownerRole.name}" is not among its roles (policy.roles.roles)`,
     );
   }
   const { store } = options;

@@ -1,6 +1,7 @@
 import type { Clock } from '../ports/clock.js';
 import type { IdGenerator } from '../ports/id-generator.js';
 import type { Policy } from '../ports/policy.js';
+import type { RoleCatalog } from '../ports/role-catalog.js';
 import type { Store, StoreTransaction } from '../ports/store.js';
 import type { ProfileLimits } from './profile-limits.js';
 
@@ -51,7 +52,6 @@ export interface Departure {
  * const roster = createRoster({
  *   store: prismaStore(prisma),
  *   policy: createPolicy(presets.contactCenter),
- *   roles: presets.contactCenter,
  *   resourceHandlers: [
  *     {
  *       name: 'contacts',
@@ -124,37 +124,6 @@ export interface RosterOptions<Native = unknown> {
    * @default { onlineWithinMs: 300000, awayWithinMs: 1800000 } (5 and 30 minutes)
    */
   readonly presence?: { readonly onlineWithinMs: number; readonly awayWithinMs: number };
-  /** The role names in force, and which one an organization's owner holds. */
-  readonly roles: RoleCatalog;
-}
-
-/**
- * The roles a roster may grant. A role set of `@rosterkit/policies` is one
- * as it is; a host with its own policy lists its roles.
- *
- * @example
- * ```ts
- * const roles: RoleCatalog = {
- *   ownerRole: { name: 'owner' },
- *   roles: [{ name: 'owner' }, { name: 'admin' }, { name: 'staff' }],
- * };
- * ```
- */
-export interface RoleCatalog {
-  /**
-   * The role of every organization's owner: the top one. Unless `shared`,
-   * the owner holds it alone and it moves only by `transferOwnership`; when
-   * `shared` (several Administrators, one of them the owner), it may be
-   * granted like any other role, subject to the policy.
-   */
-  readonly ownerRole: { readonly name: string; readonly shared?: boolean };
-  /**
-   * Every role that may be granted, the owner's included. `permissions` (a
-   * `@rosterkit/policies` role carries them) tells core which roles can
-   * manage the team, for the bulk rule of DESIGN §4 rule 8: see
-   * {@link roleCanManageTeam}.
-   */
-  readonly roles: readonly { readonly name: string; readonly permissions?: readonly string[] }[];
 }
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkDirectReports, planReassignment } from '../../src/index.js';
+import { checkDirectReports, planReassignment } from '../../src/extra/index.js';
 
 const lead = { managerId: 'lead', directReportIds: ['a', 'b'] };
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkEmailUnchanged } from '../../src/index.js';
+import { checkEmailUnchanged } from '../../src/extra/index.js';
 
 const current = { accountId: 'acc_2', email: 'bo@acme.io' };
 

@@ -5,7 +5,7 @@ import {
   checkOwnershipTransfer,
   ownerManagedActions,
   ownerProtectedActions,
-} from '../../src/index.js';
+} from '../../src/extra/index.js';
 
 describe('checkOwnerProtection', () => {
   it('protects exactly the actions of DESIGN rule 1', () => {

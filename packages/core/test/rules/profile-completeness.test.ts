@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkProfileComplete, missingProfileFields } from '../../src/index.js';
+import { checkProfileComplete, missingProfileFields } from '../../src/extra/index.js';
 
 describe('missingProfileFields', () => {
   it('lists nothing when nothing is required', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkRank } from '../../src/index.js';
+import { checkRank } from '../../src/extra/index.js';
 
 describe('checkRank', () => {
   it('allows when there is nothing to compare', () => {

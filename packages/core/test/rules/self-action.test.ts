@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkSelfAction, selfProtectedActions } from '../../src/index.js';
+import { checkSelfAction, selfProtectedActions } from '../../src/extra/index.js';
 
 describe('checkSelfAction', () => {
   it('protects exactly the actions of DESIGN rule 3', () => {

@@ -1,4 +1,4 @@
-import { invalidInput } from '@rosterkit/core';
+import { invalidInput } from '@rosterkit/core/extra';
 import { z } from 'zod';
 import { type RoleRule, type RoleRuleContext, roleRuleSchema } from '../role-rule.js';
 import type { ActorFacts } from './actor-facts.js';

@@ -1,10 +1,10 @@
+import type { RosterAction } from '@rosterkit/core';
 import {
   checkEmailUnchanged,
   checkOwnerProtection,
   checkRank,
   checkSelfAction,
-  type RosterAction,
-} from '@rosterkit/core';
+} from '@rosterkit/core/extra';
 import { permissionLabels } from '../permissions.js';
 
 /** @internal The reason each action is refused with when no rule allows it. */

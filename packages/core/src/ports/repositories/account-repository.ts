@@ -8,6 +8,8 @@ import type { TenantRepository } from './tenant-repository.js';
  * organization: an `insert` (or `update`) that would make two accounts of one
  * organization share an email throws `CONFLICT` with reason `unique`, also
  * when two transactions race.
+ *
+ * @category Store port (for adapter authors)
  */
 export interface AccountRepository extends TenantRepository<Account> {
   /** The account with this (normalized) email in this organization, or `undefined`. */
@@ -34,6 +36,8 @@ export interface AccountRepository extends TenantRepository<Account> {
 /**
  * The orders a list of accounts can be sorted in. Ties are always broken by
  * `id` (compared by code units, in the same direction as the sort), so pages are stable.
+ *
+ * @category Store port (for adapter authors)
  */
 export interface AccountSort {
   /**
@@ -51,6 +55,8 @@ export interface AccountSort {
  * What {@link AccountRepository.list} returns: All Users (every account of
  * the organization) or, with `memberOf`, a space's team. Every criterion
  * given must hold.
+ *
+ * @category Store port (for adapter authors)
  */
 export interface AccountListQuery {
   /** The organization; a store never returns or counts another's rows. */

@@ -1,7 +1,11 @@
 import type { AuditEvent, SubjectType } from '../../model/audit-event.js';
 import type { Page } from './page.js';
 
-/** The audit trail: append-only. */
+/**
+ * The audit trail: append-only.
+ *
+ * @category Store port (for adapter authors)
+ */
 export interface AuditEventRepository {
   /** Appends one event. */
   append(event: AuditEvent): Promise<void>;
@@ -26,7 +30,11 @@ export interface AuditEventRepository {
   ): Promise<number>;
 }
 
-/** What {@link AuditEventRepository.list} returns. */
+/**
+ * What {@link AuditEventRepository.list} returns.
+ *
+ * @category Store port (for adapter authors)
+ */
 export interface AuditListQuery {
   readonly orgId: string;
   /** Only events about this record. */

@@ -1,7 +1,11 @@
 import type { Invitation } from '../../model/invitation.js';
 import type { TenantRepository } from './tenant-repository.js';
 
-/** Invitations. The token hash is unique across all organizations. */
+/**
+ * Invitations. The token hash is unique across all organizations.
+ *
+ * @category Store port (for adapter authors)
+ */
 export interface InvitationRepository extends TenantRepository<Invitation> {
   /**
    * The invitation whose token hashes to `tokenHash`, in any organization

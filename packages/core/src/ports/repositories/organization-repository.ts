@@ -1,6 +1,10 @@
 import type { Organization } from '../../model/organization.js';
 
-/** Organizations: the tenants themselves. Same version rules as {@link TenantRepository}. */
+/**
+ * Organizations: the tenants themselves. Same version rules as {@link TenantRepository}.
+ *
+ * @category Store port (for adapter authors)
+ */
 export interface OrganizationRepository {
   /** The organization, or `undefined`. */
   get(id: string): Promise<Organization | undefined>;

@@ -14,6 +14,8 @@ import type { Page } from './page.js';
  * `sessions.revoke` or `organization.deleted` must still go out), so an id
  * that `markDelivered` or `recordFailure` does not know is a caller's
  * mistake: `NOT_FOUND`.
+ *
+ * @category Store port (for adapter authors)
  */
 export interface OutboxRepository {
   /**
@@ -68,6 +70,8 @@ export interface OutboxRepository {
 /**
  * One failed delivery of an outbox message, as core scheduled it, for
  * {@link OutboxRepository.recordFailure}.
+ *
+ * @category Store port (for adapter authors)
  */
 export interface OutboxFailure {
   /** The message's failure count including this one: its `attempts` as read, plus one. */
@@ -80,7 +84,11 @@ export interface OutboxFailure {
   readonly deadAt: Date | null;
 }
 
-/** Which dead messages {@link OutboxRepository.listDead} returns. */
+/**
+ * Which dead messages {@link OutboxRepository.listDead} returns.
+ *
+ * @category Store port (for adapter authors)
+ */
 export interface OutboxDeadQuery {
   /** Only this organization's; every organization's when absent. */
   readonly orgId?: string;

@@ -8,6 +8,8 @@
  * throw `CONFLICT` with reason `stale-version`, and nothing changes.
  *
  * @typeParam T - the row type.
+ *
+ * @category Store port (for adapter authors)
  */
 export interface TenantRepository<T extends { id: string; orgId: string; version: number }> {
   /** The row with this id in this organization, or `undefined` (also when it belongs to another organization). */

@@ -1,0 +1,34 @@
+import type { Policy } from './policy.js';
+
+/**
+ * The roles a roster may grant, as its {@link Policy} knows them (`policy.roles`):
+ * a role set of `@rosterkit/policies` is one as it is; a host with its own
+ * policy lists its roles. `createRoster` takes them from the policy, so the
+ * roles the commands grant and the roles the Policy decides on are one set.
+ *
+ * @example
+ * ```ts
+ * const roles: RoleCatalog = {
+ *   ownerRole: { name: 'owner' },
+ *   roles: [{ name: 'owner' }, { name: 'admin' }, { name: 'staff' }],
+ * };
+ * ```
+ *
+ * @category Policy port (for policy authors)
+ */
+export interface RoleCatalog {
+  /**
+   * The role of every organization's owner: the top one. Unless `shared`,
+   * the owner holds it alone and it moves only by `transferOwnership`; when
+   * `shared` (several Administrators, one of them the owner), it may be
+   * granted like any other role, subject to the policy.
+   */
+  readonly ownerRole: { readonly name: string; readonly shared?: boolean };
+  /**
+   * Every role that may be granted, the owner's included. `permissions` (a
+   * `@rosterkit/policies` role carries them) tells core which roles can
+   * manage the team, for the bulk rule of DESIGN §4 rule 8: see
+   * {@link roleCanManageTeam}.
+   */
+  readonly roles: readonly { readonly name: string; readonly permissions?: readonly string[] }[];
+}
