@@ -26,6 +26,12 @@ export {
   encodeInstantCursor,
 } from './cursor.js';
 export { checkPageLimit } from './page-limit.js';
+export type {
+  FieldCondition,
+  FilterField,
+  FilterFields,
+  ReadFilterTranslator,
+} from './read-filter-fields.js';
 export {
   checkNewRows,
   invalidField,
@@ -35,10 +41,4 @@ export {
   uniqueConflict,
 } from './store-errors.js';
 export { compareText, likeContains, lowerText, matchesSearch, searchText } from './text.js';
-export type {
-  FieldCondition,
-  FilterField,
-  FilterFields,
-  ReadFilterTranslator,
-} from './translate-read-filter.js';
 export { readFilterFields, translateReadFilter } from './translate-read-filter.js';
