@@ -1,5 +1,3 @@
-import type { Policy } from './policy.js';
-
 /**
  * The roles a roster may grant, as its {@link Policy} knows them (`policy.roles`):
  * a role set of `@rosterkit/policies` is one as it is; a host with its own
