@@ -1,5 +1,3 @@
-import type { FieldFilter } from '../ports/read-filter.js';
-
 /**
  * How a field a read filter may compare is stored, as the adapter declares
  * it to {@link translateReadFilter}:
