@@ -1,0 +1,39 @@
+import { HttpProblem } from '../problem/http-problem.js';
+
+/**
+ * The strong entity tag of a version: `"3"`. A client sends it back in
+ * `If-Match` as it came, or builds it from a body's `version` field.
+ *
+ * @category Versions
+ * @example
+ * ```ts
+ * import { versionTag } from '@rosterkit/http';
+ * versionTag(3); // '"3"'
+ * ```
+ */
+export function versionTag(version: number): string {
+  return `"${version}"`;
+}
+
+/**
+ * Whether an `If-Match` header matches the current version: `*`, or a list
+ * of entity tags one of which is the version's. A weak tag (`W/"3"`) never
+ * matches: If-Match compares strongly (RFC 9110 §13.1.1).
+ * @internal
+ */
+export function ifMatchHolds(header: string, version: number): boolean {
+  const current = versionTag(version);
+  return header
+    .split(',')
+    .map((tag) => tag.trim())
+    .some((tag) => tag === '*' || tag === current);
+}
+
+/** The 412 for an `If-Match` that does not hold. @internal */
+export function preconditionFailed(header: string, version: number): HttpProblem {
+  return new HttpProblem(
+    'PRECONDITION_FAILED',
+    `The resource is at version ${version}; If-Match asked for ${header}. Reload it and retry.`,
+    { ifMatch: header, currentEtag: versionTag(version) },
+  );
+}

@@ -1,0 +1,146 @@
+import {
+  Account,
+  AuditEvent,
+  BulkRowStatus,
+  Group,
+  Invitation,
+  Membership,
+  Organization,
+  Space,
+} from '@rosterkit/core';
+import { z } from 'zod';
+
+// The success bodies, built from core's own model schemas so the document
+// cannot drift from what the commands return. Timestamps are ISO 8601
+// strings in JSON; core's Timestamp schema accepts those, so a test can check
+// a response body against these very schemas.
+
+const object = <T>(model: { schema: z.ZodType<T> }) => model.schema;
+
+/** An invitation as the API shows it: without `tokenHash`, which is nobody's business. @internal */
+export const PublicInvitation = (Invitation.schema as unknown as z.ZodObject).omit({
+  tokenHash: true,
+});
+
+/** An invitation without its token hash. @internal */
+export type PublicInvitation = Omit<Invitation, 'tokenHash'>;
+
+/** Strips the token hash. @internal */
+export function publicInvitation(invitation: Invitation): PublicInvitation {
+  const { tokenHash: _hidden, ...rest } = invitation;
+  return rest;
+}
+
+/** @internal */
+export const AccountBody = object(Account);
+/** @internal */
+export const MembershipBody = object(Membership);
+/** @internal */
+export const OrganizationBody = object(Organization);
+/** @internal */
+export const SpaceBody = object(Space);
+/** @internal */
+export const GroupBody = object(Group);
+
+/** @internal */
+export const AccountWithMembershipsBody = z.object({
+  account: AccountBody,
+  memberships: z.array(MembershipBody),
+});
+
+/** @internal */
+export const AccountPageBody = z.object({
+  items: z.array(AccountWithMembershipsBody),
+  nextCursor: z.string().nullable(),
+  total: z.int().min(0),
+});
+
+/** @internal */
+export const IssuedInvitationBody = z.object({
+  invitation: PublicInvitation,
+  account: AccountBody,
+  token: z.string().meta({ description: 'The secret of the invitation link, shown this once.' }),
+});
+
+/** @internal */
+export const AcceptedInvitationBody = z.object({
+  account: AccountBody,
+  membership: MembershipBody,
+});
+
+/** @internal */
+export const AccountHistoryBody = z.object({
+  account: AccountBody,
+  memberships: z.array(MembershipBody),
+  events: z.array(object(AuditEvent)),
+});
+
+/** @internal */
+export const PresenceBody = z.array(
+  z.object({
+    accountId: z.string(),
+    status: z.enum(['online', 'away', 'offline']),
+    lastSeenAt: z.iso.datetime({ offset: true }).nullable(),
+  }),
+);
+
+/** @internal */
+export const DeletedOrganizationBody = z.object({
+  organizationId: z.string(),
+  accounts: z
+    .int()
+    .min(0)
+    .meta({ description: 'How many accounts were deleted, the owner’s included.' }),
+});
+
+const counts = z.object({
+  created: z.int().min(0),
+  updated: z.int().min(0),
+  unchanged: z.int().min(0),
+  failed: z.int().min(0),
+});
+
+/** @internal */
+export const BulkReportBody = z.object({
+  dryRun: z.boolean(),
+  rows: z.array(
+    z.object({
+      row: z.int(),
+      email: z.string().nullable(),
+      status: BulkRowStatus.schema,
+      accountId: z.string().nullable(),
+      error: z
+        .object({ code: z.string(), message: z.string(), column: z.string().nullable() })
+        .nullable(),
+    }),
+  ),
+  counts,
+});
+
+/** A spreadsheet upload's report: core's per-row report merged with the file's cell errors. @internal */
+export const SheetReportBody = z.object({
+  dryRun: z.boolean(),
+  lines: z.array(
+    z.object({
+      row: z.int(),
+      email: z.string().nullable(),
+      status: BulkRowStatus.schema,
+      accountId: z.string().nullable(),
+      errors: z.array(
+        z.object({
+          column: z.string().nullable(),
+          field: z.string().nullable(),
+          code: z.string(),
+          message: z.string(),
+        }),
+      ),
+    }),
+  ),
+  counts,
+});
+
+/** @internal */
+export const BulkResponseBody = z.union([BulkReportBody, SheetReportBody]).meta({
+  description:
+    'The per-row report: `rows` for a JSON body, `lines` (with the file’s cell errors) for an upload.',
+});

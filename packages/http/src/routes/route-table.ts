@@ -1,0 +1,25 @@
+import { accountRoutes } from './account-routes.js';
+import { bulkRoutes } from './bulk-routes.js';
+import { invitationRoutes } from './invitation-routes.js';
+import { memberRoutes } from './member-routes.js';
+import { organizationRoutes } from './organization-routes.js';
+import type { Route } from './route.js';
+
+/**
+ * Every route of the admin API, as data: the handler serves exactly these,
+ * and the OpenAPI document describes exactly these. A host may pass its own
+ * table (these plus its routes, or fewer) as the handler's `routes`.
+ *
+ * Not routes: `createOrganization` (sign-up is the host's flow, before any
+ * actor), `drainOutbox` and `listDeadOutboxMessages` (host jobs, not
+ * authorized for an actor).
+ *
+ * @category Routes
+ */
+export const rosterRoutes: readonly Route[] = [
+  ...accountRoutes,
+  ...memberRoutes,
+  ...invitationRoutes,
+  ...organizationRoutes,
+  ...bulkRoutes,
+];
