@@ -85,7 +85,15 @@ export function createRosterHandler(roster: Roster, options: RosterHandlerOption
   ]);
 
   async function serve(request: Request, url: URL, path: string): Promise<Response> {
-    if (documentPath !== undefined && path === documentPath && request.method === 'GET') {
+    if (documentPath !== undefined && path === documentPath) {
+      if (request.method !== 'GET') {
+        throw new HttpProblem(
+          'METHOD_NOT_ALLOWED',
+          `${path} takes GET.`,
+          { allowed: ['GET'] },
+          { allow: 'GET' },
+        );
+      }
       document ??= createOpenApiDocument(routes, {
         serverUrl: basePath,
         documentPath,

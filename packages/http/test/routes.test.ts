@@ -1,12 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rosterRoutes } from '../src/index.js';
 import { expectRoute } from './support/expect-route.js';
+import type { Json } from './support/json.js';
 import { addPerson, startApi, type TestApi } from './support/server.js';
 
 // Every route of the table, driven over a real HTTP server with fetch, in
 // the order a product would use them; the last test checks none was missed.
-
-type Json = Record<string, any>; // biome-ignore lint/suspicious/noExplicitAny: response bodies are read loosely here, their shape is checked by the route's schema
 
 let api: TestApi;
 let admin: string;

@@ -1,4 +1,10 @@
+import { JsonValue } from '@rosterkit/core';
 import { z } from 'zod';
+
+// Names for the recursive schemas, which become components: `JsonValue`
+// reads better in a document than zod's generated `__schema0`.
+const names = z.registry<{ id: string }>();
+names.add(JsonValue.schema, { id: 'JsonValue' });
 
 /** A JSON Schema (2020-12, OpenAPI 3.1's dialect) as plain data. @internal */
 export type JsonSchema = { [key: string]: unknown };
@@ -20,6 +26,7 @@ export class SchemaComponents {
   convert(schema: z.ZodType, io: 'input' | 'output'): JsonSchema {
     const json = z.toJSONSchema(schema, {
       io,
+      metadata: names,
       unrepresentable: 'any',
       override: (context) => {
         const def = (context.zodSchema as { _zod?: { def?: { type?: string } } })._zod?.def;
@@ -38,8 +45,10 @@ export class SchemaComponents {
   }
 
   private add(name: string, def: JsonSchema, all: Record<string, JsonSchema>): string {
-    const base = `Def${name.replace(/[^A-Za-z0-9]/g, '')}`;
-    const own = Object.keys(all).map((key) => [key, key === name ? base : `Def${key}`] as const);
+    const base = name.replace(/[^A-Za-z0-9]/g, '') || 'Schema';
+    const own = Object.keys(all).map(
+      (key) => [key, key === name ? base : key.replace(/[^A-Za-z0-9]/g, '')] as const,
+    );
     const body = JSON.stringify(rewrite(def, new Map(own)));
     for (let index = 0; ; index += 1) {
       const candidate = index === 0 ? base : `${base}${index}`;

@@ -51,7 +51,7 @@ export const httpProblemCodes = {
   },
   INTERNAL: {
     description:
-      'An unexpected error (not a `RosterError`): nothing of it is in the response; the host’s `onError` hook receives it.',
+      'An unexpected error, one that is not a RosterError: the response says nothing of it; the host’s `onError` hook receives it.',
   },
 } as const satisfies Record<string, { description: string }>;
 

@@ -1,4 +1,3 @@
-import { invalidInput } from '@rosterkit/core/extra';
 import type { z } from 'zod';
 import { HttpProblem } from '../problem/http-problem.js';
 import type { Route } from '../routes/route.js';
@@ -22,10 +21,28 @@ export interface InputLimits {
   readonly uploads: BulkUploads | undefined;
 }
 
+/**
+ * Validates with the route's schema. An unknown key is reported at its own
+ * path (`['colour']`), not at the object's, so a client can point at it.
+ */
 function validate(name: string, schema: z.ZodType, value: unknown): unknown {
   const result = schema.safeParse(value);
-  if (!result.success) throw invalidInput(name, result.error);
-  return result.data;
+  if (result.success) return result.data;
+  const issues = result.error.issues.flatMap((issue) =>
+    issue.code === 'unrecognized_keys'
+      ? issue.keys.map((key) => ({
+          path: [...issue.path, key] as PropertyKey[],
+          message: 'Unknown field',
+        }))
+      : [{ path: issue.path, message: issue.message }],
+  );
+  throw inputError(
+    name,
+    issues.map((issue) => ({
+      path: issue.path.map((key) => (typeof key === 'symbol' ? String(key) : key)),
+      message: issue.message,
+    })),
+  );
 }
 
 function readQuery(route: Route, url: URL): unknown {

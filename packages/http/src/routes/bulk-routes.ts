@@ -7,12 +7,20 @@ import { defineRoute, type Route } from './route.js';
 // Rows are checked by core one by one, so that a bad row is reported `failed`
 // in the per-row report instead of refusing the file: the body's schema takes
 // any objects, and the document shows core's row schema.
+function rowSchema(row: z.ZodType): Record<string, unknown> {
+  const { $schema: _dialect, ...json } = z.toJSONSchema(row, {
+    io: 'input',
+    unrepresentable: 'any',
+  });
+  return json;
+}
+
 const rowsOf = (row: z.ZodType, description: string) =>
   z.strictObject({
     rows: z
       .array(z.record(z.string(), z.unknown()))
       .max(100_000)
-      .meta({ description, items: z.toJSONSchema(row, { io: 'input', unrepresentable: 'any' }) }),
+      .meta({ description, items: rowSchema(row) }),
   });
 
 /** Bulk import and update, from JSON rows or an uploaded .csv/.xlsx, with a dry run. @internal */
