@@ -50,6 +50,9 @@ describe('built packages', () => {
         '@rosterkit/core',
         '@rosterkit/core/adapter',
         '@rosterkit/core/errors',
+        '@rosterkit/http',
+        '@rosterkit/http/node',
+        '@rosterkit/http/spreadsheets',
         '@rosterkit/policies',
         '@rosterkit/policies/prisma',
         '@rosterkit/spreadsheets',
@@ -103,6 +106,26 @@ describe('@rosterkit/spreadsheets from real consumers', () => {
     expect(result.xlsx).toEqual(written);
     expect(result.csv).toEqual(written);
     expect(result.resolved).toMatch(resolved);
+  });
+});
+
+describe('@rosterkit/http from real consumers', () => {
+  it('answers Requests, serves on node:http and its document, from an ESM consumer', () => {
+    expect(run('http-consumer.mjs')).toEqual({
+      invite: [201, 'bo@acme.io'],
+      anonymous: [401, 'application/problem+json', 401],
+      openapi: '3.1.1',
+      resolved: expect.stringMatching(/http[\\/]dist[\\/]index\.js$/),
+    });
+  });
+
+  it('works from a CommonJS consumer through the "require" condition', () => {
+    expect(run('http-consumer.cjs')).toEqual({
+      status: 401,
+      code: 'UNAUTHENTICATED',
+      listener: 'function',
+      resolved: expect.stringMatching(/http[\\/]dist[\\/]index\.cjs$/),
+    });
   });
 });
 

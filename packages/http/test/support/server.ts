@@ -38,7 +38,7 @@ export interface TestApi {
 export const basePath = '/api/roster';
 
 export async function startApi(
-  options: Partial<RosterHandlerOptions> = {},
+  { withoutUploads = false, ...options }: Partial<RosterHandlerOptions> & { withoutUploads?: boolean } = {},
   rosterOptions: { requiredProfileFields?: readonly string[] } = {},
 ): Promise<TestApi> {
   const clock = new TestClock();
@@ -59,7 +59,7 @@ export async function startApi(
       const token = request.headers.get('authorization')?.replace(/^Bearer /, '');
       return (token === undefined ? undefined : sessions.get(token)) ?? null;
     },
-    uploads: spreadsheetUploads(),
+    ...(withoutUploads ? {} : { uploads: spreadsheetUploads() }),
     ...options,
   });
   const server: Server = createServer(toNodeListener(handler));
