@@ -6,6 +6,12 @@ import {
   membershipMachine,
 } from '@rosterkit/core';
 import { toMermaid } from '@rosterkit/core/extra';
+import {
+  httpProblemCodes,
+  type ProblemCode,
+  problemStatuses,
+  rosterRoutes,
+} from '@rosterkit/http';
 import { describeRoleSet, presets } from '@rosterkit/policies';
 import { describeColumns, importSheet, updateSheet } from '@rosterkit/spreadsheets';
 
@@ -35,6 +41,30 @@ export const blocks: Record<string, () => string> = {
   'import-columns': () =>
     `${describeColumns(importSheet())}\nThen one column per profile field given in \`importSheet({ profileFields })\`: headed by its name in words (\`homeExtension\` → \`Home extension\`), field \`profile.<name>\`, type text, not required unless told.\n`,
   'update-columns': () => describeColumns(updateSheet()),
+  'http-routes': () =>
+    [
+      '| method | path | command | success | auth |',
+      '|---|---|---|---|---|',
+      ...rosterRoutes.map(
+        (route) =>
+          `| ${route.method} | \`${route.path}\` | \`${route.operationId}\` | ${route.status} | ${route.auth === 'public' ? '**none**' : 'actor'} |`,
+      ),
+      '',
+    ].join('\n'),
+  'http-statuses': () =>
+    [
+      '| status | codes |',
+      '|---|---|',
+      ...[...new Set(Object.values(problemStatuses))]
+        .sort((a, b) => a - b)
+        .map((status) => {
+          const codes = (Object.keys(problemStatuses) as ProblemCode[])
+            .filter((code) => problemStatuses[code] === status)
+            .map((code) => (code in httpProblemCodes ? `\`${code}\`\u00b9` : `\`${code}\``));
+          return `| ${status} | ${codes.join(', ')} |`;
+        }),
+      '',
+    ].join('\n'),
 };
 
 /**

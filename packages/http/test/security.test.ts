@@ -105,6 +105,16 @@ describe('CORS and CSRF', () => {
     for (const headers of [{ origin: own }, { origin: 'https://admin.acme.io' }, {}]) {
       expect((await attempt(headers)).status).toBe(201);
     }
+    // An HTML form (no Origin check needed): any media type but JSON is refused, even empty.
+    const form = await cors.call(`/accounts/${cors.ownerId}/password-reset`, {
+      method: 'POST',
+      token,
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
+    expect([form.status, ((await form.json()) as Json).code]).toEqual([
+      415,
+      'UNSUPPORTED_MEDIA_TYPE',
+    ]);
     // Reads are never refused for their origin: a browser does not let the other site see them.
     expect(
       (await cors.call('/accounts', { token, headers: { 'sec-fetch-site': 'cross-site' } })).status,

@@ -65,6 +65,16 @@ function readQuery(route: Route, url: URL): unknown {
   return validate(`${route.operationId} query`, route.query, query.value);
 }
 
+function unsupported(route: Route, type: string | null): HttpProblem {
+  const accepted =
+    route.upload === undefined ? ['application/json'] : ['application/json', 'multipart/form-data'];
+  return new HttpProblem(
+    'UNSUPPORTED_MEDIA_TYPE',
+    `The body must be ${accepted.join(' or ')}, not ${type ?? 'untyped'}.`,
+    { accepted },
+  );
+}
+
 /** Reads the multipart form's `file` through the host's upload reader. @internal */
 async function readUpload(
   route: Route,
@@ -123,6 +133,9 @@ export async function readRouteInput(
     const upload = await readUpload(route, request, limits);
     return { query, body: { rows: upload.rows }, upload };
   }
+  // A media type other than JSON is refused even with an empty body: an HTML
+  // form (urlencoded, text/plain) posted from another site never gets through.
+  if (type !== null && !isJson(type)) throw unsupported(route, type);
   const bytes = await readBody(request, limits.maxBodyBytes);
   if (bytes.byteLength === 0) {
     if (route.bodyRequired === true) {
@@ -132,18 +145,6 @@ export async function readRouteInput(
     }
     return { query, body: validate(`${route.operationId} body`, route.body, {}) };
   }
-  if (!isJson(type)) {
-    const accepted =
-      route.upload === undefined
-        ? ['application/json']
-        : ['application/json', 'multipart/form-data'];
-    throw new HttpProblem(
-      'UNSUPPORTED_MEDIA_TYPE',
-      `The body must be ${accepted.join(' or ')}, not ${type ?? 'untyped'}.`,
-      {
-        accepted,
-      },
-    );
-  }
+  if (type === null) throw unsupported(route, type);
   return { query, body: validate(`${route.operationId} body`, route.body, parseJson(bytes)) };
 }

@@ -38,7 +38,10 @@ export interface TestApi {
 export const basePath = '/api/roster';
 
 export async function startApi(
-  { withoutUploads = false, ...options }: Partial<RosterHandlerOptions> & { withoutUploads?: boolean } = {},
+  {
+    withoutUploads = false,
+    ...options
+  }: Partial<RosterHandlerOptions> & { withoutUploads?: boolean } = {},
   rosterOptions: { requiredProfileFields?: readonly string[] } = {},
 ): Promise<TestApi> {
   const clock = new TestClock();
