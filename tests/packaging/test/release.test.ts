@@ -149,6 +149,7 @@ describe('a release by changesets keeps every internal range satisfied', () => {
         '@rosterkit/adapter-prisma',
         '@rosterkit/conformance',
         '@rosterkit/core',
+        '@rosterkit/http',
         '@rosterkit/policies',
         '@rosterkit/spreadsheets',
       ]),
