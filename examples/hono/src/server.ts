@@ -1,0 +1,21 @@
+// Starts the example on http://localhost:3000 and prints requests to try.
+import { serve } from '@hono/node-server';
+import { createApp, seededRoster } from './app.js';
+
+const port = Number(process.env.PORT ?? 3000);
+const { roster, sessions } = await seededRoster();
+serve({ fetch: createApp(roster, sessions).fetch, port }, () => {
+  const api = `http://localhost:${port}/api/roster`;
+  console.log(`rosterkit admin API on ${api} (memory store: restart to reset)
+
+Ana (administrator, the owner) is "Bearer ana-token"; Bo (agent) is "Bearer bo-token".
+
+  curl -s ${api}/accounts -H 'authorization: Bearer ana-token'
+  curl -s ${api}/invitations -H 'authorization: Bearer ana-token' -H 'content-type: application/json' \\
+    -d '{"email":"cy@acme.io","role":"agent"}'
+  curl -s ${api}/invitations -H 'authorization: Bearer bo-token' -H 'content-type: application/json' \\
+    -d '{"email":"di@acme.io","role":"agent"}'            # 403 problem+json: agents do not invite
+  curl -s ${api}/accounts                                  # 401: no credentials
+  curl -s ${api}/openapi.json                              # the OpenAPI 3.1 document
+`);
+});

@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { createApp, seededRoster } from '../src/app.js';
+
+// The example as a newcomer tries it: the curl lines the server prints.
+describe('the Hono example', () => {
+  it('serves the admin API with rosterkit’s statuses and problem bodies', async () => {
+    const { roster, sessions } = await seededRoster();
+    const app = createApp(roster, sessions);
+    const as = (token: string) => ({
+      authorization: `Bearer ${token}`,
+      'content-type': 'application/json',
+    });
+    const list = await app.request('/api/roster/accounts', { headers: as('ana-token') });
+    expect(list.status).toBe(200);
+    expect(((await list.json()) as { total: number }).total).toBe(2);
+    const invite = await app.request('/api/roster/invitations', {
+      method: 'POST',
+      headers: as('ana-token'),
+      body: JSON.stringify({ email: 'cy@acme.io', role: 'agent' }),
+    });
+    expect(invite.status).toBe(201);
+    const refused = await app.request('/api/roster/invitations', {
+      method: 'POST',
+      headers: as('bo-token'),
+      body: JSON.stringify({ email: 'di@acme.io', role: 'agent' }),
+    });
+    expect([refused.status, refused.headers.get('content-type')]).toEqual([
+      403,
+      'application/problem+json',
+    ]);
+    expect((await app.request('/api/roster/accounts')).status).toBe(401);
+    const document = (await (await app.request('/api/roster/openapi.json')).json()) as {
+      openapi: string;
+    };
+    expect(document.openapi).toBe('3.1.1');
+  });
+
+  it('limits the public route', async () => {
+    const { roster, sessions } = await seededRoster();
+    const app = createApp(roster, sessions);
+    const statuses: number[] = [];
+    for (let i = 0; i < 21; i += 1) {
+      const response = await app.request('/api/roster/invitations/accept', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ token: `guess-${i}` }),
+      });
+      statuses.push(response.status);
+    }
+    expect(statuses.slice(0, 20).every((status) => status !== 429)).toBe(true);
+    expect(statuses[20]).toBe(429);
+  });
+});
