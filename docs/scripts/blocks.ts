@@ -6,12 +6,7 @@ import {
   membershipMachine,
 } from '@rosterkit/core';
 import { toMermaid } from '@rosterkit/core/extra';
-import {
-  httpProblemCodes,
-  type ProblemCode,
-  problemStatuses,
-  rosterRoutes,
-} from '@rosterkit/http';
+import { httpProblemCodes, type ProblemCode, problemStatuses, rosterRoutes } from '@rosterkit/http';
 import { describeRoleSet, presets } from '@rosterkit/policies';
 import { describeColumns, importSheet, updateSheet } from '@rosterkit/spreadsheets';
 

@@ -1,5 +1,4 @@
-import type { BulkReport } from '@rosterkit/core';
-import { type Actor, type ActorApi, type Roster, RosterError } from '@rosterkit/core';
+import { Actor, type ActorApi, type BulkReport, type Roster, RosterError } from '@rosterkit/core';
 import { createOpenApiDocument, type OpenApiDocument } from './openapi/openapi-document.js';
 import type { RosterHandlerOptions } from './options.js';
 import { HttpProblem } from './problem/http-problem.js';
@@ -161,7 +160,11 @@ export function createRosterHandler(roster: Roster, options: RosterHandlerOption
   async function authenticated(request: Request): Promise<Actor> {
     const actor = await options.authenticate(request);
     if (actor === null) throw unauthenticated('Sign in to call this route.');
-    return actor;
+    // A malformed actor is the host's bug, not the client's: a 500 (and onError), never a 400.
+    const checked = Actor.safeParse(actor);
+    if (!checked.success)
+      throw new Error(`authenticate returned no valid actor: ${checked.error.message}`);
+    return checked.data;
   }
 
   async function checkPrecondition(

@@ -35,6 +35,23 @@ describe('authentication', () => {
   });
 });
 
+describe('a host’s authenticate that returns a malformed actor', () => {
+  it('is a 500 handed to onError, not a 400 blaming the client', async () => {
+    const errors: unknown[] = [];
+    const api = await startApi({
+      authenticate: () => ({ accountId: '', orgId: 'o' }),
+      onError: (error) => errors.push(error),
+    });
+    try {
+      const response = await api.call('/accounts');
+      expect([response.status, ((await response.json()) as Json).code]).toEqual([500, 'INTERNAL']);
+      expect(String(errors[0])).toContain('authenticate returned no valid actor');
+    } finally {
+      await api.close();
+    }
+  });
+});
+
 describe('CORS and CSRF', () => {
   let plain: TestApi;
   let cors: TestApi;
