@@ -37,7 +37,9 @@ if (!existsSync(stamp) || readFileSync(stamp, 'utf8') !== schema) {
   writeFileSync(stamp, schema);
 }
 
-// CREATE DATABASE from the server's maintenance database, once.
+// CREATE DATABASE from the server's maintenance database, once. The tests
+// and the type check need only the client (`--client-only`).
+if (process.argv.includes('--client-only')) process.exit(0);
 const url = new URL(databaseUrl);
 const name = decodeURIComponent(url.pathname.slice(1));
 url.pathname = '/postgres';
