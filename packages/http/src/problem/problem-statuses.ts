@@ -27,6 +27,8 @@ export type ProblemCode = RosterErrorCode | HttpProblemCode;
  * - `CONFLICT` is 409 (a stale version inside the store, or a unique key
  *   taken); a stale `If-Match` is 412 (`PRECONDITION_FAILED`) and never
  *   reaches the store.
+ * - An actor that exists but may not act (deactivated) is 403, never 401:
+ *   401 is for credentials that name nobody.
  *
  * @category Problems
  * @example
@@ -35,6 +37,10 @@ export type ProblemCode = RosterErrorCode | HttpProblemCode;
  * problemStatuses.OWNER_PROTECTED; // 403
  * ```
  */
+// Codes core is about to gain take these when they land (the type forces an entry):
+// ACTOR_INACTIVE 403 (a known actor who may not act); SEAT_LIMIT 409 (the
+// plan's seats are the organization's current state, like a unique key taken;
+// 402 is reserved by RFC 9110 and carries no agreed meaning).
 export const problemStatuses: Readonly<Record<ProblemCode, number>> = {
   INVALID_INPUT: 400,
   MALFORMED_BODY: 400,
