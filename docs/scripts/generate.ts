@@ -1,8 +1,9 @@
 // Regenerates the blocks of the guides that come from code (diagrams, tables),
 // so that the docs cannot drift from the machine tables and registries.
 // `--check` writes nothing and fails when a guide is stale: CI runs it.
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { createOpenApiDocument, rosterRoutes } from '@rosterkit/http';
 import { blocks } from './blocks.js';
 
 const guides = join(import.meta.dirname, '..', 'guides');
@@ -25,6 +26,15 @@ for (const file of readdirSync(guides).filter((name) => name.endsWith('.md'))) {
     stale.push(file);
     if (!check) writeFileSync(path, next);
   }
+}
+// The admin API's OpenAPI document, as the HTTP guide links it (typedoc
+// copies a linked file into the site): generated from the route table, like
+// the document the handler serves (there under its basePath).
+const openApiFile = join(import.meta.dirname, '..', 'assets', 'openapi.json');
+const openApi = `${JSON.stringify(createOpenApiDocument(rosterRoutes, { serverUrl: '/api/roster', title: 'rosterkit admin API' }), null, 2)}\n`;
+if (!existsSync(openApiFile) || readFileSync(openApiFile, 'utf8') !== openApi) {
+  stale.push('assets/openapi.json');
+  if (!check) writeFileSync(openApiFile, openApi);
 }
 const unused = Object.keys(blocks).filter((name) => !used.has(name));
 if (unused.length > 0) {
