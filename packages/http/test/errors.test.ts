@@ -211,6 +211,30 @@ describe('If-Match', () => {
     expect(weak.status).toBe(412);
   });
 
+  it('of two writers that read the same version, the second gets 412 and its change is not applied', async () => {
+    const read = (await (
+      await api.call(`/spaces/${api.defaultSpaceId}/members?search=bo`, { token: owner })
+    ).json()) as Json;
+    const membership = read.items[0].memberships.find(
+      (m: Json) => m.spaceId === api.defaultSpaceId,
+    );
+    const tag = `"${membership.version}"`;
+    const write = (restrictions: string[]) =>
+      api.call(`/spaces/${api.defaultSpaceId}/members/${agentId}/restrictions`, {
+        method: 'PUT',
+        token: owner,
+        headers: { 'if-match': tag },
+        json: { restrictions },
+      });
+    expect((await write(['first'])).status).toBe(200);
+    const second = await write(['second']);
+    expect((await problem(second)).slice(0, 2)).toEqual([412, 'PRECONDITION_FAILED']);
+    const after = (await (await api.call(`/accounts/${agentId}`, { token: owner })).json()) as Json;
+    expect(
+      after.memberships.find((m: Json) => m.spaceId === api.defaultSpaceId).restrictions,
+    ).toEqual(['first']);
+  });
+
   it('is 428 when required and missing', async () => {
     const strict = await startApi({ requireIfMatch: true });
     try {
