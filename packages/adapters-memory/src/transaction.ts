@@ -117,8 +117,8 @@ export function createTransaction(views: () => Views): StoreTransaction<undefine
         });
       },
       async list(query) {
-        const { accounts: accountView, memberships: membershipView } = views();
-        return listAccounts({ accounts: accountView, memberships: membershipView }, query);
+        const { accounts, memberships, invitations } = views();
+        return listAccounts({ accounts, memberships, invitations }, query);
       },
       async setLastSeen(orgId, id, at) {
         const view = views().accounts;

@@ -84,7 +84,11 @@ export interface ActorApi {
   getAccount(input: AccountRef): Promise<AccountWithMemberships>;
   /** All Users: every account of the organization the actor may read, filtered, searched, sorted and paged. */
   listAccounts(input?: ListInput): Promise<Page<AccountWithMemberships>>;
-  /** The team of a space (the default space when `spaceId` is absent): its current members. */
+  /**
+   * The team of a space (the default space when `spaceId` is absent): its
+   * current members, and with `includePending` its pending invitees too (in
+   * the same order and cursor, with no memberships yet).
+   */
   listMembers(input?: ListInput): Promise<Page<AccountWithMemberships>>;
   /** Renames the organization. */
   renameOrganization(input: RenameOrganizationInput): Promise<Organization>;

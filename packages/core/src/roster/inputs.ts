@@ -142,6 +142,13 @@ export const ListAccountsInput = defineModel(
     roles: z.array(RoleName.schema).max(50).optional(),
     spaceId: Id.schema.optional(),
     groupId: Id.schema.optional(),
+    /**
+     * `listMembers` only: also the pending invitees of the space (accounts
+     * `pending`, with no membership yet), in the same order and cursor.
+     * `listAccounts` (All Users) lists pending accounts anyway.
+     * @default false
+     */
+    includePending: z.boolean().default(false),
     sort: z
       .strictObject({
         field: z.enum(['name', 'email', 'createdAt', 'lastSeenAt']),
