@@ -99,6 +99,16 @@ say(
     .then(() => 'created a duplicate!')
     .catch((error: RosterError) => `refused, ${error.code}`)}`,
 );
+// ACCOUNT_EXISTS says where the account stands, so a UI offers the right button.
+await ana.removeFromTeam({ accountId: ed.id });
+await ana
+  .invite({ email: 'ed@acme.io', role: 'agent' })
+  .catch(async (error: RosterError<'ACCOUNT_EXISTS'>) => {
+    say(
+      `Inviting Ed once he left: ${error.code}, state ${error.details.state}: offer "Add to team"`,
+    );
+    await ana.addToTeam({ accountId: error.details.accountId, role: 'agent', managerId: cy.id });
+  });
 
 step('Temporary staff: Fay joins for the season, is removed, and re-added the next.');
 const fay = await hire('fay@acme.io', 'agent', 'Fay');
@@ -223,6 +233,45 @@ say(counted(mergeReports(sheet, parsed.errors, await hana.bulkImport(parsed.rows
 say(`All Users now: ${await allUsers()}`);
 say(
   `The same file again: ${counted(mergeReports(sheet, parsed.errors, await hana.bulkImport(parsed.rows)))}`,
+);
+
+step(
+  'Adding a user to a Space (reference 004): the inviter checks the restrictions that apply; invitations wait in a list.',
+);
+const spaceRoster = createRoster({ store: memoryStore(), policy: createPolicy(presets.spaces) });
+const initech = await spaceRoster.createOrganization({
+  name: 'Initech',
+  owner: { email: 'oli@initech.io', firstName: 'Oli', lastName: 'Pratt' },
+});
+const oli = spaceRoster.as({ accountId: initech.owner.id, orgId: initech.organization.id });
+const zoeInvite = await oli.invite({
+  email: 'zoe@initech.io',
+  role: 'manager',
+  restrictions: ['no-invite'],
+});
+say(`Zoe is invited as a manager, restricted: ${zoeInvite.invitation.restrictions.join(', ')}`);
+const { account: zoeAccount, membership: zoeMembership } = await spaceRoster.acceptInvitation({
+  token: zoeInvite.token,
+  firstName: 'Zoe',
+  lastName: 'Park',
+});
+say(`Zoe accepts; her membership carries: ${zoeMembership.restrictions.join(', ')}`);
+const zoe = spaceRoster.as({ accountId: zoeAccount.id, orgId: initech.organization.id });
+await attempt('Zoe invites a colleague', () =>
+  zoe.invite({ email: 'sam@initech.io', role: 'agent' }),
+);
+await oli.invite({ email: 'sam@initech.io', role: 'agent' });
+const tia = await oli.invite({ email: 'tia@initech.io', role: 'agent' });
+await spaceRoster.declineInvitation({ token: tia.token });
+const pending = await oli.listInvitations({ statuses: ['pending', 'expired'] });
+say(
+  `Pending invitations (${pending.total}): ${pending.items.map((i) => `${i.email} [Resend: ${i.id.slice(0, 8)}…]`).join(', ')}`,
+);
+const every = await oli.listInvitations();
+say(`Every invitation: ${every.items.map((i) => `${i.email} ${i.listStatus}`).join(', ')}`);
+const team = await oli.listMembers({ includePending: true });
+say(
+  `The team with pending invitees (${team.total}): ${team.items.map(({ account }) => `${account.email} (${account.status})`).join(', ')}`,
 );
 
 step(

@@ -16,6 +16,9 @@ it('walks every use case of the reference pages through the commands and prints 
   );
   expect(output).toContain("Ed's periods: ended, current");
   expect(output).toContain('Inviting ed@acme.io again instead: refused, ACCOUNT_EXISTS');
+  expect(output).toContain(
+    'Inviting Ed once he left: ACCOUNT_EXISTS, state former-member: offer "Add to team"',
+  );
   expect(output).toContain("Fay's periods: 2");
   // A team leader with reports, then with them reassigned.
   expect(output).toContain('deactivate Cy: refused, HAS_DIRECT_REPORTS');
@@ -46,6 +49,15 @@ it('walks every use case of the reference pages through the commands and prints 
   );
   expect(output).toContain('  done: 2 created, 0 unchanged, 5 failed\n  All Users now: 4\n');
   expect(output).toContain('The same file again: done: 0 created, 2 unchanged, 5 failed');
+  // Restrictions checked at invite land on the membership; invitations wait in a list.
+  expect(output).toContain('Zoe is invited as a manager, restricted: no-invite');
+  expect(output).toContain('Zoe accepts; her membership carries: no-invite');
+  expect(output).toContain('Zoe invites a colleague: refused, FORBIDDEN: Restricted (no-invite)');
+  expect(output).toMatch(/Pending invitations \(1\): sam@initech\.io \[Resend: /);
+  expect(output).toMatch(/Every invitation: .*tia@initech\.io declined/);
+  expect(output).toContain(
+    'The team with pending invitees (3): sam@initech.io (pending), oli@initech.io (active), zoe@initech.io (active)',
+  );
   // The organization deleted: every account gone.
   expect(output).toContain(
     'refused, INVALID_INPUT: To delete the organization, type its exact name',

@@ -1,4 +1,4 @@
-import type { Account, AccountListQuery, Membership, Page } from '@rosterkit/core';
+import type { Account, AccountListQuery, Invitation, Membership, Page } from '@rosterkit/core';
 import { matchesFilter } from '@rosterkit/core';
 import {
   type AccountSortKey,
@@ -25,6 +25,7 @@ interface Row {
 export interface AccountListViews {
   readonly accounts: TableView<Account>;
   readonly memberships: TableView<Membership>;
+  readonly invitations: TableView<Invitation>;
 }
 
 /**
@@ -40,15 +41,24 @@ export function listAccounts(views: AccountListViews, query: AccountListQuery): 
   const { orgId, sort } = query;
   const after = query.cursor === undefined ? undefined : decodeAccountCursor(sort, query.cursor);
 
+  // The invitees of `memberOf`, when the query includes them.
+  const invited: ReadonlySet<string> = new Set(
+    query.includeInvited === true && query.memberOf !== undefined
+      ? views.invitations
+          .rowsBy('pendingIn', key(orgId, query.memberOf))
+          .map((invitation) => invitation.accountId)
+      : [],
+  );
   let candidates: ReadonlySet<string>;
   if (query.groupId !== undefined) {
     candidates = new Set(
       views.memberships.rowsBy('group', key(orgId, query.groupId)).map((m) => m.accountId),
     );
   } else if (query.memberOf !== undefined) {
-    candidates = new Set(
-      views.memberships.rowsBy('space', key(orgId, query.memberOf)).map((m) => m.accountId),
-    );
+    candidates = new Set([
+      ...views.memberships.rowsBy('space', key(orgId, query.memberOf)).map((m) => m.accountId),
+      ...invited,
+    ]);
   } else {
     candidates = views.accounts.idsBy('org', orgId);
   }
@@ -101,7 +111,12 @@ export function listAccounts(views: AccountListViews, query: AccountListQuery): 
     let current: Membership[] = [];
     if (needsMemberships) {
       current = currentOf(id);
-      if (query.memberOf !== undefined && !current.some((m) => m.spaceId === query.memberOf))
+      const invitee = account.status === 'pending' && invited.has(id);
+      if (
+        query.memberOf !== undefined &&
+        !invitee &&
+        !current.some((m) => m.spaceId === query.memberOf)
+      )
         continue;
       if (
         query.roles !== undefined &&

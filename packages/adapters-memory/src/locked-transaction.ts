@@ -65,10 +65,21 @@ const rules: Readonly<Record<string, Readonly<Record<string, Rule>>>> = {
   organizations: each(['get', 'insert', 'update', 'delete'], byOrganizationId),
   accounts: each([...tenantMethods, 'findByEmail', 'findByEmails', 'list', 'setLastSeen'], byOrg),
   spaces: each([...tenantMethods, 'listByOrganization'], byOrg),
-  memberships: each([...tenantMethods, 'find', 'listByAccounts', 'listReports'], byOrg),
+  memberships: each(
+    [
+      ...tenantMethods,
+      'find',
+      'listByAccounts',
+      'listReports',
+      'listBySpace',
+      'listByGroup',
+      'countByGroups',
+    ],
+    byOrg,
+  ),
   groups: each([...tenantMethods, 'listBySpace'], byOrg),
   // findByTokenHash is wrapped apart: its organization is known only once found.
-  invitations: each([...tenantMethods, 'listByAccount'], byOrg),
+  invitations: each([...tenantMethods, 'listByAccount', 'list'], byOrg),
   auditEvents: each(
     ['append', 'appendMany', 'list', 'deleteAllInOrganization', 'eraseSnapshots'],
     byOrg,

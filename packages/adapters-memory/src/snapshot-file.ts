@@ -3,12 +3,12 @@ import {
   Account,
   AuditEvent,
   Group,
-  Invitation,
   Membership,
   type Model,
   Organization,
   Space,
 } from '@rosterkit/core';
+import { invitationSnapshotRow } from './snapshot-invitation.js';
 import { outboxSnapshotRow } from './snapshot-outbox.js';
 import { beginViews, commitViews, type Tables, type Views } from './tables.js';
 
@@ -20,7 +20,7 @@ const models: { readonly [K in keyof Tables]: Model<unknown> } = {
   spaces: Space,
   memberships: Membership,
   groups: Group,
-  invitations: Invitation,
+  invitations: invitationSnapshotRow,
   auditEvents: AuditEvent,
   outbox: outboxSnapshotRow,
 };

@@ -42,7 +42,12 @@ export function createTables() {
     invitations: new Table<Invitation>({
       subject: 'Invitation',
       unique: { tokenHash: (row) => row.tokenHash },
-      multi: { ...byOrg, account: (row) => [key(row.orgId, row.accountId)] },
+      multi: {
+        ...byOrg,
+        account: (row) => [key(row.orgId, row.accountId)],
+        // The invitees of a space, for a team list that includes them.
+        pendingIn: (row) => (row.status === 'pending' ? [key(row.orgId, row.spaceId)] : []),
+      },
     }),
     auditEvents: new Table<AuditEvent>({
       subject: 'AuditEvent',

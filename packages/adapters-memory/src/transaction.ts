@@ -9,6 +9,7 @@ import {
   staleVersion,
 } from '@rosterkit/core/adapter';
 import { firstAfter, listAccounts } from './account-list.js';
+import { listInvitations } from './invitation-list.js';
 import { outboxRepository } from './outbox-repository.js';
 import { key, type TableView } from './table.js';
 import type { Views } from './tables.js';
@@ -116,8 +117,8 @@ export function createTransaction(views: () => Views): StoreTransaction<undefine
         });
       },
       async list(query) {
-        const { accounts: accountView, memberships: membershipView } = views();
-        return listAccounts({ accounts: accountView, memberships: membershipView }, query);
+        const { accounts, memberships, invitations } = views();
+        return listAccounts({ accounts, memberships, invitations }, query);
       },
       async setLastSeen(orgId, id, at) {
         const view = views().accounts;
@@ -156,6 +157,21 @@ export function createTransaction(views: () => Views): StoreTransaction<undefine
           .filter((row) => row.state === 'member')
           .map(clone);
       },
+      async listBySpace(orgId, spaceId) {
+        return views()
+          .memberships.rowsBy('space', key(orgId, spaceId))
+          .filter((row) => row.state === 'member')
+          .map(clone);
+      },
+      async listByGroup(orgId, groupId) {
+        return views().memberships.rowsBy('group', key(orgId, groupId)).map(clone);
+      },
+      async countByGroups(orgId, groupIds) {
+        const view = views().memberships;
+        return Object.fromEntries(
+          groupIds.map((id) => [id, view.rowsBy('group', key(orgId, id)).length]),
+        );
+      },
     },
     groups: {
       ...groups,
@@ -176,6 +192,9 @@ export function createTransaction(views: () => Views): StoreTransaction<undefine
           .invitations.rowsBy('account', key(orgId, accountId))
           .sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime() || compareText(b.id, a.id))
           .map(clone);
+      },
+      async list(query) {
+        return listInvitations(views().invitations, query);
       },
     },
     auditEvents: {

@@ -72,7 +72,7 @@ export function accountListWhere(query: AccountListQuery): PrismaWhere {
   const and: PrismaWhere[] = [{ orgId }, readFilterWhere(orgId, query.readFilter)];
   if (query.statuses !== undefined) and.push({ status: { in: [...query.statuses] } });
   if (query.memberOf !== undefined || query.roles !== undefined) {
-    and.push({
+    const members = {
       memberships: {
         some: {
           orgId,
@@ -81,7 +81,16 @@ export function accountListWhere(query: AccountListQuery): PrismaWhere {
           ...(query.roles === undefined ? {} : { role: { in: [...query.roles] } }),
         },
       },
-    });
+    };
+    // The invitees of the space too: pending accounts with a pending invitation into it.
+    const invitees =
+      query.includeInvited === true && query.memberOf !== undefined && query.roles === undefined
+        ? {
+            status: 'pending',
+            invitations: { some: { orgId, spaceId: query.memberOf, status: 'pending' } },
+          }
+        : undefined;
+    and.push(invitees === undefined ? members : { OR: [members, invitees] });
   }
   if (query.groupId !== undefined) {
     and.push({

@@ -83,6 +83,7 @@ export const invitationTable: BatchTable<InvitationRow> = {
     email: true,
     role: true,
     groupIdsJson: true,
+    restrictionsJson: true,
     managerId: true,
     invitedBy: true,
     tokenHash: true,

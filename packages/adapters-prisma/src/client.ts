@@ -14,6 +14,7 @@ export interface RosterkitModelDelegate {
   findFirst(args: RosterkitModelArgs): PromiseLike<unknown>;
   findMany(args: RosterkitModelArgs): PromiseLike<unknown>;
   count(args: RosterkitModelArgs): PromiseLike<unknown>;
+  groupBy(args: RosterkitModelArgs): PromiseLike<unknown>;
   create(args: RosterkitModelArgs): PromiseLike<unknown>;
   createMany(args: RosterkitModelArgs): PromiseLike<unknown>;
   updateMany(args: RosterkitModelArgs): PromiseLike<unknown>;

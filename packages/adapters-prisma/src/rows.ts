@@ -165,14 +165,19 @@ export function membershipGroupRows(
 }
 
 /** @internal */
-export interface InvitationRow extends Omit<Invitation, 'groupIds'> {
+export interface InvitationRow extends Omit<Invitation, 'groupIds' | 'restrictions'> {
   groupIdsJson: string;
+  restrictionsJson: string;
 }
 
 /** @internal */
 export function invitationToRow(invitation: Invitation): InvitationRow {
-  const { groupIds, ...rest } = invitation;
-  return { ...rest, groupIdsJson: JSON.stringify(groupIds) };
+  const { groupIds, restrictions, ...rest } = invitation;
+  return {
+    ...rest,
+    groupIdsJson: JSON.stringify(groupIds),
+    restrictionsJson: JSON.stringify(restrictions),
+  };
 }
 
 /** @internal */
@@ -185,6 +190,7 @@ export function invitationFromRow(row: InvitationRow): Invitation {
     email: row.email,
     role: row.role,
     groupIds: JSON.parse(row.groupIdsJson) as string[],
+    restrictions: JSON.parse(row.restrictionsJson) as string[],
     managerId: row.managerId,
     invitedBy: row.invitedBy,
     tokenHash: row.tokenHash,

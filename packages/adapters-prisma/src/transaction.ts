@@ -12,6 +12,7 @@ import {
 import type { RosterkitModelDelegate, RosterkitPrismaTransactionClient } from './client.js';
 import { accountRepository } from './repositories/account-repository.js';
 import { auditEventRepository } from './repositories/audit-event-repository.js';
+import { listInvitations } from './repositories/invitation-list.js';
 import { membershipRepository } from './repositories/membership-repository.js';
 import { organizationRepository } from './repositories/organization-repository.js';
 import { outboxRepository } from './repositories/outbox-repository.js';
@@ -120,6 +121,7 @@ export function createTransaction(
         })) as InvitationRow[];
         return rows.map(invitationFromRow);
       },
+      list: (query) => listInvitations(db, query),
     },
     auditEvents: auditEventRepository(db, insertBatch(db.rosterkitAuditEvent, auditEventTable)),
     outbox: outboxRepository(db, insertBatch(db.rosterkitOutboxMessage, outboxTable)),

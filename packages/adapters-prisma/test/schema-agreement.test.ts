@@ -96,6 +96,7 @@ const samples: Record<keyof typeof delegates, Record<string, unknown>> = {
     email: `${'a'.repeat(64)}@${'b'.repeat(185)}.io`,
     role: 'agent',
     groupIdsJson: '[]',
+    restrictionsJson: JSON.stringify(['r'.repeat(64)]),
     managerId: null,
     invitedBy: 'acc_2',
     tokenHash: 'f'.repeat(64),

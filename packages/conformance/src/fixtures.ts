@@ -184,6 +184,7 @@ export function buildInvitation(overrides: Partial<Invitation> = {}): Invitation
     email: `invitee${n}@example.com`,
     role: 'agent',
     groupIds: [],
+    restrictions: [],
     managerId: null,
     invitedBy: 'acc_inviter',
     tokenHash: n.toString(16).padStart(64, '0'),

@@ -3,17 +3,21 @@ import { authorizationScenarios } from './domain/authorization-scenarios.js';
 import { bulkImportScenarios } from './domain/bulk-import-scenarios.js';
 import { bulkUpdateScenarios } from './domain/bulk-update-scenarios.js';
 import { emailScenarios } from './domain/email-scenarios.js';
+import { invitationListScenarios } from './domain/invitation-list-scenarios.js';
 import { invitationScenarios } from './domain/invitation-scenarios.js';
 import { lifecycleScenarios } from './domain/lifecycle-scenarios.js';
 import { organizationScenarios } from './domain/organization-scenarios.js';
 import { outboxScenarios } from './domain/outbox-scenarios.js';
+import { structureScenarios } from './domain/structure-scenarios.js';
 import { accountListSuite } from './suites/account-list.js';
 import { accountListPagesSuite } from './suites/account-list-pages.js';
 import { accountListPropertySuite } from './suites/account-list-property.js';
 import { accountsSuite } from './suites/accounts.js';
 import { auditEventsSuite } from './suites/audit-events.js';
 import { batchWritesSuite } from './suites/batch-writes.js';
+import { invitationListSuite } from './suites/invitation-list.js';
 import { invitationsSuite } from './suites/invitations.js';
+import { membershipLookupsSuite } from './suites/membership-lookups.js';
 import { membershipsSuite } from './suites/memberships.js';
 import { organizationsSuite } from './suites/organizations.js';
 import { outboxSuite } from './suites/outbox.js';
@@ -41,8 +45,8 @@ export const suitesInOrder: ReadonlyArray<readonly [string, ConformanceSuite]> =
   ['accounts', accountsSuite],
   ['account list', both(accountListSuite, accountListPagesSuite)],
   ['account list (property)', accountListPropertySuite],
-  ['memberships', membershipsSuite],
-  ['invitations', invitationsSuite],
+  ['memberships', both(membershipsSuite, membershipLookupsSuite)],
+  ['invitations', both(invitationsSuite, invitationListSuite)],
   ['spaces and groups', spacesAndGroupsSuite],
   ['audit events', auditEventsSuite],
   ['outbox', both(outboxSuite, outboxFailuresSuite)],
@@ -50,9 +54,10 @@ export const suitesInOrder: ReadonlyArray<readonly [string, ConformanceSuite]> =
   ['batch writes', batchWritesSuite],
   ['domain: lifecycles', lifecycleScenarios],
   ['domain: authorization', authorizationScenarios],
-  ['domain: invitations', invitationScenarios],
+  ['domain: invitations', both(invitationScenarios, invitationListScenarios)],
   ['domain: emails', emailScenarios],
   ['domain: organization', organizationScenarios],
+  ['domain: structure', structureScenarios],
   ['domain: outbox', outboxScenarios],
   ['domain: bulk', both(bulkImportScenarios, bulkUpdateScenarios)],
 ];

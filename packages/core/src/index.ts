@@ -56,7 +56,13 @@ export type { Model, ModelInput } from './model/define-model.js';
 export { Group } from './model/group.js';
 export { Invitation, InvitationStatus } from './model/invitation.js';
 export { JsonValue } from './model/json-value.js';
-export { Membership, MembershipPeriod, MembershipState, RoleName } from './model/membership.js';
+export {
+  Membership,
+  MembershipPeriod,
+  MembershipState,
+  Restrictions,
+  RoleName,
+} from './model/membership.js';
 export { normalizeEmail } from './model/normalize-email.js';
 export { Organization } from './model/organization.js';
 export { OutboxMessage, outboxErrorMaxLength } from './model/outbox-message.js';
@@ -85,6 +91,8 @@ export type {
   AuditEventRepository,
   AuditListQuery,
   GroupRepository,
+  InvitationListQuery,
+  InvitationListStatus,
   InvitationRepository,
   MembershipRepository,
   NativeTransaction,
@@ -111,6 +119,8 @@ export { BulkRowStatus } from './roster/bulk/bulk-report.js';
 export { BulkImportRow, BulkUpdateRow } from './roster/bulk/bulk-rows.js';
 export type { AcceptedInvitation } from './roster/commands/accept-invitation.js';
 export type { CreatedOrganization } from './roster/commands/create-organization.js';
+export type { DeletedSpace } from './roster/commands/delete-space.js';
+export type { ListedInvitation } from './roster/commands/invitation-list.js';
 export type { IssuedInvitation } from './roster/commands/invitations.js';
 export type { DeletedOrganization } from './roster/commands/organization.js';
 export type {
@@ -119,6 +129,7 @@ export type {
   Presence,
   PresenceStatus,
 } from './roster/commands/queries.js';
+export type { GroupWithMemberCount } from './roster/commands/structure-reads.js';
 export { createRoster } from './roster/create-roster.js';
 export type {
   DrainOutboxOptions,
@@ -164,4 +175,13 @@ export type {
   RosterOptions,
 } from './roster/roster-options.js';
 export { roleCanManageTeam, teamManagementPermissions } from './roster/roster-options.js';
+export type {
+  DeclineInvitationInput,
+  DeleteGroupInput,
+  DeleteSpaceInput,
+  ListGroupsInput,
+  ListInvitationsInput,
+  RenameGroupInput,
+  RenameSpaceInput,
+} from './roster/structure-inputs.js';
 export type { ReportReassignment } from './rules/direct-reports.js';

@@ -78,6 +78,7 @@ export const invitation = {
   email: 'cy@acme.io',
   role: 'agent',
   groupIds: ['grp_1'],
+  restrictions: [],
   managerId: null,
   invitedBy: 'acc_1',
   tokenHash: 'a'.repeat(64),

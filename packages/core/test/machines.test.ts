@@ -64,6 +64,13 @@ const expectedAccount = {
     },
     {
       from: 'pending',
+      event: 'declineInvitation',
+      to: 'deleted',
+      guards: [],
+      effects: ['declineInvitation', 'erasePersonalData'],
+    },
+    {
+      from: 'pending',
       event: 'deleteOrganization',
       to: 'deleted',
       guards: [],

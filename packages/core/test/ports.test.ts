@@ -42,13 +42,16 @@ describe('rosterActions', () => {
     }
   });
 
-  it('covers every machine event a signed-in actor triggers (accepting an invitation is the token’s)', () => {
+  it('covers every machine event a signed-in actor triggers (accepting and declining an invitation are the token’s)', () => {
     const actions: readonly string[] = rosterActions;
     const events = [accountMachine, membershipMachine].flatMap((machine) =>
       Object.values(machine.states as Record<string, { on: object }>).flatMap((state) =>
         Object.keys(state.on),
       ),
     );
-    expect(events.filter((event) => !actions.includes(event))).toEqual(['acceptInvitation']);
+    expect(events.filter((event) => !actions.includes(event))).toEqual([
+      'acceptInvitation',
+      'declineInvitation',
+    ]);
   });
 });

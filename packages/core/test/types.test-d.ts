@@ -112,6 +112,7 @@ describe('machine types', () => {
       | 'acceptInvitation'
       | 'resendInvitation'
       | 'revokeInvitation'
+      | 'declineInvitation'
       | 'deleteOrganization'
       | 'deactivate'
       | 'deleteOwnAccount'

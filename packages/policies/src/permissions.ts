@@ -53,9 +53,15 @@ export const permissionActions: Readonly<Record<Permission, readonly RosterActio
     'reassignReports',
   ],
   manageTeam: ['setManager', 'reassignReports'],
-  manageGroups: ['assignGroups', 'createGroup'],
+  manageGroups: ['assignGroups', 'createGroup', 'renameGroup', 'deleteGroup'],
   viewStatistics: ['viewStatistics'],
-  manageOrganization: ['renameOrganization', 'changePlan', 'createSpace'],
+  manageOrganization: [
+    'renameOrganization',
+    'changePlan',
+    'createSpace',
+    'renameSpace',
+    'deleteSpace',
+  ],
   deleteOrganization: ['deleteOrganization'],
   transferOwnership: ['transferOwnership'],
 };

@@ -29,8 +29,14 @@ const USERS: RosterAction[] = [
   'setManager',
   'reassignReports',
 ];
-const ORG_ACTIONS: RosterAction[] = ['renameOrganization', 'changePlan', 'createSpace'];
-const GROUPS: RosterAction[] = ['assignGroups', 'createGroup'];
+const ORG_ACTIONS: RosterAction[] = [
+  'renameOrganization',
+  'changePlan',
+  'createSpace',
+  'renameSpace',
+  'deleteSpace',
+];
+const GROUPS: RosterAction[] = ['assignGroups', 'createGroup', 'renameGroup', 'deleteGroup'];
 const OWNER_ONLY: RosterAction[] = ['transferOwnership', 'deleteOrganization'];
 const EVERYTHING: RosterAction[] = [
   'read',
@@ -161,6 +167,10 @@ const subjectOf: Record<
   reassignReports: 'Membership',
   createSpace: 'Space',
   createGroup: 'Group',
+  renameSpace: 'Space',
+  deleteSpace: 'Space',
+  renameGroup: 'Group',
+  deleteGroup: 'Group',
 };
 const selfProtected = new Set<RosterAction>([
   'deactivate',

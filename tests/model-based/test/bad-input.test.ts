@@ -13,15 +13,22 @@ import {
   CreateOrganizationInput,
   CreateSpaceInput,
   DeactivateInput,
+  DeclineInvitationInput,
+  DeleteGroupInput,
   DeleteOrganizationInput,
   DeleteOwnAccountInput,
+  DeleteSpaceInput,
   InvitationRef,
   InviteInput,
   ListAccountsInput,
+  ListGroupsInput,
+  ListInvitationsInput,
   PresenceInput,
   ReassignReportsInput,
   RemoveFromTeamInput,
+  RenameGroupInput,
   RenameOrganizationInput,
+  RenameSpaceInput,
   SetManagerInput,
   SetRestrictionsInput,
   TransferOwnershipInput,
@@ -77,6 +84,13 @@ const commands: [string, Call, Model<unknown>][] = [
   ['createGroup', actorCommand('createGroup'), CreateGroupInput],
   ['listAccounts', actorCommand('listAccounts'), ListAccountsInput],
   ['listMembers', actorCommand('listMembers'), ListAccountsInput],
+  ['declineInvitation', rosterCommand('declineInvitation'), DeclineInvitationInput],
+  ['listInvitations', actorCommand('listInvitations'), ListInvitationsInput],
+  ['listGroups', actorCommand('listGroups'), ListGroupsInput],
+  ['renameSpace', actorCommand('renameSpace'), RenameSpaceInput],
+  ['deleteSpace', actorCommand('deleteSpace'), DeleteSpaceInput],
+  ['renameGroup', actorCommand('renameGroup'), RenameGroupInput],
+  ['deleteGroup', actorCommand('deleteGroup'), DeleteGroupInput],
 ];
 
 const anything = fc.anything({
@@ -91,7 +105,13 @@ const anything = fc.anything({
   withTypedArray: true,
 });
 
-const optionalInput = new Set(['deleteOwnAccount', 'listAccounts', 'listMembers']);
+const optionalInput = new Set([
+  'deleteOwnAccount',
+  'listAccounts',
+  'listMembers',
+  'listInvitations',
+  'listGroups',
+]);
 
 const folder = mkdtempSync(join(tmpdir(), 'rosterkit-bad-input-'));
 afterAll(() => rmSync(folder, { recursive: true, force: true }));
@@ -113,7 +133,7 @@ describe('every command with arbitrary input', () => {
             fc.record({ accountId: anything, email: anything, role: anything, token: anything }),
           ),
           async (value) => {
-            // These three take no input at all as "no criteria": undefined means {}.
+            // These take no input at all as "no criteria": undefined means {}.
             const effective = value === undefined && optionalInput.has(name) ? {} : value;
             const valid = input.safeParse(effective).success;
             try {

@@ -20,7 +20,17 @@ interface Model {
   ownerId: string;
   people: Map<string, Person>;
   /** Every invitation token handed out, with its account and expiry; used and revoked ones stay. */
-  tokens: { token: string; accountId: string; expiresAt: number; role: string }[];
+  tokens: {
+    token: string;
+    accountId: string;
+    expiresAt: number;
+    role: string;
+    spaceId: string;
+    restrictions: string[];
+  }[];
+  /** The spaces created beside the default one, not deleted. */
+  spaces: string[];
+  defaultSpaceId: string;
   /** The clock, in ms, as the world's clock reads it. */
   now: number;
   invitationIds: Map<string, string>;
@@ -89,16 +99,20 @@ class Invite implements Cmd {
     readonly email: number,
     readonly role: number,
     readonly focus: boolean,
+    readonly space = 0,
+    readonly restricted = false,
   ) {}
   check = () => true;
   async run(model: Model, real: Real) {
     const actorId = chooseActor(model, this.actor, this.focus);
     const email = pick(inviteEmails, this.email);
     const role = pick(roles, this.role);
+    const spaceId = pick([model.defaultSpaceId, ...model.spaces], this.space);
+    const restrictions = this.restricted ? ['no-export'] : [];
     await attempt(
       'invite',
       real,
-      () => real.as(actorId).invite({ email, role }),
+      () => real.as(actorId).invite({ email, role, spaceId, restrictions }),
       (issued) => {
         const taken = [...model.people.values()].some(
           (p) => p.email === email && p.status !== 'gone',
@@ -116,6 +130,8 @@ class Invite implements Cmd {
           accountId: issued.account.id,
           expiresAt: issued.invitation.expiresAt.getTime(),
           role,
+          spaceId,
+          restrictions,
         });
         model.invitationIds.set(issued.account.id, issued.invitation.id);
         model.audits += 1;
@@ -123,23 +139,32 @@ class Invite implements Cmd {
     );
   }
   toString = () =>
-    `invite(${this.actor}${this.focus ? '*' : ''}, ${pick(inviteEmails, this.email)}, ${pick(roles, this.role)})`;
+    `invite(${this.actor}${this.focus ? '*' : ''}, ${pick(inviteEmails, this.email)}, ${pick(roles, this.role)}, space ${this.space}${this.restricted ? ', restricted' : ''})`;
 }
 
 class Accept implements Cmd {
   constructor(readonly which: number) {}
   check = (model: Readonly<Model>) => model.tokens.length > 0;
   async run(model: Model, real: Real) {
-    const { token, accountId, expiresAt, role } = pick(model.tokens, this.which);
+    const { token, accountId, expiresAt, role, spaceId, restrictions } = pick(
+      model.tokens,
+      this.which,
+    );
     await attempt(
       'acceptInvitation',
       real,
       () => real.roster.acceptInvitation({ token, firstName: 'New', lastName: 'Person' }),
-      () => {
+      ({ membership }) => {
         const person = model.people.get(accountId);
-        expect(person?.status, 'a used or revoked token worked').toBe('pending');
+        expect(person?.status, 'a used, revoked or declined token worked').toBe('pending');
         expect(model.now, 'an expired token worked').toBeLessThan(expiresAt);
-        if (person) Object.assign(person, { status: 'active', member: true, role });
+        // The restrictions given at invite land on the membership.
+        expect(membership.spaceId).toBe(spaceId);
+        expect(real.store.inspect().membership(real.orgId, membership.id)?.restrictions).toEqual(
+          restrictions,
+        );
+        const member = spaceId === model.defaultSpaceId;
+        if (person) Object.assign(person, { status: 'active', member, role: member ? role : null });
         model.audits += 1;
       },
     );
@@ -181,6 +206,113 @@ class Revoke implements Cmd {
     );
   }
   toString = () => `revoke(${this.actor}, ${this.who})`;
+}
+
+class Decline implements Cmd {
+  constructor(readonly which: number) {}
+  check = (model: Readonly<Model>) => model.tokens.length > 0;
+  async run(model: Model, real: Real) {
+    const { token, accountId } = pick(model.tokens, this.which);
+    await attempt(
+      'declineInvitation',
+      real,
+      () => real.roster.declineInvitation({ token }),
+      (declined) => {
+        const person = model.people.get(accountId);
+        expect(person?.status, 'a used, revoked or declined token was declined').toBe('pending');
+        expect(declined.status).toBe('declined');
+        if (person) person.status = 'gone';
+        model.audits += 1;
+      },
+    );
+  }
+  toString = () => `decline(${this.which})`;
+}
+
+class ListInvitations implements Cmd {
+  constructor(readonly actor: number) {}
+  check = () => true;
+  async run(model: Model, real: Real) {
+    const actorId = pick(ids(model), this.actor);
+    await attempt(
+      'listInvitations',
+      real,
+      () => real.as(actorId).listInvitations({ statuses: ['pending', 'expired'], limit: 500 }),
+      (page) => {
+        // Every pending person has its invitation listed, expired exactly when the model says.
+        const pending = ids(model).filter((id) => model.people.get(id)?.status === 'pending');
+        const listed = page.items.map((item) => item.accountId);
+        expect(page.total).toBe(listed.length);
+        // Only pending people, and all of them for those who manage the default space's users.
+        expect(listed.every((id) => pending.includes(id))).toBe(true);
+        const actor = model.people.get(actorId);
+        if (actor?.member === true && (actor.role === 'owner' || actor.role === 'admin')) {
+          expect(listed.sort()).toEqual(pending.sort());
+        }
+        for (const item of page.items) {
+          const issued = model.tokens.find((t) => t.accountId === item.accountId);
+          const expired = (issued?.expiresAt ?? 0) <= model.now;
+          expect(item.listStatus).toBe(expired ? 'expired' : 'pending');
+        }
+      },
+    );
+  }
+  toString = () => `listInvitations(${this.actor})`;
+}
+
+class CreateSpace implements Cmd {
+  constructor(readonly actor: number) {}
+  check = () => true;
+  async run(model: Model, real: Real) {
+    const actorId = chooseActor(model, this.actor, true);
+    await attempt(
+      'createSpace',
+      real,
+      () => real.as(actorId).createSpace({ name: `Site ${model.spaces.length + 1}` }),
+      (space) => {
+        expect(actorId, 'only the owner manages the organization here').toBe(model.ownerId);
+        model.spaces.push(space.id);
+        model.audits += 1;
+      },
+    );
+  }
+  toString = () => `createSpace(${this.actor})`;
+}
+
+class DeleteSpace implements Cmd {
+  constructor(
+    readonly actor: number,
+    readonly which: number,
+  ) {}
+  check = () => true;
+  async run(model: Model, real: Real) {
+    const actorId = chooseActor(model, this.actor, true);
+    const spaceId = pick([model.defaultSpaceId, ...model.spaces], this.which);
+    await attempt(
+      'deleteSpace',
+      real,
+      () => real.as(actorId).deleteSpace({ spaceId }),
+      (deleted) => {
+        expect(actorId).toBe(model.ownerId);
+        expect(spaceId, 'the default space was deleted').not.toBe(model.defaultSpaceId);
+        model.spaces = model.spaces.filter((id) => id !== spaceId);
+        // Its pending invitees disappear, as on revoke.
+        const invitees = ids(model).filter(
+          (id) =>
+            model.people.get(id)?.status === 'pending' &&
+            model.tokens.some((t) => t.accountId === id && t.spaceId === spaceId),
+        );
+        expect(deleted.revokedInvitations.map((i) => i.accountId).sort()).toEqual(invitees.sort());
+        for (const id of invitees) (model.people.get(id) as Person).status = 'gone';
+        model.audits +=
+          1 +
+          deleted.endedMemberships.length +
+          deleted.revokedInvitations.length +
+          deleted.deletedGroups.length;
+      },
+    );
+  }
+  toString = () => `deleteSpace(${this.actor}, ${this.which})`;
 }
 
 class Lifecycle implements Cmd {
@@ -358,6 +490,19 @@ const commands = [
         .tuple(fc.nat(), fc.nat(inviteEmails.length - 1), fc.nat(), fc.boolean())
         .map(([a, e, r, focus]) => new Invite(a, e, r, focus)),
     },
+    {
+      weight: 2,
+      arbitrary: fc
+        .tuple(fc.nat(), fc.nat(inviteEmails.length - 1), fc.nat(), fc.nat(), fc.boolean())
+        .map(([a, e, r, s, restricted]) => new Invite(a, e, r, true, s, restricted)),
+    },
+    { weight: 1, arbitrary: fc.nat().map((w) => new Decline(w)) },
+    { weight: 1, arbitrary: fc.nat().map((a) => new ListInvitations(a)) },
+    { weight: 1, arbitrary: fc.nat().map((a) => new CreateSpace(a)) },
+    {
+      weight: 1,
+      arbitrary: fc.tuple(fc.nat(), fc.nat()).map(([a, w]) => new DeleteSpace(a, w)),
+    },
     { weight: 4, arbitrary: fc.nat().map((w) => new Accept(w)) },
     {
       weight: 2,
@@ -392,6 +537,8 @@ it('keeps every invariant through 500 random command sequences', async () => {
           ]),
         ),
         tokens: [],
+        spaces: [],
+        defaultSpaceId: world.defaultSpaceId,
         invitationIds: new Map(),
         now: world.clock.now().getTime(),
         audits: world.store.inspect().auditEvents(world.orgId).length,
@@ -427,6 +574,9 @@ it('keeps every invariant through 500 random command sequences', async () => {
     'changeRole',
     'transferOwnership',
     'deleteOwnAccount',
+    'declineInvitation',
+    'createSpace',
+    'deleteSpace',
   ]) {
     const tally = outcomes.get(name);
     expect(tally?.ok, `${name} never succeeded`).toBeGreaterThan(0);

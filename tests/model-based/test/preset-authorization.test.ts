@@ -345,3 +345,41 @@ describe('bounded profiles (item 9)', () => {
     );
   });
 });
+
+describe('multiSite: the structure and invitation reads and changes stay in the site admin’s spaces', () => {
+  it('a site admin lists, renames and deletes groups and reads invitations of Leeds only; spaces are the super admin’s', async () => {
+    const org = await orgWith(presets.multiSite);
+    const owner = org.as(org.owner);
+    const leeds = await owner.createSpace({ name: 'Leeds' });
+    const york = await owner.createSpace({ name: 'York' });
+    const siteAdmin = await org.join('sa@acme.io', 'site-admin', leeds.id);
+    const tills = await owner.createGroup({ name: 'Tills', spaceId: leeds.id });
+    const doors = await owner.createGroup({ name: 'Doors', spaceId: york.id });
+    await owner.invite({ email: 'l@acme.io', role: 'staff', spaceId: leeds.id });
+    await owner.invite({ email: 'y@acme.io', role: 'staff', spaceId: york.id });
+    const asSite = org.as(siteAdmin);
+
+    // Reads: the site's own space, groups and invitations.
+    expect((await asSite.listSpaces()).map((space) => space.name)).toEqual(['Leeds']);
+    expect((await asSite.listGroups({ spaceId: leeds.id })).map(({ group }) => group.name)).toEqual(
+      ['Tills'],
+    );
+    await expectCode(asSite.listGroups({ spaceId: york.id }), 'FORBIDDEN');
+    const invitations = await asSite.listInvitations();
+    // Newest first: York's is not among them.
+    expect(invitations.items.map((item) => item.email)).toEqual(['l@acme.io', 'sa@acme.io']);
+    await expectCode(asSite.listInvitations({ spaceId: york.id }), 'FORBIDDEN');
+    expect((await asSite.getOrganization()).id).toBe(org.organization.id);
+
+    // Changes: groups of Leeds, never York's, and no space at all.
+    expect((await asSite.renameGroup({ groupId: tills.id, name: 'Tills 2' })).name).toBe('Tills 2');
+    await expectCode(asSite.renameGroup({ groupId: doors.id, name: 'Mine' }), 'FORBIDDEN');
+    await expectCode(asSite.deleteGroup({ groupId: doors.id }), 'FORBIDDEN');
+    await expectCode(asSite.renameSpace({ spaceId: leeds.id, name: 'Mine' }), 'FORBIDDEN');
+    await expectCode(asSite.deleteSpace({ spaceId: york.id }), 'FORBIDDEN');
+    await asSite.deleteGroup({ groupId: tills.id });
+    const deleted = await owner.deleteSpace({ spaceId: york.id });
+    expect(deleted.revokedInvitations.map((invitation) => invitation.email)).toEqual(['y@acme.io']);
+    expect(deleted.deletedGroups.map((group) => group.id)).toEqual([doors.id]);
+  });
+});

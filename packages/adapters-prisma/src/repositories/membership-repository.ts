@@ -67,5 +67,29 @@ export function membershipRepository(
       })) as MembershipRow[];
       return found.map(membershipFromRow);
     },
+    async listBySpace(orgId, spaceId) {
+      const found = (await delegate.findMany({
+        where: { orgId, spaceId, state: 'member' },
+      })) as MembershipRow[];
+      return found.map(membershipFromRow);
+    },
+    async listByGroup(orgId, groupId) {
+      const found = (await delegate.findMany({
+        where: { orgId, groups: { some: { groupId } } },
+      })) as MembershipRow[];
+      return found.map(membershipFromRow);
+    },
+    async countByGroups(orgId, groupIds) {
+      const counts: Record<string, number> = Object.fromEntries(groupIds.map((id) => [id, 0]));
+      if (groupIds.length === 0) return counts;
+      // One GROUP BY over the groups index, whatever the number of members.
+      const found = (await groups.groupBy({
+        by: ['groupId'],
+        where: { orgId, groupId: { in: [...new Set(groupIds)] } },
+        _count: { _all: true },
+      })) as { groupId: string; _count: { _all: number } }[];
+      for (const row of found) counts[row.groupId] = row._count._all;
+      return counts;
+    },
   };
 }

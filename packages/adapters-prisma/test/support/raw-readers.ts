@@ -143,6 +143,7 @@ export function sqlRawReaders(client: TestClient, provider: RosterkitProvider): 
         email: String(r.email),
         role: String(r.role),
         groupIds: json(r.groupIdsJson) as string[],
+        restrictions: json(r.restrictionsJson) as string[],
         managerId: r.managerId === null ? null : String(r.managerId),
         invitedBy: String(r.invitedBy),
         tokenHash: String(r.tokenHash),

@@ -56,10 +56,15 @@ export const errorCodes = {
     description: 'An account’s email never changes; invite the new address instead.',
   },
   ACCOUNT_EXISTS: {
-    description: 'An account with this email already exists in the organization.',
+    description:
+      'An account with this email already exists in the organization: `invite` never makes a second one, nor re-adds it. `details.state` says what to offer instead: `former-member` (active, not a current member of the space: `addToTeam`), `member` (already in the space), `pending` (already invited: `resendInvitation` with `details.invitationId`) or `deactivated` (`reactivate`, then `addToTeam`).',
   },
   INVITATION_EXPIRED: {
     description: 'The invitation has expired; ask for it to be resent.',
+  },
+  DEFAULT_SPACE_PROTECTED: {
+    description:
+      'The organization’s default space (“the team”, where the owner is a member) cannot be deleted.',
   },
   BULK_DEACTIVATION_REFUSED: {
     description:
@@ -114,7 +119,19 @@ export interface RosterErrorDetailsMap {
   HAS_DIRECT_REPORTS: { readonly managerId: string; readonly reportIds: readonly string[] };
   PROFILE_INCOMPLETE: { readonly accountId: string; readonly missingFields: readonly string[] };
   EMAIL_IMMUTABLE: { readonly accountId: string };
-  ACCOUNT_EXISTS: { readonly email: string; readonly accountId: string; readonly status: string };
+  ACCOUNT_EXISTS: {
+    readonly email: string;
+    readonly accountId: string;
+    /** The account's status. */
+    readonly status: string;
+    /** Where the account stands for the space it was invited into: what a UI offers instead. */
+    readonly state: 'former-member' | 'member' | 'pending' | 'deactivated';
+    /** The space it was invited into. */
+    readonly spaceId: string;
+    /** The pending invitation to resend, when `state` is `pending`. */
+    readonly invitationId?: string;
+  };
   INVITATION_EXPIRED: { readonly invitationId: string; readonly expiredAt: string };
   BULK_DEACTIVATION_REFUSED: { readonly accountId: string; readonly role: string };
+  DEFAULT_SPACE_PROTECTED: { readonly spaceId: string };
 }

@@ -40,6 +40,15 @@ export {
   RenameOrganizationInput,
   TransferOwnershipInput,
 } from '../roster/organization-inputs.js';
+export {
+  DeclineInvitationInput,
+  DeleteGroupInput,
+  DeleteSpaceInput,
+  ListGroupsInput,
+  ListInvitationsInput,
+  RenameGroupInput,
+  RenameSpaceInput,
+} from '../roster/structure-inputs.js';
 export type { ReportMove } from '../rules/direct-reports.js';
 export {
   checkDirectReports,

@@ -28,6 +28,12 @@ const table = {
           effects: ['revokeInvitation', 'erasePersonalData'],
           description: 'The invitation is withdrawn and the pending account disappears.',
         },
+        declineInvitation: {
+          target: 'deleted',
+          guards: [],
+          effects: ['declineInvitation', 'erasePersonalData'],
+          description: 'The invitee turns the invitation down; the pending account disappears.',
+        },
         deleteOrganization: {
           target: 'deleted',
           guards: [],

@@ -1,16 +1,21 @@
 import { z } from 'zod';
 import { defineModel, type Model } from './define-model.js';
-import { RoleName } from './membership.js';
+import { Restrictions, RoleName } from './membership.js';
 import { Email, Id, Timestamp, Version } from './primitives.js';
 import type { Assert, Equals } from './type-equals.js';
 
-/** Where an invitation stands. An expired one is still `pending`: expiry is read from `expiresAt`. */
+/**
+ * Where an invitation stands, as stored: `pending` (not yet answered),
+ * `accepted`, `revoked` (withdrawn by an admin) or `declined` (turned down by
+ * the invitee). An expired one is still `pending`: expiry is read from
+ * `expiresAt` (`listInvitations` reports it as `expired`).
+ */
 export const InvitationStatus: Model<InvitationStatus> = defineModel(
   'invitation status',
-  z.enum(['pending', 'accepted', 'revoked']),
+  z.enum(['pending', 'accepted', 'revoked', 'declined']),
 );
-/** `pending`, `accepted` or `revoked`. */
-export type InvitationStatus = 'pending' | 'accepted' | 'revoked';
+/** `pending`, `accepted`, `revoked` or `declined`. */
+export type InvitationStatus = 'pending' | 'accepted' | 'revoked' | 'declined';
 
 const schema = z.object({
   id: Id.schema,
@@ -21,6 +26,8 @@ const schema = z.object({
   email: Email.schema,
   role: RoleName.schema,
   groupIds: z.array(Id.schema).max(1000),
+  /** The restrictions the membership gets at acceptance. */
+  restrictions: Restrictions.schema,
   managerId: Id.schema.nullable(),
   invitedBy: Id.schema,
   /** A hash of the token; the token itself is shown once and never stored. */
@@ -46,6 +53,8 @@ export interface Invitation {
   email: string;
   role: string;
   groupIds: string[];
+  /** The restrictions the membership gets at acceptance (004's "check any restrictions that apply"). */
+  restrictions: string[];
   managerId: string | null;
   /** Who sent it. */
   invitedBy: string;

@@ -25,6 +25,15 @@ type _StatesAreListed = Assert<Equals<(typeof membershipStates)[number], Members
 /** A role's name, as defined by the host's role set. */
 export const RoleName = defineModel('role', z.string().trim().min(1, 'Must not be empty').max(64));
 
+/**
+ * Host-named restrictions on what a member may do (004's "advanced
+ * restrictions"): up to 100 names of 1 to 64 characters.
+ */
+export const Restrictions = defineModel(
+  'restrictions',
+  z.array(z.string().min(1).max(64)).max(100),
+);
+
 const periodSchema = z.object({
   startedAt: Timestamp.schema,
   endedAt: Timestamp.schema.nullable(),
@@ -58,7 +67,7 @@ const schema = z
     state: MembershipState.schema,
     role: RoleName.schema,
     /** Host-named restrictions on what the member may do (004's "advanced restrictions"). */
-    restrictions: z.array(z.string().min(1).max(64)).max(100),
+    restrictions: Restrictions.schema,
     groupIds: z.array(Id.schema).max(1000),
     managerId: Id.schema.nullable(),
     /** Every period of membership, oldest first; the last is open while `state` is `member`. */

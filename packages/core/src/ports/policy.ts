@@ -36,6 +36,10 @@ export const rosterActions = [
   'reassignReports',
   'createSpace',
   'createGroup',
+  'renameSpace',
+  'deleteSpace',
+  'renameGroup',
+  'deleteGroup',
   'viewStatistics',
 ] as const;
 

@@ -18,7 +18,11 @@ export type {
   AuditListQuery,
 } from './repositories/audit-event-repository.js';
 export type { GroupRepository } from './repositories/group-repository.js';
-export type { InvitationRepository } from './repositories/invitation-repository.js';
+export type {
+  InvitationListQuery,
+  InvitationListStatus,
+  InvitationRepository,
+} from './repositories/invitation-repository.js';
 export type { MembershipRepository } from './repositories/membership-repository.js';
 export type { OrganizationRepository } from './repositories/organization-repository.js';
 export type {

@@ -9,9 +9,12 @@ import type { Space } from '../model/space.js';
 import type { Page } from '../ports/store.js';
 import type { BulkImportOptions, BulkOptions, BulkReport } from './bulk/bulk-report.js';
 import type { BulkImportRow, BulkUpdateRow } from './bulk/bulk-rows.js';
+import type { DeletedSpace } from './commands/delete-space.js';
+import type { ListedInvitation } from './commands/invitation-list.js';
 import type { IssuedInvitation } from './commands/invitations.js';
 import type { DeletedOrganization } from './commands/organization.js';
 import type { AccountHistory, AccountWithMemberships, Presence } from './commands/queries.js';
+import type { GroupWithMemberCount } from './commands/structure-reads.js';
 import type {
   AccountRef,
   AddToTeamInput,
@@ -37,6 +40,14 @@ import type {
   RenameOrganizationInput,
   TransferOwnershipInput,
 } from './organization-inputs.js';
+import type {
+  DeleteGroupInput,
+  DeleteSpaceInput,
+  ListGroupsInput,
+  ListInvitationsInput,
+  RenameGroupInput,
+  RenameSpaceInput,
+} from './structure-inputs.js';
 
 /**
  * What one actor may call. Every method validates its input (bad input →
@@ -73,7 +84,11 @@ export interface ActorApi {
   getAccount(input: AccountRef): Promise<AccountWithMemberships>;
   /** All Users: every account of the organization the actor may read, filtered, searched, sorted and paged. */
   listAccounts(input?: ListInput): Promise<Page<AccountWithMemberships>>;
-  /** The team of a space (the default space when `spaceId` is absent): its current members. */
+  /**
+   * The team of a space (the default space when `spaceId` is absent): its
+   * current members, and with `includePending` its pending invitees too (in
+   * the same order and cursor, with no memberships yet).
+   */
   listMembers(input?: ListInput): Promise<Page<AccountWithMemberships>>;
   /** Renames the organization. */
   renameOrganization(input: RenameOrganizationInput): Promise<Organization>;
@@ -107,6 +122,52 @@ export interface ActorApi {
   createSpace(input: CreateSpaceInput): Promise<Space>;
   /** Creates a group (a department, a queue) in a space; the default space when `spaceId` is absent. */
   createGroup(input: CreateGroupInput): Promise<Group>;
+  /**
+   * The invitations of the organization, newest first, in the spaces where
+   * the Policy lets the actor read invitations (or in `spaceId`, refused with
+   * `FORBIDDEN` if it does not): each with its `listStatus` (`pending`,
+   * `expired`, `accepted`, `revoked` or `declined`), filtered by status,
+   * paged by cursor, with the total. Their ids are what
+   * {@link ActorApi.resendInvitation} and {@link ActorApi.revokeInvitation}
+   * take. Token hashes are left out.
+   *
+   * @example
+   * ```ts
+   * const page = await admin.listInvitations({ statuses: ['pending', 'expired'], limit: 20 });
+   * for (const invitation of page.items) console.log(invitation.email, invitation.listStatus);
+   * ```
+   */
+  listInvitations(input?: ListInvitationsInput): Promise<Page<ListedInvitation>>;
+  /** The organization, if the actor may read it (every member may, with the preset policies). */
+  getOrganization(): Promise<Organization>;
+  /** The spaces of the organization the actor may read, the default one first, then by name. */
+  listSpaces(): Promise<Space[]>;
+  /**
+   * The groups of a space (the default space when `spaceId` is absent) the
+   * actor may read, by name, each with its number of current members.
+   * `FORBIDDEN` when the actor may not read the space.
+   */
+  listGroups(input?: ListGroupsInput): Promise<GroupWithMemberCount[]>;
+  /** Renames a space (audited). */
+  renameSpace(input: RenameSpaceInput): Promise<Space>;
+  /**
+   * Deletes a space, never the default one (`DEFAULT_SPACE_PROTECTED`), in
+   * one transaction: every current member leaves as by
+   * {@link ActorApi.removeFromTeam} (the period ends and stays in history,
+   * groups cleared, the host's resource handlers called), its pending
+   * invitations are revoked (their pending accounts disappear), its groups go
+   * with it; each change is audited (`deleteSpace`). The owner's membership
+   * ends only when the owner deletes it (`OWNER_PROTECTED` otherwise, rule 1).
+   */
+  deleteSpace(input: DeleteSpaceInput): Promise<DeletedSpace>;
+  /** Renames a group (audited). */
+  renameGroup(input: RenameGroupInput): Promise<Group>;
+  /**
+   * Deletes a group: its members leave it in the same transaction, each
+   * membership's change audited (`deleteGroup`) with the group's deletion.
+   * Pending invitations that named it join without it.
+   */
+  deleteGroup(input: DeleteGroupInput): Promise<Group>;
   /** Online, away or offline for each account, from when it was last seen. */
   presence(input: PresenceInput): Promise<Presence[]>;
   /** An account's membership periods and the audit events about it. */

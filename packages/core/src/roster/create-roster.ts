@@ -9,7 +9,10 @@ import { runBulk } from './bulk/run-bulk.js';
 import type { ActorContext, CommandContext, RosterDeps } from './command-context.js';
 import { acceptInvitation } from './commands/accept-invitation.js';
 import { createOrganization } from './commands/create-organization.js';
+import { declineInvitation } from './commands/decline-invitation.js';
+import { deleteSpace } from './commands/delete-space.js';
 import { resendInvitation, revokeInvitation } from './commands/invitation-lifecycle.js';
+import { listInvitations } from './commands/invitation-list.js';
 import { invite } from './commands/invitations.js';
 import { deactivate, reactivate } from './commands/lifecycle.js';
 import {
@@ -28,6 +31,8 @@ import { updateProfile } from './commands/profile.js';
 import { getAccount, history, listAccounts, presence } from './commands/queries.js';
 import { deleteOwnAccount, recordActivity, requestPasswordReset } from './commands/self-service.js';
 import { createGroup, createSpace } from './commands/structure.js';
+import { deleteGroup, renameGroup, renameSpace } from './commands/structure-changes.js';
+import { getOrganization, listGroups, listSpaces } from './commands/structure-reads.js';
 import { addToTeam, changeRole, removeFromTeam } from './commands/team.js';
 import { drainOutbox, listDeadOutboxMessages } from './drain-outbox.js';
 import { loadActor } from './load-actor.js';
@@ -90,6 +95,7 @@ export function createRoster<Native = unknown>(options: RosterOptions<Native>): 
   return {
     createOrganization: withoutActor(createOrganization),
     acceptInvitation: withoutActor(acceptInvitation),
+    declineInvitation: withoutActor(declineInvitation),
     as(rawActor) {
       const actor = Actor.parse(rawActor);
       const run =
@@ -125,6 +131,14 @@ export function createRoster<Native = unknown>(options: RosterOptions<Native>): 
         reassignReports: run(reassignReports),
         createSpace: run(createSpace),
         createGroup: run(createGroup),
+        listInvitations: (input = {}) => run(listInvitations)(input),
+        getOrganization: () => run((ctx) => getOrganization(ctx))(undefined),
+        listSpaces: () => run((ctx) => listSpaces(ctx))(undefined),
+        listGroups: (input = {}) => run(listGroups)(input),
+        renameSpace: run(renameSpace),
+        deleteSpace: run(deleteSpace),
+        renameGroup: run(renameGroup),
+        deleteGroup: run(deleteGroup),
         presence: run(presence),
         history: run(history),
         bulkImport: async (rows, bulkOptions) => {

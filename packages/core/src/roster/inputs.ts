@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { AccountStatus, ProfileFields } from '../model/account.js';
 import { defineModel, type ModelInput } from '../model/define-model.js';
-import { RoleName } from '../model/membership.js';
+import { Restrictions, RoleName } from '../model/membership.js';
 import { Email, Id, PersonName } from '../model/primitives.js';
 import { maxPageSize } from '../ports/limits.js';
 import { ReportReassignment } from '../rules/direct-reports.js';
@@ -19,6 +19,8 @@ export const InviteInput = defineModel(
     spaceId: Id.schema.optional(),
     groupIds: z.array(Id.schema).max(100).default([]),
     managerId: Id.schema.nullable().default(null),
+    /** The restrictions the membership gets at acceptance (reference 004, step 5). */
+    restrictions: Restrictions.schema.default([]),
     firstName: z.string().trim().max(100).default(''),
     lastName: z.string().trim().max(100).default(''),
     /** The invitee's first profile fields (see `RosterOptions.profileLimits`). */
@@ -140,6 +142,13 @@ export const ListAccountsInput = defineModel(
     roles: z.array(RoleName.schema).max(50).optional(),
     spaceId: Id.schema.optional(),
     groupId: Id.schema.optional(),
+    /**
+     * `listMembers` only: also the pending invitees of the space (accounts
+     * `pending`, with no membership yet), in the same order and cursor.
+     * `listAccounts` (All Users) lists pending accounts anyway.
+     * @default false
+     */
+    includePending: z.boolean().default(false),
     sort: z
       .strictObject({
         field: z.enum(['name', 'email', 'createdAt', 'lastSeenAt']),
@@ -173,7 +182,7 @@ export const SetRestrictionsInput = defineModel(
   z.strictObject({
     accountId: Id.schema,
     spaceId: Id.schema.optional(),
-    restrictions: z.array(z.string().min(1).max(64)).max(100),
+    restrictions: Restrictions.schema,
   }),
 );
 

@@ -46,7 +46,15 @@ export function membershipSubject(
   };
 }
 
-/** What the Policy is asked about an invitation into `spaceId` with `role`. @internal */
-export function invitationSubject(orgId: string, spaceId: string, role: string): PolicySubject {
-  return { type: 'Invitation', orgId, spaceId, role };
+/**
+ * What the Policy is asked about an invitation into `spaceId` with `role`
+ * (and the `restrictions` it grants, for rules that read them). @internal
+ */
+export function invitationSubject(
+  orgId: string,
+  spaceId: string,
+  role: string,
+  restrictions: readonly string[] = [],
+): PolicySubject {
+  return { type: 'Invitation', orgId, spaceId, role, restrictions };
 }

@@ -1,4 +1,5 @@
 import type { Actor } from '../model/actor.js';
+import type { Invitation } from '../model/invitation.js';
 import type { OutboxMessage } from '../model/outbox-message.js';
 import type { Page } from '../ports/store.js';
 import type { ActorApi } from './actor-api.js';
@@ -11,6 +12,7 @@ import type {
 } from './drain-outbox.js';
 import type { AcceptInvitationInput } from './inputs.js';
 import type { CreateOrganizationInput } from './organization-inputs.js';
+import type { DeclineInvitationInput } from './structure-inputs.js';
 /** The roster: the commands that have no actor yet, and {@link Roster.as} for the rest. */
 export interface Roster {
   /** Creates an organization with its owner (active, top role) and its default space. */
@@ -22,6 +24,22 @@ export interface Roster {
    * an invitation carries its inviter's authority only while they have it.
    */
   acceptInvitation(input: AcceptInvitationInput): Promise<AcceptedInvitation>;
+  /**
+   * Declines an invitation by its token (the invitee turns it down; no
+   * actor, as for acceptance): the invitation becomes `declined` and stays
+   * as the record of it, its pending account disappears as on revoke, and an
+   * `invitation.declined` outbox message (`invitationId`, `email`,
+   * `invitedBy`) lets the host tell the inviter. Audited, with the invitee's
+   * id as a pseudonym. An expired invitation may be declined; an unknown,
+   * used, revoked or declined token is `NOT_FOUND`.
+   *
+   * @example
+   * ```ts
+   * const declined = await roster.declineInvitation({ token });
+   * declined.status; // 'declined'
+   * ```
+   */
+  declineInvitation(input: DeclineInvitationInput): Promise<Invitation>;
   /** The API of one actor; every call is authorized for them. */
   as(actor: Actor): ActorApi;
   /**

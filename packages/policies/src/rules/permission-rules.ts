@@ -59,7 +59,7 @@ const grants: Readonly<Record<Permission, Grant>> = {
   },
   manageGroups({ can }, { orgId }, spaceIds) {
     can('assignGroups', 'Membership', inSpaces(orgId, 'Membership', spaceIds));
-    can('createGroup', 'Group', inSpaces(orgId, 'Group', spaceIds));
+    can(['createGroup', 'renameGroup', 'deleteGroup'], 'Group', inSpaces(orgId, 'Group', spaceIds));
     can('read', 'Group', inSpaces(orgId, 'Group', spaceIds));
   },
   viewStatistics({ can }, { orgId }, spaceIds) {
@@ -68,7 +68,7 @@ const grants: Readonly<Record<Permission, Grant>> = {
   },
   manageOrganization({ can }, { orgId }) {
     can(['renameOrganization', 'changePlan'], 'Organization', { orgId, id: orgId });
-    can('createSpace', 'Space', { orgId });
+    can(['createSpace', 'renameSpace', 'deleteSpace'], 'Space', { orgId });
   },
   deleteOrganization({ can }, { orgId, isOwner }) {
     if (isOwner) can('deleteOrganization', 'Organization', { orgId, id: orgId });

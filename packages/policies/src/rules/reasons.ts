@@ -35,6 +35,10 @@ export const defaultReasons: Readonly<Record<RosterAction, string>> = (() => {
     reassignReports: `Only roles with the “${permissionLabels.manageUsers}” permission, or team leaders for their own reports, may reassign reports.`,
     createSpace: needs('manageOrganization', 'create spaces'),
     createGroup: needs('manageGroups', 'create groups'),
+    renameSpace: needs('manageOrganization', 'rename spaces'),
+    deleteSpace: needs('manageOrganization', 'delete spaces'),
+    renameGroup: needs('manageGroups', 'rename groups'),
+    deleteGroup: needs('manageGroups', 'delete groups'),
     viewStatistics: needs('viewStatistics', 'view statistics'),
   };
 })();

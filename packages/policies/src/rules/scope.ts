@@ -42,6 +42,8 @@ export function scopeRules({ cannot }: Rules, facts: ActorFacts): void {
     cannot('assignGroups', 'Membership', { spaceId: { $nin: groupScope } }).because(
       ruleReasons.scope,
     );
-    cannot('createGroup', 'Group', { spaceId: { $nin: groupScope } }).because(ruleReasons.scope);
+    cannot(['createGroup', 'renameGroup', 'deleteGroup'], 'Group', {
+      spaceId: { $nin: groupScope },
+    }).because(ruleReasons.scope);
   }
 }

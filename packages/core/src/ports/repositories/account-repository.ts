@@ -80,6 +80,13 @@ export interface AccountListQuery {
   readonly statuses?: readonly AccountStatus[];
   /** Only accounts that are current members of this space (the Team page). */
   readonly memberOf?: string;
+  /**
+   * With `memberOf`: also the `pending` accounts with a `pending` invitation
+   * into that space (the invitees, in the same order and cursor as the
+   * members). They hold no membership, so `roles` and `groupId`, which match
+   * current memberships, leave them out. Ignored without `memberOf`.
+   */
+  readonly includeInvited?: boolean;
   /** Only accounts holding one of these roles in a current membership (of `memberOf` when given). */
   readonly roles?: readonly string[];
   /** Only accounts currently in this group. */

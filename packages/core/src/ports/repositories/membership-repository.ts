@@ -13,4 +13,13 @@ export interface MembershipRepository extends TenantRepository<Membership> {
   listByAccounts(orgId: string, accountIds: readonly string[]): Promise<Membership[]>;
   /** The current memberships (state `member`) whose manager is `managerId`: the manager's direct reports. */
   listReports(orgId: string, managerId: string): Promise<Membership[]>;
+  /** The current memberships (state `member`) of one space, in no particular order. */
+  listBySpace(orgId: string, spaceId: string): Promise<Membership[]>;
+  /** The memberships whose `groupIds` hold `groupId` (only current ones can), in no particular order. */
+  listByGroup(orgId: string, groupId: string): Promise<Membership[]>;
+  /**
+   * How many memberships hold each of `groupIds` in their `groupIds`, in one
+   * round trip: every id given is a key, `0` when no membership holds it.
+   */
+  countByGroups(orgId: string, groupIds: readonly string[]): Promise<Record<string, number>>;
 }

@@ -101,15 +101,18 @@ export function bulkImportCommand(options: {
             resolveSpace(spaces, data.space ?? options.space, actor.organization.defaultSpaceId),
           );
           await at('role', () => checkRoleGrantable(ctx, data.role, ['role']));
-          await authorizeInvite(ctx, space.id, data.role).catch(async (error: unknown) => {
-            // A rank refusal is about the role granted (rule 4).
-            if (RosterError.isInstance(error, 'RANK_EXCEEDED')) throw new RowFailure('role', error);
-            if (!RosterError.isInstance(error) || error.code !== 'FORBIDDEN') throw error;
-            throw new RowFailure(
-              await forbiddenColumn(ctx, asked, spaces, space.id, data.role),
-              error,
-            );
-          });
+          await authorizeInvite(ctx, space.id, data.role, data.restrictions).catch(
+            async (error: unknown) => {
+              // A rank refusal is about the role granted (rule 4).
+              if (RosterError.isInstance(error, 'RANK_EXCEEDED'))
+                throw new RowFailure('role', error);
+              if (!RosterError.isInstance(error) || error.code !== 'FORBIDDEN') throw error;
+              throw new RowFailure(
+                await forbiddenColumn(ctx, asked, spaces, space.id, data.role),
+                error,
+              );
+            },
+          );
           await at('profile', () =>
             checkProfileLimits(ctx.deps.profileLimits, data.profile ?? {}, ['profile']),
           );
@@ -141,6 +144,7 @@ export function bulkImportCommand(options: {
               role: data.role,
               spaceId: space.id,
               groupIds,
+              restrictions: data.restrictions ?? [],
               managerId,
               firstName: data.firstName ?? '',
               lastName: data.lastName ?? '',

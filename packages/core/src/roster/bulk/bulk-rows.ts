@@ -21,6 +21,7 @@ const importSchema = z.strictObject({
   space: spaceName.optional(),
   groups: groupNames.optional(),
   manager: Email.schema.optional(),
+  restrictions: z.array(z.string().min(1).max(64)).max(100).optional(),
   profile: ProfileFields.schema.optional(),
 });
 
@@ -55,6 +56,8 @@ export interface BulkImportRow {
   groups?: string[] | undefined;
   /** The manager's email: an active account of the organization, member of that space. */
   manager?: string | undefined;
+  /** The restrictions the membership gets at acceptance, as {@link ActorApi.invite}'s `restrictions`. */
+  restrictions?: string[] | undefined;
   /** Host profile fields (required profile fields come through here). */
   profile?: Record<string, string | number | boolean | null> | undefined;
 }

@@ -81,7 +81,8 @@ function completedProfile(
  * The membership the invitation grants, before its period starts: the one
  * the account already has in the space (a former member), or a new one. The
  * manager named in the invitation may have left since (rule 7): then the
- * person joins without one, and an admin assigns one later.
+ * person joins without one, and an admin assigns one later; a group deleted
+ * since is skipped.
  */
 async function grantedMembership(
   ctx: CommandContext,
@@ -91,10 +92,18 @@ async function grantedMembership(
   const existing = await ctx.tx.memberships.find(orgId, accountId, spaceId);
   const keepsManager =
     invitation.managerId !== null && (await mayManageIn(ctx, orgId, invitation.managerId, spaceId));
+  // A group deleted since the invitation was sent is skipped (deleteGroup).
+  const groups =
+    invitation.groupIds.length === 0 ? [] : await ctx.tx.groups.getMany(orgId, invitation.groupIds);
+  const groupIds = invitation.groupIds.filter((id) =>
+    groups.some((group) => group.id === id && group.spaceId === spaceId),
+  );
   const fields = {
     state: 'member' as const,
     role: invitation.role,
-    groupIds: invitation.groupIds,
+    groupIds,
+    // What the inviter checked at invite (reference 004, step 5) lands here.
+    restrictions: invitation.restrictions,
     managerId: keepsManager ? invitation.managerId : null,
   };
   const draft: Membership =
@@ -104,7 +113,6 @@ async function grantedMembership(
           orgId,
           accountId,
           spaceId,
-          restrictions: [],
           periods: [],
           version: 1,
           ...fields,
@@ -230,7 +238,12 @@ async function checkStillBacked(
             memberships: await ctx.tx.memberships.listByAccounts(orgId, [inviter.id]),
           },
           action: 'invite',
-          subject: invitationSubject(orgId, invitation.spaceId, invitation.role),
+          subject: invitationSubject(
+            orgId,
+            invitation.spaceId,
+            invitation.role,
+            invitation.restrictions,
+          ),
         });
   if (decision?.allowed === true) return;
   const reason =

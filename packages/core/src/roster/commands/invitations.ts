@@ -1,3 +1,4 @@
+import type { RosterErrorDetailsMap } from '../../errors/error-codes.js';
 import { RosterError } from '../../errors/roster-error.js';
 import type { Account, ProfileFields } from '../../model/account.js';
 import type { AuditEvent } from '../../model/audit-event.js';
@@ -49,9 +50,14 @@ export async function authorizeInvite(
   ctx: ActorContext,
   spaceId: string,
   role: string,
+  restrictions: readonly string[] = [],
 ): Promise<void> {
   checkRoleGrantable(ctx, role, ['role']);
-  await authorize(ctx, 'invite', invitationSubject(ctx.actor.organization.id, spaceId, role));
+  await authorize(
+    ctx,
+    'invite',
+    invitationSubject(ctx.actor.organization.id, spaceId, role, restrictions),
+  );
 }
 
 /** Whether the Policy lets the actor invite into this space with this role (no error; nothing else checked). @internal */
@@ -68,17 +74,51 @@ export async function mayInvite(
   return decision.allowed;
 }
 
-/** DESIGN rule 12: an email that already has an account never gets a second one. */
-function accountExists(email: string, existing: Account): RosterError<'ACCOUNT_EXISTS'> {
-  const advice: Record<string, string> = {
-    pending: 'They are already invited: resend the invitation instead.',
-    active: 'They already have an account: add them to the team instead.',
-    deactivated: 'Their account is deactivated: reactivate it first, then add them to the team.',
-  };
+type ExistingState = RosterErrorDetailsMap['ACCOUNT_EXISTS']['state'];
+
+const advice: Readonly<Record<ExistingState, string>> = {
+  pending: 'They are already invited: resend the invitation instead.',
+  'former-member': 'They already have an account: add them to the team instead.',
+  member: 'They are already a member of this space.',
+  deactivated: 'Their account is deactivated: reactivate it first, then add them to the team.',
+};
+
+/**
+ * DESIGN rule 12: an email that already has an account never gets a second
+ * one. `invite` refuses rather than re-adding: re-adding is `addToTeam`'s
+ * (with its own checks and no e-mail), and the error says which command a UI
+ * should offer, with what it needs (the account, the pending invitation).
+ */
+async function accountExists(
+  ctx: ActorContext,
+  email: string,
+  existing: Account,
+  spaceId: string,
+): Promise<RosterError<'ACCOUNT_EXISTS'>> {
+  const orgId = existing.orgId;
+  let state: ExistingState;
+  let invitationId: string | undefined;
+  if (existing.status === 'pending') {
+    state = 'pending';
+    const invitations = await ctx.tx.invitations.listByAccount(orgId, existing.id);
+    invitationId = invitations.find((invitation) => invitation.status === 'pending')?.id;
+  } else if (existing.status === 'deactivated') {
+    state = 'deactivated';
+  } else {
+    const membership = await ctx.tx.memberships.find(orgId, existing.id, spaceId);
+    state = membership?.state === 'member' ? 'member' : 'former-member';
+  }
   return new RosterError(
     'ACCOUNT_EXISTS',
-    `An account with the email ${email} already exists. ${advice[existing.status] ?? ''}`.trim(),
-    { email, accountId: existing.id, status: existing.status },
+    `An account with the email ${email} already exists. ${advice[state]}`,
+    {
+      email,
+      accountId: existing.id,
+      status: existing.status,
+      state,
+      spaceId,
+      ...(invitationId === undefined ? {} : { invitationId }),
+    },
   );
 }
 
@@ -98,6 +138,7 @@ export interface InvitationRowsInput {
   readonly role: string;
   readonly spaceId: string;
   readonly groupIds: readonly string[];
+  readonly restrictions: readonly string[];
   readonly managerId: string | null;
   readonly firstName: string;
   readonly lastName: string;
@@ -139,6 +180,7 @@ export function buildInvitationRows(
     email: input.email,
     role: input.role,
     groupIds: [...input.groupIds],
+    restrictions: [...new Set(input.restrictions)],
     managerId: input.managerId,
     invitedBy: actor.account.id,
     tokenHash,
@@ -169,10 +211,10 @@ export async function invite(ctx: ActorContext, raw: unknown): Promise<IssuedInv
   const orgId = actor.organization.id;
   const spaceId = input.spaceId ?? actor.organization.defaultSpaceId;
   checkProfileLimits(ctx.deps.profileLimits, input.profile, ['profile']);
-  await authorizeInvite(ctx, spaceId, input.role);
+  await authorizeInvite(ctx, spaceId, input.role, input.restrictions);
   await checkPlacement(ctx, orgId, spaceId, input.groupIds, input.managerId);
   const existing = await ctx.tx.accounts.findByEmail(orgId, input.email);
-  if (existing !== undefined) throw accountExists(input.email, existing);
+  if (existing !== undefined) throw await accountExists(ctx, input.email, existing, spaceId);
 
   const rows = buildInvitationRows(ctx, { ...input, spaceId }, await newInvitationSecret());
   const account = await ctx.tx.accounts.insert(rows.account);

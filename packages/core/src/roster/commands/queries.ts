@@ -45,6 +45,7 @@ export async function listAccounts(
     ...(input.statuses === undefined ? {} : { statuses: input.statuses }),
     ...(input.roles === undefined ? {} : { roles: input.roles }),
     ...(memberOf === undefined ? {} : { memberOf }),
+    ...(members && input.includePending ? { includeInvited: true } : {}),
     ...(input.groupId === undefined ? {} : { groupId: input.groupId }),
     ...(input.cursor === undefined ? {} : { cursor: input.cursor }),
   });

@@ -164,6 +164,12 @@ export const effectHandlers: EffectHandlers = {
     target.invitation = { ...invitationOf(target, 'revokeInvitation'), status: 'revoked' };
   },
 
+  /** The invitee turned it down: it can no longer be used, and stays as the record of it. */
+  declineInvitation(scope) {
+    const target = one(scope, 'declineInvitation');
+    target.invitation = { ...invitationOf(target, 'declineInvitation'), status: 'declined' };
+  },
+
   /** Every membership of the account goes with it. */
   async endMemberships(scope) {
     const target = one(scope, 'endMemberships');
