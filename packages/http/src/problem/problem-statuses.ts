@@ -22,7 +22,8 @@ export type ProblemCode = RosterErrorCode | HttpProblemCode;
  *   changing that state (reassign the reports, fill the profile) makes the
  *   same request succeed.
  * - `OWNER_PROTECTED`, `SELF_ACTION`, `RANK_EXCEEDED`, `FORBIDDEN` are 403:
- *   who the actor is refuses it, whatever the state.
+ *   who the actor is refuses it, whatever the state. `DEFAULT_SPACE_PROTECTED`
+ *   is 403 too: no change of state ever makes the default space deletable.
  * - `INVITATION_EXPIRED` is 410: the link is gone for good; a new one must be sent.
  * - `CONFLICT` is 409 (a stale version inside the store, or a unique key
  *   taken); a stale `If-Match` is 412 (`PRECONDITION_FAILED`) and never
@@ -47,6 +48,7 @@ export const problemStatuses: Readonly<Record<ProblemCode, number>> = {
   UNAUTHENTICATED: 401,
   FORBIDDEN: 403,
   OWNER_PROTECTED: 403,
+  DEFAULT_SPACE_PROTECTED: 403,
   SELF_ACTION: 403,
   RANK_EXCEEDED: 403,
   CROSS_SITE_REQUEST: 403,
