@@ -10,6 +10,7 @@ import {
 } from '@rosterkit/core/adapter';
 import { firstAfter, listAccounts } from './account-list.js';
 import { outboxRepository } from './outbox-repository.js';
+import { roleRepository } from './role-repository.js';
 import { key, type TableView } from './table.js';
 import type { Views } from './tables.js';
 import { insertAll, stored, tenantRepository } from './tenant-repository.js';
@@ -208,6 +209,11 @@ export function createTransaction(views: () => Views): StoreTransaction<undefine
       },
     },
     outbox: outboxRepository(() => views().outbox),
+    roles: roleRepository(
+      () => views().roles,
+      () => views().memberships,
+      () => views().invitations,
+    ),
   };
 }
 

@@ -62,6 +62,8 @@ export { Organization } from './model/organization.js';
 export { OutboxMessage, outboxErrorMaxLength } from './model/outbox-message.js';
 export { Email, Id, PersonName, Timestamp, Version } from './model/primitives.js';
 export { Space } from './model/space.js';
+export type { OrganizationRoles } from './model/stored-role.js';
+export { StoredRole } from './model/stored-role.js';
 export type { Clock } from './ports/clock.js';
 export { systemClock } from './ports/clock.js';
 export type { IdGenerator, IdKind } from './ports/id-generator.js';
@@ -69,6 +71,7 @@ export { uuidIdGenerator } from './ports/id-generator.js';
 export type {
   Policy,
   PolicyActor,
+  PolicyAnyRequest,
   PolicyDecision,
   PolicyRequest,
   PolicySubject,
@@ -93,6 +96,8 @@ export type {
   OutboxFailure,
   OutboxRepository,
   Page,
+  RoleHolders,
+  RoleRepository,
   SpaceRepository,
   Store,
   StoreTransaction,
@@ -112,6 +117,7 @@ export { BulkImportRow, BulkUpdateRow } from './roster/bulk/bulk-rows.js';
 export type { AcceptedInvitation } from './roster/commands/accept-invitation.js';
 export type { CreatedOrganization } from './roster/commands/create-organization.js';
 export type { IssuedInvitation } from './roster/commands/invitations.js';
+export type { ActorPermissions } from './roster/commands/may.js';
 export type { DeletedOrganization } from './roster/commands/organization.js';
 export type {
   AccountHistory,
@@ -119,6 +125,7 @@ export type {
   Presence,
   PresenceStatus,
 } from './roster/commands/queries.js';
+export type { RoleList } from './roster/commands/roles.js';
 export { createRoster } from './roster/create-roster.js';
 export type {
   DrainOutboxOptions,
@@ -156,6 +163,12 @@ export type {
 export type { ExponentialBackoffOptions, OutboxBackoff } from './roster/outbox-backoff.js';
 export { exponentialBackoff, outboxBackoffMaxMs } from './roster/outbox-backoff.js';
 export type { ProfileLimits } from './roster/profile-limits.js';
+export type {
+  CanSubject,
+  DefineRoleInput,
+  RoleRef,
+  UpdateRoleInput,
+} from './roster/role-inputs.js';
 export type { Roster } from './roster/roster.js';
 export type {
   Departure,

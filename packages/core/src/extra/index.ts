@@ -40,6 +40,12 @@ export {
   RenameOrganizationInput,
   TransferOwnershipInput,
 } from '../roster/organization-inputs.js';
+export {
+  CanSubject,
+  DefineRoleInput,
+  RoleRef,
+  UpdateRoleInput,
+} from '../roster/role-inputs.js';
 export type { ReportMove } from '../rules/direct-reports.js';
 export {
   checkDirectReports,
