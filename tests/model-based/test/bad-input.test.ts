@@ -7,12 +7,15 @@ import {
   AccountRef,
   AddToTeamInput,
   AssignGroupsInput,
+  CanInput,
+  CanSubject,
   ChangePlanInput,
   ChangeRoleInput,
   CreateGroupInput,
   CreateOrganizationInput,
   CreateSpaceInput,
   DeactivateInput,
+  DefineRoleInput,
   DeleteOrganizationInput,
   DeleteOwnAccountInput,
   InvitationRef,
@@ -22,10 +25,12 @@ import {
   ReassignReportsInput,
   RemoveFromTeamInput,
   RenameOrganizationInput,
+  RoleRef,
   SetManagerInput,
   SetRestrictionsInput,
   TransferOwnershipInput,
   UpdateProfileInput,
+  UpdateRoleInput,
 } from '@rosterkit/core/extra';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -77,6 +82,18 @@ const commands: [string, Call, Model<unknown>][] = [
   ['createGroup', actorCommand('createGroup'), CreateGroupInput],
   ['listAccounts', actorCommand('listAccounts'), ListAccountsInput],
   ['listMembers', actorCommand('listMembers'), ListAccountsInput],
+  ['defineRole', actorCommand('defineRole'), DefineRoleInput],
+  ['updateRole', actorCommand('updateRole'), UpdateRoleInput],
+  ['deleteRole', actorCommand('deleteRole'), RoleRef],
+  ['permissions', actorCommand('permissions'), CanSubject],
+  [
+    'can',
+    (world, input) => {
+      const { action, subject } = (input ?? {}) as { action?: never; subject?: never };
+      return world.as(world.people[0]?.id ?? '').can(action as never, subject);
+    },
+    CanInput,
+  ],
 ];
 
 const anything = fc.anything({
@@ -91,7 +108,7 @@ const anything = fc.anything({
   withTypedArray: true,
 });
 
-const optionalInput = new Set(['deleteOwnAccount', 'listAccounts', 'listMembers']);
+const optionalInput = new Set(['deleteOwnAccount', 'listAccounts', 'listMembers', 'permissions']);
 
 const folder = mkdtempSync(join(tmpdir(), 'rosterkit-bad-input-'));
 afterAll(() => rmSync(folder, { recursive: true, force: true }));
@@ -111,6 +128,7 @@ describe('every command with arbitrary input', () => {
           fc.oneof(
             anything,
             fc.record({ accountId: anything, email: anything, role: anything, token: anything }),
+            fc.record({ action: anything, subject: anything, roleId: anything, rank: anything }),
           ),
           async (value) => {
             // These three take no input at all as "no criteria": undefined means {}.

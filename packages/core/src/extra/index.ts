@@ -41,6 +41,7 @@ export {
   TransferOwnershipInput,
 } from '../roster/organization-inputs.js';
 export {
+  CanInput,
   CanSubject,
   DefineRoleInput,
   RoleRef,

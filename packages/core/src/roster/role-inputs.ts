@@ -87,8 +87,10 @@ export const CanSubject = defineModel(
 /** What `can` and `permissions` take as their subject. */
 export type CanSubject = ModelInput<typeof CanSubject>;
 
-/** Input of `can`. @internal */
+/** Input of `can`: the action and the subject, as `can(action, subject)` takes them. */
 export const CanInput = defineModel(
   'can input',
   z.strictObject({ action: z.enum(rosterActions), subject: CanSubject.schema.default({}) }),
 );
+/** What `can` takes, as one object. */
+export type CanInput = ModelInput<typeof CanInput>;
