@@ -1,6 +1,7 @@
 import { expect } from 'vitest';
 import type { ConformanceSuite } from '../conformance-context.js';
 import { expectRosterError } from '../conformance-context.js';
+import { storedRole } from '../suites/roles.js';
 import { expectRefusedUnchanged } from './refusal.js';
 import { seedScenario } from './scenario-roster.js';
 
@@ -17,7 +18,7 @@ export const roleScenarios: ConformanceSuite = (test) => {
       version: 1,
       scope: 'organization',
     });
-    expect(await ctx.raw.role?.(org.organization.id, lead.id)).toEqual(lead);
+    expect(await storedRole(ctx, org.organization.id, lead.id)).toEqual(lead);
     const { token } = await owner.invite({ email: 'dee@acme.io', role: 'lead' });
     const { account: dee, membership } = await org.roster.acceptInvitation({
       token,
@@ -88,7 +89,7 @@ export const roleScenarios: ConformanceSuite = (test) => {
     );
     // Raising a role above one's rank is refused too, and changes nothing.
     await expectRosterError(admin.updateRole({ roleId: helper.id, rank: 3 }), 'RANK_EXCEEDED');
-    expect(await ctx.raw.role?.(org.organization.id, helper.id)).toEqual(helper);
+    expect(await storedRole(ctx, org.organization.id, helper.id)).toEqual(helper);
   });
 
   test('Domain: updating a stored role takes effect at once, versioned; a stale version is refused', async (ctx) => {
@@ -138,7 +139,7 @@ export const roleScenarios: ConformanceSuite = (test) => {
       members: [{ accountId: org.agentA.id, spaceId: org.organization.defaultSpaceId }],
       invitations: [invitation.id],
     });
-    expect(await ctx.raw.role?.(orgId, lead.id)).toEqual(lead);
+    expect(await storedRole(ctx, orgId, lead.id)).toEqual(lead);
     await owner.changeRole({ accountId: org.agentA.id, role: 'agent' });
     await owner.revokeInvitation({ invitationId: invitation.id });
     const deleted = await owner.deleteRole({ roleId: lead.id });

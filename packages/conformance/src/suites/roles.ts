@@ -4,9 +4,12 @@ import type { ConformanceContext, ConformanceSuite } from '../conformance-contex
 import { expectRosterError } from '../conformance-context.js';
 import { buildInvitation, buildMembership, buildStoredRole } from '../fixtures.js';
 
-// Reads a role past the adapter's repository when the adapter gives a raw
-// reader (an adapter cannot agree with itself wrongly), else through it.
-async function storedRole(ctx: ConformanceContext, orgId: string, id: string) {
+/**
+ * Reads a role past the adapter's repository when the adapter gives a raw
+ * reader (an adapter cannot agree with itself wrongly), else through it.
+ * @internal
+ */
+export async function storedRole(ctx: ConformanceContext, orgId: string, id: string) {
   if (ctx.raw.role !== undefined) return ctx.raw.role(orgId, id);
   return ctx.store.transaction((tx) => tx.roles.get(orgId, id));
 }
