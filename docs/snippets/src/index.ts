@@ -27,6 +27,7 @@ export const tables = [
   'rosterkit_invitations',
   'rosterkit_audit_events',
   'rosterkit_outbox_messages',
+  'rosterkit_roles',
 ] as const;
 
 /** Where the store connects. */

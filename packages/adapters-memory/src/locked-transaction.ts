@@ -85,6 +85,7 @@ const rules: Readonly<Record<string, Readonly<Record<string, Rule>>>> = {
     byOrg,
   ),
   outbox: each(['append', 'appendMany'], byOrg),
+  roles: each([...tenantMethods, 'listByOrganization', 'listHolders'], byOrg),
 };
 
 function ruleFor(name: string, method: string): Rule | undefined {

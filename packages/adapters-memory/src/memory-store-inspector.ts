@@ -7,6 +7,7 @@ import type {
   Organization,
   OutboxMessage,
   Space,
+  StoredRole,
 } from '@rosterkit/core';
 import type { Table } from './table.js';
 import type { Tables } from './tables.js';
@@ -38,6 +39,8 @@ export interface MemoryStoreInspector {
   /** The committed invitation of this organization, or `undefined`. */
   invitation(orgId: string, id: string): Invitation | undefined;
   /** Every committed audit event of this organization, in no particular order. */
+  /** The committed stored role of this organization, or `undefined`. */
+  role(orgId: string, id: string): StoredRole | undefined;
   auditEvents(orgId: string): AuditEvent[];
   /** Every committed outbox message, delivered or not, in no particular order. */
   outbox(): OutboxMessage[];
@@ -64,6 +67,7 @@ export function createInspector(tables: Tables): MemoryStoreInspector {
     membership: (orgId, id) => inOrg(tables.memberships, orgId, id),
     group: (orgId, id) => inOrg(tables.groups, orgId, id),
     invitation: (orgId, id) => inOrg(tables.invitations, orgId, id),
+    role: (orgId, id) => inOrg(tables.roles, orgId, id),
     auditEvents: (orgId) =>
       tables.auditEvents.committedBy('org', orgId).map((row) => structuredClone(row)),
     outbox: () => [...tables.outbox.rows.values()].map((row) => structuredClone(row)),

@@ -7,6 +7,7 @@ import {
   type Model,
   Organization,
   Space,
+  StoredRole,
 } from '@rosterkit/core';
 import { invitationSnapshotRow } from './snapshot-invitation.js';
 import { outboxSnapshotRow } from './snapshot-outbox.js';
@@ -23,6 +24,7 @@ const models: { readonly [K in keyof Tables]: Model<unknown> } = {
   invitations: invitationSnapshotRow,
   auditEvents: AuditEvent,
   outbox: outboxSnapshotRow,
+  roles: StoredRole,
 };
 
 const tableNames = Object.keys(models) as (keyof Tables)[];
@@ -47,7 +49,8 @@ export function loadSnapshot(file: string, tables: Tables): void {
   }
   const views = beginViews(tables);
   for (const name of tableNames) {
-    const rows = data[name];
+    // Snapshots written before stored roles have no `roles`.
+    const rows = name === 'roles' && data[name] === undefined ? [] : data[name];
     if (!Array.isArray(rows)) throw new Error(`${file}: "${name}" must be an array.`);
     const view = views[name] as Views[keyof Tables] & { insert(row: unknown): void };
     for (const row of rows) view.insert(models[name].parse(row));

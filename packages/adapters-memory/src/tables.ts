@@ -8,6 +8,7 @@ import type {
   OutboxMessage,
   RosterError,
   Space,
+  StoredRole,
 } from '@rosterkit/core';
 import { key, Table, type TableView } from './table.js';
 
@@ -54,6 +55,11 @@ export function createTables() {
       unique: {},
       multi: { ...byOrg, target: (row) => [key(row.orgId, row.target.type, row.target.id)] },
     }),
+    roles: new Table<StoredRole>({
+      subject: 'Role',
+      unique: { name: (row) => key(row.orgId, row.name) },
+      multi: byOrg,
+    }),
     outbox: new Table<OutboxMessage>({
       subject: 'OutboxMessage',
       unique: {},
@@ -83,6 +89,7 @@ export function beginViews(tables: Tables): Views {
     groups: tables.groups.begin(),
     invitations: tables.invitations.begin(),
     auditEvents: tables.auditEvents.begin(),
+    roles: tables.roles.begin(),
     outbox: tables.outbox.begin(),
   };
 }

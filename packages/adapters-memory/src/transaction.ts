@@ -11,6 +11,7 @@ import {
 import { firstAfter, listAccounts } from './account-list.js';
 import { listInvitations } from './invitation-list.js';
 import { outboxRepository } from './outbox-repository.js';
+import { roleRepository } from './role-repository.js';
 import { key, type TableView } from './table.js';
 import type { Views } from './tables.js';
 import { insertAll, stored, tenantRepository } from './tenant-repository.js';
@@ -227,6 +228,11 @@ export function createTransaction(views: () => Views): StoreTransaction<undefine
       },
     },
     outbox: outboxRepository(() => views().outbox),
+    roles: roleRepository(
+      () => views().roles,
+      () => views().memberships,
+      () => views().invitations,
+    ),
   };
 }
 

@@ -35,6 +35,7 @@ export interface RosterkitPrismaTransactionClient {
   readonly rosterkitInvitation: RosterkitModelDelegate;
   readonly rosterkitAuditEvent: RosterkitModelDelegate;
   readonly rosterkitOutboxMessage: RosterkitModelDelegate;
+  readonly rosterkitRole: RosterkitModelDelegate;
   $executeRawUnsafe(query: string, ...values: unknown[]): PromiseLike<number>;
   $queryRawUnsafe(query: string, ...values: unknown[]): PromiseLike<unknown>;
 }

@@ -3,14 +3,17 @@ import mysqlInit from '../migrations/mysql/20261123000000_rosterkit_init/migrati
 import mysqlLiteralSearch from '../migrations/mysql/20261124120000_rosterkit_literal_search/migration.sql';
 import mysqlOutboxBackoff from '../migrations/mysql/20261202000000_rosterkit_outbox_backoff/migration.sql';
 import mysqlInvitations from '../migrations/mysql/20261203000000_rosterkit_invitations_and_structure/migration.sql';
+import mysqlStoredRoles from '../migrations/mysql/20261203020000_rosterkit_stored_roles/migration.sql';
 import postgresqlInit from '../migrations/postgresql/20261123000000_rosterkit_init/migration.sql';
 import postgresqlLiteralSearch from '../migrations/postgresql/20261124120000_rosterkit_literal_search/migration.sql';
 import postgresqlOutboxBackoff from '../migrations/postgresql/20261202000000_rosterkit_outbox_backoff/migration.sql';
 import postgresqlInvitations from '../migrations/postgresql/20261203000000_rosterkit_invitations_and_structure/migration.sql';
+import postgresqlStoredRoles from '../migrations/postgresql/20261203020000_rosterkit_stored_roles/migration.sql';
 import sqliteInit from '../migrations/sqlite/20261123000000_rosterkit_init/migration.sql';
 import sqliteLiteralSearch from '../migrations/sqlite/20261124120000_rosterkit_literal_search/migration.sql';
 import sqliteOutboxBackoff from '../migrations/sqlite/20261202000000_rosterkit_outbox_backoff/migration.sql';
 import sqliteInvitations from '../migrations/sqlite/20261203000000_rosterkit_invitations_and_structure/migration.sql';
+import sqliteStoredRoles from '../migrations/sqlite/20261203020000_rosterkit_stored_roles/migration.sql';
 
 /** The database families rosterkit ships migrations for. MariaDB uses `mysql`. */
 export type RosterkitProvider = 'postgresql' | 'mysql' | 'sqlite';
@@ -31,6 +34,8 @@ const literalSearch = '20261124120000_rosterkit_literal_search';
 const outboxBackoff = '20261202000000_rosterkit_outbox_backoff';
 // Invitations carry restrictions (restrictionsJson) and are listed (two indexes).
 const invitationsAndStructure = '20261203000000_rosterkit_invitations_and_structure';
+// The roles an organization stores at run time: rosterkit_roles.
+const storedRoles = '20261203020000_rosterkit_stored_roles';
 
 /**
  * rosterkit's SQL migrations for each provider, oldest first: the same text
@@ -46,18 +51,21 @@ export const rosterkitMigrations: Readonly<
     { name: literalSearch, sql: postgresqlLiteralSearch },
     { name: outboxBackoff, sql: postgresqlOutboxBackoff },
     { name: invitationsAndStructure, sql: postgresqlInvitations },
+    { name: storedRoles, sql: postgresqlStoredRoles },
   ],
   mysql: [
     { name: init, sql: mysqlInit },
     { name: literalSearch, sql: mysqlLiteralSearch },
     { name: outboxBackoff, sql: mysqlOutboxBackoff },
     { name: invitationsAndStructure, sql: mysqlInvitations },
+    { name: storedRoles, sql: mysqlStoredRoles },
   ],
   sqlite: [
     { name: init, sql: sqliteInit },
     { name: literalSearch, sql: sqliteLiteralSearch },
     { name: outboxBackoff, sql: sqliteOutboxBackoff },
     { name: invitationsAndStructure, sql: sqliteInvitations },
+    { name: storedRoles, sql: sqliteStoredRoles },
   ],
 });
 

@@ -16,6 +16,7 @@ import { listInvitations } from './repositories/invitation-list.js';
 import { membershipRepository } from './repositories/membership-repository.js';
 import { organizationRepository } from './repositories/organization-repository.js';
 import { outboxRepository } from './repositories/outbox-repository.js';
+import { roleRepository } from './repositories/role-repository.js';
 import { tenantRepository } from './repositories/tenant-repository.js';
 import {
   type AccountRow,
@@ -125,5 +126,6 @@ export function createTransaction(
     },
     auditEvents: auditEventRepository(db, insertBatch(db.rosterkitAuditEvent, auditEventTable)),
     outbox: outboxRepository(db, insertBatch(db.rosterkitOutboxMessage, outboxTable)),
+    roles: roleRepository(db),
   };
 }

@@ -13,6 +13,7 @@ const init = '20261123000000_rosterkit_init';
 const literalSearch = '20261124120000_rosterkit_literal_search';
 const outboxBackoff = '20261202000000_rosterkit_outbox_backoff';
 const invitations = '20261203000000_rosterkit_invitations_and_structure';
+const storedRoles = '20261203020000_rosterkit_stored_roles';
 const at = (minute: number) => new Date(Date.UTC(2026, 10, 30, 12, minute, 0, 123));
 
 describe.each(['sqlite', 'postgresql', 'mysql'] as const)(
@@ -80,7 +81,7 @@ describe.each(['sqlite', 'postgresql', 'mysql'] as const)(
       );
 
       expect(await applyMigrations(client, { provider })).toEqual({
-        applied: [literalSearch, outboxBackoff, invitations],
+        applied: [literalSearch, outboxBackoff, invitations, storedRoles],
         skipped: [init],
       });
       const rows = [...(await sqlRawReaders(client, provider).outbox())].sort((a, b) =>
@@ -143,9 +144,27 @@ describe.each(['sqlite', 'postgresql', 'mysql'] as const)(
       ).toBe(true);
       expect((await store.transaction((tx) => tx.outbox.listDead({ limit: 10 }))).total).toBe(1);
 
+      // The stored roles' table came with the upgrade, empty and usable.
+      const role = {
+        id: 'rol_1',
+        orgId: 'org_1',
+        name: 'lead',
+        label: 'Lead',
+        description: '',
+        rank: 30,
+        permissions: ['manageGroups'],
+        scope: 'organization' as const,
+        restrictions: [],
+        createdAt: at(30),
+        updatedAt: at(30),
+        version: 1,
+      };
+      await store.transaction((tx) => tx.roles.insert(role));
+      expect(await sqlRawReaders(client, provider).role?.('org_1', 'rol_1')).toEqual(role);
+
       expect(await applyMigrations(client, { provider })).toEqual({
         applied: [],
-        skipped: [init, literalSearch, outboxBackoff, invitations],
+        skipped: [init, literalSearch, outboxBackoff, invitations, storedRoles],
       });
     });
   },

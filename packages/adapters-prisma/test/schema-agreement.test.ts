@@ -116,6 +116,20 @@ const samples: Record<keyof typeof delegates, Record<string, unknown>> = {
     afterJson: null,
     at: at(10),
   },
+  rosterkitRole: {
+    id: 'rol_1',
+    orgId: 'org_1',
+    name: 'n'.repeat(64),
+    label: longText(100),
+    description: longText(500),
+    rank: 1_000_000,
+    permissionsJson: JSON.stringify(['manageUsers', 'manageGroups']),
+    scope: 'space',
+    restrictionsJson: JSON.stringify(['no-invite']),
+    createdAt: at(15),
+    updatedAt: at(16),
+    version: 3,
+  },
   rosterkitOutboxMessage: {
     id: 'msg_1',
     orgId: 'org_1',
@@ -141,6 +155,7 @@ const delegates = {
   rosterkitInvitation: Prisma.RosterkitInvitationScalarFieldEnum,
   rosterkitAuditEvent: Prisma.RosterkitAuditEventScalarFieldEnum,
   rosterkitOutboxMessage: Prisma.RosterkitOutboxMessageScalarFieldEnum,
+  rosterkitRole: Prisma.RosterkitRoleScalarFieldEnum,
 } as const;
 
 const tableOf: Record<keyof typeof delegates, (typeof tables)[number]> = {
@@ -153,6 +168,7 @@ const tableOf: Record<keyof typeof delegates, (typeof tables)[number]> = {
   rosterkitInvitation: 'rosterkit_invitations',
   rosterkitAuditEvent: 'rosterkit_audit_events',
   rosterkitOutboxMessage: 'rosterkit_outbox_messages',
+  rosterkitRole: 'rosterkit_roles',
 };
 
 // The tables rosterkit writes in batches (raw INSERTs, not the client), with

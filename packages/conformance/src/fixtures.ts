@@ -14,6 +14,7 @@ import type {
   Organization,
   OutboxMessage,
   Space,
+  StoredRole,
 } from '@rosterkit/core';
 
 // One counter for every builder, so two rows built in one process never share
@@ -246,6 +247,35 @@ export function buildOutboxMessage(overrides: Partial<OutboxMessage> = {}): Outb
     nextAttemptAt: new Date(createdAt.getTime()),
     lastError: null,
     deadAt: null,
+    ...overrides,
+  };
+}
+
+/**
+ * A valid {@link @rosterkit/core!StoredRole | StoredRole} (version 1) with a fresh id and name, for tests.
+ *
+ * @param overrides - fields to set instead of the defaults (`orgId` defaults to `'org_1'`).
+ * @example
+ * ```ts
+ * import { buildStoredRole } from '@rosterkit/conformance/fixtures';
+ * const lead = buildStoredRole({ orgId: org.id, name: 'lead', rank: 30, permissions: ['manageGroups'] });
+ * ```
+ */
+export function buildStoredRole(overrides: Partial<StoredRole> = {}): StoredRole {
+  const n = next();
+  return {
+    id: `rol_${n}`,
+    orgId: 'org_1',
+    name: `role-${n}`,
+    label: `Role ${n}`,
+    description: '',
+    rank: 20,
+    permissions: [],
+    scope: 'organization',
+    restrictions: [],
+    createdAt: epoch(),
+    updatedAt: epoch(),
+    version: 1,
     ...overrides,
   };
 }

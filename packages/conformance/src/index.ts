@@ -22,6 +22,7 @@ export {
   buildOrganization,
   buildOutboxMessage,
   buildSpace,
+  buildStoredRole,
   fixtureEpoch,
 } from './fixtures.js';
 export type { RawReaders } from './raw-readers.js';

@@ -7,6 +7,7 @@ import type {
   Organization,
   OutboxMessage,
   Space,
+  StoredRole,
 } from '@rosterkit/core';
 
 /**
@@ -45,6 +46,12 @@ export interface RawReaders {
   group(orgId: string, id: string): Group | undefined | Promise<Group | undefined>;
   /** The stored invitation of this organization, or `undefined`. */
   invitation(orgId: string, id: string): Invitation | undefined | Promise<Invitation | undefined>;
+  /**
+   * The stored role of this organization, or `undefined`. Optional (added
+   * with stored roles): without it, the roles suite checks writes through
+   * the store itself.
+   */
+  role?(orgId: string, id: string): StoredRole | undefined | Promise<StoredRole | undefined>;
   /** Every stored audit event of this organization, in any order. */
   auditEvents(orgId: string): readonly AuditEvent[] | Promise<readonly AuditEvent[]>;
   /** Every stored outbox message of every organization, delivered or not, in any order. */

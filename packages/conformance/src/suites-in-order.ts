@@ -8,6 +8,7 @@ import { invitationScenarios } from './domain/invitation-scenarios.js';
 import { lifecycleScenarios } from './domain/lifecycle-scenarios.js';
 import { organizationScenarios } from './domain/organization-scenarios.js';
 import { outboxScenarios } from './domain/outbox-scenarios.js';
+import { roleScenarios } from './domain/role-scenarios.js';
 import { structureScenarios } from './domain/structure-scenarios.js';
 import { accountListSuite } from './suites/account-list.js';
 import { accountListPagesSuite } from './suites/account-list-pages.js';
@@ -22,6 +23,7 @@ import { membershipsSuite } from './suites/memberships.js';
 import { organizationsSuite } from './suites/organizations.js';
 import { outboxSuite } from './suites/outbox.js';
 import { outboxFailuresSuite } from './suites/outbox-failures.js';
+import { rolesSuite } from './suites/roles.js';
 import { spacesAndGroupsSuite } from './suites/spaces-and-groups.js';
 import { tenantRepositoriesSuite } from './suites/tenant-repositories.js';
 import { transactionsSuite } from './suites/transactions.js';
@@ -49,6 +51,7 @@ export const suitesInOrder: ReadonlyArray<readonly [string, ConformanceSuite]> =
   ['invitations', both(invitationsSuite, invitationListSuite)],
   ['spaces and groups', spacesAndGroupsSuite],
   ['audit events', auditEventsSuite],
+  ['roles', rolesSuite],
   ['outbox', both(outboxSuite, outboxFailuresSuite)],
   ['transactions', both(transactionsSuite, writeSkewSuite)],
   ['batch writes', batchWritesSuite],
@@ -60,4 +63,5 @@ export const suitesInOrder: ReadonlyArray<readonly [string, ConformanceSuite]> =
   ['domain: structure', structureScenarios],
   ['domain: outbox', outboxScenarios],
   ['domain: bulk', both(bulkImportScenarios, bulkUpdateScenarios)],
+  ['domain: roles', roleScenarios],
 ];

@@ -68,6 +68,8 @@ export { Organization } from './model/organization.js';
 export { OutboxMessage, outboxErrorMaxLength } from './model/outbox-message.js';
 export { Email, Id, PersonName, Timestamp, Version } from './model/primitives.js';
 export { Space } from './model/space.js';
+export type { OrganizationRoles } from './model/stored-role.js';
+export { StoredRole } from './model/stored-role.js';
 export type { Clock } from './ports/clock.js';
 export { systemClock } from './ports/clock.js';
 export type { IdGenerator, IdKind } from './ports/id-generator.js';
@@ -75,6 +77,7 @@ export { uuidIdGenerator } from './ports/id-generator.js';
 export type {
   Policy,
   PolicyActor,
+  PolicyAnyRequest,
   PolicyDecision,
   PolicyRequest,
   PolicySubject,
@@ -101,6 +104,8 @@ export type {
   OutboxFailure,
   OutboxRepository,
   Page,
+  RoleHolders,
+  RoleRepository,
   SpaceRepository,
   Store,
   StoreTransaction,
@@ -122,6 +127,7 @@ export type { CreatedOrganization } from './roster/commands/create-organization.
 export type { DeletedSpace } from './roster/commands/delete-space.js';
 export type { ListedInvitation } from './roster/commands/invitation-list.js';
 export type { IssuedInvitation } from './roster/commands/invitations.js';
+export type { ActorPermissions } from './roster/commands/may.js';
 export type { DeletedOrganization } from './roster/commands/organization.js';
 export type {
   AccountHistory,
@@ -129,6 +135,7 @@ export type {
   Presence,
   PresenceStatus,
 } from './roster/commands/queries.js';
+export type { RoleList } from './roster/commands/roles.js';
 export type { GroupWithMemberCount } from './roster/commands/structure-reads.js';
 export { createRoster } from './roster/create-roster.js';
 export type {
@@ -167,6 +174,12 @@ export type {
 export type { ExponentialBackoffOptions, OutboxBackoff } from './roster/outbox-backoff.js';
 export { exponentialBackoff, outboxBackoffMaxMs } from './roster/outbox-backoff.js';
 export type { ProfileLimits } from './roster/profile-limits.js';
+export type {
+  CanSubject,
+  DefineRoleInput,
+  RoleRef,
+  UpdateRoleInput,
+} from './roster/role-inputs.js';
 export type { Roster } from './roster/roster.js';
 export type {
   Departure,

@@ -31,3 +31,4 @@ export { defineRoleSet } from './role-set.js';
 export { actorRank } from './rules/actor-facts.js';
 export type { RosterAbility, RosterRule } from './rules/roster-rule.js';
 export { rulesFor } from './rules-for.js';
+export { withStoredRoles } from './stored-role-set.js';

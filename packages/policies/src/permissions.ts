@@ -14,6 +14,7 @@ export const permissions = [
   'manageOrganization',
   'deleteOrganization',
   'transferOwnership',
+  'manageRoles',
 ] as const;
 
 /** A permission from {@link permissions}. */
@@ -28,6 +29,7 @@ export const permissionLabels: Readonly<Record<Permission, string>> = {
   manageOrganization: 'Manage organization',
   deleteOrganization: 'Delete organization',
   transferOwnership: 'Transfer ownership',
+  manageRoles: 'Manage roles',
 };
 
 /**
@@ -35,6 +37,8 @@ export const permissionLabels: Readonly<Record<Permission, string>> = {
  * `manageTeam` is the seeds' "Can Manage Team": a team leader sets and
  * reassigns the managers of their own direct reports. `deleteOrganization` and
  * `transferOwnership` are further limited to the organization's owner.
+ * `manageRoles` defines, changes and deletes the organization's stored
+ * roles, within the holder's own rank and permissions (DESIGN rule 4).
  */
 export const permissionActions: Readonly<Record<Permission, readonly RosterAction[]>> = {
   manageUsers: [
@@ -64,4 +68,5 @@ export const permissionActions: Readonly<Record<Permission, readonly RosterActio
   ],
   deleteOrganization: ['deleteOrganization'],
   transferOwnership: ['transferOwnership'],
+  manageRoles: ['defineRole', 'updateRole', 'deleteRole'],
 };

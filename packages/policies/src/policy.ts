@@ -1,6 +1,7 @@
 import type {
   Policy,
   PolicyActor,
+  PolicyAnyRequest,
   PolicyDecision,
   PolicyRequest,
   PolicySubject,
@@ -13,6 +14,7 @@ import { toReadFilter } from './read-filter.js';
 import type { RoleSet } from './role-set.js';
 import { actorRank } from './rules/actor-facts.js';
 import type { RosterAbility, RosterRule } from './rules/roster-rule.js';
+import { withStoredRoles } from './stored-role-set.js';
 
 /** Options of {@link createPolicy}. */
 export interface PolicyOptions {
@@ -27,6 +29,8 @@ export interface PolicyOptions {
 export interface RosterPolicy extends Policy {
   /** Decides one request synchronously: allowed, or refused with the deciding rule's reason. */
   check(request: PolicyRequest): PolicyDecision;
+  /** Whether the actor may do the action on some record of the type (CASL's check on a subject type). */
+  checkAny(request: PolicyAnyRequest): PolicyDecision;
   /** The actor's CASL ability (cached per actor and role-set version). */
   abilityFor(actor: PolicyActor): RosterAbility;
   /** The filter a store applies so a list of `subjectType` returns only what the actor may `read` (or another action). */
@@ -70,8 +74,14 @@ function fingerprint(roleSet: RoleSet, actor: PolicyActor): string {
  * organization's isolation, a missing permission, one's own access, rank,
  * owner protection, scope, a restriction, or the plan.
  *
+ * An organization's stored roles (`defineRole`) come with the actor
+ * (`actor.organizationRoles`, read in the command's transaction) and are
+ * merged into the role set for that actor ({@link withStoredRoles}), cached
+ * per organization and roles version: a changed role is decided on at once,
+ * in every process, without a restart.
+ *
  * @param roleSet - the roles, or a function returning the roles in force (a
- * host that edits roles at runtime returns a new {@link RoleSet}, with a new version).
+ * host that edits its code-defined roles at runtime returns a new {@link RoleSet}, with a new version).
  *
  * @example
  * ```ts
@@ -122,6 +132,29 @@ export function createPolicy(
     return entry;
   };
 
+  // The role set of an actor: the policy's, with their organization's
+  // stored roles; one per organization and roles version, kept while the
+  // base set is the same.
+  let mergedFor: RoleSet | undefined;
+  const merged = new Map<string, RoleSet>();
+  const rolesOf = (actor: PolicyActor): RoleSet => {
+    const base = current();
+    const stored = actor.organizationRoles;
+    if (stored === undefined || stored.roles.length === 0) return base;
+    if (mergedFor !== base) {
+      merged.clear();
+      mergedFor = base;
+    }
+    const key = `${actor.organization.id}\u0000${stored.version}`;
+    let roles = merged.get(key);
+    if (roles === undefined) {
+      roles = withStoredRoles(base, actor.organization.id, stored);
+      if (merged.size >= cacheSize) merged.delete(merged.keys().next().value as string);
+      merged.set(key, roles);
+    }
+    return roles;
+  };
+
   return {
     get roleSet() {
       return current();
@@ -129,9 +162,15 @@ export function createPolicy(
     get roles() {
       return current();
     },
-    abilityFor: (actor) => entryFor(actor, current()).ability,
+    abilityFor: (actor) => entryFor(actor, rolesOf(actor)).ability,
+    checkAny({ actor, action, subjectType }) {
+      const { ability } = entryFor(actor, rolesOf(actor));
+      const rule = ability.relevantRuleFor(action, subjectType);
+      if (rule !== null && !rule.inverted) return allowed;
+      return { allowed: false, reason: rule?.reason ?? 'Not allowed.' };
+    },
     check(request) {
-      const roles = current();
+      const roles = rolesOf(request.actor);
       const { ability } = entryFor(request.actor, roles);
       const subject = toAbilitySubject(request.subject);
       const rule = ability.relevantRuleFor(request.action, subject, request.field);
@@ -150,7 +189,7 @@ export function createPolicy(
       };
     },
     readFilter: (actor, subjectType, action = 'read') =>
-      toReadFilter(entryFor(actor, current()).ability, action, subjectType),
+      toReadFilter(entryFor(actor, rolesOf(actor)).ability, action, subjectType),
   };
 }
 
@@ -158,6 +197,9 @@ export function createPolicy(
 function targetRank(roles: RoleSet, subject: PolicySubject, compared: 'account' | 'role'): number {
   const rankOf = (name: unknown) =>
     typeof name === 'string' ? (roles.role(name)?.rank ?? -1) : -1;
+  if (compared === 'role' && subject.type === 'Role' && typeof subject.rank === 'number') {
+    return subject.rank;
+  }
   if (compared === 'role') return rankOf(subject.grantedRole ?? subject.role);
   const held = [
     ...(Array.isArray(subject.roles) ? subject.roles : []),

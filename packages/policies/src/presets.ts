@@ -24,7 +24,7 @@ const teamWorkspace = defineRoleSet({
       label: 'Admin',
       description: 'Manages the team: roles, departments, removals and re-adds.',
       rank: 50,
-      permissions: ['manageUsers', 'manageTeam', 'manageGroups', 'viewStatistics'],
+      permissions: ['manageUsers', 'manageTeam', 'manageGroups', 'viewStatistics', 'manageRoles'],
     },
     {
       name: 'staff',
@@ -93,7 +93,7 @@ const managedTeams = defineRoleSet({
       label: 'Admin',
       description: 'Manage Users and Can Manage Team.',
       rank: 80,
-      permissions: ['manageUsers', 'manageTeam', 'manageGroups', 'viewStatistics'],
+      permissions: ['manageUsers', 'manageTeam', 'manageGroups', 'viewStatistics', 'manageRoles'],
     },
     {
       name: 'team-leader',

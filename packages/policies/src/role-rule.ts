@@ -36,6 +36,7 @@ export const subjectTypes = [
   'Group',
   'Invitation',
   'AuditEvent',
+  'Role',
 ] as const satisfies readonly SubjectType[];
 
 /** The subjects rules are about: every {@link @rosterkit/core!SubjectType}, or `'all'`. */

@@ -1,8 +1,8 @@
-import { RoleName, type RosterAction, rosterActions } from '@rosterkit/core';
-import { defineModel } from '@rosterkit/core/extra';
-import { z } from 'zod';
+import type { RosterAction } from '@rosterkit/core';
+import { fingerprint } from './fingerprint.js';
 import { type Permission, permissions } from './permissions.js';
-import { type RoleRules, roleRuleSchema } from './role-rule.js';
+import type { RoleRules } from './role-rule.js';
+import { RoleSetDefinitionModel } from './role-set-schema.js';
 
 /** Where a role's permissions apply. */
 export type RoleScope = 'organization' | 'space';
@@ -45,6 +45,8 @@ export interface RoleDefinition {
   readonly profileFields?: ProfileFieldAccess;
   /** Extra CASL rules for finer conditions; they never override tenant, self, rank or owner protections. */
   readonly rules?: RoleRules;
+  /** Restrictions (of the set's) every holder carries, as if each membership listed them. */
+  readonly restrictions?: readonly string[];
 }
 
 /** A named restriction a membership can carry (the seeds' per-user "advanced restrictions"). */
@@ -82,6 +84,8 @@ export interface Role {
   readonly shared: boolean;
   readonly profileFields: { readonly own: readonly string[]; readonly others: readonly string[] };
   readonly rules: RoleRules;
+  /** Restrictions every holder carries (a stored role's, or a definition's). */
+  readonly restrictions: readonly string[];
 }
 
 /** A validated, immutable set of roles: what {@link createPolicy} and {@link rulesFor} take. */
@@ -99,140 +103,14 @@ export interface RoleSet {
   role(name: string): Role | undefined;
   /** Whether the named role holds `permission` (false for an unknown role). */
   hasPermission(roleName: string, permission: Permission): boolean;
+  /** What a role an organization stores may carry (core's `RoleCatalog.storedRoles`). */
+  readonly storedRoles: {
+    readonly permissions: readonly string[];
+    readonly restrictions: readonly string[];
+  };
 }
 
 const defaultFields = ['firstName', 'lastName', 'profile.*'] as const;
-const fieldPattern = z.string().min(1).max(128);
-
-const roleSchema = z.strictObject({
-  name: RoleName.schema,
-  label: z.string().trim().min(1).max(100).optional(),
-  description: z.string().max(500).optional(),
-  rank: z.int().min(0).max(1_000_000),
-  permissions: z.array(z.enum(permissions)),
-  scope: z.enum(['organization', 'space']).optional(),
-  owner: z.boolean().optional(),
-  shared: z.boolean().optional(),
-  profileFields: z
-    .strictObject({
-      own: z.array(fieldPattern).optional(),
-      others: z.array(fieldPattern).optional(),
-    })
-    .optional(),
-  // Checked in the role set's refinement: a function is kept as is, a list is validated rule by rule.
-  rules: z.unknown().optional(),
-});
-
-const schema = z
-  .strictObject({
-    name: z.string().trim().min(1).max(100),
-    version: z.string().trim().min(1).max(100).optional(),
-    roles: z.array(roleSchema).min(1, 'A role set needs at least one role'),
-    restrictions: z
-      .record(
-        z.string().min(1).max(64),
-        z.strictObject({
-          description: z.string().trim().min(1).max(500),
-          denies: z.array(z.enum(rosterActions)).min(1),
-        }),
-      )
-      .optional(),
-    planGates: z.record(z.string(), z.array(z.string().trim().min(1).max(100)).min(1)).optional(),
-  })
-  .superRefine((definition, ctx) => {
-    definition.roles.forEach((role, index) => {
-      if (role.rules === undefined || typeof role.rules === 'function') return;
-      const rules = z.array(roleRuleSchema).safeParse(role.rules);
-      for (const issue of rules.success ? [] : rules.error.issues) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['roles', index, 'rules', ...issue.path],
-          message: issue.message,
-        });
-      }
-    });
-    for (const action of Object.keys(definition.planGates ?? {})) {
-      if (!(rosterActions as readonly string[]).includes(action)) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['planGates', action],
-          message: `Unknown action "${action}"; plan gates name actions of rosterActions`,
-        });
-      }
-    }
-    const seen = new Map<string, number>();
-    definition.roles.forEach((role, index) => {
-      const first = seen.get(role.name);
-      if (first !== undefined) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['roles', index, 'name'],
-          message: `Duplicate role name "${role.name}" (already used by roles[${first}])`,
-        });
-      } else seen.set(role.name, index);
-    });
-    const owners = definition.roles.flatMap((role, index) => (role.owner ? [index] : []));
-    if (owners.length === 0) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['roles'],
-        message: 'Exactly one role must be the owner role (`owner: true`); none is',
-      });
-    }
-    for (const index of owners.slice(1)) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['roles', index, 'owner'],
-        message: `Only one role can be the owner role; roles[${owners[0]}] already is`,
-      });
-    }
-    const ownerIndex = owners[0];
-    if (ownerIndex !== undefined) {
-      const owner = definition.roles[ownerIndex];
-      if (owner !== undefined) {
-        const rival = definition.roles.findIndex(
-          (role, index) => index !== ownerIndex && role.rank >= owner.rank,
-        );
-        if (rival !== -1) {
-          ctx.addIssue({
-            code: 'custom',
-            path: ['roles', ownerIndex, 'rank'],
-            message: `The owner role must rank above every other role; roles[${rival}] ranks as high`,
-          });
-        }
-        if (owner.scope === 'space') {
-          ctx.addIssue({
-            code: 'custom',
-            path: ['roles', ownerIndex, 'scope'],
-            message: 'The owner role acts across the organization; it cannot be space-scoped',
-          });
-        }
-      }
-    }
-    if (!definition.roles.some((role) => role.permissions.includes('manageUsers'))) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['roles'],
-        message:
-          'At least one role must hold the `manageUsers` permission, or nobody could manage users',
-      });
-    }
-  });
-
-const RoleSetDefinitionModel = defineModel('role set', schema);
-
-// FNV-1a over the definition's JSON (functions by their source): stable across processes.
-function hash(definition: unknown): string {
-  const text = JSON.stringify(definition, (_key, value: unknown) =>
-    typeof value === 'function' ? String(value) : value,
-  );
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return (h >>> 0).toString(16).padStart(8, '0');
-}
 
 /**
  * Defines a set of roles: validates it and fills in the defaults. Hosts define
@@ -279,6 +157,7 @@ export function defineRoleSet(definition: RoleSetDefinition): RoleSet {
         }),
         // Keep the host's own function or list (validated above).
         rules: role.rules ?? [],
+        restrictions: Object.freeze([...(clean.restrictions ?? [])]),
       });
     })
     .sort((a, b) => b.rank - a.rank);
@@ -287,7 +166,7 @@ export function defineRoleSet(definition: RoleSetDefinition): RoleSet {
   if (ownerRole === undefined) throw new Error('unreachable: validated owner role missing');
   return Object.freeze({
     name: parsed.name,
-    version: parsed.version ?? `${parsed.name}@${hash(definition)}`,
+    version: parsed.version ?? `${parsed.name}@${fingerprint(definition)}`,
     roles: Object.freeze(roles),
     ownerRole,
     restrictions: Object.freeze({ ...(parsed.restrictions ?? {}) }),
@@ -295,5 +174,9 @@ export function defineRoleSet(definition: RoleSetDefinition): RoleSet {
     role: (name: string) => byName.get(name),
     hasPermission: (roleName: string, permission: Permission) =>
       byName.get(roleName)?.permissions.includes(permission) ?? false,
+    storedRoles: Object.freeze({
+      permissions: Object.freeze([...permissions]),
+      restrictions: Object.freeze(Object.keys(parsed.restrictions ?? {})),
+    }),
   });
 }

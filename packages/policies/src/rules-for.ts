@@ -11,6 +11,7 @@ import { permissionRules } from './rules/permission-rules.js';
 import { planGateRules } from './rules/plan-gates.js';
 import { rankRules } from './rules/rank.js';
 import { restrictionRules } from './rules/restrictions.js';
+import { roleDefinitionRules } from './rules/role-definition.js';
 import type { RosterRule } from './rules/roster-rule.js';
 import { scopeRules } from './rules/scope.js';
 import { selfRules } from './rules/self.js';
@@ -26,6 +27,7 @@ const layers: readonly ((rules: Rules, facts: ActorFacts) => void)[] = [
   restrictionRules,
   scopeRules,
   rankRules,
+  roleDefinitionRules,
   ownerRules,
   emailRules,
   selfRules,
@@ -44,7 +46,8 @@ const layers: readonly ((rules: Rules, facts: ActorFacts) => void)[] = [
  *    space-scoped roles, only in the spaces where the actor holds the role;
  * 4. each role's own rules;
  * 5. the protections, each with its reason, later ones winning: plan gates,
- *    restrictions, scope, rank of the granted role, rank of the target, owner
+ *    restrictions, scope, rank of the granted role, rank of the target, the
+ *    rank and permissions of a role defined, owner
  *    protection, the immutable email, no acting on one's own access, no
  *    deleting someone else's account, inactive actors, and last tenant isolation.
  *

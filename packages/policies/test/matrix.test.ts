@@ -38,6 +38,7 @@ const ORG_ACTIONS: RosterAction[] = [
 ];
 const GROUPS: RosterAction[] = ['assignGroups', 'createGroup', 'renameGroup', 'deleteGroup'];
 const OWNER_ONLY: RosterAction[] = ['transferOwnership', 'deleteOrganization'];
+const ROLES: RosterAction[] = ['defineRole', 'updateRole', 'deleteRole'];
 const EVERYTHING: RosterAction[] = [
   'read',
   ...USERS,
@@ -45,6 +46,7 @@ const EVERYTHING: RosterAction[] = [
   'viewStatistics',
   ...ORG_ACTIONS,
   ...OWNER_ONLY,
+  ...ROLES,
 ];
 
 interface Expected {
@@ -61,8 +63,8 @@ const table: Readonly<Record<string, Expected>> = {
     scoped: [],
     may: {
       owner: EVERYTHING,
-      'role:owner': ['read', ...USERS, ...GROUPS, 'viewStatistics', ...ORG_ACTIONS],
-      'role:admin': ['read', ...USERS, ...GROUPS, 'viewStatistics'],
+      'role:owner': ['read', ...USERS, ...GROUPS, 'viewStatistics', ...ORG_ACTIONS, ...ROLES],
+      'role:admin': ['read', ...USERS, ...GROUPS, 'viewStatistics', ...ROLES],
       'role:staff': ['read'],
     },
   },
@@ -72,7 +74,7 @@ const table: Readonly<Record<string, Expected>> = {
     scoped: [],
     may: {
       owner: EVERYTHING.filter((a) => a !== 'viewStatistics'),
-      'role:administrator': ['read', ...USERS, ...GROUPS, ...ORG_ACTIONS],
+      'role:administrator': ['read', ...USERS, ...GROUPS, ...ORG_ACTIONS, ...ROLES],
       'role:manager': ['read', ...GROUPS],
       'role:agent': ['read'],
     },
@@ -83,7 +85,14 @@ const table: Readonly<Record<string, Expected>> = {
     scoped: [],
     may: {
       owner: EVERYTHING,
-      'role:administrator': ['read', ...USERS, ...GROUPS, 'viewStatistics', ...ORG_ACTIONS],
+      'role:administrator': [
+        'read',
+        ...USERS,
+        ...GROUPS,
+        'viewStatistics',
+        ...ORG_ACTIONS,
+        ...ROLES,
+      ],
       'role:manager': ['read', ...GROUPS, 'viewStatistics'],
       'role:agent': ['read'],
     },
@@ -94,8 +103,15 @@ const table: Readonly<Record<string, Expected>> = {
     scoped: [],
     may: {
       owner: EVERYTHING,
-      'role:account-owner': ['read', ...USERS, ...GROUPS, 'viewStatistics', ...ORG_ACTIONS],
-      'role:admin': ['read', ...USERS, ...GROUPS, 'viewStatistics'],
+      'role:account-owner': [
+        'read',
+        ...USERS,
+        ...GROUPS,
+        'viewStatistics',
+        ...ORG_ACTIONS,
+        ...ROLES,
+      ],
+      'role:admin': ['read', ...USERS, ...GROUPS, 'viewStatistics', ...ROLES],
       'role:team-leader': ['read', 'viewStatistics'],
       'role:user': ['read'],
     },
@@ -106,7 +122,7 @@ const table: Readonly<Record<string, Expected>> = {
     scoped: ['site-admin'],
     may: {
       owner: EVERYTHING,
-      'role:super-admin': ['read', ...USERS, ...GROUPS, 'viewStatistics', ...ORG_ACTIONS],
+      'role:super-admin': ['read', ...USERS, ...GROUPS, 'viewStatistics', ...ORG_ACTIONS, ...ROLES],
       'role:site-admin': ['read', ...USERS, ...GROUPS, 'viewStatistics'],
       'role:staff': ['read'],
     },
@@ -117,7 +133,7 @@ const table: Readonly<Record<string, Expected>> = {
     scoped: ['manager'],
     may: {
       owner: EVERYTHING,
-      'role:owner': ['read', ...USERS, ...GROUPS, 'viewStatistics', ...ORG_ACTIONS],
+      'role:owner': ['read', ...USERS, ...GROUPS, 'viewStatistics', ...ORG_ACTIONS, ...ROLES],
       'role:manager': ['read', ...USERS, ...GROUPS, 'viewStatistics'],
       'role:agent': ['read'],
     },
@@ -142,7 +158,7 @@ type Outcome = 'allow' | keyof typeof reasons;
 // Which kind of record each action is checked on.
 const subjectOf: Record<
   RosterAction,
-  'Organization' | 'Account' | 'Membership' | 'Invitation' | 'Space' | 'Group'
+  'Organization' | 'Account' | 'Membership' | 'Invitation' | 'Space' | 'Group' | 'Role'
 > = {
   read: 'Account',
   renameOrganization: 'Organization',
@@ -171,6 +187,9 @@ const subjectOf: Record<
   deleteSpace: 'Space',
   renameGroup: 'Group',
   deleteGroup: 'Group',
+  defineRole: 'Role',
+  updateRole: 'Role',
+  deleteRole: 'Role',
 };
 const selfProtected = new Set<RosterAction>([
   'deactivate',
@@ -232,7 +251,10 @@ function expectedOutcome(expected: Expected, c: Case): Outcome {
   const may = expected.may[c.actorKind] ?? [];
   if (!c.sameTenant) return 'tenant';
   const subject = subjectOf[action];
-  if (subject === 'Space') return may.includes(action) ? 'allow' : 'permission';
+  // A new space, or a role of the lowest rank with no permission that nobody holds.
+  if (subject === 'Space' || subject === 'Role') {
+    return may.includes(action) ? 'allow' : 'permission';
+  }
   if (subject === 'Group') {
     const scopedActor =
       expected.scoped.includes(roleOf(expected, c.actorKind)) && c.actorKind !== 'owner';
@@ -304,6 +326,16 @@ function subjectFor(
       return { type: 'Space', orgId, id: 'space-new', isDefault: false };
     case 'Group':
       return { type: 'Group', orgId, id: 'group-new', spaceId, kind: 'queue' };
+    case 'Role':
+      return {
+        type: 'Role',
+        orgId,
+        id: 'role-new',
+        name: 'new-role',
+        rank: 0,
+        permissions: [],
+        scope: 'space',
+      };
     case 'Invitation':
       return {
         type: 'Invitation',
@@ -334,7 +366,9 @@ describe.each(Object.entries(table))('authorization matrix: %s', (_name, expecte
             // A new space or group has no target account: one case per tenant and scope.
             if (
               target !== 'self' &&
-              (subjectOf[action] === 'Space' || subjectOf[action] === 'Group')
+              (subjectOf[action] === 'Space' ||
+                subjectOf[action] === 'Group' ||
+                subjectOf[action] === 'Role')
             )
               continue;
             cases.push({ actorKind, target, action, sameTenant, sameScope });

@@ -7,6 +7,8 @@ import {
   AccountRef,
   AddToTeamInput,
   AssignGroupsInput,
+  CanInput,
+  CanSubject,
   ChangePlanInput,
   ChangeRoleInput,
   CreateGroupInput,
@@ -14,6 +16,7 @@ import {
   CreateSpaceInput,
   DeactivateInput,
   DeclineInvitationInput,
+  DefineRoleInput,
   DeleteGroupInput,
   DeleteOrganizationInput,
   DeleteOwnAccountInput,
@@ -29,10 +32,12 @@ import {
   RenameGroupInput,
   RenameOrganizationInput,
   RenameSpaceInput,
+  RoleRef,
   SetManagerInput,
   SetRestrictionsInput,
   TransferOwnershipInput,
   UpdateProfileInput,
+  UpdateRoleInput,
 } from '@rosterkit/core/extra';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -91,6 +96,18 @@ const commands: [string, Call, Model<unknown>][] = [
   ['deleteSpace', actorCommand('deleteSpace'), DeleteSpaceInput],
   ['renameGroup', actorCommand('renameGroup'), RenameGroupInput],
   ['deleteGroup', actorCommand('deleteGroup'), DeleteGroupInput],
+  ['defineRole', actorCommand('defineRole'), DefineRoleInput],
+  ['updateRole', actorCommand('updateRole'), UpdateRoleInput],
+  ['deleteRole', actorCommand('deleteRole'), RoleRef],
+  ['permissions', actorCommand('permissions'), CanSubject],
+  [
+    'can',
+    (world, input) => {
+      const { action, subject } = (input ?? {}) as { action?: never; subject?: never };
+      return world.as(world.people[0]?.id ?? '').can(action as never, subject);
+    },
+    CanInput,
+  ],
 ];
 
 const anything = fc.anything({
@@ -111,6 +128,7 @@ const optionalInput = new Set([
   'listMembers',
   'listInvitations',
   'listGroups',
+  'permissions',
 ]);
 
 const folder = mkdtempSync(join(tmpdir(), 'rosterkit-bad-input-'));
@@ -131,6 +149,7 @@ describe('every command with arbitrary input', () => {
           fc.oneof(
             anything,
             fc.record({ accountId: anything, email: anything, role: anything, token: anything }),
+            fc.record({ action: anything, subject: anything, roleId: anything, rank: anything }),
           ),
           async (value) => {
             // These take no input at all as "no criteria": undefined means {}.

@@ -35,12 +35,28 @@ interface Model {
   now: number;
   invitationIds: Map<string, string>;
   audits: number;
+  /** The organization's stored roles by name. */
+  stored: Map<string, { id: string; rank: number }>;
 }
 
 type Real = World;
 type Cmd = fc.AsyncCommand<Model, Real>;
 
-const roles = ['owner', 'admin', 'staff'] as const;
+const roles = ['owner', 'admin', 'staff', 'lead', 'helper'] as const;
+const presetRanks: Readonly<Record<string, number>> = { owner: 100, admin: 50, staff: 10 };
+/** The names stored roles are drawn from, the ranks and permissions they are defined with. */
+const storedNames = ['lead', 'helper'] as const;
+const storedRanks = [10, 30, 60] as const;
+const storedPermissions = [[], ['manageUsers'], ['manageOrganization']] as const;
+
+/** The rank of a role in the model (-1 when unknown). */
+const rankOf = (model: Model, role: string | null): number =>
+  role === null ? -1 : (presetRanks[role] ?? model.stored.get(role)?.rank ?? -1);
+/** An actor's rank: the role they hold in the team. */
+const rankOfPerson = (model: Model, id: string): number => {
+  const person = model.people.get(id);
+  return person?.member === true ? rankOf(model, person.role) : -1;
+};
 /**
  * The addresses invited: seven new ones and two of the world's own members,
  * so that inviting an existing account (ACCOUNT_EXISTS) is common rather
@@ -339,7 +355,12 @@ class Lifecycle implements Cmd {
       ? ids(model).filter((id) => fits(model.people.get(id) as Person))
       : [];
     const targetId = pick(candidates.length > 0 ? candidates : ids(model), this.target);
-    const role = pick(roles, this.role);
+    // When focused, often a stored role, so that they come to be held.
+    const stored = [...model.stored.keys()];
+    const role =
+      this.focus && stored.length > 0 && this.role % 2 === 0
+        ? pick(stored, this.role)
+        : pick(roles, this.role);
     const api = real.as(actorId);
     const person = model.people.get(targetId) as Person;
     const call = {
@@ -349,7 +370,21 @@ class Lifecycle implements Cmd {
       addToTeam: () => api.addToTeam({ accountId: targetId, role }),
       changeRole: () => api.changeRole({ accountId: targetId, role }),
     }[this.event];
+    // "May I?" agrees with the command: a success was allowed, an
+    // authorization refusal was not.
+    const may = await api
+      .can(this.event, {
+        accountId: targetId,
+        ...(this.event === 'addToTeam' || this.event === 'changeRole' ? { role } : {}),
+      })
+      .catch((error: unknown) => {
+        if (RosterError.isInstance(error)) return undefined;
+        throw error;
+      });
+    const tally = outcomes.get(this.event);
+    const refusedBefore = new Map(tally?.refused ?? []);
     await attempt<unknown>(this.event, real, call, () => {
+      expect(may, `can(${this.event}) said no to a command that succeeded`).toBe(true);
       expect(actorId, 'nobody acts on their own access').not.toBe(targetId);
       expect(model.people.get(actorId)?.status).toBe('active');
       if (this.event !== 'reactivate' && this.event !== 'addToTeam') {
@@ -383,6 +418,12 @@ class Lifecycle implements Cmd {
       }
       model.audits += 1;
     });
+    const refusedNow = outcomes.get(this.event)?.refused ?? new Map<string, number>();
+    for (const code of ['FORBIDDEN', 'RANK_EXCEEDED', 'SELF_ACTION', 'OWNER_PROTECTED']) {
+      if ((refusedNow.get(code) ?? 0) > (refusedBefore.get(code) ?? 0)) {
+        expect(may, `can(${this.event}) said yes to a refusal ${code}`).not.toBe(true);
+      }
+    }
   }
   toString = () =>
     `${this.event}(${this.actor} → ${this.target}${this.focus ? '*' : ''}, ${pick(roles, this.role)})`;
@@ -439,6 +480,94 @@ class DeleteOwn implements Cmd {
   toString = () => `deleteOwnAccount(${this.actor})`;
 }
 
+class DefineRole implements Cmd {
+  constructor(
+    readonly actor: number,
+    readonly name: number,
+    readonly rank: number,
+    readonly permissions: number,
+    readonly focus: boolean,
+  ) {}
+  check = () => true;
+  async run(model: Model, real: Real) {
+    const actorId = chooseActor(model, this.actor, this.focus);
+    const name = pick(storedNames, this.name);
+    const rank = pick(storedRanks, this.rank);
+    const permissions = [...pick(storedPermissions, this.permissions)];
+    await attempt(
+      'defineRole',
+      real,
+      () => real.as(actorId).defineRole({ name, rank, permissions }),
+      (role) => {
+        expect(model.stored.has(name), `${name} defined twice`).toBe(false);
+        const actorRole = model.people.get(actorId)?.role;
+        expect(['owner', 'admin'], 'only owners and admins manage roles').toContain(actorRole);
+        expect(rank, 'rule 4: not above one’s rank').toBeLessThanOrEqual(
+          rankOfPerson(model, actorId),
+        );
+        if (permissions.includes('manageOrganization')) expect(actorRole).toBe('owner');
+        model.stored.set(name, { id: role.id, rank });
+        model.audits += 1;
+      },
+    );
+  }
+  toString = () =>
+    `defineRole(${this.actor}${this.focus ? '*' : ''}, ${pick(storedNames, this.name)}, ${pick(storedRanks, this.rank)})`;
+}
+
+class UpdateOrDeleteRole implements Cmd {
+  constructor(
+    readonly kind: 'updateRole' | 'deleteRole',
+    readonly actor: number,
+    readonly name: number,
+    readonly rank: number,
+    readonly focus: boolean,
+  ) {}
+  check = (model: Readonly<Model>) => model.stored.size > 0;
+  async run(model: Model, real: Real) {
+    // When focused: the owner (every stored role is within their reach), on
+    // a role someone holds (deleting it must be refused).
+    const held = [...model.stored.keys()].filter((n) =>
+      [...model.people.values()].some((p) => p.member && p.role === n),
+    );
+    const name = pick(this.focus && held.length > 0 ? held : [...model.stored.keys()], this.name);
+    const actorId = this.focus ? model.ownerId : pick(ids(model), this.actor);
+    const role = model.stored.get(name) as { id: string; rank: number };
+    const rank = pick(storedRanks, this.rank);
+    const api = real.as(actorId);
+    const holders = ids(model).filter((id) => {
+      const person = model.people.get(id) as Person;
+      return person.member && person.role === name;
+    });
+    const offered = model.tokens.some(
+      (t) => t.role === name && model.people.get(t.accountId)?.status === 'pending',
+    );
+    await attempt<unknown>(
+      this.kind,
+      real,
+      () =>
+        this.kind === 'updateRole'
+          ? api.updateRole({ roleId: role.id, rank })
+          : api.deleteRole({ roleId: role.id }),
+      () => {
+        const actorRank = rankOfPerson(model, actorId);
+        expect(role.rank, 'rule 4: the role was within reach').toBeLessThanOrEqual(actorRank);
+        expect(model.people.get(actorId)?.role, 'nobody edits their own role').not.toBe(name);
+        if (this.kind === 'updateRole') {
+          expect(rank).toBeLessThanOrEqual(actorRank);
+          role.rank = rank;
+        } else {
+          expect(holders, 'a role in use was deleted').toEqual([]);
+          expect(offered, 'a role offered by an invitation was deleted').toBe(false);
+          model.stored.delete(name);
+        }
+        model.audits += 1;
+      },
+    );
+  }
+  toString = () => `${this.kind}(${this.actor}${this.focus ? '*' : ''}, #${this.name})`;
+}
+
 async function checkInvariants(model: Model, real: Real): Promise<void> {
   const inspect = real.store.inspect();
   const organization = inspect.organization(real.orgId);
@@ -470,6 +599,16 @@ async function checkInvariants(model: Model, real: Real): Promise<void> {
     const account = accounts.find((a) => a.id === membership.accountId);
     expect(account, `membership of a deleted account ${membership.accountId}`).toBeDefined();
     expect(account?.status).not.toBe('pending');
+  }
+  // Every role held is a preset or a stored role of the organization, as the model has them.
+  const stored = await real.store.transaction((tx) => tx.roles.listByOrganization(real.orgId));
+  expect(Object.fromEntries(stored.map((r) => [r.name, r.rank]))).toEqual(
+    Object.fromEntries([...model.stored].map(([name, r]) => [name, r.rank])),
+  );
+  for (const membership of memberships.filter((m) => m.state === 'member')) {
+    expect(rankOf(model, membership.role), `held role ${membership.role}`).toBeGreaterThanOrEqual(
+      0,
+    );
   }
   // An audit event for every successful command, none for a refused one.
   expect(inspect.auditEvents(real.orgId).length).toBe(model.audits);
@@ -516,6 +655,18 @@ const commands = [
     { weight: 1, arbitrary: fc.tuple(fc.nat(), fc.nat()).map(([a, t]) => new Transfer(a, t)) },
     { weight: 1, arbitrary: fc.integer({ min: 2, max: 6 }).map((days) => new Wait(days)) },
     { weight: 1, arbitrary: fc.nat().map((a) => new DeleteOwn(a)) },
+    {
+      weight: 3,
+      arbitrary: fc
+        .tuple(fc.nat(), fc.nat(), fc.nat(), fc.nat(), fc.boolean())
+        .map(([a, n, r, p, focus]) => new DefineRole(a, n, r, p, focus)),
+    },
+    ...(['updateRole', 'deleteRole'] as const).map((kind) => ({
+      weight: 2,
+      arbitrary: fc
+        .tuple(fc.nat(), fc.nat(), fc.nat(), fc.boolean())
+        .map(([a, n, r, focus]) => new UpdateOrDeleteRole(kind, a, n, r, focus)),
+    })),
   ) as fc.Arbitrary<Cmd>,
 ];
 
@@ -540,6 +691,7 @@ it('keeps every invariant through 500 random command sequences', async () => {
         spaces: [],
         defaultSpaceId: world.defaultSpaceId,
         invitationIds: new Map(),
+        stored: new Map(),
         now: world.clock.now().getTime(),
         audits: world.store.inspect().auditEvents(world.orgId).length,
       };
@@ -577,6 +729,9 @@ it('keeps every invariant through 500 random command sequences', async () => {
     'declineInvitation',
     'createSpace',
     'deleteSpace',
+    'defineRole',
+    'updateRole',
+    'deleteRole',
   ]) {
     const tally = outcomes.get(name);
     expect(tally?.ok, `${name} never succeeded`).toBeGreaterThan(0);
@@ -590,6 +745,8 @@ it('keeps every invariant through 500 random command sequences', async () => {
     'INVALID_TRANSITION',
     'ACCOUNT_EXISTS',
     'INVALID_INPUT',
+    'ROLE_EXISTS',
+    'RANK_EXCEEDED',
   ]) {
     expect(refusals, `no command was refused with ${code}`).toContain(code);
   }

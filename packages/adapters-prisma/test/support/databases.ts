@@ -56,6 +56,7 @@ export const tables = [
   'rosterkit_invitations',
   'rosterkit_audit_events',
   'rosterkit_outbox_messages',
+  'rosterkit_roles',
 ] as const;
 
 function withDatabase(url: string, database: string): string {

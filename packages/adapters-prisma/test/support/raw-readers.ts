@@ -8,6 +8,7 @@ import type {
   Organization,
   OutboxMessage,
   Space,
+  StoredRole,
 } from '@rosterkit/core';
 import type { RosterkitProvider } from '../../src/index.js';
 import type { TestClient } from './databases.js';
@@ -131,6 +132,24 @@ export function sqlRawReaders(client: TestClient, provider: RosterkitProvider): 
         createdAt: date(r.createdAt),
         version: int(r.version),
       } satisfies Group;
+    },
+    async role(orgId, id) {
+      const r = await one('rosterkit_roles', orgId, id);
+      if (r === undefined) return undefined;
+      return {
+        id: String(r.id),
+        orgId: String(r.orgId),
+        name: String(r.name),
+        label: String(r.label),
+        description: String(r.description),
+        rank: int(r.rank),
+        permissions: json(r.permissionsJson) as string[],
+        scope: String(r.scope) as StoredRole['scope'],
+        restrictions: json(r.restrictionsJson) as string[],
+        createdAt: date(r.createdAt),
+        updatedAt: date(r.updatedAt),
+        version: int(r.version),
+      } satisfies StoredRole;
     },
     async invitation(orgId, id) {
       const r = await one('rosterkit_invitations', orgId, id);

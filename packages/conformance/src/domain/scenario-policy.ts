@@ -2,6 +2,8 @@ import {
   matchNothing,
   type Policy,
   type PolicyActor,
+  type PolicyDecision,
+  type PolicyRequest,
   type PolicySubject,
   type ReadFilter,
 } from '@rosterkit/core';
@@ -14,10 +16,15 @@ import {
 /** The roles of the scenario policy, by rank. @internal */
 export const scenarioRoles = { owner: 4, director: 3, admin: 2, agent: 1 } as const;
 
-const rankOf = (role: unknown): number =>
-  typeof role === 'string' && role in scenarioRoles
-    ? scenarioRoles[role as keyof typeof scenarioRoles]
-    : 0;
+// The actor whose organization's stored roles rank the roles named in a
+// check: set for the length of one (synchronous) check.
+let deciding: PolicyActor | undefined;
+
+const rankOf = (role: unknown): number => {
+  if (typeof role !== 'string') return 0;
+  if (role in scenarioRoles) return scenarioRoles[role as keyof typeof scenarioRoles];
+  return deciding?.organizationRoles?.roles.find((stored) => stored.name === role)?.rank ?? 0;
+};
 
 function actorRank(actor: PolicyActor): number {
   return Math.max(
@@ -43,6 +50,7 @@ function accountRank(subject: PolicySubject): number {
 
 /** The rank of the role a request grants. */
 function grantedRank(subject: PolicySubject): number {
+  if (subject.type === 'Role') return typeof subject.rank === 'number' ? subject.rank : 0;
   return rankOf(subject.type === 'Invitation' ? subject.role : subject.grantedRole);
 }
 
@@ -57,43 +65,16 @@ export const scenarioPolicy: Policy = {
       name,
       permissions: name === 'agent' ? [] : ['manageUsers'],
     })),
+    // Stored roles rank on the same scale; from admin's rank up they manage users.
+    storedRoles: { permissions: ['manageUsers'], restrictions: [] },
   },
-  check({ actor, action, subject }) {
-    if (subject.orgId !== actor.organization.id) {
-      return { allowed: false, reason: 'Nothing of another organization, ever.' };
+  check(request) {
+    deciding = request.actor;
+    try {
+      return decide(request);
+    } finally {
+      deciding = undefined;
     }
-    const own =
-      subject.type === 'Account'
-        ? subject.id === actor.account.id
-        : subject.accountId === actor.account.id;
-    if (own && ownActions.has(action)) return { allowed: true };
-    if (action === 'transferOwnership' || action === 'deleteOrganization') {
-      return actor.organization.ownerId === actor.account.id
-        ? { allowed: true }
-        : { allowed: false, reason: 'Only the owner may do this.' };
-    }
-    const rank = actorRank(actor);
-    if (action === 'read')
-      return rank > 0 ? { allowed: true } : { allowed: false, reason: 'Members only.' };
-    if (rank < scenarioRoles.admin)
-      return { allowed: false, reason: 'You need the permission to manage users.' };
-    const targetRank = accountRank(subject);
-    if (targetRank > rank) {
-      return {
-        allowed: false,
-        reason: 'You cannot act on an account whose role ranks above yours.',
-        rank: { actorRank: rank, targetRank, target: 'account' },
-      };
-    }
-    const roleRank = grantedRank(subject);
-    if (roleRank > rank) {
-      return {
-        allowed: false,
-        reason: 'You cannot grant a role that ranks above your own.',
-        rank: { actorRank: rank, targetRank: roleRank, target: 'role' },
-      };
-    }
-    return { allowed: true };
   },
   readFilter(actor): ReadFilter {
     return actorRank(actor) > 0
@@ -101,3 +82,41 @@ export const scenarioPolicy: Policy = {
       : matchNothing;
   },
 };
+
+function decide({ actor, action, subject }: PolicyRequest): PolicyDecision {
+  if (subject.orgId !== actor.organization.id) {
+    return { allowed: false, reason: 'Nothing of another organization, ever.' };
+  }
+  const own =
+    subject.type === 'Account'
+      ? subject.id === actor.account.id
+      : subject.accountId === actor.account.id;
+  if (own && ownActions.has(action)) return { allowed: true };
+  if (action === 'transferOwnership' || action === 'deleteOrganization') {
+    return actor.organization.ownerId === actor.account.id
+      ? { allowed: true }
+      : { allowed: false, reason: 'Only the owner may do this.' };
+  }
+  const rank = actorRank(actor);
+  if (action === 'read')
+    return rank > 0 ? { allowed: true } : { allowed: false, reason: 'Members only.' };
+  if (rank < scenarioRoles.admin)
+    return { allowed: false, reason: 'You need the permission to manage users.' };
+  const targetRank = accountRank(subject);
+  if (targetRank > rank) {
+    return {
+      allowed: false,
+      reason: 'You cannot act on an account whose role ranks above yours.',
+      rank: { actorRank: rank, targetRank, target: 'account' },
+    };
+  }
+  const roleRank = grantedRank(subject);
+  if (roleRank > rank) {
+    return {
+      allowed: false,
+      reason: 'You cannot grant a role that ranks above your own.',
+      rank: { actorRank: rank, targetRank: roleRank, target: 'role' },
+    };
+  }
+  return { allowed: true };
+}

@@ -70,6 +70,14 @@ export const errorCodes = {
     description:
       'A bulk update does not deactivate an account whose role can manage the team; deactivate it on its own, after reassigning its reports.',
   },
+  ROLE_EXISTS: {
+    description:
+      'A role with this name exists already in the organization: one of the policy’s code-defined roles (`details.source` `preset`) or one the organization stored (`stored`, with `details.roleId`).',
+  },
+  ROLE_IN_USE: {
+    description:
+      'The stored role is still held: `details.members` lists the current memberships with it (account and space), `details.invitations` the pending invitations offering it. Change their roles or revoke the invitations first.',
+  },
 } as const satisfies Record<string, { description: string }>;
 
 /** Every stable error code rosterkit can raise. See {@link errorCodes}. */
@@ -134,4 +142,15 @@ export interface RosterErrorDetailsMap {
   INVITATION_EXPIRED: { readonly invitationId: string; readonly expiredAt: string };
   BULK_DEACTIVATION_REFUSED: { readonly accountId: string; readonly role: string };
   DEFAULT_SPACE_PROTECTED: { readonly spaceId: string };
+  ROLE_EXISTS: {
+    readonly role: string;
+    readonly source: 'preset' | 'stored';
+    readonly roleId?: string;
+  };
+  ROLE_IN_USE: {
+    readonly role: string;
+    readonly roleId: string;
+    readonly members: readonly { readonly accountId: string; readonly spaceId: string }[];
+    readonly invitations: readonly string[];
+  };
 }

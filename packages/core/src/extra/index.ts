@@ -41,6 +41,13 @@ export {
   TransferOwnershipInput,
 } from '../roster/organization-inputs.js';
 export {
+  CanInput,
+  CanSubject,
+  DefineRoleInput,
+  RoleRef,
+  UpdateRoleInput,
+} from '../roster/role-inputs.js';
+export {
   DeclineInvitationInput,
   DeleteGroupInput,
   DeleteSpaceInput,

@@ -8,7 +8,16 @@ import type { Assert, Equals } from './type-equals.js';
 /** The kinds of record an audit event or a permission check can be about. */
 export const SubjectType: Model<SubjectType> = defineModel(
   'subject type',
-  z.enum(['Organization', 'Account', 'Space', 'Membership', 'Group', 'Invitation', 'AuditEvent']),
+  z.enum([
+    'Organization',
+    'Account',
+    'Space',
+    'Membership',
+    'Group',
+    'Invitation',
+    'AuditEvent',
+    'Role',
+  ]),
 );
 /** The kinds of record rosterkit manages. */
 export type SubjectType =
@@ -18,7 +27,8 @@ export type SubjectType =
   | 'Membership'
   | 'Group'
   | 'Invitation'
-  | 'AuditEvent';
+  | 'AuditEvent'
+  | 'Role';
 
 type _SubjectTypeMatchesSchema = Assert<Equals<z.output<typeof SubjectType.schema>, SubjectType>>;
 

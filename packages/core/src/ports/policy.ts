@@ -3,6 +3,7 @@ import type { Account } from '../model/account.js';
 import type { SubjectType } from '../model/audit-event.js';
 import type { Membership } from '../model/membership.js';
 import type { Organization } from '../model/organization.js';
+import type { OrganizationRoles } from '../model/stored-role.js';
 import type { ReadFilter } from './read-filter.js';
 import type { RoleCatalog } from './role-catalog.js';
 
@@ -41,6 +42,9 @@ export const rosterActions = [
   'renameGroup',
   'deleteGroup',
   'viewStatistics',
+  'defineRole',
+  'updateRole',
+  'deleteRole',
 ] as const;
 
 /**
@@ -61,6 +65,13 @@ export interface PolicyActor {
   readonly account: Account;
   readonly organization: Organization;
   readonly memberships: readonly Membership[];
+  /**
+   * The organization's stored roles, read in the command's transaction:
+   * a policy decides on them with its own (`@rosterkit/policies` merges
+   * them in, and caches per `organizationRoles.version`). Absent when the
+   * policy's catalog takes no stored roles (`RoleCatalog.storedRoles`).
+   */
+  readonly organizationRoles?: OrganizationRoles;
 }
 
 /**
@@ -100,6 +111,19 @@ export interface PolicyRequest {
   readonly subject: PolicySubject;
   /** The field being changed, for field-level rules (`'firstName'`, `'role'`...). */
   readonly field?: string;
+}
+
+/**
+ * A question about a kind of record rather than one record: "may this actor
+ * do this action on some `subjectType`?" (a button above a list). See
+ * {@link Policy.checkAny}.
+ *
+ * @category Policy port (for policy authors)
+ */
+export interface PolicyAnyRequest {
+  readonly actor: PolicyActor;
+  readonly action: RosterAction;
+  readonly subjectType: SubjectType;
 }
 
 /**
@@ -154,6 +178,16 @@ export interface Policy {
   readonly roles: RoleCatalog;
   /** Decides one request. May be asynchronous for policies that consult a service. */
   check(request: PolicyRequest): PolicyDecision | Promise<PolicyDecision>;
+  /**
+   * Whether the actor may do the action on at least some record of the
+   * type, conditions aside (CASL's check on a subject type): what
+   * `can(action)` and `permissions()` answer without a subject. A refusal
+   * without conditions (the plan, an inactive actor) refuses it; one with
+   * conditions (rank, scope) does not, as some other record may pass.
+   * Optional: without it, rosterkit asks {@link Policy.check} about a
+   * record of the type that has only its `type` and `orgId`.
+   */
+  checkAny?(request: PolicyAnyRequest): PolicyDecision | Promise<PolicyDecision>;
   /**
    * The condition a store applies so that a list of `subjectType` returns only
    * what the actor may `read`: `matchNothing` when the actor may read none,

@@ -29,4 +29,14 @@ export interface RoleCatalog {
    * {@link roleCanManageTeam}.
    */
   readonly roles: readonly { readonly name: string; readonly permissions?: readonly string[] }[];
+  /**
+   * Present when the policy decides on roles an organization stores at run
+   * time (`defineRole`): the permission and restriction names such a role
+   * may carry. Absent, `defineRole` is refused and no stored role is read.
+   * `@rosterkit/policies` role sets take stored roles.
+   */
+  readonly storedRoles?: {
+    readonly permissions: readonly string[];
+    readonly restrictions: readonly string[];
+  };
 }

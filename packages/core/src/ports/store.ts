@@ -5,6 +5,7 @@ import type { InvitationRepository } from './repositories/invitation-repository.
 import type { MembershipRepository } from './repositories/membership-repository.js';
 import type { OrganizationRepository } from './repositories/organization-repository.js';
 import type { OutboxRepository } from './repositories/outbox-repository.js';
+import type { RoleRepository } from './repositories/role-repository.js';
 import type { SpaceRepository } from './repositories/space-repository.js';
 
 // The repositories of the port, one file each, re-exported with it.
@@ -31,6 +32,7 @@ export type {
   OutboxRepository,
 } from './repositories/outbox-repository.js';
 export type { Page } from './repositories/page.js';
+export type { RoleHolders, RoleRepository } from './repositories/role-repository.js';
 export type { SpaceRepository } from './repositories/space-repository.js';
 export type { TenantRepository } from './repositories/tenant-repository.js';
 
@@ -122,6 +124,8 @@ export interface StoreTransaction<Native = unknown> {
   readonly invitations: InvitationRepository;
   readonly auditEvents: AuditEventRepository;
   readonly outbox: OutboxRepository;
+  /** The organization's stored roles (DESIGN §8, Roles). */
+  readonly roles: RoleRepository;
   /**
    * The adapter's own transaction, for the host's writes that must commit or
    * roll back with the command: the Prisma store's is the interactive

@@ -6,14 +6,18 @@ import type { Invitation } from '../model/invitation.js';
 import type { Membership } from '../model/membership.js';
 import type { Organization } from '../model/organization.js';
 import type { Space } from '../model/space.js';
+import type { StoredRole } from '../model/stored-role.js';
+import type { RosterAction } from '../ports/policy.js';
 import type { Page } from '../ports/store.js';
 import type { BulkImportOptions, BulkOptions, BulkReport } from './bulk/bulk-report.js';
 import type { BulkImportRow, BulkUpdateRow } from './bulk/bulk-rows.js';
 import type { DeletedSpace } from './commands/delete-space.js';
 import type { ListedInvitation } from './commands/invitation-list.js';
 import type { IssuedInvitation } from './commands/invitations.js';
+import type { ActorPermissions } from './commands/may.js';
 import type { DeletedOrganization } from './commands/organization.js';
 import type { AccountHistory, AccountWithMemberships, Presence } from './commands/queries.js';
+import type { RoleList } from './commands/roles.js';
 import type { GroupWithMemberCount } from './commands/structure-reads.js';
 import type {
   AccountRef,
@@ -40,6 +44,7 @@ import type {
   RenameOrganizationInput,
   TransferOwnershipInput,
 } from './organization-inputs.js';
+import type { CanSubject, DefineRoleInput, RoleRef, UpdateRoleInput } from './role-inputs.js';
 import type {
   DeleteGroupInput,
   DeleteSpaceInput,
@@ -234,4 +239,54 @@ export interface ActorApi {
    * ```
    */
   bulkUpdate(rows: readonly BulkUpdateRow[], options?: BulkOptions): Promise<BulkReport>;
+  /**
+   * Whether the actor may do `action` on `subject`, as the command would
+   * decide it (the Policy, and core's own refusals: oneself, the owner, a
+   * role that cannot be granted), not whether it would succeed (an account
+   * already deactivated is still one the actor "may" deactivate). The
+   * subject names records as the commands do: `{ accountId }` (with
+   * `spaceId`, its membership of that space; else of the default space),
+   * `{ spaceId }`, `{ invitationId }`, `{ roleId }`, plus the `role` a grant
+   * would give and the profile `field` an edit would change; without a
+   * `role`, any role the actor may grant counts.
+   *
+   * Without a subject: the organization's own actions (rename, plan,
+   * statistics, plan gates included...) are answered for the organization;
+   * the others for "some record of the kind" (a button above a list).
+   *
+   * @throws `INVALID_INPUT` for an unknown action, or a subject the action is not asked about; `NOT_FOUND` for a record that is not there.
+   *
+   * @example
+   * ```ts
+   * if (await admin.can('viewStatistics')) showCallStatistics();
+   * const mayDeactivate = await admin.can('deactivate', { accountId: bo.id });
+   * ```
+   */
+  can(action: RosterAction, subject?: CanSubject): Promise<boolean>;
+  /**
+   * Every action with {@link ActorApi.can}'s answer for the subject (or
+   * none), and the roles the actor may grant there: what a UI needs to show
+   * its buttons and its role menu in one call.
+   *
+   * @example
+   * ```ts
+   * const { actions, grantableRoles } = await admin.permissions({ accountId: bo.id });
+   * if (actions.changeRole) renderRoleMenu(grantableRoles);
+   * ```
+   */
+  permissions(subject?: CanSubject): Promise<ActorPermissions>;
+  /**
+   * Stores a new role of the organization (name, rank, permissions, scope,
+   * restrictions), grantable at once like the policy's own. DESIGN rule 4:
+   * not above the actor's rank, and only permissions the actor holds.
+   *
+   * @throws `ROLE_EXISTS` for a name taken; `INVALID_INPUT` for an unknown permission or restriction; `RANK_EXCEEDED` / `FORBIDDEN` from the Policy.
+   */
+  defineRole(input: DefineRoleInput): Promise<StoredRole>;
+  /** Changes a stored role (not its name); its holders' rights follow at once. Rule 4 holds for the role as it was and as it becomes. */
+  updateRole(input: UpdateRoleInput): Promise<StoredRole>;
+  /** Deletes a stored role nobody holds; `ROLE_IN_USE` lists the members and pending invitations that do. */
+  deleteRole(input: RoleRef): Promise<StoredRole>;
+  /** The roles of the organization: the policy's and the stored ones, with the stored roles' version. */
+  listRoles(): Promise<RoleList>;
 }

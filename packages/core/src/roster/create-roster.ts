@@ -15,6 +15,7 @@ import { resendInvitation, revokeInvitation } from './commands/invitation-lifecy
 import { listInvitations } from './commands/invitation-list.js';
 import { invite } from './commands/invitations.js';
 import { deactivate, reactivate } from './commands/lifecycle.js';
+import { can, permissions } from './commands/may.js';
 import {
   assignGroups,
   reassignReports,
@@ -29,6 +30,7 @@ import {
 } from './commands/organization.js';
 import { updateProfile } from './commands/profile.js';
 import { getAccount, history, listAccounts, presence } from './commands/queries.js';
+import { defineRole, deleteRole, listRoles, updateRole } from './commands/roles.js';
 import { deleteOwnAccount, recordActivity, requestPasswordReset } from './commands/self-service.js';
 import { createGroup, createSpace } from './commands/structure.js';
 import { deleteGroup, renameGroup, renameSpace } from './commands/structure-changes.js';
@@ -43,6 +45,7 @@ import {
 } from './profile-limits.js';
 import type { Roster } from './roster.js';
 import type { ResourceHandler, RosterOptions } from './roster-options.js';
+import { depsFor } from './stored-roles.js';
 
 /**
  * Wires a store and a policy into a {@link Roster}.
@@ -101,9 +104,13 @@ export function createRoster<Native = unknown>(options: RosterOptions<Native>): 
       const run =
         <T>(command: (ctx: ActorContext, input: unknown) => Promise<T>) =>
         (input: unknown): Promise<T> =>
-          store.transaction(async (tx) =>
-            command({ deps, tx, actor: await loadActor(tx, actor), now: deps.clock.now() }, input),
-          );
+          store.transaction(async (tx) => {
+            const loaded = await loadActor(tx, actor, deps.roles);
+            return command(
+              { deps: depsFor(deps, loaded), tx, actor: loaded, now: deps.clock.now() },
+              input,
+            );
+          });
       return {
         actor,
         invite: run(invite),
@@ -141,6 +148,13 @@ export function createRoster<Native = unknown>(options: RosterOptions<Native>): 
         deleteGroup: run(deleteGroup),
         presence: run(presence),
         history: run(history),
+        can: (action, subject) =>
+          run(can)(subject === undefined ? { action } : { action, subject }),
+        permissions: (subject = {}) => run(permissions)(subject),
+        defineRole: run(defineRole),
+        updateRole: run(updateRole),
+        deleteRole: run(deleteRole),
+        listRoles: () => run((ctx) => listRoles(ctx))(undefined),
         bulkImport: async (rows, bulkOptions) => {
           const parsed = parseBulkOptions(bulkOptions, [
             'dryRun',

@@ -1,11 +1,22 @@
 import { RosterError } from '../errors/roster-error.js';
 import type { Actor } from '../model/actor.js';
 import type { PolicyActor } from '../ports/policy.js';
+import type { RoleCatalog } from '../ports/role-catalog.js';
 import type { StoreTransaction } from '../ports/store.js';
 import { notFound } from './not-found.js';
+import { loadOrganizationRoles } from './stored-roles.js';
 
-/** Loads the acting account with its organization and memberships; only active accounts act. @internal */
-export async function loadActor(tx: StoreTransaction, actor: Actor): Promise<PolicyActor> {
+/**
+ * Loads the acting account with its organization and memberships, and the
+ * organization's stored roles when `catalog` takes them; only active
+ * accounts act.
+ * @internal
+ */
+export async function loadActor(
+  tx: StoreTransaction,
+  actor: Actor,
+  catalog?: RoleCatalog,
+): Promise<PolicyActor> {
   const [organization, account] = await Promise.all([
     tx.organizations.get(actor.orgId),
     tx.accounts.get(actor.orgId, actor.accountId),
@@ -23,6 +34,11 @@ export async function loadActor(tx: StoreTransaction, actor: Actor): Promise<Pol
       },
     );
   }
-  const memberships = await tx.memberships.listByAccounts(actor.orgId, [actor.accountId]);
-  return { account, organization, memberships };
+  const [memberships, organizationRoles] = await Promise.all([
+    tx.memberships.listByAccounts(actor.orgId, [actor.accountId]),
+    catalog === undefined ? undefined : loadOrganizationRoles(tx, catalog, actor.orgId),
+  ]);
+  return organizationRoles === undefined
+    ? { account, organization, memberships }
+    : { account, organization, memberships, organizationRoles };
 }

@@ -14,6 +14,8 @@ const ownFieldsDefault = ['firstName', 'lastName', 'profile.*'];
 export function memberRules({ can }: Rules, facts: ActorFacts): void {
   const { me, orgId, memberSpaceIds, holdings } = facts;
   can('read', 'Organization', { orgId, id: orgId });
+  // The roles an invitation or a role menu names.
+  can('read', 'Role', { orgId });
   can('read', 'Account', { orgId, id: me });
   can('read', 'Membership', { orgId, accountId: me });
   if (memberSpaceIds.length > 0) {

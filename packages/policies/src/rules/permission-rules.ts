@@ -76,6 +76,9 @@ const grants: Readonly<Record<Permission, Grant>> = {
   transferOwnership({ can }, { orgId, isOwner }) {
     if (isOwner) can('transferOwnership', 'Organization', { orgId, id: orgId });
   },
+  manageRoles({ can }, { orgId }) {
+    can(['defineRole', 'updateRole', 'deleteRole'], 'Role', { orgId });
+  },
 };
 
 /**

@@ -40,6 +40,9 @@ export const defaultReasons: Readonly<Record<RosterAction, string>> = (() => {
     renameGroup: needs('manageGroups', 'rename groups'),
     deleteGroup: needs('manageGroups', 'delete groups'),
     viewStatistics: needs('viewStatistics', 'view statistics'),
+    defineRole: needs('manageRoles', 'define roles'),
+    updateRole: needs('manageRoles', 'change roles’ permissions'),
+    deleteRole: needs('manageRoles', 'delete roles'),
   };
 })();
 
@@ -86,4 +89,8 @@ export const ruleReasons = {
   plan: (action: string, plans: readonly string[]) =>
     `“${action}” is available only on these plans: ${plans.join(', ')}.`,
   restricted: (name: string, description: string) => `Restricted (${name}): ${description}`,
+  lackedPermission:
+    'You may not give a role a permission you do not hold yourself (across the organization, for an organization-wide role).',
+  ownerRank: 'Only the owner’s role ranks this high; a stored role ranks below it.',
+  ownRole: 'Nobody changes or deletes a role they hold themselves: that is their own access.',
 } as const;

@@ -16,8 +16,13 @@ import { ruleReasons } from './reasons.js';
 export function restrictionRules({ cannot }: Rules, facts: ActorFacts): void {
   const { roleSet, memberships } = facts;
   const { defaultSpaceId } = facts.actor.organization;
+  // A membership carries its own restrictions and its role's.
+  const carried = (membership: Membership) => [
+    ...membership.restrictions,
+    ...(roleSet.role(membership.role)?.restrictions ?? []),
+  ];
   const denying = (membership: Membership, action: RosterAction) =>
-    membership.restrictions.find((name) => roleSet.restrictions[name]?.denies.includes(action));
+    carried(membership).find((name) => roleSet.restrictions[name]?.denies.includes(action));
   const grants = (membership: Membership, action: RosterAction) =>
     roleSet
       .role(membership.role)
@@ -27,9 +32,7 @@ export function restrictionRules({ cannot }: Rules, facts: ActorFacts): void {
     return ruleReasons.restricted(name, roleSet.restrictions[name]?.description ?? name);
   };
   const actions = new Set(
-    memberships.flatMap((m) =>
-      m.restrictions.flatMap((n) => roleSet.restrictions[n]?.denies ?? []),
-    ),
+    memberships.flatMap((m) => carried(m).flatMap((n) => roleSet.restrictions[n]?.denies ?? [])),
   );
   for (const action of actions) {
     const restricted = memberships.filter((m) => denying(m, action) !== undefined);

@@ -4,6 +4,7 @@ import type { IdGenerator } from '../../ports/id-generator.js';
 import type { Store, StoreTransaction } from '../../ports/store.js';
 import type { ActorContext, RosterDeps } from '../command-context.js';
 import { loadActor } from '../load-actor.js';
+import { depsFor } from '../stored-roles.js';
 import type { BatchOutcome, BulkCommand, PreparedRow } from './bulk-command.js';
 import type { ParsedBulkOptions } from './bulk-options.js';
 import type { BulkInvitation, BulkReport, BulkRowReport, BulkRowStatus } from './bulk-report.js';
@@ -59,11 +60,12 @@ async function openContext<R>(
   tx: StoreTransaction,
   ids: IdGenerator,
 ): Promise<ActorContext> {
-  const loaded = await loadActor(tx, run.actor).catch((error: unknown) => {
+  const loaded = await loadActor(tx, run.actor, run.deps.roles).catch((error: unknown) => {
     throw new ActorFailure(error);
   });
+  const deps = depsFor(run.deps, loaded);
   return {
-    deps: ids === run.deps.ids ? run.deps : { ...run.deps, ids },
+    deps: ids === deps.ids ? deps : { ...deps, ids },
     tx,
     actor: loaded,
     now: run.deps.clock.now(),

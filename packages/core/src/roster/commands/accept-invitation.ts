@@ -18,6 +18,7 @@ import { notFound } from '../not-found.js';
 import { appendMessages } from '../outbox.js';
 import { accountSubject, invitationSubject } from '../policy-subjects.js';
 import { checkProfileLimits } from '../profile-limits.js';
+import { catalogWith, loadOrganizationRoles } from '../stored-roles.js';
 
 /** What `acceptInvitation` returns. */
 export interface AcceptedInvitation {
@@ -226,8 +227,12 @@ async function checkStillBacked(
   invitation: Invitation,
 ): Promise<void> {
   const orgId = organization.id;
-  const inviter = await ctx.tx.accounts.get(orgId, invitation.invitedBy);
-  const known = ctx.deps.roles.roles.some((role) => role.name === invitation.role);
+  const [inviter, organizationRoles] = await Promise.all([
+    ctx.tx.accounts.get(orgId, invitation.invitedBy),
+    loadOrganizationRoles(ctx.tx, ctx.deps.roles, orgId),
+  ]);
+  const catalog = catalogWith(ctx.deps.roles, organizationRoles);
+  const known = catalog.roles.some((role) => role.name === invitation.role);
   const decision =
     inviter === undefined || inviter.status !== 'active' || !known
       ? undefined
@@ -236,6 +241,7 @@ async function checkStillBacked(
             account: inviter,
             organization,
             memberships: await ctx.tx.memberships.listByAccounts(orgId, [inviter.id]),
+            ...(organizationRoles === undefined ? {} : { organizationRoles }),
           },
           action: 'invite',
           subject: invitationSubject(

@@ -132,6 +132,7 @@ export async function deleteOrganization(
   }
   // What is left of the organization once its people are gone.
   await ctx.tx.groups.deleteAllInOrganization(orgId);
+  await ctx.tx.roles.deleteAllInOrganization(orgId);
   await ctx.tx.spaces.deleteAllInOrganization(orgId);
   await ctx.tx.organizations.delete(orgId, organization.version);
   await appendMessages(ctx, messages);
