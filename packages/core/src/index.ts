@@ -60,7 +60,7 @@ export { Membership, MembershipPeriod, MembershipState, RoleName } from './model
 export { normalizeEmail } from './model/normalize-email.js';
 export { Organization } from './model/organization.js';
 export { OutboxMessage, outboxErrorMaxLength } from './model/outbox-message.js';
-export { Email, Id, PersonName, Timestamp, Version } from './model/primitives.js';
+export { Email, ExternalId, Id, PersonName, Timestamp, Version } from './model/primitives.js';
 export { Space } from './model/space.js';
 export type { Clock } from './ports/clock.js';
 export { systemClock } from './ports/clock.js';
@@ -93,11 +93,17 @@ export type {
   OutboxFailure,
   OutboxRepository,
   Page,
+  SeatCount,
   SpaceRepository,
   Store,
   StoreTransaction,
   TenantRepository,
 } from './ports/store.js';
+export type {
+  FindAccountInput,
+  HistoryInput,
+  LinkExternalIdInput,
+} from './roster/account-inputs.js';
 export type { ActorApi } from './roster/actor-api.js';
 export type {
   BulkImportOptions,
@@ -111,10 +117,11 @@ export { BulkRowStatus } from './roster/bulk/bulk-report.js';
 export { BulkImportRow, BulkUpdateRow } from './roster/bulk/bulk-rows.js';
 export type { AcceptedInvitation } from './roster/commands/accept-invitation.js';
 export type { CreatedOrganization } from './roster/commands/create-organization.js';
+export type { FoundAccount } from './roster/commands/find-account.js';
+export type { AccountHistory } from './roster/commands/history.js';
 export type { IssuedInvitation } from './roster/commands/invitations.js';
 export type { DeletedOrganization } from './roster/commands/organization.js';
 export type {
-  AccountHistory,
   AccountWithMemberships,
   Presence,
   PresenceStatus,
@@ -164,4 +171,5 @@ export type {
   RosterOptions,
 } from './roster/roster-options.js';
 export { roleCanManageTeam, teamManagementPermissions } from './roster/roster-options.js';
+export type { SeatLimits, SeatLimitsByPlan } from './roster/seat-limits.js';
 export type { ReportReassignment } from './rules/direct-reports.js';

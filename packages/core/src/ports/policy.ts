@@ -26,6 +26,7 @@ export const rosterActions = [
   'deactivate',
   'reactivate',
   'requestPasswordReset',
+  'linkExternalId',
   'deleteOwnAccount',
   'addToTeam',
   'removeFromTeam',

@@ -9,9 +9,12 @@ import { runBulk } from './bulk/run-bulk.js';
 import type { ActorContext, CommandContext, RosterDeps } from './command-context.js';
 import { acceptInvitation } from './commands/accept-invitation.js';
 import { createOrganization } from './commands/create-organization.js';
+import { findAccount } from './commands/find-account.js';
+import { history } from './commands/history.js';
 import { resendInvitation, revokeInvitation } from './commands/invitation-lifecycle.js';
 import { invite } from './commands/invitations.js';
 import { deactivate, reactivate } from './commands/lifecycle.js';
+import { linkExternalId } from './commands/link-external-id.js';
 import {
   assignGroups,
   reassignReports,
@@ -25,7 +28,7 @@ import {
   transferOwnership,
 } from './commands/organization.js';
 import { updateProfile } from './commands/profile.js';
-import { getAccount, history, listAccounts, presence } from './commands/queries.js';
+import { getAccount, listAccounts, presence } from './commands/queries.js';
 import { deleteOwnAccount, recordActivity, requestPasswordReset } from './commands/self-service.js';
 import { createGroup, createSpace } from './commands/structure.js';
 import { addToTeam, changeRole, removeFromTeam } from './commands/team.js';
@@ -38,6 +41,7 @@ import {
 } from './profile-limits.js';
 import type { Roster } from './roster.js';
 import type { ResourceHandler, RosterOptions } from './roster-options.js';
+import { seatLimitsOf } from './seat-limits.js';
 
 /**
  * Wires a store and a policy into a {@link Roster}.
@@ -74,6 +78,7 @@ export function createRoster<Native = unknown>(options: RosterOptions<Native>): 
     resourceHandlers: (options.resourceHandlers ?? []) as readonly ResourceHandler[],
     roles: options.policy.roles,
     presence: options.presence ?? { onlineWithinMs: 5 * 60_000, awayWithinMs: 30 * 60_000 },
+    seatLimits: seatLimitsOf(options.seatLimits),
   };
   if (!deps.roles.roles.map((known) => known.name).includes(deps.roles.ownerRole.name)) {
     throw new TypeError(
@@ -90,6 +95,7 @@ export function createRoster<Native = unknown>(options: RosterOptions<Native>): 
   return {
     createOrganization: withoutActor(createOrganization),
     acceptInvitation: withoutActor(acceptInvitation),
+    findAccount: withoutActor(findAccount),
     as(rawActor) {
       const actor = Actor.parse(rawActor);
       const run =
@@ -127,6 +133,7 @@ export function createRoster<Native = unknown>(options: RosterOptions<Native>): 
         createGroup: run(createGroup),
         presence: run(presence),
         history: run(history),
+        linkExternalId: run(linkExternalId),
         bulkImport: async (rows, bulkOptions) => {
           const parsed = parseBulkOptions(bulkOptions, [
             'dryRun',
