@@ -1,12 +1,15 @@
 import type { ConformanceSuite } from './conformance-context.js';
+import { accountLinkScenarios } from './domain/account-link-scenarios.js';
 import { authorizationScenarios } from './domain/authorization-scenarios.js';
 import { bulkImportScenarios } from './domain/bulk-import-scenarios.js';
 import { bulkUpdateScenarios } from './domain/bulk-update-scenarios.js';
 import { emailScenarios } from './domain/email-scenarios.js';
+import { historyScenarios } from './domain/history-scenarios.js';
 import { invitationScenarios } from './domain/invitation-scenarios.js';
 import { lifecycleScenarios } from './domain/lifecycle-scenarios.js';
 import { organizationScenarios } from './domain/organization-scenarios.js';
 import { outboxScenarios } from './domain/outbox-scenarios.js';
+import { seatScenarios } from './domain/seat-scenarios.js';
 import { accountListSuite } from './suites/account-list.js';
 import { accountListPagesSuite } from './suites/account-list-pages.js';
 import { accountListPropertySuite } from './suites/account-list-property.js';
@@ -18,6 +21,7 @@ import { membershipsSuite } from './suites/memberships.js';
 import { organizationsSuite } from './suites/organizations.js';
 import { outboxSuite } from './suites/outbox.js';
 import { outboxFailuresSuite } from './suites/outbox-failures.js';
+import { seatsAndLinksSuite } from './suites/seats-and-links.js';
 import { spacesAndGroupsSuite } from './suites/spaces-and-groups.js';
 import { tenantRepositoriesSuite } from './suites/tenant-repositories.js';
 import { transactionsSuite } from './suites/transactions.js';
@@ -48,6 +52,7 @@ export const suitesInOrder: ReadonlyArray<readonly [string, ConformanceSuite]> =
   ['outbox', both(outboxSuite, outboxFailuresSuite)],
   ['transactions', both(transactionsSuite, writeSkewSuite)],
   ['batch writes', batchWritesSuite],
+  ['seats and links', seatsAndLinksSuite],
   ['domain: lifecycles', lifecycleScenarios],
   ['domain: authorization', authorizationScenarios],
   ['domain: invitations', invitationScenarios],
@@ -55,4 +60,6 @@ export const suitesInOrder: ReadonlyArray<readonly [string, ConformanceSuite]> =
   ['domain: organization', organizationScenarios],
   ['domain: outbox', outboxScenarios],
   ['domain: bulk', both(bulkImportScenarios, bulkUpdateScenarios)],
+  ['domain: accounts and actors', both(accountLinkScenarios, historyScenarios)],
+  ['domain: seats', seatScenarios],
 ];
