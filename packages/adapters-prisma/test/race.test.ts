@@ -44,5 +44,7 @@ describe.each(['postgresql', 'mysql'] as const)('racing processes on %s', (provi
     expect(result.records.length).toBe(options.workers * options.lanes * options.commandsPerLane);
     expect(ok).toBeGreaterThan(result.records.length / 10);
     expect(Object.keys(allowedCodes)).toContain('CONFLICT');
+    // The seats ran out and were refused, so the cap was really raced for.
+    expect(result.records.filter((r) => r.code === 'SEAT_LIMIT').length).toBeGreaterThan(0);
   }, 150_000);
 });

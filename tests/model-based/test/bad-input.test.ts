@@ -15,8 +15,11 @@ import {
   DeactivateInput,
   DeleteOrganizationInput,
   DeleteOwnAccountInput,
+  FindAccountInput,
+  HistoryInput,
   InvitationRef,
   InviteInput,
+  LinkExternalIdInput,
   ListAccountsInput,
   PresenceInput,
   ReassignReportsInput,
@@ -71,7 +74,9 @@ const commands: [string, Call, Model<unknown>][] = [
   ['transferOwnership', actorCommand('transferOwnership'), TransferOwnershipInput],
   ['deleteOrganization', actorCommand('deleteOrganization'), DeleteOrganizationInput],
   ['getAccount', actorCommand('getAccount'), AccountRef],
-  ['history', actorCommand('history'), AccountRef],
+  ['history', actorCommand('history'), HistoryInput],
+  ['linkExternalId', actorCommand('linkExternalId'), LinkExternalIdInput],
+  ['findAccount', rosterCommand('findAccount'), FindAccountInput],
   ['presence', actorCommand('presence'), PresenceInput],
   ['createSpace', actorCommand('createSpace'), CreateSpaceInput],
   ['createGroup', actorCommand('createGroup'), CreateGroupInput],
@@ -111,6 +116,10 @@ describe('every command with arbitrary input', () => {
           fc.oneof(
             anything,
             fc.record({ accountId: anything, email: anything, role: anything, token: anything }),
+            fc.record(
+              { accountId: anything, orgId: anything, externalId: anything, cursor: anything },
+              { requiredKeys: [] },
+            ),
           ),
           async (value) => {
             // These three take no input at all as "no criteria": undefined means {}.

@@ -20,8 +20,9 @@ export interface AccountRepository extends TenantRepository<Account> {
    */
   findByEmails(orgId: string, emails: readonly string[]): Promise<Account[]>;
   /**
-   * The account with this `externalId` (compared exactly, case-sensitively)
-   * in this organization, or `undefined`. The store enforces that an
+   * The account with this `externalId` (compared exactly, case-sensitively;
+   * an `externalId` never starts or ends with white space) in this
+   * organization, or `undefined`. The store enforces that an
    * `externalId` is unique in its organization, as it does emails: an
    * `insert` or `update` that would give two accounts of one organization the
    * same `externalId` throws `CONFLICT` with reason `unique`; any number of
