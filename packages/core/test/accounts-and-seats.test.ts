@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { FindAccountInput, HistoryInput, LinkExternalIdInput } from '../src/extra/index.js';
-import { createRoster, ExternalId, matchAll, type RoleCatalog, type Store } from '../src/index.js';
+import {
+  createRoster,
+  ExternalId,
+  matchAll,
+  type Policy,
+  type RoleCatalog,
+  type Store,
+} from '../src/index.js';
 
 // Input rules and options of issue 14 that need no store: a store that
 // refuses to be used proves that bad options are refused at createRoster.
@@ -8,7 +15,7 @@ const untouchable: Store = {
   transaction: () => Promise.reject(new Error('the store must not be used')),
 };
 const roles: RoleCatalog = { ownerRole: { name: 'owner' }, roles: [{ name: 'owner' }] };
-const policy = { roles, check: () => ({ allowed: true }), readFilter: () => matchAll };
+const policy: Policy = { roles, check: () => ({ allowed: true }), readFilter: () => matchAll };
 
 describe('ExternalId', () => {
   it('keeps an id exactly, and refuses empty, too long, control characters and white space at an end', () => {
