@@ -22,6 +22,7 @@ const USERS: RosterAction[] = [
   'deactivate',
   'reactivate',
   'requestPasswordReset',
+  'linkExternalId',
   'addToTeam',
   'removeFromTeam',
   'changeRole',
