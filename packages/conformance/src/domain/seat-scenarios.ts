@@ -116,6 +116,24 @@ export const seatScenarios: ConformanceSuite = (test) => {
     expect(again.rows.map((row) => row.status)).toEqual(['unchanged', 'unchanged', 'failed']);
   });
 
+  test('Domain: a bulk update reactivates the rows that fit the seats and fails the rest with SEAT_LIMIT', async (ctx) => {
+    const org = await seedScenario(ctx.store, { plan: 'small', seatLimits });
+    const owner = org.as(org.owner);
+    await owner.deactivate({ accountId: org.agentA.id });
+    await owner.deactivate({ accountId: org.agentB.id });
+    await owner.invite({ email: 'dee@acme.io', role: 'agent' });
+    await owner.invite({ email: 'eve@acme.io', role: 'agent' });
+    // 2 active members and 2 pending invitations of 5: one seat left.
+    const report = await org.as(org.admin).bulkUpdate([
+      { email: 'bo@acme.io', deactivated: false },
+      { email: 'cy@acme.io', deactivated: false },
+    ]);
+    expect(report.rows.map((row) => row.status)).toEqual(['updated', 'failed']);
+    expect(report.rows[1]?.error?.code).toBe('SEAT_LIMIT');
+    expect((await ctx.raw.account(org.organization.id, org.agentA.id))?.status).toBe('active');
+    expect((await ctx.raw.account(org.organization.id, org.agentB.id))?.status).toBe('deactivated');
+  });
+
   test('Domain: plans without caps are not limited', async (ctx) => {
     const org = await seedScenario(ctx.store, { plan: 'unlimited', seatLimits });
     const admin = org.as(org.admin);

@@ -25,8 +25,8 @@ export interface SeatLimits {
    * seat its invitee takes on accepting, so an invitation that could never
    * be accepted is refused up front). `invite` and bulk import need a free
    * seat for each invitation; `addToTeam` (of an account that is a member of
-   * no space) and `reactivate` (of an account still a member of a space) for
-   * the member; `acceptInvitation` only that the active members stay within
+   * no space) and `reactivate` or a bulk update's reactivation (of an
+   * account still a member of a space) for the member; `acceptInvitation` only that the active members stay within
    * the cap (the invitation already held its seat).
    */
   readonly members?: number;
