@@ -5,12 +5,12 @@ import type { RosterkitProvider } from '../../src/index.js';
 
 /**
  * The seats of the race's plan (`free`, createOrganization's default): the
- * seed fills 49 of the 50 (23 active members, 26 pending invitations) and 26
- * of the 27 pending slots, so invitations, acceptances, reactivations and
- * re-adds compete for the seats that deactivations and removals free
- * (DESIGN §8: the cap holds under races).
+ * seed fills all 49 (23 active members, 26 pending invitations) and the 26
+ * pending slots, so invitations, reactivations and re-adds compete for the
+ * seats that deactivations, removals and revocations free, and some are
+ * always refused (DESIGN §8: the cap holds under races).
  */
-export const raceSeatLimits = { free: { members: 50, pendingInvitations: 27 } } as const;
+export const raceSeatLimits = { free: { members: 49, pendingInvitations: 26 } } as const;
 
 /** One pending invitation whose token the parent hands to every worker. */
 export interface SeededInvitation {
