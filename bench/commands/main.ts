@@ -28,6 +28,7 @@ for (let start = 0; start < ACCOUNTS; start += 5_000) {
         id: `acc-${i}`,
         orgId,
         email: `user${i}@bench.io`,
+        externalId: null,
         firstName: first[i % 10] as string,
         lastName: `${last[Math.floor(i / 10) % 10]}${i}`,
         status: i % 20 === 0 ? 'deactivated' : 'active',

@@ -31,6 +31,7 @@ const loadActor = (): PolicyActor => ({
     id: 'acc-site-admin',
     orgId,
     email: 'sa@acme.io',
+    externalId: null,
     firstName: 'Sam',
     lastName: 'Admin',
     status: 'active',

@@ -62,8 +62,11 @@ const each = (methods: readonly string[], rule: Rule): Readonly<Record<string, R
 // added without deciding what it locks. The outbox is the exception: any
 // method but the appends works across organizations and takes the outbox lock.
 const rules: Readonly<Record<string, Readonly<Record<string, Rule>>>> = {
-  organizations: each(['get', 'insert', 'update', 'delete'], byOrganizationId),
-  accounts: each([...tenantMethods, 'findByEmail', 'findByEmails', 'list', 'setLastSeen'], byOrg),
+  organizations: each(['get', 'insert', 'update', 'delete', 'countSeats'], byOrganizationId),
+  accounts: each(
+    [...tenantMethods, 'findByEmail', 'findByEmails', 'findByExternalId', 'list', 'setLastSeen'],
+    byOrg,
+  ),
   spaces: each([...tenantMethods, 'listByOrganization'], byOrg),
   memberships: each(
     [

@@ -20,7 +20,10 @@ export function createTables() {
     organizations: new Table<Organization>({ subject: 'Organization', unique: {}, multi: {} }),
     accounts: new Table<Account>({
       subject: 'Account',
-      unique: { email: (row) => key(row.orgId, row.email) },
+      unique: {
+        email: (row) => key(row.orgId, row.email),
+        externalId: (row) => (row.externalId === null ? undefined : key(row.orgId, row.externalId)),
+      },
       multi: byOrg,
     }),
     spaces: new Table<Space>({ subject: 'Space', unique: {}, multi: byOrg }),

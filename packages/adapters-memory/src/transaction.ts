@@ -1,5 +1,6 @@
 import type { AuditEvent, AuditListQuery, Page, StoreTransaction } from '@rosterkit/core';
 import {
+  checkAuditTargets,
   checkNewRows,
   checkPageLimit,
   compareText,
@@ -30,14 +31,31 @@ function compareEvents(a: Position, b: Position): number {
   return Math.sign(b.at - a.at) || compareText(b.id, a.id);
 }
 
+/** The events a query is about: one target's, several targets' (each once), or the organization's. */
+function auditRows(view: TableView<AuditEvent>, query: AuditListQuery): AuditEvent[] {
+  const { orgId, target, targets } = query;
+  if (targets !== undefined) {
+    checkAuditTargets(targets);
+    const seen = new Set<string>();
+    return targets
+      .filter((one) => target === undefined || (one.type === target.type && one.id === target.id))
+      .flatMap((one) => {
+        const indexKey = key(orgId, one.type, one.id);
+        if (seen.has(indexKey)) return [];
+        seen.add(indexKey);
+        return view.rowsBy('target', indexKey);
+      });
+  }
+  return target === undefined
+    ? view.rowsBy('org', orgId)
+    : view.rowsBy('target', key(orgId, target.type, target.id));
+}
+
 function listAuditEvents(view: TableView<AuditEvent>, query: AuditListQuery): Page<AuditEvent> {
   checkPageLimit(query.limit);
   const cursor = query.cursor === undefined ? undefined : decodeInstantCursor(query.cursor);
   const after = cursor === undefined ? undefined : { at: cursor.at.getTime(), id: cursor.id };
-  const rows =
-    query.target === undefined
-      ? view.rowsBy('org', query.orgId)
-      : view.rowsBy('target', key(query.orgId, query.target.type, query.target.id));
+  const rows = auditRows(view, query);
   const sorted = rows
     .map((event) => ({ event, at: event.at.getTime(), id: event.id }))
     .sort(compareEvents);
@@ -100,6 +118,24 @@ export function createTransaction(views: () => Views): StoreTransaction<undefine
         const view = views().organizations;
         view.remove(atVersion(view, id, version));
       },
+      // The runner holds an organization for one transaction at a time, so
+      // the count holds until this one ends without a lock of its own.
+      async countSeats(orgId) {
+        const { accounts: accountView, memberships: membershipView, invitations } = views();
+        const activeMembers = accountView
+          .rowsBy('org', orgId)
+          .filter(
+            (account) =>
+              account.status === 'active' &&
+              membershipView
+                .rowsBy('account', key(orgId, account.id))
+                .some((membership) => membership.state === 'member'),
+          ).length;
+        const pendingInvitations = invitations
+          .rowsBy('org', orgId)
+          .filter((invitation) => invitation.status === 'pending').length;
+        return { activeMembers, pendingInvitations };
+      },
     },
     accounts: {
       ...accounts,
@@ -116,6 +152,12 @@ export function createTransaction(views: () => Views): StoreTransaction<undefine
           const row = id === undefined ? undefined : stored(view, orgId, id);
           return row === undefined ? [] : [clone(row)];
         });
+      },
+      async findByExternalId(orgId, externalId) {
+        const view = views().accounts;
+        const id = view.idBy('externalId', key(orgId, externalId));
+        const row = id === undefined ? undefined : stored(view, orgId, id);
+        return row === undefined ? undefined : clone(row);
       },
       async list(query) {
         const { accounts, memberships, invitations } = views();

@@ -12,6 +12,7 @@ export const accountTable: BatchTable<AccountRow> = {
     id: true,
     orgId: true,
     email: true,
+    externalId: true,
     firstName: true,
     lastName: true,
     firstNameKey: true,

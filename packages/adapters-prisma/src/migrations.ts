@@ -3,16 +3,19 @@ import mysqlInit from '../migrations/mysql/20261123000000_rosterkit_init/migrati
 import mysqlLiteralSearch from '../migrations/mysql/20261124120000_rosterkit_literal_search/migration.sql';
 import mysqlOutboxBackoff from '../migrations/mysql/20261202000000_rosterkit_outbox_backoff/migration.sql';
 import mysqlInvitations from '../migrations/mysql/20261203000000_rosterkit_invitations_and_structure/migration.sql';
+import mysqlExternalIdSeats from '../migrations/mysql/20261203010000_rosterkit_accounts_external_id_seats/migration.sql';
 import mysqlStoredRoles from '../migrations/mysql/20261203020000_rosterkit_stored_roles/migration.sql';
 import postgresqlInit from '../migrations/postgresql/20261123000000_rosterkit_init/migration.sql';
 import postgresqlLiteralSearch from '../migrations/postgresql/20261124120000_rosterkit_literal_search/migration.sql';
 import postgresqlOutboxBackoff from '../migrations/postgresql/20261202000000_rosterkit_outbox_backoff/migration.sql';
 import postgresqlInvitations from '../migrations/postgresql/20261203000000_rosterkit_invitations_and_structure/migration.sql';
+import postgresqlExternalIdSeats from '../migrations/postgresql/20261203010000_rosterkit_accounts_external_id_seats/migration.sql';
 import postgresqlStoredRoles from '../migrations/postgresql/20261203020000_rosterkit_stored_roles/migration.sql';
 import sqliteInit from '../migrations/sqlite/20261123000000_rosterkit_init/migration.sql';
 import sqliteLiteralSearch from '../migrations/sqlite/20261124120000_rosterkit_literal_search/migration.sql';
 import sqliteOutboxBackoff from '../migrations/sqlite/20261202000000_rosterkit_outbox_backoff/migration.sql';
 import sqliteInvitations from '../migrations/sqlite/20261203000000_rosterkit_invitations_and_structure/migration.sql';
+import sqliteExternalIdSeats from '../migrations/sqlite/20261203010000_rosterkit_accounts_external_id_seats/migration.sql';
 import sqliteStoredRoles from '../migrations/sqlite/20261203020000_rosterkit_stored_roles/migration.sql';
 
 /** The database families rosterkit ships migrations for. MariaDB uses `mysql`. */
@@ -36,6 +39,8 @@ const outboxBackoff = '20261202000000_rosterkit_outbox_backoff';
 const invitationsAndStructure = '20261203000000_rosterkit_invitations_and_structure';
 // The roles an organization stores at run time: rosterkit_roles.
 const storedRoles = '20261203020000_rosterkit_stored_roles';
+// Accounts' externalId (unique per organization) and the pending invitations' index.
+const externalIdSeats = '20261203010000_rosterkit_accounts_external_id_seats';
 
 /**
  * rosterkit's SQL migrations for each provider, oldest first: the same text
@@ -51,6 +56,7 @@ export const rosterkitMigrations: Readonly<
     { name: literalSearch, sql: postgresqlLiteralSearch },
     { name: outboxBackoff, sql: postgresqlOutboxBackoff },
     { name: invitationsAndStructure, sql: postgresqlInvitations },
+    { name: externalIdSeats, sql: postgresqlExternalIdSeats },
     { name: storedRoles, sql: postgresqlStoredRoles },
   ],
   mysql: [
@@ -58,6 +64,7 @@ export const rosterkitMigrations: Readonly<
     { name: literalSearch, sql: mysqlLiteralSearch },
     { name: outboxBackoff, sql: mysqlOutboxBackoff },
     { name: invitationsAndStructure, sql: mysqlInvitations },
+    { name: externalIdSeats, sql: mysqlExternalIdSeats },
     { name: storedRoles, sql: mysqlStoredRoles },
   ],
   sqlite: [
@@ -65,6 +72,7 @@ export const rosterkitMigrations: Readonly<
     { name: literalSearch, sql: sqliteLiteralSearch },
     { name: outboxBackoff, sql: sqliteOutboxBackoff },
     { name: invitationsAndStructure, sql: sqliteInvitations },
+    { name: externalIdSeats, sql: sqliteExternalIdSeats },
     { name: storedRoles, sql: sqliteStoredRoles },
   ],
 });

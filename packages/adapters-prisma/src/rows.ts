@@ -55,6 +55,7 @@ export function accountFromRow(row: AccountRow): Account {
     id: row.id,
     orgId: row.orgId,
     email: row.email,
+    externalId: row.externalId,
     firstName: row.firstName,
     lastName: row.lastName,
     status: row.status,

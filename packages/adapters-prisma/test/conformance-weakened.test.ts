@@ -56,3 +56,52 @@ runConformance(
   {},
   { label: 'updateMany one row at a time', store: oneByOne, options: expectFailure(updateMany) },
 );
+
+// PostgreSQL at READ COMMITTED, without retries, and a countSeats that only
+// counts (no lock on the organization's row): two transactions that count the
+// seats, then take the last one, both commit. The Prisma store's lock is what
+// holds the cap (its own race test passes at Serializable with it).
+const seatRace =
+  'Transaction: two transactions that count seats, then take the last one, racing, never both commit';
+type Counting = { count(args: unknown): Promise<number> };
+const countOnly = (store: Store): Store => ({
+  transaction: (work) =>
+    store.transaction((tx) => {
+      const db = tx.native as { rosterkitAccount: Counting; rosterkitInvitation: Counting };
+      const organizations: StoreTransaction['organizations'] = {
+        ...tx.organizations,
+        async countSeats(orgId) {
+          const [activeMembers, pendingInvitations] = await Promise.all([
+            db.rosterkitAccount.count({
+              where: { orgId, status: 'active', memberships: { some: { state: 'member' } } },
+            }),
+            db.rosterkitInvitation.count({ where: { orgId, status: 'pending' } }),
+          ]);
+          return { activeMembers, pendingInvitations };
+        },
+      };
+      return work({ ...tx, organizations });
+    }),
+});
+runConformance(
+  'postgresql',
+  { maxAttempts: 1 },
+  {
+    label: 'READ COMMITTED, no retries, seats counted without a lock',
+    client: readCommitted,
+    store: countOnly,
+    options: expectFailure(seatRace),
+  },
+);
+
+// And the converse: with the store's own countSeats, the lock alone holds
+// the cap even at READ COMMITTED without retries (this one must pass).
+runConformance(
+  'postgresql',
+  { maxAttempts: 1 },
+  {
+    label: 'READ COMMITTED, no retries, seats counted under the lock',
+    client: readCommitted,
+    options: { only: [seatRace], failing: [] },
+  },
+);

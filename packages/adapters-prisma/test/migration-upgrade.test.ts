@@ -14,6 +14,7 @@ const literalSearch = '20261124120000_rosterkit_literal_search';
 const outboxBackoff = '20261202000000_rosterkit_outbox_backoff';
 const invitations = '20261203000000_rosterkit_invitations_and_structure';
 const storedRoles = '20261203020000_rosterkit_stored_roles';
+const externalIdSeats = '20261203010000_rosterkit_accounts_external_id_seats';
 const at = (minute: number) => new Date(Date.UTC(2026, 10, 30, 12, minute, 0, 123));
 
 describe.each(['sqlite', 'postgresql', 'mysql'] as const)(
@@ -81,7 +82,7 @@ describe.each(['sqlite', 'postgresql', 'mysql'] as const)(
       );
 
       expect(await applyMigrations(client, { provider })).toEqual({
-        applied: [literalSearch, outboxBackoff, invitations, storedRoles],
+        applied: [literalSearch, outboxBackoff, invitations, externalIdSeats, storedRoles],
         skipped: [init],
       });
       const rows = [...(await sqlRawReaders(client, provider).outbox())].sort((a, b) =>
@@ -164,7 +165,7 @@ describe.each(['sqlite', 'postgresql', 'mysql'] as const)(
 
       expect(await applyMigrations(client, { provider })).toEqual({
         applied: [],
-        skipped: [init, literalSearch, outboxBackoff, invitations, storedRoles],
+        skipped: [init, literalSearch, outboxBackoff, invitations, externalIdSeats, storedRoles],
       });
     });
   },

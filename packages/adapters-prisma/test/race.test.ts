@@ -44,5 +44,10 @@ describe.each(['postgresql', 'mysql'] as const)('racing processes on %s', (provi
     expect(result.records.length).toBe(options.workers * options.lanes * options.commandsPerLane);
     expect(ok).toBeGreaterThan(result.records.length / 10);
     expect(Object.keys(allowedCodes)).toContain('CONFLICT');
+    // The seats start full (raceSeatLimits), so SEAT_LIMIT refusals are
+    // common but not certain in one run: the summary counts them. The cap
+    // itself is checked by checkInvariants; the weakened conformance suite
+    // shows deterministically that a count without the lock breaks it.
+    expect(Object.keys(allowedCodes)).toContain('SEAT_LIMIT');
   }, 150_000);
 });

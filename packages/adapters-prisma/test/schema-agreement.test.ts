@@ -44,6 +44,7 @@ const samples: Record<keyof typeof delegates, Record<string, unknown>> = {
     id: 'acc_1',
     orgId: 'org_1',
     email: `${'a'.repeat(64)}@${'b'.repeat(185)}.io`,
+    externalId: `auth0|${longText(249)}`,
     firstName: longText(100),
     lastName: 'Ñúñez',
     firstNameKey: longText(100),
@@ -207,7 +208,14 @@ function awkwardRow(sample: Record<string, unknown>): Record<string, unknown> {
   ]) {
     if (field in row) row[field] = awkward;
   }
-  for (const field of ['lastSeenAt', 'managerId', 'afterJson', 'deliveredAt', 'deadAt']) {
+  for (const field of [
+    'externalId',
+    'lastSeenAt',
+    'managerId',
+    'afterJson',
+    'deliveredAt',
+    'deadAt',
+  ]) {
     if (field in row) row[field] = null;
   }
   if ('email' in row) row.email = `o'brien+2@example.com`;
@@ -237,6 +245,7 @@ function documentRow(sample: Record<string, unknown>, n: number): Record<string,
     if (field.endsWith('Json')) row[field] = documents[k++ % documents.length];
   }
   if ('email' in row) row.email = `doc${n}@example.com`;
+  if ('externalId' in row) row.externalId = `ext_${n}`;
   if ('accountId' in row) row.accountId = `acc_${n}`;
   if ('tokenHash' in row) row.tokenHash = String(n).repeat(64);
   return row;

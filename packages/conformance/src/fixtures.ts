@@ -72,6 +72,7 @@ export function buildAccount(overrides: Partial<Account> = {}): Account {
     id: `acc_${n}`,
     orgId: 'org_1',
     email: `person${n}@example.com`,
+    externalId: null,
     firstName: 'Person',
     lastName: `Number${n}`,
     status: 'active',

@@ -1,14 +1,17 @@
 import type { ConformanceSuite } from './conformance-context.js';
+import { accountLinkScenarios } from './domain/account-link-scenarios.js';
 import { authorizationScenarios } from './domain/authorization-scenarios.js';
 import { bulkImportScenarios } from './domain/bulk-import-scenarios.js';
 import { bulkUpdateScenarios } from './domain/bulk-update-scenarios.js';
 import { emailScenarios } from './domain/email-scenarios.js';
+import { historyScenarios } from './domain/history-scenarios.js';
 import { invitationListScenarios } from './domain/invitation-list-scenarios.js';
 import { invitationScenarios } from './domain/invitation-scenarios.js';
 import { lifecycleScenarios } from './domain/lifecycle-scenarios.js';
 import { organizationScenarios } from './domain/organization-scenarios.js';
 import { outboxScenarios } from './domain/outbox-scenarios.js';
 import { roleScenarios } from './domain/role-scenarios.js';
+import { seatScenarios } from './domain/seat-scenarios.js';
 import { structureScenarios } from './domain/structure-scenarios.js';
 import { accountListSuite } from './suites/account-list.js';
 import { accountListPagesSuite } from './suites/account-list-pages.js';
@@ -24,6 +27,7 @@ import { organizationsSuite } from './suites/organizations.js';
 import { outboxSuite } from './suites/outbox.js';
 import { outboxFailuresSuite } from './suites/outbox-failures.js';
 import { rolesSuite } from './suites/roles.js';
+import { seatsAndLinksSuite } from './suites/seats-and-links.js';
 import { spacesAndGroupsSuite } from './suites/spaces-and-groups.js';
 import { tenantRepositoriesSuite } from './suites/tenant-repositories.js';
 import { transactionsSuite } from './suites/transactions.js';
@@ -55,6 +59,7 @@ export const suitesInOrder: ReadonlyArray<readonly [string, ConformanceSuite]> =
   ['outbox', both(outboxSuite, outboxFailuresSuite)],
   ['transactions', both(transactionsSuite, writeSkewSuite)],
   ['batch writes', batchWritesSuite],
+  ['seats and links', seatsAndLinksSuite],
   ['domain: lifecycles', lifecycleScenarios],
   ['domain: authorization', authorizationScenarios],
   ['domain: invitations', both(invitationScenarios, invitationListScenarios)],
@@ -64,4 +69,6 @@ export const suitesInOrder: ReadonlyArray<readonly [string, ConformanceSuite]> =
   ['domain: outbox', outboxScenarios],
   ['domain: bulk', both(bulkImportScenarios, bulkUpdateScenarios)],
   ['domain: roles', roleScenarios],
+  ['domain: accounts and actors', both(accountLinkScenarios, historyScenarios)],
+  ['domain: seats', seatScenarios],
 ];

@@ -66,7 +66,7 @@ export {
 export { normalizeEmail } from './model/normalize-email.js';
 export { Organization } from './model/organization.js';
 export { OutboxMessage, outboxErrorMaxLength } from './model/outbox-message.js';
-export { Email, Id, PersonName, Timestamp, Version } from './model/primitives.js';
+export { Email, ExternalId, Id, PersonName, Timestamp, Version } from './model/primitives.js';
 export { Space } from './model/space.js';
 export type { OrganizationRoles } from './model/stored-role.js';
 export { StoredRole } from './model/stored-role.js';
@@ -106,11 +106,17 @@ export type {
   Page,
   RoleHolders,
   RoleRepository,
+  SeatCount,
   SpaceRepository,
   Store,
   StoreTransaction,
   TenantRepository,
 } from './ports/store.js';
+export type {
+  FindAccountInput,
+  HistoryInput,
+  LinkExternalIdInput,
+} from './roster/account-inputs.js';
 export type { ActorApi } from './roster/actor-api.js';
 export type {
   BulkImportOptions,
@@ -125,12 +131,13 @@ export { BulkImportRow, BulkUpdateRow } from './roster/bulk/bulk-rows.js';
 export type { AcceptedInvitation } from './roster/commands/accept-invitation.js';
 export type { CreatedOrganization } from './roster/commands/create-organization.js';
 export type { DeletedSpace } from './roster/commands/delete-space.js';
+export type { FoundAccount } from './roster/commands/find-account.js';
+export type { AccountHistory } from './roster/commands/history.js';
 export type { ListedInvitation } from './roster/commands/invitation-list.js';
 export type { IssuedInvitation } from './roster/commands/invitations.js';
 export type { ActorPermissions } from './roster/commands/may.js';
 export type { DeletedOrganization } from './roster/commands/organization.js';
 export type {
-  AccountHistory,
   AccountWithMemberships,
   Presence,
   PresenceStatus,
@@ -188,6 +195,7 @@ export type {
   RosterOptions,
 } from './roster/roster-options.js';
 export { roleCanManageTeam, teamManagementPermissions } from './roster/roster-options.js';
+export type { SeatLimits, SeatLimitsByPlan } from './roster/seat-limits.js';
 export type {
   DeclineInvitationInput,
   DeleteGroupInput,

@@ -17,6 +17,7 @@ export const account = {
   id: 'acc_2',
   orgId: 'org_1',
   email: 'bo@acme.io',
+  externalId: null,
   firstName: 'Bo',
   lastName: 'Li',
   status: 'active',

@@ -57,6 +57,11 @@ import {
   type StoreTransaction,
   transition,
 } from '../src/index.js';
+import type {
+  FindAccountInput,
+  HistoryInput,
+  LinkExternalIdInput,
+} from '../src/roster/account-inputs.js';
 
 const context: AccountContext = { accountId: 'acc_2', ownerId: 'acc_1' };
 
@@ -288,7 +293,9 @@ describe('public input types', () => {
     expectTypeOf<ApiInput<'createSpace'>>().toEqualTypeOf<InputOf<typeof CreateSpaceInput>>();
     expectTypeOf<ApiInput<'createGroup'>>().toEqualTypeOf<InputOf<typeof CreateGroupInput>>();
     expectTypeOf<ApiInput<'presence'>>().toEqualTypeOf<InputOf<typeof PresenceInput>>();
-    expectTypeOf<ApiInput<'history'>>().toEqualTypeOf<InputOf<typeof AccountRef>>();
+    expectTypeOf<ApiInput<'history'>>().toEqualTypeOf<InputOf<typeof HistoryInput>>();
+    expectTypeOf<ApiInput<'linkExternalId'>>().toEqualTypeOf<InputOf<typeof LinkExternalIdInput>>();
+    expectTypeOf<First<Roster['findAccount']>>().toEqualTypeOf<InputOf<typeof FindAccountInput>>();
     expectTypeOf<First<Roster['createOrganization']>>().toEqualTypeOf<
       InputOf<typeof CreateOrganizationInput>
     >();

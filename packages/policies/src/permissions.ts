@@ -49,6 +49,7 @@ export const permissionActions: Readonly<Record<Permission, readonly RosterActio
     'deactivate',
     'reactivate',
     'requestPasswordReset',
+    'linkExternalId',
     'addToTeam',
     'removeFromTeam',
     'changeRole',

@@ -25,6 +25,7 @@ export function account(id: string, overrides: Partial<Account> = {}): Account {
     id,
     orgId: ORG,
     email: `${id}@acme.io`,
+    externalId: null,
     firstName: 'Ana',
     lastName: 'Ng',
     status: 'active',

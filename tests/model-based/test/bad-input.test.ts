@@ -21,8 +21,11 @@ import {
   DeleteOrganizationInput,
   DeleteOwnAccountInput,
   DeleteSpaceInput,
+  FindAccountInput,
+  HistoryInput,
   InvitationRef,
   InviteInput,
+  LinkExternalIdInput,
   ListAccountsInput,
   ListGroupsInput,
   ListInvitationsInput,
@@ -83,7 +86,9 @@ const commands: [string, Call, Model<unknown>][] = [
   ['transferOwnership', actorCommand('transferOwnership'), TransferOwnershipInput],
   ['deleteOrganization', actorCommand('deleteOrganization'), DeleteOrganizationInput],
   ['getAccount', actorCommand('getAccount'), AccountRef],
-  ['history', actorCommand('history'), AccountRef],
+  ['history', actorCommand('history'), HistoryInput],
+  ['linkExternalId', actorCommand('linkExternalId'), LinkExternalIdInput],
+  ['findAccount', rosterCommand('findAccount'), FindAccountInput],
   ['presence', actorCommand('presence'), PresenceInput],
   ['createSpace', actorCommand('createSpace'), CreateSpaceInput],
   ['createGroup', actorCommand('createGroup'), CreateGroupInput],
@@ -150,6 +155,10 @@ describe('every command with arbitrary input', () => {
             anything,
             fc.record({ accountId: anything, email: anything, role: anything, token: anything }),
             fc.record({ action: anything, subject: anything, roleId: anything, rank: anything }),
+            fc.record(
+              { accountId: anything, orgId: anything, externalId: anything, cursor: anything },
+              { requiredKeys: [] },
+            ),
           ),
           async (value) => {
             // These take no input at all as "no criteria": undefined means {}.

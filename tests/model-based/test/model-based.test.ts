@@ -14,6 +14,8 @@ interface Person {
   email: string;
   member: boolean;
   role: string | null;
+  /** The space beside the default one the person joined at acceptance, while it exists. */
+  elsewhere?: string | null;
 }
 
 interface Model {
@@ -34,6 +36,8 @@ interface Model {
   /** The clock, in ms, as the world's clock reads it. */
   now: number;
   invitationIds: Map<string, string>;
+  /** The host's id linked to each account that has one. */
+  externalIds: Map<string, string>;
   audits: number;
   /** The organization's stored roles by name. */
   stored: Map<string, { id: string; rank: number }>;
@@ -68,6 +72,30 @@ const inviteEmails = [
   'admin@acme.io',
 ];
 const pick = <T>(list: readonly T[], n: number): T => list[n % list.length] as T;
+
+/** A current member of some space: of the team, or of the space they were invited into. */
+const inSomeSpace = (p: Person): boolean => p.member || (p.elsewhere ?? null) !== null;
+/**
+ * The world's plan (`free`) caps seats: 6 members (members plus pending
+ * invitations) and 1 pending invitation; it starts with 4 members, so the
+ * caps are reached often.
+ */
+const seatLimits = { free: { members: 6, pendingInvitations: 1 } } as const;
+const cap = seatLimits.free;
+const seats = (model: Model) => {
+  const people = [...model.people.values()];
+  const members = people.filter((p) => p.status === 'active' && inSomeSpace(p)).length;
+  const pending = people.filter((p) => p.status === 'pending').length;
+  return { members, pending };
+};
+/** Whether the model says a command that adds a member (or, with `invitation`, an invitation) is past the cap. */
+const full = (model: Model, take: 'invitation' | 'member' | 'acceptance'): boolean => {
+  const { members, pending } = seats(model);
+  if (take === 'acceptance') return members >= cap.members;
+  if (members + pending >= cap.members) return true;
+  return take === 'invitation' && pending >= cap.pendingInvitations;
+};
+const externalIdChoices = ['idp|1', 'IDP|1'];
 const ids = (model: Model) => [...model.people.keys()];
 
 /** Active owners and admins: actors likely to be allowed, so sequences go deep. */
@@ -92,6 +120,7 @@ async function attempt<T>(
   real: Real,
   action: () => Promise<T>,
   onSuccess: (result: T) => void,
+  onRefusal: (error: RosterError) => void = () => undefined,
 ): Promise<void> {
   const tally = outcomes.get(name) ?? { ok: 0, refused: new Map<string, number>() };
   outcomes.set(name, tally);
@@ -103,6 +132,7 @@ async function attempt<T>(
     if (!RosterError.isInstance(error)) throw error;
     tally.refused.set(error.code, (tally.refused.get(error.code) ?? 0) + 1);
     expect(real.store.inspect().auditEvents(real.orgId).length).toBe(before);
+    onRefusal(error);
     return;
   }
   tally.ok += 1;
@@ -135,6 +165,7 @@ class Invite implements Cmd {
         );
         expect(taken, `invited ${email} twice`).toBe(false);
         expect(role).not.toBe('owner');
+        expect(full(model, 'invitation'), 'invited past the seats').toBe(false);
         model.people.set(issued.account.id, {
           status: 'pending',
           email,
@@ -151,6 +182,9 @@ class Invite implements Cmd {
         });
         model.invitationIds.set(issued.account.id, issued.invitation.id);
         model.audits += 1;
+      },
+      (error) => {
+        if (error.code === 'SEAT_LIMIT') expect(full(model, 'invitation')).toBe(true);
       },
     );
   }
@@ -174,14 +208,25 @@ class Accept implements Cmd {
         const person = model.people.get(accountId);
         expect(person?.status, 'a used, revoked or declined token worked').toBe('pending');
         expect(model.now, 'an expired token worked').toBeLessThan(expiresAt);
+        expect(full(model, 'acceptance'), 'accepted past the seats').toBe(false);
         // The restrictions given at invite land on the membership.
         expect(membership.spaceId).toBe(spaceId);
         expect(real.store.inspect().membership(real.orgId, membership.id)?.restrictions).toEqual(
           restrictions,
         );
         const member = spaceId === model.defaultSpaceId;
-        if (person) Object.assign(person, { status: 'active', member, role: member ? role : null });
+        if (person) {
+          Object.assign(person, {
+            status: 'active',
+            member,
+            role: member ? role : null,
+            elsewhere: member ? null : spaceId,
+          });
+        }
         model.audits += 1;
+      },
+      (error) => {
+        if (error.code === 'SEAT_LIMIT') expect(full(model, 'acceptance')).toBe(true);
       },
     );
   }
@@ -217,6 +262,8 @@ class Revoke implements Cmd {
         const person = model.people.get(accountId);
         expect(person?.status).toBe('pending');
         if (person) person.status = 'gone';
+        // The pending account goes, and with it the id linked to it.
+        model.externalIds.delete(accountId);
         model.audits += 1;
       },
     );
@@ -238,6 +285,8 @@ class Decline implements Cmd {
         expect(person?.status, 'a used, revoked or declined token was declined').toBe('pending');
         expect(declined.status).toBe('declined');
         if (person) person.status = 'gone';
+        // The pending account goes, and with it the id linked to it.
+        model.externalIds.delete(accountId);
         model.audits += 1;
       },
     );
@@ -320,6 +369,9 @@ class DeleteSpace implements Cmd {
         );
         expect(deleted.revokedInvitations.map((i) => i.accountId).sort()).toEqual(invitees.sort());
         for (const id of invitees) (model.people.get(id) as Person).status = 'gone';
+        for (const person of model.people.values()) {
+          if (person.elsewhere === spaceId) person.elsewhere = null;
+        }
         model.audits +=
           1 +
           deleted.endedMemberships.length +
@@ -383,41 +435,64 @@ class Lifecycle implements Cmd {
       });
     const tally = outcomes.get(this.event);
     const refusedBefore = new Map(tally?.refused ?? []);
-    await attempt<unknown>(this.event, real, call, () => {
-      expect(may, `can(${this.event}) said no to a command that succeeded`).toBe(true);
-      expect(actorId, 'nobody acts on their own access').not.toBe(targetId);
-      expect(model.people.get(actorId)?.status).toBe('active');
-      if (this.event !== 'reactivate' && this.event !== 'addToTeam') {
-        expect(targetId, 'the owner is protected').not.toBe(model.ownerId);
+    // Reactivating someone still in a space, or adding an active account in
+    // no space, takes a seat.
+    const takesSeat =
+      (this.event === 'reactivate' && inSomeSpace(person)) ||
+      (this.event === 'addToTeam' && person.status === 'active' && !inSomeSpace(person));
+    const wasFull = full(model, 'member');
+    const onRefusal = (error: RosterError) => {
+      if (error.code === 'SEAT_LIMIT') expect(takesSeat && wasFull).toBe(true);
+      if (error.code === 'ACTOR_INACTIVE') {
+        const actor = model.people.get(actorId) as Person;
+        expect(actor.status === 'active' && inSomeSpace(actor)).toBe(false);
       }
-      switch (this.event) {
-        case 'deactivate':
-          expect(person.status).toBe('active');
-          person.status = 'deactivated';
-          break;
-        case 'reactivate':
-          expect(person.status).toBe('deactivated');
-          person.status = 'active';
-          break;
-        case 'removeFromTeam':
-          expect(person.member).toBe(true);
-          person.member = false;
-          break;
-        case 'addToTeam':
-          expect(person.member).toBe(false);
-          expect(['active', 'deactivated']).toContain(person.status);
-          expect(role).not.toBe('owner');
-          Object.assign(person, { member: true, role });
-          break;
-        case 'changeRole':
-          expect(person.member).toBe(true);
-          expect(role).not.toBe('owner');
-          if (person.role === role) return; // nothing changed, nothing recorded
-          person.role = role;
-          break;
-      }
-      model.audits += 1;
-    });
+    };
+    await attempt<unknown>(
+      this.event,
+      real,
+      call,
+      () => {
+        expect(may, `can(${this.event}) said no to a command that succeeded`).toBe(true);
+        expect(actorId, 'nobody acts on their own access').not.toBe(targetId);
+        expect(model.people.get(actorId)?.status).toBe('active');
+        expect(inSomeSpace(model.people.get(actorId) as Person), 'a removed person acted').toBe(
+          true,
+        );
+        if (takesSeat) expect(wasFull, `${this.event} past the seats`).toBe(false);
+        if (this.event !== 'reactivate' && this.event !== 'addToTeam') {
+          expect(targetId, 'the owner is protected').not.toBe(model.ownerId);
+        }
+        switch (this.event) {
+          case 'deactivate':
+            expect(person.status).toBe('active');
+            person.status = 'deactivated';
+            break;
+          case 'reactivate':
+            expect(person.status).toBe('deactivated');
+            person.status = 'active';
+            break;
+          case 'removeFromTeam':
+            expect(person.member).toBe(true);
+            person.member = false;
+            break;
+          case 'addToTeam':
+            expect(person.member).toBe(false);
+            expect(['active', 'deactivated']).toContain(person.status);
+            expect(role).not.toBe('owner');
+            Object.assign(person, { member: true, role });
+            break;
+          case 'changeRole':
+            expect(person.member).toBe(true);
+            expect(role).not.toBe('owner');
+            if (person.role === role) return; // nothing changed, nothing recorded
+            person.role = role;
+            break;
+        }
+        model.audits += 1;
+      },
+      onRefusal,
+    );
     const refusedNow = outcomes.get(this.event)?.refused ?? new Map<string, number>();
     for (const code of ['FORBIDDEN', 'RANK_EXCEEDED', 'SELF_ACTION', 'OWNER_PROTECTED']) {
       if ((refusedNow.get(code) ?? 0) > (refusedBefore.get(code) ?? 0)) {
@@ -472,7 +547,8 @@ class DeleteOwn implements Cmd {
         expect(actorId).not.toBe(model.ownerId);
         const person = model.people.get(actorId) as Person;
         expect(person.status).toBe('active');
-        Object.assign(person, { status: 'gone', member: false, role: null });
+        Object.assign(person, { status: 'gone', member: false, role: null, elsewhere: null });
+        model.externalIds.delete(actorId);
         model.audits += 1;
       },
     );
@@ -568,6 +644,116 @@ class UpdateOrDeleteRole implements Cmd {
   toString = () => `${this.kind}(${this.actor}${this.focus ? '*' : ''}, #${this.name})`;
 }
 
+class LinkExternalId implements Cmd {
+  constructor(
+    readonly actor: number,
+    readonly target: number,
+    readonly id: number,
+    readonly focus: boolean,
+  ) {}
+  check = () => true;
+  async run(model: Model, real: Real) {
+    const actorId = chooseActor(model, this.actor, this.focus);
+    const targetId = pick(ids(model), this.target);
+    const externalId = pick(externalIdChoices, this.id);
+    const holder = [...model.externalIds].find(([, id]) => id === externalId)?.[0];
+    const had = model.externalIds.get(targetId);
+    await attempt(
+      'linkExternalId',
+      real,
+      () => real.as(actorId).linkExternalId({ accountId: targetId, externalId }),
+      (account) => {
+        expect(model.people.get(targetId)?.status).not.toBe('gone');
+        expect(had === undefined || had === externalId, 'an externalId changed').toBe(true);
+        expect(holder === undefined || holder === targetId, 'an externalId twice').toBe(true);
+        expect(account.externalId).toBe(externalId);
+        if (had === undefined) model.audits += 1;
+        model.externalIds.set(targetId, externalId);
+      },
+      (error) => {
+        if (error.code === 'CONFLICT')
+          expect(holder !== undefined && holder !== targetId).toBe(true);
+        if (error.code === 'INVALID_TRANSITION')
+          expect(had !== undefined && had !== externalId).toBe(true);
+      },
+    );
+  }
+  toString = () =>
+    `linkExternalId(${this.actor} → ${this.target}, ${pick(externalIdChoices, this.id)})`;
+}
+
+class FindAccount implements Cmd {
+  constructor(
+    readonly target: number,
+    readonly byEmail: boolean,
+    readonly id: number,
+  ) {}
+  check = () => true;
+  async run(model: Model, real: Real) {
+    // By the email of someone (any spelling), or by one of the ids.
+    const person = model.people.get(pick(ids(model), this.target)) as Person;
+    const externalId = pick(externalIdChoices, this.id);
+    const found = await real.roster.findAccount(
+      this.byEmail
+        ? { orgId: real.orgId, email: `  ${person.email.toUpperCase()}` }
+        : { orgId: real.orgId, externalId },
+    );
+    const expectedId = this.byEmail
+      ? [...model.people].find(([, p]) => p.email === person.email && p.status !== 'gone')?.[0]
+      : [...model.externalIds].find(([, linked]) => linked === externalId)?.[0];
+    expect(found?.actor.accountId).toBe(expectedId);
+    if (found !== null && expectedId !== undefined) {
+      const p = model.people.get(expectedId) as Person;
+      expect(found.status).toBe(p.status);
+      expect(found.canAct).toBe(p.status === 'active' && inSomeSpace(p));
+    }
+  }
+  toString = () =>
+    `findAccount(${this.byEmail ? `email of ${this.target}` : pick(externalIdChoices, this.id)})`;
+}
+
+class History implements Cmd {
+  constructor(
+    readonly actor: number,
+    readonly target: number,
+    readonly limit: number,
+  ) {}
+  check = () => true;
+  async run(model: Model, real: Real) {
+    const actorId = chooseActor(model, this.actor, true);
+    const targetId = pick(ids(model), this.target);
+    const api = real.as(actorId);
+    const read = async () => {
+      const events: { id: string; at: number }[] = [];
+      let cursor: string | null = null;
+      let total = -1;
+      do {
+        const page = await api.history({
+          accountId: targetId,
+          limit: this.limit,
+          ...(cursor === null ? {} : { cursor }),
+        });
+        expect(page.events.length).toBeLessThanOrEqual(this.limit);
+        expect(page.account === null).toBe(model.people.get(targetId)?.status === 'gone');
+        events.push(...page.events.map((e) => ({ id: e.id, at: e.at.getTime() })));
+        total = page.total;
+        cursor = page.nextCursor;
+      } while (cursor !== null);
+      return { events, total };
+    };
+    await attempt('history', real, read, ({ events, total }) => {
+      // Every event once, newest first, as many as the total says.
+      expect(events).toHaveLength(total);
+      expect(new Set(events.map((e) => e.id)).size).toBe(total);
+      for (let i = 1; i < events.length; i += 1) {
+        const [a, b] = [events[i - 1], events[i]] as [{ at: number }, { at: number }];
+        expect(a.at).toBeGreaterThanOrEqual(b.at);
+      }
+    });
+  }
+  toString = () => `history(${this.actor} → ${this.target}, by ${this.limit})`;
+}
+
 async function checkInvariants(model: Model, real: Real): Promise<void> {
   const inspect = real.store.inspect();
   const organization = inspect.organization(real.orgId);
@@ -609,6 +795,14 @@ async function checkInvariants(model: Model, real: Real): Promise<void> {
     expect(rankOf(model, membership.role), `held role ${membership.role}`).toBeGreaterThanOrEqual(
       0,
     );
+  }
+  // The plan's seats hold.
+  const { members, pending } = seats(model);
+  expect(members + pending).toBeLessThanOrEqual(cap.members);
+  expect(pending).toBeLessThanOrEqual(cap.pendingInvitations);
+  // The host's ids are the model's, each on one account.
+  for (const account of accounts) {
+    expect(account.externalId, account.id).toBe(model.externalIds.get(account.id) ?? null);
   }
   // An audit event for every successful command, none for a refused one.
   expect(inspect.auditEvents(real.orgId).length).toBe(model.audits);
@@ -667,13 +861,31 @@ const commands = [
         .tuple(fc.nat(), fc.nat(), fc.nat(), fc.boolean())
         .map(([a, n, r, focus]) => new UpdateOrDeleteRole(kind, a, n, r, focus)),
     })),
+    {
+      weight: 3,
+      arbitrary: fc
+        .tuple(fc.nat(), fc.nat(), fc.nat(), fc.boolean())
+        .map(([a, t, i, focus]) => new LinkExternalId(a, t, i, focus)),
+    },
+    {
+      weight: 1,
+      arbitrary: fc
+        .tuple(fc.nat(), fc.boolean(), fc.nat())
+        .map(([t, e, i]) => new FindAccount(t, e, i)),
+    },
+    {
+      weight: 1,
+      arbitrary: fc
+        .tuple(fc.nat(), fc.nat(), fc.integer({ min: 1, max: 3 }))
+        .map(([a, t, l]) => new History(a, t, l)),
+    },
   ) as fc.Arbitrary<Cmd>,
 ];
 
 it('keeps every invariant through 500 random command sequences', async () => {
   await fc.assert(
     fc.asyncProperty(fc.commands(commands, { maxCommands: 30 }), async (cmds) => {
-      const world = await newWorld();
+      const world = await newWorld({ seatLimits });
       const model: Model = {
         ownerId: world.people[0]?.id ?? '',
         people: new Map(
@@ -692,6 +904,7 @@ it('keeps every invariant through 500 random command sequences', async () => {
         defaultSpaceId: world.defaultSpaceId,
         invitationIds: new Map(),
         stored: new Map(),
+        externalIds: new Map(),
         now: world.clock.now().getTime(),
         audits: world.store.inspect().auditEvents(world.orgId).length,
       };
@@ -732,6 +945,7 @@ it('keeps every invariant through 500 random command sequences', async () => {
     'defineRole',
     'updateRole',
     'deleteRole',
+    'linkExternalId',
   ]) {
     const tally = outcomes.get(name);
     expect(tally?.ok, `${name} never succeeded`).toBeGreaterThan(0);
@@ -747,6 +961,9 @@ it('keeps every invariant through 500 random command sequences', async () => {
     'INVALID_INPUT',
     'ROLE_EXISTS',
     'RANK_EXCEEDED',
+    'SEAT_LIMIT',
+    'ACTOR_INACTIVE',
+    'CONFLICT',
   ]) {
     expect(refusals, `no command was refused with ${code}`).toContain(code);
   }

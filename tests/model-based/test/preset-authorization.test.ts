@@ -383,3 +383,47 @@ describe('multiSite: the structure and invitation reads and changes stay in the 
     expect(deleted.deletedGroups.map((group) => group.id)).toEqual([doors.id]);
   });
 });
+
+describe('multiSite: linking accounts and reading the audit (issue 14)', () => {
+  async function sites() {
+    const org = await orgWith(presets.multiSite);
+    const leeds = await org.as(org.owner).createSpace({ name: 'Leeds' });
+    const york = await org.as(org.owner).createSpace({ name: 'York' });
+    const siteAdmin = await org.join('sa@acme.io', 'site-admin', leeds.id);
+    const inLeeds = await org.join('bo@acme.io', 'staff', leeds.id);
+    const inYork = await org.join('cy@acme.io', 'staff', york.id);
+    return { ...org, siteAdmin, inLeeds, inYork };
+  }
+
+  it('a site admin links the people of their site only; staff link nobody, themselves included', async () => {
+    const org = await sites();
+    const admin = org.as(org.siteAdmin);
+    const linked = await admin.linkExternalId({ accountId: org.inLeeds.id, externalId: 'idp|bo' });
+    expect(linked.externalId).toBe('idp|bo');
+    await expectCode(
+      admin.linkExternalId({ accountId: org.inYork.id, externalId: 'idp|cy' }),
+      'FORBIDDEN',
+    );
+    await expectCode(
+      org.as(org.inYork).linkExternalId({ accountId: org.inYork.id, externalId: 'idp|cy' }),
+      'FORBIDDEN',
+    );
+    expect(
+      await org.roster.findAccount({ orgId: org.organization.id, externalId: 'idp|bo' }),
+    ).toMatchObject({ actor: { accountId: org.inLeeds.id }, canAct: true });
+  });
+
+  it('a deleted account’s history is read by those who read the audit across the organization only', async () => {
+    const org = await sites();
+    await org.as(org.inLeeds).deleteOwnAccount();
+    const trail = await org.as(org.owner).history({ accountId: org.inLeeds.id });
+    expect(trail.account).toBeNull();
+    expect(trail.events.map((event) => event.action)).toContain('deleteOwnAccount');
+    for (const reader of [org.siteAdmin, org.inYork]) {
+      await expectCode(org.as(reader).history({ accountId: org.inLeeds.id }), 'FORBIDDEN');
+    }
+    // Nor is a missing account told apart from a refused one to them.
+    await expectCode(org.as(org.inYork).history({ accountId: 'acc_nobody' }), 'FORBIDDEN');
+    await expectCode(org.as(org.owner).history({ accountId: 'acc_nobody' }), 'NOT_FOUND');
+  });
+});

@@ -5,6 +5,7 @@ import {
   type Clock,
   createRoster,
   type Roster,
+  type SeatLimitsByPlan,
 } from '@rosterkit/core';
 import { createPolicy, presets } from '@rosterkit/policies';
 
@@ -24,7 +25,9 @@ export interface World {
   as(accountId: string): ActorApi;
 }
 
-export async function newWorld(options: { file?: string } = {}): Promise<World> {
+export async function newWorld(
+  options: { file?: string; seatLimits?: SeatLimitsByPlan } = {},
+): Promise<World> {
   const store = memoryStore(options.file === undefined ? {} : { file: options.file });
   let now = Date.parse('2026-05-04T08:00:00Z');
   const clock = {
@@ -33,7 +36,12 @@ export async function newWorld(options: { file?: string } = {}): Promise<World> 
       now += ms;
     },
   };
-  const roster = createRoster({ store, policy: createPolicy(roleSet), clock });
+  const roster = createRoster({
+    store,
+    policy: createPolicy(roleSet),
+    clock,
+    ...(options.seatLimits === undefined ? {} : { seatLimits: options.seatLimits }),
+  });
   const { organization, owner } = await roster.createOrganization({
     name: 'Acme',
     owner: { email: 'owner@acme.io', firstName: 'Ana', lastName: 'Ng' },

@@ -136,6 +136,7 @@ describe('@rosterkit/adapter-prisma from real consumers', () => {
       '20261124120000_rosterkit_literal_search',
       '20261202000000_rosterkit_outbox_backoff',
       '20261203000000_rosterkit_invitations_and_structure',
+      '20261203010000_rosterkit_accounts_external_id_seats',
       '20261203020000_rosterkit_stored_roles',
     ];
     expect(run('prisma-consumer.mjs')).toEqual({

@@ -30,6 +30,12 @@ export function accountRepository(
       })) as AccountRow[];
       return found.map(accountFromRow);
     },
+    async findByExternalId(orgId, externalId) {
+      const row = (await delegate.findUnique({
+        where: { orgId_externalId: { orgId, externalId } },
+      })) as AccountRow | null;
+      return row === null ? undefined : accountFromRow(row);
+    },
     list: (query) => listAccounts(delegate, query),
     async setLastSeen(orgId, id, at) {
       // Never back in time, and never a version change (presence must not make an edit stale).

@@ -1,5 +1,10 @@
 import type { AuditEvent, AuditEventRepository, AuditListQuery, Page } from '@rosterkit/core';
-import { checkPageLimit, decodeInstantCursor, encodeInstantCursor } from '@rosterkit/core/adapter';
+import {
+  checkAuditTargets,
+  checkPageLimit,
+  decodeInstantCursor,
+  encodeInstantCursor,
+} from '@rosterkit/core/adapter';
 import type { RosterkitPrismaTransactionClient } from '../client.js';
 import { type AuditEventRow, auditEventFromRow, auditEventToRow } from '../rows.js';
 import { uniqueGuard } from './tenant-repository.js';
@@ -10,11 +15,15 @@ async function listAuditEvents(
 ): Promise<Page<AuditEvent>> {
   checkPageLimit(query.limit);
   const after = query.cursor === undefined ? undefined : decodeInstantCursor(query.cursor);
+  if (query.targets !== undefined) checkAuditTargets(query.targets);
   const where = {
     orgId: query.orgId,
     ...(query.target === undefined
       ? {}
       : { targetType: query.target.type, targetId: query.target.id }),
+    ...(query.targets === undefined
+      ? {}
+      : { OR: query.targets.map((t) => ({ targetType: t.type, targetId: t.id })) }),
   };
   const total = (await db.rosterkitAuditEvent.count({ where })) as number;
   const rows = (await db.rosterkitAuditEvent.findMany({

@@ -36,5 +36,22 @@ export function organizationRepository(
       };
       if (count !== 1) await missedWrite(delegate, 'Organization', { id }, id);
     },
+    async countSeats(id) {
+      // The organization's row is written (its version left as it is) before
+      // counting: that write lock is what orders two seat-taking
+      // transactions of one organization. On PostgreSQL the second one's
+      // write fails as a serialization failure once the first commits (the
+      // store runs it again, and it counts afresh); on MySQL/MariaDB it waits,
+      // then counts with Serializable's locking reads, which see the first's
+      // commit; SQLite has one writer at a time.
+      await delegate.updateMany({ where: { id }, data: { version: { increment: 0 } } });
+      const [activeMembers, pendingInvitations] = (await Promise.all([
+        db.rosterkitAccount.count({
+          where: { orgId: id, status: 'active', memberships: { some: { state: 'member' } } },
+        }),
+        db.rosterkitInvitation.count({ where: { orgId: id, status: 'pending' } }),
+      ])) as [number, number];
+      return { activeMembers, pendingInvitations };
+    },
   };
 }

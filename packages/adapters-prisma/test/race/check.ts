@@ -9,7 +9,7 @@ import {
 import type { RosterkitProvider } from '../../src/index.js';
 import type { TestClient } from '../support/databases.js';
 import { sqlRawReaders } from '../support/raw-readers.js';
-import type { CommandRecord, Fixture, Written } from './protocol.js';
+import { type CommandRecord, type Fixture, raceSeatLimits, type Written } from './protocol.js';
 
 /**
  * The codes a racing command may fail with, and why each is legitimate. Any
@@ -19,7 +19,10 @@ export const allowedCodes: Readonly<Record<string, string>> = {
   CONFLICT:
     'the Store gave up after its retries (retry-exhausted), or a unique email / token or a row version was taken by a concurrent writer',
   FORBIDDEN:
-    'the Policy refused: the actor was demoted or deactivated by another process, ranks below the target, or is not the owner (any more) for transferOwnership',
+    'the Policy refused: the actor was demoted by another process, ranks below the target, or is not the owner (any more) for transferOwnership',
+  ACTOR_INACTIVE: 'the random actor was deactivated, or removed from the team, by another process',
+  SEAT_LIMIT:
+    'the plan’s seats (raceSeatLimits) were taken: by invitations, acceptances, reactivations or re-adds of other processes',
   OWNER_PROTECTED: 'the target is (or just became) the owner',
   SELF_ACTION: 'the random actor is the target (or became it: ownership moved to them)',
   RANK_EXCEEDED: "the rank rule's own code (the preset Policy reports rank refusals as FORBIDDEN)",
@@ -166,6 +169,24 @@ export function checkInvariants(state: DatabaseState, fixture: Fixture): string[
     if (a.status === 'pending' && !perAccount.has(a.id))
       v.push(`pending account ${a.id} has no invitation`);
   }
+  // DESIGN §8: the plan's seats, never exceeded however the commands raced.
+  // Every command that adds a member or an invitation counted them in its
+  // transaction (countSeats), and acceptances turn an invitation's seat
+  // into a member's, so members plus pending invitations stay within the cap.
+  const { members: memberCap, pendingInvitations: pendingCap } = raceSeatLimits.free;
+  const activeMembers = [...accounts.values()].filter(
+    (a) =>
+      a.status === 'active' &&
+      [...memberships.values()].some((m) => m.accountId === a.id && m.state === 'member'),
+  ).length;
+  const pendingInvitations = [...invitations.values()].filter((i) => i.status === 'pending').length;
+  if (activeMembers + pendingInvitations > memberCap) {
+    v.push(
+      `seats: ${activeMembers} active members + ${pendingInvitations} pending invitations exceed the cap of ${memberCap}`,
+    );
+  }
+  if (pendingInvitations > pendingCap)
+    v.push(`seats: ${pendingInvitations} pending invitations exceed the cap of ${pendingCap}`);
   const accepts = new Map<string, number>();
   for (const e of state.auditEvents) {
     if (e.action === 'acceptInvitation')

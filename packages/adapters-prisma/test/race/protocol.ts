@@ -3,6 +3,15 @@ import type { RosterkitProvider } from '../../src/index.js';
 // What the parent (race.test.ts) and the worker processes (worker.ts) say to
 // each other over the IPC channel of `child_process.fork`.
 
+/**
+ * The seats of the race's plan (`free`, createOrganization's default): the
+ * seed fills all 49 (23 active members, 26 pending invitations) and the 26
+ * pending slots, so invitations, reactivations and re-adds compete for the
+ * seats that deactivations, removals and revocations free, and some are
+ * always refused (DESIGN §8: the cap holds under races).
+ */
+export const raceSeatLimits = { free: { members: 49, pendingInvitations: 26 } } as const;
+
 /** One pending invitation whose token the parent hands to every worker. */
 export interface SeededInvitation {
   readonly id: string;

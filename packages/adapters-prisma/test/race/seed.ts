@@ -2,7 +2,7 @@ import { createRoster, type Roster } from '@rosterkit/core';
 import { createPolicy, presets } from '@rosterkit/policies';
 import { prismaStore } from '../../src/index.js';
 import type { TestClient } from '../support/databases.js';
-import type { Fixture, SeededInvitation } from './protocol.js';
+import { type Fixture, raceSeatLimits, type SeededInvitation } from './protocol.js';
 
 // The organization the workers race on, seeded through the roster itself
 // (managed-teams roles: account-owner / admin / team-leader / user).
@@ -15,6 +15,7 @@ export async function seedOrganization(client: TestClient): Promise<Fixture> {
   const roster: Roster = createRoster({
     store: prismaStore(client),
     policy: createPolicy(roleSet),
+    seatLimits: raceSeatLimits,
   });
   const { organization, owner } = await roster.createOrganization({
     name: 'Race',

@@ -11,13 +11,14 @@ import {
 import { createPolicy, presets } from '@rosterkit/policies';
 import { prismaStore } from '../../src/prisma-store.js';
 import { connectRaceClient, type RaceClient } from './connect.js';
-import type {
-  CommandRecord,
-  ParentMessage,
-  SeededInvitation,
-  WorkerConfig,
-  WorkerMessage,
-  Written,
+import {
+  type CommandRecord,
+  type ParentMessage,
+  raceSeatLimits,
+  type SeededInvitation,
+  type WorkerConfig,
+  type WorkerMessage,
+  type Written,
 } from './protocol.js';
 import { type Random, random } from './random.js';
 
@@ -72,6 +73,7 @@ const client = connectRaceClient(config.provider, config.database, config.poolSi
 const roster = createRoster({
   store: prismaStore(counting(client)),
   policy: createPolicy(roleSet),
+  seatLimits: raceSeatLimits,
 });
 const as = (accountId: string): ActorApi => roster.as({ accountId, orgId: f.orgId });
 

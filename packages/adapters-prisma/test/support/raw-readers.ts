@@ -66,6 +66,7 @@ export function sqlRawReaders(client: TestClient, provider: RosterkitProvider): 
         id: String(r.id),
         orgId: String(r.orgId),
         email: String(r.email),
+        externalId: r.externalId === null ? null : String(r.externalId),
         firstName: String(r.firstName),
         lastName: String(r.lastName),
         status: String(r.status) as Account['status'],

@@ -143,7 +143,7 @@ export const authorizationScenarios: ConformanceSuite = (test) => {
       ctx,
       globex,
       () => forged.deactivate({ accountId: globex.agentA.id }),
-      'NOT_FOUND',
+      'ACTOR_UNKNOWN',
     );
     const list = await acmeOwner.listAccounts({ limit: 500 });
     expect(list.items.every((item) => item.account.orgId === acme.organization.id)).toBe(true);
@@ -273,7 +273,7 @@ export const authorizationScenarios: ConformanceSuite = (test) => {
       ctx,
       org,
       () => org.as(org.admin).deactivate({ accountId: org.agentA.id }),
-      'FORBIDDEN',
+      'ACTOR_INACTIVE',
     );
   });
 };

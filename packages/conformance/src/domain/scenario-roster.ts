@@ -8,6 +8,7 @@ import {
   type ResourceHandler,
   type Roster,
   type RosterOptions,
+  type SeatLimitsByPlan,
   type Store,
 } from '@rosterkit/core';
 import { recording } from '../raised-codes.js';
@@ -42,6 +43,8 @@ export async function seedScenario(
     orgName?: string;
     emailDomain?: string;
     handlers?: ResourceHandler[];
+    plan?: string;
+    seatLimits?: SeatLimitsByPlan;
   } = {},
 ): Promise<ScenarioOrg> {
   let now = Date.parse('2026-03-02T09:00:00Z');
@@ -58,6 +61,7 @@ export async function seedScenario(
     clock,
     requiredProfileFields: options.requiredProfileFields ?? [],
     ...(options.profileLimits === undefined ? {} : { profileLimits: options.profileLimits }),
+    ...(options.seatLimits === undefined ? {} : { seatLimits: options.seatLimits }),
     resourceHandlers: [
       {
         name: 'recorder',
@@ -73,6 +77,7 @@ export async function seedScenario(
   const domain = options.emailDomain ?? 'acme.io';
   const { organization, owner } = await roster.createOrganization({
     name: options.orgName ?? 'Acme',
+    ...(options.plan === undefined ? {} : { plan: options.plan }),
     owner: { email: `ana@${domain}`, firstName: 'Ana', lastName: 'Ng' },
   });
   const as = (account: Account) =>

@@ -18,6 +18,7 @@ export {
   decodeAccountCursor,
   encodeAccountCursor,
 } from './account-order.js';
+export { checkAuditTargets, maxAuditTargets } from './audit-targets.js';
 export type { InstantCursor } from './cursor.js';
 export {
   decodeCursor,

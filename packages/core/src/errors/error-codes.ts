@@ -78,6 +78,18 @@ export const errorCodes = {
     description:
       'The stored role is still held: `details.members` lists the current memberships with it (account and space), `details.invitations` the pending invitations offering it. Change their roles or revoke the invitations first.',
   },
+  ACTOR_UNKNOWN: {
+    description:
+      'The acting account does not exist in that organization (never did, was deleted, or the organization is gone): the caller is nobody rosterkit knows (HTTP 401).',
+  },
+  ACTOR_INACTIVE: {
+    description:
+      'The acting account exists but may not act: it is pending, deactivated, or a member of no space (removed from every team); `details.reason` says which (HTTP 403).',
+  },
+  SEAT_LIMIT: {
+    description:
+      'The organization’s plan caps its seats and the command would take one past the cap; `details` has the plan, which cap (`members` or `pendingInvitations`), the cap, the seats in use and how many the command adds.',
+  },
 } as const satisfies Record<string, { description: string }>;
 
 /** Every stable error code rosterkit can raise. See {@link errorCodes}. */
@@ -152,5 +164,29 @@ export interface RosterErrorDetailsMap {
     readonly roleId: string;
     readonly members: readonly { readonly accountId: string; readonly spaceId: string }[];
     readonly invitations: readonly string[];
+  };
+  ACTOR_UNKNOWN: { readonly orgId: string; readonly accountId: string };
+  ACTOR_INACTIVE: {
+    readonly orgId: string;
+    readonly accountId: string;
+    readonly status: string;
+    /** `pending`, `deactivated`, or `no-membership` (an active account that is a member of no space). */
+    readonly reason: 'pending' | 'deactivated' | 'no-membership';
+  };
+  SEAT_LIMIT: {
+    readonly plan: string;
+    /**
+     * - `members`: active accounts that are a current member of at least one
+     *   space, plus pending invitations (each holds its invitee's seat);
+     *   at acceptance, the active members alone;
+     * - `pendingInvitations`: invitations not yet accepted or revoked (expired ones too, until revoked).
+     */
+    readonly seat: 'members' | 'pendingInvitations';
+    /** The plan's cap. */
+    readonly limit: number;
+    /** Seats counted against the cap before the command. */
+    readonly inUse: number;
+    /** Seats the command would add (1, or a bulk batch's rows). */
+    readonly requested: number;
   };
 }

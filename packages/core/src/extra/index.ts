@@ -13,6 +13,7 @@ export type { LifecycleContext } from '../machines/lifecycle-context.js';
 export { lifecycleGuards } from '../machines/lifecycle-context.js';
 export { toMarkdownTable, toMermaid } from '../machines/to-mermaid.js';
 export { defineModel, invalidInput } from '../model/define-model.js';
+export { FindAccountInput, HistoryInput, LinkExternalIdInput } from '../roster/account-inputs.js';
 export {
   AcceptInvitationInput,
   AccountRef,

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineModel, type Model } from './define-model.js';
-import { Email, Id, Timestamp, Version } from './primitives.js';
+import { Email, ExternalId, Id, Timestamp, Version } from './primitives.js';
 import type { Assert, Equals } from './type-equals.js';
 
 /**
@@ -33,6 +33,7 @@ export const accountFieldNames = [
   'id',
   'orgId',
   'email',
+  'externalId',
   'firstName',
   'lastName',
   'status',
@@ -104,6 +105,7 @@ const schema = z
     id: Id.schema,
     orgId: Id.schema,
     email: Email.schema,
+    externalId: ExternalId.schema.nullable(),
     firstName: nameOrBlank,
     lastName: nameOrBlank,
     status: AccountStatus.schema,
@@ -133,6 +135,13 @@ export interface Account {
   orgId: string;
   /** Normalized (see {@link Email}), unique in the organization, never changed. */
   email: string;
+  /**
+   * The host's id of this person (its login user's id), or `null` until the
+   * host links one: unique in the organization, set at creation, at
+   * acceptance or once by `linkExternalId`, never changed after. The host's
+   * sign-in path finds the account by it (`roster.findAccount`).
+   */
+  externalId: string | null;
   /** Empty only while the account is `pending` and the inviter gave no name. */
   firstName: string;
   /** Empty only while the account is `pending` and the inviter gave no name. */

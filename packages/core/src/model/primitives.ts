@@ -107,3 +107,31 @@ export const PersonName = defineModel(
   'name',
   z.string().trim().min(1, 'Must not be empty').max(100),
 );
+
+/**
+ * The host's id of the person behind an account (its login user's id, an
+ * identity provider's subject): 1 to 255 characters, kept exactly as given
+ * (compared case-sensitively), without control characters and without white
+ * space at either end (refused rather than trimmed: an id is not a name, and
+ * SQL collations that pad would compare `"a "` and `"a"` as one).
+ * Unique in the organization; see `Account.externalId`.
+ *
+ * @example
+ * ```ts
+ * ExternalId.parse('auth0|65f1c2'); // 'auth0|65f1c2'
+ * ExternalId.safeParse('').success; // false
+ * ExternalId.safeParse(' auth0|65f1c2').success; // false: white space at an end
+ * ```
+ */
+export const ExternalId = defineModel(
+  'external id',
+  z
+    .string()
+    .min(1, 'Must not be empty')
+    .max(255)
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what it refuses
+    .regex(/^[^\u0000-\u001f\u007f]+$/, 'Must not contain control characters')
+    .regex(/^\S(?:.*\S)?$/su, 'Must not start or end with white space'),
+);
+/** The host's id of an account's person (see {@link ExternalId}). */
+export type ExternalId = string;

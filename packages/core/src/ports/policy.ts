@@ -27,6 +27,7 @@ export const rosterActions = [
   'deactivate',
   'reactivate',
   'requestPasswordReset',
+  'linkExternalId',
   'deleteOwnAccount',
   'addToTeam',
   'removeFromTeam',

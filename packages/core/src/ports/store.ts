@@ -25,7 +25,10 @@ export type {
   InvitationRepository,
 } from './repositories/invitation-repository.js';
 export type { MembershipRepository } from './repositories/membership-repository.js';
-export type { OrganizationRepository } from './repositories/organization-repository.js';
+export type {
+  OrganizationRepository,
+  SeatCount,
+} from './repositories/organization-repository.js';
 export type {
   OutboxDeadQuery,
   OutboxFailure,

@@ -9,14 +9,16 @@ import type { Space } from '../model/space.js';
 import type { StoredRole } from '../model/stored-role.js';
 import type { RosterAction } from '../ports/policy.js';
 import type { Page } from '../ports/store.js';
+import type { HistoryInput, LinkExternalIdInput } from './account-inputs.js';
 import type { BulkImportOptions, BulkOptions, BulkReport } from './bulk/bulk-report.js';
 import type { BulkImportRow, BulkUpdateRow } from './bulk/bulk-rows.js';
 import type { DeletedSpace } from './commands/delete-space.js';
+import type { AccountHistory } from './commands/history.js';
 import type { ListedInvitation } from './commands/invitation-list.js';
 import type { IssuedInvitation } from './commands/invitations.js';
 import type { ActorPermissions } from './commands/may.js';
 import type { DeletedOrganization } from './commands/organization.js';
-import type { AccountHistory, AccountWithMemberships, Presence } from './commands/queries.js';
+import type { AccountWithMemberships, Presence } from './commands/queries.js';
 import type { RoleList } from './commands/roles.js';
 import type { GroupWithMemberCount } from './commands/structure-reads.js';
 import type {
@@ -175,8 +177,34 @@ export interface ActorApi {
   deleteGroup(input: DeleteGroupInput): Promise<Group>;
   /** Online, away or offline for each account, from when it was last seen. */
   presence(input: PresenceInput): Promise<Presence[]>;
-  /** An account's membership periods and the audit events about it. */
-  history(input: AccountRef): Promise<AccountHistory>;
+  /**
+   * One page of an account's history: its membership periods and the audit
+   * events about it and its memberships, newest first, `limit` at a time
+   * (default 100) with `nextCursor` for the older ones. A deleted account's
+   * history is still read by its id (`account` is then `null`): its events
+   * stay, with ids as pseudonyms and no personal data. Needs the Policy's
+   * `read` of the audit (`AuditEvent`); for a live account, its `read` too.
+   *
+   * @example
+   * ```ts
+   * let page = await admin.history({ accountId, limit: 50 });
+   * const events = [...page.events];
+   * while (page.nextCursor !== null) {
+   *   page = await admin.history({ accountId, limit: 50, cursor: page.nextCursor });
+   *   events.push(...page.events);
+   * }
+   * ```
+   */
+  history(input: HistoryInput): Promise<AccountHistory>;
+  /**
+   * Links an account to the host's user (its login user's id, an identity
+   * provider's subject): set once, unique in the organization. Linking the
+   * id it already has changes nothing; another id is `INVALID_TRANSITION`,
+   * and an id another account holds is `CONFLICT` (reason `unique`). Needs
+   * the Policy's `linkExternalId` (roles that manage users, within their
+   * rank and spaces). The host then finds the account with `roster.findAccount`.
+   */
+  linkExternalId(input: LinkExternalIdInput): Promise<Account>;
   /**
    * Imports people from a file: each valid row creates a pending account and
    * invites it, exactly as {@link ActorApi.invite} would (the role grantable,

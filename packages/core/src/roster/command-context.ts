@@ -5,6 +5,7 @@ import type { RoleCatalog } from '../ports/role-catalog.js';
 import type { StoreTransaction } from '../ports/store.js';
 import type { ResolvedProfileLimits } from './profile-limits.js';
 import type { ResourceHandler } from './roster-options.js';
+import type { SeatLimitsByPlan } from './seat-limits.js';
 
 /** Everything a command needs besides its input; built once by createRoster. @internal */
 export interface RosterDeps {
@@ -17,6 +18,7 @@ export interface RosterDeps {
   readonly resourceHandlers: readonly ResourceHandler[];
   readonly roles: RoleCatalog;
   readonly presence: { readonly onlineWithinMs: number; readonly awayWithinMs: number };
+  readonly seatLimits: SeatLimitsByPlan;
 }
 
 /** One command's view of the world: the roster's dependencies, its transaction, its actor, its time. @internal */

@@ -11,10 +11,13 @@ import { acceptInvitation } from './commands/accept-invitation.js';
 import { createOrganization } from './commands/create-organization.js';
 import { declineInvitation } from './commands/decline-invitation.js';
 import { deleteSpace } from './commands/delete-space.js';
+import { findAccount } from './commands/find-account.js';
+import { history } from './commands/history.js';
 import { resendInvitation, revokeInvitation } from './commands/invitation-lifecycle.js';
 import { listInvitations } from './commands/invitation-list.js';
 import { invite } from './commands/invitations.js';
 import { deactivate, reactivate } from './commands/lifecycle.js';
+import { linkExternalId } from './commands/link-external-id.js';
 import { can, permissions } from './commands/may.js';
 import {
   assignGroups,
@@ -29,7 +32,7 @@ import {
   transferOwnership,
 } from './commands/organization.js';
 import { updateProfile } from './commands/profile.js';
-import { getAccount, history, listAccounts, presence } from './commands/queries.js';
+import { getAccount, listAccounts, presence } from './commands/queries.js';
 import { defineRole, deleteRole, listRoles, updateRole } from './commands/roles.js';
 import { deleteOwnAccount, recordActivity, requestPasswordReset } from './commands/self-service.js';
 import { createGroup, createSpace } from './commands/structure.js';
@@ -45,6 +48,7 @@ import {
 } from './profile-limits.js';
 import type { Roster } from './roster.js';
 import type { ResourceHandler, RosterOptions } from './roster-options.js';
+import { seatLimitsOf } from './seat-limits.js';
 import { depsFor } from './stored-roles.js';
 
 /**
@@ -82,6 +86,7 @@ export function createRoster<Native = unknown>(options: RosterOptions<Native>): 
     resourceHandlers: (options.resourceHandlers ?? []) as readonly ResourceHandler[],
     roles: options.policy.roles,
     presence: options.presence ?? { onlineWithinMs: 5 * 60_000, awayWithinMs: 30 * 60_000 },
+    seatLimits: seatLimitsOf(options.seatLimits),
   };
   if (!deps.roles.roles.map((known) => known.name).includes(deps.roles.ownerRole.name)) {
     throw new TypeError(
@@ -99,6 +104,7 @@ export function createRoster<Native = unknown>(options: RosterOptions<Native>): 
     createOrganization: withoutActor(createOrganization),
     acceptInvitation: withoutActor(acceptInvitation),
     declineInvitation: withoutActor(declineInvitation),
+    findAccount: withoutActor(findAccount),
     as(rawActor) {
       const actor = Actor.parse(rawActor);
       const run =
@@ -155,6 +161,7 @@ export function createRoster<Native = unknown>(options: RosterOptions<Native>): 
         updateRole: run(updateRole),
         deleteRole: run(deleteRole),
         listRoles: () => run((ctx) => listRoles(ctx))(undefined),
+        linkExternalId: run(linkExternalId),
         bulkImport: async (rows, bulkOptions) => {
           const parsed = parseBulkOptions(bulkOptions, [
             'dryRun',

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { AccountStatus, ProfileFields } from '../model/account.js';
 import { defineModel, type ModelInput } from '../model/define-model.js';
 import { Restrictions, RoleName } from '../model/membership.js';
-import { Email, Id, PersonName } from '../model/primitives.js';
+import { Email, ExternalId, Id, PersonName } from '../model/primitives.js';
 import { maxPageSize } from '../ports/limits.js';
 import { ReportReassignment } from '../rules/direct-reports.js';
 
@@ -40,6 +40,8 @@ export const AcceptInvitationInput = defineModel(
     lastName: PersonName.schema.optional(),
     /** Profile fields the invitee sets, each as their role lets them edit their own profile. */
     profile: ProfileFields.schema.default({}),
+    /** The host's id of the invitee's login user, linked as they accept (see `Account.externalId`). */
+    externalId: ExternalId.schema.optional(),
   }),
 );
 

@@ -1,15 +1,39 @@
 import { RosterError } from '../errors/roster-error.js';
+import type { Account } from '../model/account.js';
 import type { Actor } from '../model/actor.js';
+import type { Membership } from '../model/membership.js';
 import type { PolicyActor } from '../ports/policy.js';
 import type { RoleCatalog } from '../ports/role-catalog.js';
 import type { StoreTransaction } from '../ports/store.js';
-import { notFound } from './not-found.js';
 import { loadOrganizationRoles } from './stored-roles.js';
 
 /**
+ * Why an account that exists may not act, or `undefined` when it may: only
+ * an active account that is a current member of some space acts (a person
+ * removed from every team keeps their account on All Users, not their access).
+ * @internal
+ */
+export function inactiveReason(
+  account: Account,
+  memberships: readonly Membership[],
+): 'pending' | 'deactivated' | 'no-membership' | undefined {
+  if (account.status === 'pending' || account.status === 'deactivated') return account.status;
+  if (!memberships.some((membership) => membership.state === 'member')) return 'no-membership';
+  return undefined;
+}
+
+const because = {
+  pending: 'has not accepted its invitation yet',
+  deactivated: 'is deactivated',
+  'no-membership': 'is a member of no space',
+} as const;
+
+/**
  * Loads the acting account with its organization and memberships, and the
- * organization's stored roles when `catalog` takes them; only active
- * accounts act.
+ * organization's stored roles when `catalog` takes them. An actor
+ * rosterkit does not know (no such organization, no such account in it, a
+ * deleted one) is `ACTOR_UNKNOWN`; one that exists but may not act is
+ * `ACTOR_INACTIVE` (an HTTP layer answers 401 and 403).
  * @internal
  */
 export async function loadActor(
@@ -21,23 +45,25 @@ export async function loadActor(
     tx.organizations.get(actor.orgId),
     tx.accounts.get(actor.orgId, actor.accountId),
   ]);
-  if (organization === undefined) throw notFound('Organization', actor.orgId);
-  if (account === undefined) throw notFound('Account', actor.accountId);
-  if (account.status !== 'active') {
+  if (organization === undefined || account === undefined || account.status === 'deleted') {
     throw new RosterError(
-      'FORBIDDEN',
-      `Your account is ${account.status}; only active accounts can act.`,
-      {
-        action: 'any',
-        subject: 'Account',
-        reason: `The acting account is ${account.status}.`,
-      },
+      'ACTOR_UNKNOWN',
+      'The acting account does not exist in this organization.',
+      { orgId: actor.orgId, accountId: actor.accountId },
     );
   }
   const [memberships, organizationRoles] = await Promise.all([
     tx.memberships.listByAccounts(actor.orgId, [actor.accountId]),
     catalog === undefined ? undefined : loadOrganizationRoles(tx, catalog, actor.orgId),
   ]);
+  const reason = inactiveReason(account, memberships);
+  if (reason !== undefined) {
+    throw new RosterError(
+      'ACTOR_INACTIVE',
+      `Your account ${because[reason]}; only active members can act.`,
+      { orgId: actor.orgId, accountId: account.id, status: account.status, reason },
+    );
+  }
   return organizationRoles === undefined
     ? { account, organization, memberships }
     : { account, organization, memberships, organizationRoles };

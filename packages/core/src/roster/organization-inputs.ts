@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { ProfileFields } from '../model/account.js';
 import { defineModel, type ModelInput } from '../model/define-model.js';
 import { RoleName } from '../model/membership.js';
-import { Email, Id, PersonName } from '../model/primitives.js';
+import { Email, ExternalId, Id, PersonName } from '../model/primitives.js';
 
 // The inputs of the commands about the organization itself and its
 // structure (spaces, groups), validated like every other input.
@@ -19,6 +19,8 @@ export const CreateOrganizationInput = defineModel(
       firstName: PersonName.schema,
       lastName: PersonName.schema,
       profile: ProfileFields.schema.default({}),
+      /** The host's id of the owner's login user (see `Account.externalId`). */
+      externalId: ExternalId.schema.optional(),
     }),
   }),
 );

@@ -4,6 +4,7 @@ import type { Policy } from '../ports/policy.js';
 import type { RoleCatalog } from '../ports/role-catalog.js';
 import type { Store, StoreTransaction } from '../ports/store.js';
 import type { ProfileLimits } from './profile-limits.js';
+import type { SeatLimitsByPlan } from './seat-limits.js';
 
 /** Why a person is leaving what they owned, as told to a {@link ResourceHandler}. */
 export type DepartureReason = 'deactivate' | 'removeFromTeam' | 'deleteOwnAccount';
@@ -124,6 +125,13 @@ export interface RosterOptions<Native = unknown> {
    * @default { onlineWithinMs: 300000, awayWithinMs: 1800000 } (5 and 30 minutes)
    */
   readonly presence?: { readonly onlineWithinMs: number; readonly awayWithinMs: number };
+  /**
+   * The seats each plan allows (see {@link SeatLimits}): commands that would
+   * take a seat past its plan's cap are refused with `SEAT_LIMIT`.
+   *
+   * @default `{}`: no plan is capped.
+   */
+  readonly seatLimits?: SeatLimitsByPlan;
 }
 
 /**

@@ -2,9 +2,11 @@ import type { Actor } from '../model/actor.js';
 import type { Invitation } from '../model/invitation.js';
 import type { OutboxMessage } from '../model/outbox-message.js';
 import type { Page } from '../ports/store.js';
+import type { FindAccountInput } from './account-inputs.js';
 import type { ActorApi } from './actor-api.js';
 import type { AcceptedInvitation } from './commands/accept-invitation.js';
 import type { CreatedOrganization } from './commands/create-organization.js';
+import type { FoundAccount } from './commands/find-account.js';
 import type {
   DrainOutboxOptions,
   DrainOutboxResult,
@@ -40,7 +42,34 @@ export interface Roster {
    * ```
    */
   declineInvitation(input: DeclineInvitationInput): Promise<Invitation>;
-  /** The API of one actor; every call is authorized for them. */
+  /**
+   * Finds the account behind the host's signed-in user, by the host's id
+   * linked to it (`externalId`) or by email (normalized as account emails
+   * are: any spelling finds it): the host's sign-in path, so no actor is
+   * needed. Returns only what resolving needs (no profile), or `null` when
+   * the organization has no such account (a deleted one included).
+   *
+   * An actor that `canAct` is `false` for exists but may not act (pending,
+   * deactivated, or a member of no space): its commands throw
+   * `ACTOR_INACTIVE`, and those of an unknown actor `ACTOR_UNKNOWN` (an HTTP
+   * layer answers 403 and 401).
+   *
+   * @example
+   * ```ts
+   * const found = await roster.findAccount({ orgId, externalId: session.userId });
+   * if (found === null) return new Response(null, { status: 401 });
+   * if (!found.canAct) return new Response(null, { status: 403 });
+   * const api = roster.as(found.actor);
+   * ```
+   */
+  findAccount(input: FindAccountInput): Promise<FoundAccount | null>;
+  /**
+   * The API of one actor; every call is authorized for them. An actor
+   * rosterkit does not know (no such account in that organization, a deleted
+   * one, no such organization) makes every call throw `ACTOR_UNKNOWN`; one
+   * that exists but may not act (pending, deactivated, a member of no space)
+   * `ACTOR_INACTIVE`.
+   */
   as(actor: Actor): ActorApi;
   /**
    * Delivers the outbox messages that are due, in the order they became due,

@@ -28,8 +28,13 @@ export type ProblemCode = RosterErrorCode | HttpProblemCode;
  * - `CONFLICT` is 409 (a stale version inside the store, or a unique key
  *   taken); a stale `If-Match` is 412 (`PRECONDITION_FAILED`) and never
  *   reaches the store.
- * - An actor that exists but may not act (deactivated) is 403, never 401:
- *   401 is for credentials that name nobody.
+ * - `ACTOR_UNKNOWN` (the authenticated actor names no account rosterkit
+ *   knows) is 401, like `UNAUTHENTICATED`; `ACTOR_INACTIVE` (an actor that
+ *   exists but may not act: pending, deactivated, in no space) is 403, never
+ *   401: 401 is for credentials that name nobody.
+ * - `SEAT_LIMIT`, `ROLE_EXISTS`, `ROLE_IN_USE` are 409: the organization's
+ *   current state refuses it (free a seat, pick another name, move the
+ *   holders). 402 is reserved by RFC 9110 and has no agreed meaning.
  *
  * @category Problems
  * @example
@@ -38,14 +43,12 @@ export type ProblemCode = RosterErrorCode | HttpProblemCode;
  * problemStatuses.OWNER_PROTECTED; // 403
  * ```
  */
-// Codes core is about to gain take these when they land (the type forces an entry):
-// ACTOR_INACTIVE 403 (a known actor who may not act); SEAT_LIMIT 409 (the
-// plan's seats are the organization's current state, like a unique key taken;
-// 402 is reserved by RFC 9110 and carries no agreed meaning).
 export const problemStatuses: Readonly<Record<ProblemCode, number>> = {
   INVALID_INPUT: 400,
   MALFORMED_BODY: 400,
   UNAUTHENTICATED: 401,
+  ACTOR_UNKNOWN: 401,
+  ACTOR_INACTIVE: 403,
   FORBIDDEN: 403,
   OWNER_PROTECTED: 403,
   DEFAULT_SPACE_PROTECTED: 403,
@@ -62,6 +65,9 @@ export const problemStatuses: Readonly<Record<ProblemCode, number>> = {
   EMAIL_IMMUTABLE: 409,
   ACCOUNT_EXISTS: 409,
   BULK_DEACTIVATION_REFUSED: 409,
+  SEAT_LIMIT: 409,
+  ROLE_EXISTS: 409,
+  ROLE_IN_USE: 409,
   INVITATION_EXPIRED: 410,
   PRECONDITION_FAILED: 412,
   PAYLOAD_TOO_LARGE: 413,

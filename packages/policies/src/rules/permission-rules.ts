@@ -34,7 +34,14 @@ const grants: Readonly<Record<Permission, Grant>> = {
       can('updateProfile', 'Account', others, inSpaces(orgId, 'Account', spaceIds));
     }
     can(
-      ['read', 'deactivate', 'reactivate', 'requestPasswordReset', 'reassignReports'],
+      [
+        'read',
+        'deactivate',
+        'reactivate',
+        'requestPasswordReset',
+        'linkExternalId',
+        'reassignReports',
+      ],
       'Account',
       inSpaces(orgId, 'Account', spaceIds),
     );

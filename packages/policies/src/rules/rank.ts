@@ -8,6 +8,7 @@ const onAccounts: readonly RuleAction[] = [
   'deactivate',
   'reactivate',
   'requestPasswordReset',
+  'linkExternalId',
   'viewStatistics',
   'reassignReports',
 ];

@@ -24,6 +24,7 @@ export const defaultReasons: Readonly<Record<RosterAction, string>> = (() => {
     deactivate: needs('manageUsers', 'deactivate accounts'),
     reactivate: needs('manageUsers', 'reactivate accounts'),
     requestPasswordReset: needs('manageUsers', 'send password resets to other people'),
+    linkExternalId: needs('manageUsers', 'link accounts to the host’s users'),
     deleteOwnAccount:
       'An account is deleted only by its own user, or by deleting the organization; nobody deletes another person’s account.',
     addToTeam: needs('manageUsers', 'add people to the team'),

@@ -26,7 +26,14 @@ export function scopeRules({ cannot }: Rules, facts: ActorFacts): void {
   const userScope = scopedOnly(facts, 'manageUsers');
   if (userScope !== null) {
     cannot(
-      ['updateProfile', 'deactivate', 'reactivate', 'requestPasswordReset', 'reassignReports'],
+      [
+        'updateProfile',
+        'deactivate',
+        'reactivate',
+        'requestPasswordReset',
+        'linkExternalId',
+        'reassignReports',
+      ],
       'Account',
       { spaceIds: { $nin: userScope } },
     ).because(ruleReasons.scope);

@@ -4,10 +4,10 @@ import type { Page } from './page.js';
 import type { TenantRepository } from './tenant-repository.js';
 
 /**
- * Accounts. The store itself enforces that an email is unique in its
- * organization: an `insert` (or `update`) that would make two accounts of one
- * organization share an email throws `CONFLICT` with reason `unique`, also
- * when two transactions race.
+ * Accounts. The store itself enforces that an email, and an `externalId`,
+ * is unique in its organization: an `insert` (or `update`) that would make
+ * two accounts of one organization share one throws `CONFLICT` with reason
+ * `unique`, also when two transactions race.
  *
  * @category Store port (for adapter authors)
  */
@@ -19,6 +19,16 @@ export interface AccountRepository extends TenantRepository<Account> {
    * round trip, in no particular order; emails without an account are skipped.
    */
   findByEmails(orgId: string, emails: readonly string[]): Promise<Account[]>;
+  /**
+   * The account with this `externalId` (compared exactly, case-sensitively;
+   * an `externalId` never starts or ends with white space) in this
+   * organization, or `undefined`. The store enforces that an
+   * `externalId` is unique in its organization, as it does emails: an
+   * `insert` or `update` that would give two accounts of one organization the
+   * same `externalId` throws `CONFLICT` with reason `unique`; any number of
+   * accounts have none (`null`).
+   */
+  findByExternalId(orgId: string, externalId: string): Promise<Account | undefined>;
   /** One page of accounts matching `query`, with the total count; see {@link AccountListQuery}. */
   list(query: AccountListQuery): Promise<Page<Account>>;
   /**

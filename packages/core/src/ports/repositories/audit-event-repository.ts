@@ -11,7 +11,7 @@ export interface AuditEventRepository {
   append(event: AuditEvent): Promise<void>;
   /** Appends several events in one round trip (a bulk batch's); an empty array is a no-op. */
   appendMany(events: readonly AuditEvent[]): Promise<void>;
-  /** One page of an organization's events, newest first (ties by id, descending), optionally about one target. */
+  /** One page of an organization's events, newest first (ties by id, descending), optionally about one target or several. */
   list(query: AuditListQuery): Promise<Page<AuditEvent>>;
   /** Deletes every event of the organization (only when the organization itself is deleted). */
   deleteAllInOrganization(orgId: string): Promise<number>;
@@ -39,6 +39,12 @@ export interface AuditListQuery {
   readonly orgId: string;
   /** Only events about this record. */
   readonly target?: { readonly type: SubjectType; readonly id: string };
+  /**
+   * Only events about one of these records (an account and its memberships,
+   * for its history), 1 to 100 of them, in one page and one cursor. Not
+   * given together with `target`.
+   */
+  readonly targets?: readonly { readonly type: SubjectType; readonly id: string }[];
   /** From {@link Page.nextCursor} of the previous page; a cursor the store cannot read is `INVALID_INPUT`. */
   readonly cursor?: string;
   /** Rows per page, an integer from 1 to 500, the adapter kit's `maxPageSize` (`INVALID_INPUT` otherwise). */

@@ -13,6 +13,7 @@ import { type InvitationSecret, newInvitationSecret } from '../invitation-token.
 import { canManageIn } from '../manager.js';
 import { checkProfileLimits } from '../profile-limits.js';
 import { checkRoleGrantable } from '../protections.js';
+import { seatRoom } from '../seats.js';
 import type { BatchOutcome, BulkCommand, PreparedRow } from './bulk-command.js';
 import type { BulkInvitation, BulkRowReport } from './bulk-report.js';
 import { BulkImportRow } from './bulk-rows.js';
@@ -156,6 +157,17 @@ export function bulkImportCommand(options: {
         }
       }
 
+      // The plan's seats: the rows that fit are created, in file order; the
+      // rest fail, with the numbers (one count per batch, held by the store
+      // until the batch commits).
+      const room =
+        accepted.length === 0 ? undefined : await seatRoom(ctx, actor.organization, 'invitation');
+      if (room !== undefined && accepted.length > room.free) {
+        const error = room.refuse(accepted.length);
+        for (const { row } of accepted.splice(room.free)) {
+          reports.set(row.index, reportFailure(row, error));
+        }
+      }
       // Every token of the batch hashed at once: Web Crypto digests are
       // asynchronous, and awaiting them one by one left the thread idle.
       const secrets = await Promise.all(accepted.map(() => newInvitationSecret()));

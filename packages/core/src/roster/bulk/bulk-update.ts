@@ -5,6 +5,7 @@ import { auditEventOf } from '../audit.js';
 import type { ActorContext } from '../command-context.js';
 import { accountScope, changedMemberships } from '../effects/effect-scope.js';
 import { runEffects } from '../effects/run-effects.js';
+import { type SeatRoom, seatRoom } from '../seats.js';
 import type { BulkCommand, PreparedRow } from './bulk-command.js';
 import type { BulkRowReport } from './bulk-report.js';
 import { BulkUpdateRow } from './bulk-rows.js';
@@ -104,6 +105,14 @@ async function writeRow(
   );
 }
 
+/** A reactivation of someone still a member of a space takes a seat back, as `reactivate` does. */
+function takesSeat(plan: RowPlan): boolean {
+  return (
+    plan.status?.event === 'reactivate' &&
+    plan.after.some((membership) => membership.state === 'member')
+  );
+}
+
 /**
  * What a batch of update rows does, in one transaction: read the spaces, the
  * groups of the spaces used, every account named (the rows' and the
@@ -122,6 +131,7 @@ export function bulkUpdateCommand(): BulkCommand<BulkUpdateRow> {
       const state = await loadBatchState(ctx, rows);
       const reports = new Map<number, BulkRowReport>();
       const batch = { events: [] as AuditEvent[], messages: [] as OutboxMessage[] };
+      let seats: { readonly room: SeatRoom | undefined; taken: number } | null = null;
       for (const row of rows) {
         let plan: Awaited<ReturnType<typeof planUpdateRow>>;
         try {
@@ -134,6 +144,21 @@ export function bulkUpdateCommand(): BulkCommand<BulkUpdateRow> {
         if ('unchanged' in plan) {
           reports.set(row.index, rowReport(row, 'unchanged', plan.unchanged.id));
           continue;
+        }
+        if (takesSeat(plan)) {
+          // The plan's seats, counted once per batch (held by the store
+          // until it commits) when a row first needs one: reactivations
+          // past the cap fail, in file order.
+          if (seats === null)
+            seats = { room: await seatRoom(ctx, ctx.actor.organization, 'member'), taken: 0 };
+          if (seats.room !== undefined && seats.taken >= seats.room.free) {
+            reports.set(
+              row.index,
+              reportFailure(row, seats.room.refuse(seats.taken + 1), plan.account.id),
+            );
+            continue;
+          }
+          seats.taken += 1;
         }
         await writeRow(ctx, plan, state, batch);
         reports.set(row.index, rowReport(row, 'updated', plan.account.id));

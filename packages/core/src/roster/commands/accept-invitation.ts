@@ -18,7 +18,9 @@ import { notFound } from '../not-found.js';
 import { appendMessages } from '../outbox.js';
 import { accountSubject, invitationSubject } from '../policy-subjects.js';
 import { checkProfileLimits } from '../profile-limits.js';
+import { takeSeat } from '../seats.js';
 import { catalogWith, loadOrganizationRoles } from '../stored-roles.js';
+import { checkExternalIdFree, checkLinkable } from './link-external-id.js';
 
 /** What `acceptInvitation` returns. */
 export interface AcceptedInvitation {
@@ -172,12 +174,23 @@ export async function acceptInvitation(
     checkStillBacked(ctx, organization, invitation),
   );
   const named = completedProfile(ctx, account, input);
+  if (input.externalId !== undefined) {
+    checkLinkable(account, input.externalId);
+    await checkExternalIdFree(ctx, orgId, account.id, input.externalId);
+  }
+  await takeSeat(ctx, organization, 'acceptance');
   const { existing, draft } = await grantedMembership(ctx, invitation);
   // The effects only change drafts here (the invitation used, the period
   // started): the invitee's rights are read from the membership they give.
   const { target, messages } = await runEffects(
     accountScope(ctx, 'acceptInvitation', {
-      account: { ...account, ...named, status: state, updatedAt: ctx.now },
+      account: {
+        ...account,
+        ...named,
+        externalId: input.externalId ?? account.externalId,
+        status: state,
+        updatedAt: ctx.now,
+      },
       memberships: [draft],
       invitation,
     }),

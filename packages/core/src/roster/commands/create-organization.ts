@@ -48,6 +48,7 @@ export async function createOrganization(
     id: ownerId,
     orgId,
     email: input.owner.email,
+    externalId: input.owner.externalId ?? null,
     firstName: input.owner.firstName,
     lastName: input.owner.lastName,
     status: 'active',

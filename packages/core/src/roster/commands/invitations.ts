@@ -16,6 +16,7 @@ import { outboxMessageOf } from '../outbox.js';
 import { invitationSubject } from '../policy-subjects.js';
 import { checkProfileLimits } from '../profile-limits.js';
 import { checkRoleGrantable } from '../protections.js';
+import { takeSeat } from '../seats.js';
 
 /** What `invite` and `resendInvitation` return. The token is shown here once and never stored. */
 export interface IssuedInvitation {
@@ -163,6 +164,7 @@ export function buildInvitationRows(
     id: ctx.deps.ids.next('Account'),
     orgId,
     email: input.email,
+    externalId: null,
     firstName: input.firstName,
     lastName: input.lastName,
     status: 'pending',
@@ -215,6 +217,7 @@ export async function invite(ctx: ActorContext, raw: unknown): Promise<IssuedInv
   await checkPlacement(ctx, orgId, spaceId, input.groupIds, input.managerId);
   const existing = await ctx.tx.accounts.findByEmail(orgId, input.email);
   if (existing !== undefined) throw await accountExists(ctx, input.email, existing, spaceId);
+  await takeSeat(ctx, actor.organization, 'invitation');
 
   const rows = buildInvitationRows(ctx, { ...input, spaceId }, await newInvitationSecret());
   const account = await ctx.tx.accounts.insert(rows.account);

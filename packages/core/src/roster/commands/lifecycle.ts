@@ -14,6 +14,7 @@ import { getAccountOrThrow } from '../not-found.js';
 import { appendMessages } from '../outbox.js';
 import { accountSubject } from '../policy-subjects.js';
 import { refuseSelf } from '../protections.js';
+import { takeSeat } from '../seats.js';
 
 /** A transition of the account machine that the command may go on with. @internal */
 export interface AccountDecision {
@@ -118,6 +119,10 @@ export async function reactivate(ctx: ActorContext, raw: unknown): Promise<Accou
   const account = await getAccountOrThrow(ctx, orgId, input.accountId);
   const memberships = await ctx.tx.memberships.listByAccounts(orgId, [account.id]);
   const { state, effects } = await planReactivation(ctx, account, memberships);
+  // Back as a member of a space, the person takes a seat again.
+  if (memberships.some((membership) => membership.state === 'member')) {
+    await takeSeat(ctx, ctx.actor.organization, 'member');
+  }
   // Same account and credentials; groups are not restored (an admin assigns them again).
   const { target, messages } = await runEffects(
     accountScope(ctx, 'reactivate', {

@@ -161,7 +161,14 @@ async function withSubject(ctx: ActorContext, action: RosterAction, subject: Sub
     const space = await ctx.tx.spaces.get(orgId, spaceId);
     if (space === undefined) throw notFound('Space', spaceId);
     if (action === 'read') return allows(ctx, action, { ...space, type: 'Space' });
-    if (action === 'createGroup') return allows(ctx, action, { type: 'Group', orgId, spaceId });
+    if (action === 'renameSpace' || action === 'deleteSpace') {
+      // The default space is never deleted, whoever asks.
+      if (action === 'deleteSpace' && space.isDefault) return false;
+      return allows(ctx, action, { ...space, type: 'Space' });
+    }
+    if (action === 'createGroup' || action === 'renameGroup' || action === 'deleteGroup') {
+      return allows(ctx, action, { type: 'Group', orgId, spaceId });
+    }
     return some(
       candidateRoles(ctx, subject),
       async (role) =>

@@ -1,5 +1,4 @@
 import type { Account } from '../../model/account.js';
-import type { AuditEvent } from '../../model/audit-event.js';
 import type { Membership } from '../../model/membership.js';
 import type { Page } from '../../ports/store.js';
 import { authorize } from '../authorize.js';
@@ -106,32 +105,4 @@ export async function presence(ctx: ActorContext, raw: unknown): Promise<Presenc
     result.push({ accountId: id, status, lastSeenAt: account.lastSeenAt });
   }
   return result;
-}
-
-/** An account's history: its membership periods and the audit events about it. */
-export interface AccountHistory {
-  readonly account: Account;
-  /** Every membership, current and former, each with its periods. */
-  readonly memberships: readonly Membership[];
-  /** The audit events about the account and its memberships, newest first (the latest 100 of each). */
-  readonly events: readonly AuditEvent[];
-}
-
-/** @internal */
-export async function history(ctx: ActorContext, raw: unknown): Promise<AccountHistory> {
-  const { account, memberships } = await getAccount(ctx, raw);
-  const orgId = account.orgId;
-  await authorize(ctx, 'read', { type: 'AuditEvent', orgId, accountId: account.id });
-  const targets = [
-    { type: 'Account' as const, id: account.id },
-    ...memberships.map((membership) => ({ type: 'Membership' as const, id: membership.id })),
-  ];
-  // One query per target: an account has one membership per space, a handful.
-  const pages = await Promise.all(
-    targets.map((target) => ctx.tx.auditEvents.list({ orgId, target, limit: 100 })),
-  );
-  const events = pages
-    .flatMap((page) => page.items)
-    .sort((a, b) => b.at.getTime() - a.at.getTime() || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0));
-  return { account, memberships, events };
 }

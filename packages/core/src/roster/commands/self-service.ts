@@ -57,13 +57,15 @@ export async function deleteOwnAccount(ctx: ActorContext, raw: unknown): Promise
     effects,
   );
   await appendMessages(ctx, messages);
-  // The account's id stays in the trail as a pseudonym; no personal data is written.
+  // The account's id stays in the trail as a pseudonym, with its
+  // memberships' ids (its history finds their events by them); no personal
+  // data is written.
   await audit(
     ctx,
     orgId,
     'deleteOwnAccount',
     { type: 'Account', id: account.id },
-    { id: account.id },
+    { id: account.id, membershipIds: actor.memberships.map((membership) => membership.id) },
     null,
   );
 }

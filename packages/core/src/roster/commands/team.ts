@@ -14,6 +14,7 @@ import { requireManager } from '../manager.js';
 import { getAccountOrThrow, notFound } from '../not-found.js';
 import { membershipSubject } from '../policy-subjects.js';
 import { checkRoleGrantable, refuseSelf, refuseSelfOrOwner } from '../protections.js';
+import { takeSeat } from '../seats.js';
 
 /** The account's membership of the space (current or former) and all its memberships, for rank (DESIGN §8). */
 async function loadMembership(
@@ -105,6 +106,12 @@ export async function addToTeam(ctx: ActorContext, raw: unknown): Promise<Member
     ),
   );
   await checkPlacement(ctx, account.id, spaceId, input);
+  // A member of no space becomes one: an active account takes a seat (a
+  // deactivated one takes it when reactivated).
+  const memberElsewhere = memberships.some((m) => m.state === 'member' && m.spaceId !== spaceId);
+  if (account.status === 'active' && !memberElsewhere) {
+    await takeSeat(ctx, actor.organization, 'member');
+  }
   const { target } = await runEffects(
     accountScope(ctx, 'addToTeam', {
       account,

@@ -24,7 +24,12 @@ export const subjectKindOf: Readonly<Record<RosterAction, SubjectType>> = {
   setManager: 'Membership',
   reassignReports: 'Account',
   createSpace: 'Space',
+  renameSpace: 'Space',
+  deleteSpace: 'Space',
   createGroup: 'Group',
+  renameGroup: 'Group',
+  deleteGroup: 'Group',
+  linkExternalId: 'Account',
   viewStatistics: 'Organization',
   defineRole: 'Role',
   updateRole: 'Role',
@@ -53,7 +58,7 @@ export function allowedKeys(action: RosterAction): readonly string[] {
     case 'Group':
       return ['spaceId'];
     case 'Space':
-      return [];
+      return action === 'createSpace' ? [] : ['spaceId'];
     case 'Role':
       return action === 'defineRole' ? [] : ['roleId'];
     default:

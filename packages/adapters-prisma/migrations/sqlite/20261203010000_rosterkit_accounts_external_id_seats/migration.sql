@@ -1,0 +1,10 @@
+-- rosterkit: accounts linked to the host's users, and seat limits, on
+-- SQLite. Each account may carry the host's id of its person (`externalId`,
+-- compared exactly: SQLite's default BINARY collation), unique in its
+-- organization when set (NULLs are distinct, so any number of accounts have
+-- none). The pending invitations of an organization, counted for the seat
+-- limits, get their index. Existing rows keep `externalId` NULL.
+
+ALTER TABLE "rosterkit_accounts" ADD COLUMN "externalId" TEXT;
+CREATE UNIQUE INDEX "rosterkit_accounts_orgId_externalId_key" ON "rosterkit_accounts"("orgId", "externalId");
+CREATE INDEX "rosterkit_invitations_orgId_status_idx" ON "rosterkit_invitations"("orgId", "status");
