@@ -123,5 +123,6 @@ export const outboxTable: BatchTable<OutboxRow> = {
     nextAttemptAt: true,
     lastError: true,
     deadAt: true,
+    leaseId: true,
   }),
 };

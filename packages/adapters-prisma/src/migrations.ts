@@ -2,12 +2,15 @@ import { RosterError } from '@rosterkit/core';
 import mysqlInit from '../migrations/mysql/20261123000000_rosterkit_init/migration.sql';
 import mysqlLiteralSearch from '../migrations/mysql/20261124120000_rosterkit_literal_search/migration.sql';
 import mysqlOutboxBackoff from '../migrations/mysql/20261202000000_rosterkit_outbox_backoff/migration.sql';
+import mysqlOutboxLeases from '../migrations/mysql/20261203030000_rosterkit_outbox_leases/migration.sql';
 import postgresqlInit from '../migrations/postgresql/20261123000000_rosterkit_init/migration.sql';
 import postgresqlLiteralSearch from '../migrations/postgresql/20261124120000_rosterkit_literal_search/migration.sql';
 import postgresqlOutboxBackoff from '../migrations/postgresql/20261202000000_rosterkit_outbox_backoff/migration.sql';
+import postgresqlOutboxLeases from '../migrations/postgresql/20261203030000_rosterkit_outbox_leases/migration.sql';
 import sqliteInit from '../migrations/sqlite/20261123000000_rosterkit_init/migration.sql';
 import sqliteLiteralSearch from '../migrations/sqlite/20261124120000_rosterkit_literal_search/migration.sql';
 import sqliteOutboxBackoff from '../migrations/sqlite/20261202000000_rosterkit_outbox_backoff/migration.sql';
+import sqliteOutboxLeases from '../migrations/sqlite/20261203030000_rosterkit_outbox_leases/migration.sql';
 
 /** The database families rosterkit ships migrations for. MariaDB uses `mysql`. */
 export type RosterkitProvider = 'postgresql' | 'mysql' | 'sqlite';
@@ -26,6 +29,8 @@ const init = '20261123000000_rosterkit_init';
 // Outbox back-off and dead messages: nextAttemptAt, lastError, deadAt.
 const literalSearch = '20261124120000_rosterkit_literal_search';
 const outboxBackoff = '20261202000000_rosterkit_outbox_backoff';
+// Outbox leases: leaseId (the lease's end is nextAttemptAt).
+const outboxLeases = '20261203030000_rosterkit_outbox_leases';
 
 /**
  * rosterkit's SQL migrations for each provider, oldest first: the same text
@@ -40,16 +45,19 @@ export const rosterkitMigrations: Readonly<
     { name: init, sql: postgresqlInit },
     { name: literalSearch, sql: postgresqlLiteralSearch },
     { name: outboxBackoff, sql: postgresqlOutboxBackoff },
+    { name: outboxLeases, sql: postgresqlOutboxLeases },
   ],
   mysql: [
     { name: init, sql: mysqlInit },
     { name: literalSearch, sql: mysqlLiteralSearch },
     { name: outboxBackoff, sql: mysqlOutboxBackoff },
+    { name: outboxLeases, sql: mysqlOutboxLeases },
   ],
   sqlite: [
     { name: init, sql: sqliteInit },
     { name: literalSearch, sql: sqliteLiteralSearch },
     { name: outboxBackoff, sql: sqliteOutboxBackoff },
+    { name: outboxLeases, sql: sqliteOutboxLeases },
   ],
 });
 

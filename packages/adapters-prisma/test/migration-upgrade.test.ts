@@ -12,6 +12,7 @@ import { sqlRawReaders } from './support/raw-readers.js';
 const init = '20261123000000_rosterkit_init';
 const literalSearch = '20261124120000_rosterkit_literal_search';
 const outboxBackoff = '20261202000000_rosterkit_outbox_backoff';
+const outboxLeases = '20261203030000_rosterkit_outbox_leases';
 const at = (minute: number) => new Date(Date.UTC(2026, 10, 30, 12, minute, 0, 123));
 
 describe.each(['sqlite', 'postgresql', 'mysql'] as const)(
@@ -79,13 +80,13 @@ describe.each(['sqlite', 'postgresql', 'mysql'] as const)(
       );
 
       expect(await applyMigrations(client, { provider })).toEqual({
-        applied: [literalSearch, outboxBackoff],
+        applied: [literalSearch, outboxBackoff, outboxLeases],
         skipped: [init],
       });
       const rows = [...(await sqlRawReaders(client, provider).outbox())].sort((a, b) =>
         a.id < b.id ? -1 : 1,
       );
-      const kept = { lastError: null, deadAt: null };
+      const kept = { lastError: null, deadAt: null, leaseId: null };
       expect(rows).toEqual([
         {
           id: 'out_late',
@@ -144,7 +145,7 @@ describe.each(['sqlite', 'postgresql', 'mysql'] as const)(
 
       expect(await applyMigrations(client, { provider })).toEqual({
         applied: [],
-        skipped: [init, literalSearch, outboxBackoff],
+        skipped: [init, literalSearch, outboxBackoff, outboxLeases],
       });
     });
   },

@@ -126,6 +126,7 @@ const samples: Record<keyof typeof delegates, Record<string, unknown>> = {
     nextAttemptAt: at(13),
     lastError: `Error: ${longText(990)}`,
     deadAt: at(14),
+    leaseId: 'lease_1',
   },
 };
 
@@ -190,7 +191,14 @@ function awkwardRow(sample: Record<string, unknown>): Record<string, unknown> {
   ]) {
     if (field in row) row[field] = awkward;
   }
-  for (const field of ['lastSeenAt', 'managerId', 'afterJson', 'deliveredAt', 'deadAt']) {
+  for (const field of [
+    'lastSeenAt',
+    'managerId',
+    'afterJson',
+    'deliveredAt',
+    'deadAt',
+    'leaseId',
+  ]) {
     if (field in row) row[field] = null;
   }
   if ('email' in row) row.email = `o'brien+2@example.com`;

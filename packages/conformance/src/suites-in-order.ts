@@ -18,6 +18,7 @@ import { membershipsSuite } from './suites/memberships.js';
 import { organizationsSuite } from './suites/organizations.js';
 import { outboxSuite } from './suites/outbox.js';
 import { outboxFailuresSuite } from './suites/outbox-failures.js';
+import { outboxLeasesSuite } from './suites/outbox-leases.js';
 import { spacesAndGroupsSuite } from './suites/spaces-and-groups.js';
 import { tenantRepositoriesSuite } from './suites/tenant-repositories.js';
 import { transactionsSuite } from './suites/transactions.js';
@@ -46,6 +47,7 @@ export const suitesInOrder: ReadonlyArray<readonly [string, ConformanceSuite]> =
   ['spaces and groups', spacesAndGroupsSuite],
   ['audit events', auditEventsSuite],
   ['outbox', both(outboxSuite, outboxFailuresSuite)],
+  ['outbox leases', outboxLeasesSuite],
   ['transactions', both(transactionsSuite, writeSkewSuite)],
   ['batch writes', batchWritesSuite],
   ['domain: lifecycles', lifecycleScenarios],

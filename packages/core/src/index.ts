@@ -89,6 +89,7 @@ export type {
   MembershipRepository,
   NativeTransaction,
   OrganizationRepository,
+  OutboxClaim,
   OutboxDeadQuery,
   OutboxFailure,
   OutboxRepository,
@@ -97,6 +98,7 @@ export type {
   Store,
   StoreTransaction,
   TenantRepository,
+  TransactionOptions,
 } from './ports/store.js';
 export type { ActorApi } from './roster/actor-api.js';
 export type {
@@ -144,6 +146,7 @@ export type {
   SetRestrictionsInput,
   UpdateProfileInput,
 } from './roster/inputs.js';
+export type { InvitationKey, InvitationKeys } from './roster/invitation-keys.js';
 export type {
   ChangePlanInput,
   CreateGroupInput,

@@ -111,4 +111,5 @@ export const outboxMessage = {
   nextAttemptAt: later,
   lastError: 'Error: mail server down',
   deadAt: null,
+  leaseId: null,
 };

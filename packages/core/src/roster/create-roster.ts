@@ -30,6 +30,7 @@ import { deleteOwnAccount, recordActivity, requestPasswordReset } from './comman
 import { createGroup, createSpace } from './commands/structure.js';
 import { addToTeam, changeRole, removeFromTeam } from './commands/team.js';
 import { drainOutbox, listDeadOutboxMessages } from './drain-outbox.js';
+import { resolveInvitationKeys } from './invitation-keys.js';
 import { loadActor } from './load-actor.js';
 import {
   defaultProfileLimits,
@@ -69,6 +70,9 @@ export function createRoster<Native = unknown>(options: RosterOptions<Native>): 
     requiredProfileFields: requiredProfileFieldsOf(options.requiredProfileFields ?? []),
     profileLimits: profileLimitsOf(options.profileLimits),
     invitationTtlMs: options.invitationTtlMs ?? 7 * 24 * 60 * 60 * 1000,
+    ...(options.invitationKeys === undefined
+      ? {}
+      : { invitationKeys: resolveInvitationKeys(options.invitationKeys) }),
     // Commands hand the handlers the transactions of `options.store`, whose
     // `native` is the `Native` they were typed for, through untyped contexts.
     resourceHandlers: (options.resourceHandlers ?? []) as readonly ResourceHandler[],

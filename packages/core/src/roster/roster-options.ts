@@ -3,6 +3,7 @@ import type { IdGenerator } from '../ports/id-generator.js';
 import type { Policy } from '../ports/policy.js';
 import type { RoleCatalog } from '../ports/role-catalog.js';
 import type { Store, StoreTransaction } from '../ports/store.js';
+import type { InvitationKeys } from './invitation-keys.js';
 import type { ProfileLimits } from './profile-limits.js';
 
 /** Why a person is leaving what they owned, as told to a {@link ResourceHandler}. */
@@ -113,6 +114,16 @@ export interface RosterOptions<Native = unknown> {
    * @default 604800000 (7 days)
    */
   readonly invitationTtlMs?: number;
+  /**
+   * The host keys invitation links are derived with (see {@link InvitationKeys}).
+   * With them, each `invitation.created` message carries a nonce and a key
+   * id, and `startOutboxWorker` rebuilds the link's token from them on any
+   * server, after any crash; the database still holds only the token's
+   * hash. Without them, the token is random and known only to the caller of
+   * `invite` or `resendInvitation`, and the worker cannot send the link.
+   * @default undefined (no keys)
+   */
+  readonly invitationKeys?: InvitationKeys;
   /**
    * The host's hooks for resources a departing person owned, run in the
    * command's transaction (see {@link ResourceHandler}).

@@ -147,7 +147,12 @@ export function buildInvitationRows(
     createdAt: ctx.now,
     version: 1,
   };
-  const message = outboxMessageOf(ctx, orgId, 'invitation.created', invitationEmail(invitation));
+  const message = outboxMessageOf(
+    ctx,
+    orgId,
+    'invitation.created',
+    invitationEmail(invitation, secret),
+  );
   const event = auditEventOf(
     ctx,
     orgId,
@@ -174,7 +179,11 @@ export async function invite(ctx: ActorContext, raw: unknown): Promise<IssuedInv
   const existing = await ctx.tx.accounts.findByEmail(orgId, input.email);
   if (existing !== undefined) throw accountExists(input.email, existing);
 
-  const rows = buildInvitationRows(ctx, { ...input, spaceId }, await newInvitationSecret());
+  const rows = buildInvitationRows(
+    ctx,
+    { ...input, spaceId },
+    await newInvitationSecret(ctx.deps.invitationKeys),
+  );
   const account = await ctx.tx.accounts.insert(rows.account);
   const invitation = await ctx.tx.invitations.insert(rows.invitation);
   await ctx.tx.outbox.append(rows.message);
