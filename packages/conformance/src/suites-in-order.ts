@@ -7,6 +7,7 @@ import { invitationScenarios } from './domain/invitation-scenarios.js';
 import { lifecycleScenarios } from './domain/lifecycle-scenarios.js';
 import { organizationScenarios } from './domain/organization-scenarios.js';
 import { outboxScenarios } from './domain/outbox-scenarios.js';
+import { outboxWorkerScenarios } from './domain/outbox-worker-scenarios.js';
 import { accountListSuite } from './suites/account-list.js';
 import { accountListPagesSuite } from './suites/account-list-pages.js';
 import { accountListPropertySuite } from './suites/account-list-property.js';
@@ -56,5 +57,6 @@ export const suitesInOrder: ReadonlyArray<readonly [string, ConformanceSuite]> =
   ['domain: emails', emailScenarios],
   ['domain: organization', organizationScenarios],
   ['domain: outbox', outboxScenarios],
+  ['domain: outbox worker', outboxWorkerScenarios],
   ['domain: bulk', both(bulkImportScenarios, bulkUpdateScenarios)],
 ];

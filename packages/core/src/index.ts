@@ -123,6 +123,22 @@ export type {
 } from './roster/commands/queries.js';
 export { createRoster } from './roster/create-roster.js';
 export type {
+  InvitationDelivery,
+  OrganizationDeletedDelivery,
+  OutboxHandlerContext,
+  OutboxHandlers,
+  OutboxTopics,
+  PasswordResetDelivery,
+  SessionsRevokeDelivery,
+} from './roster/delivery/outbox-topics.js';
+export { startOutboxWorker } from './roster/delivery/outbox-worker.js';
+export type {
+  OutboxWorker,
+  OutboxWorkerEvent,
+  OutboxWorkerOptions,
+} from './roster/delivery/outbox-worker-options.js';
+export type { RetryDeadOutboxMessageInput } from './roster/delivery/retry-dead.js';
+export type {
   DrainOutboxOptions,
   DrainOutboxResult,
   ListDeadOutboxMessagesInput,

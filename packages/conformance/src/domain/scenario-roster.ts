@@ -3,6 +3,7 @@ import {
   type ActorApi,
   type Clock,
   createRoster,
+  type InvitationKeys,
   type Organization,
   type ProfileLimits,
   type ResourceHandler,
@@ -42,6 +43,7 @@ export async function seedScenario(
     orgName?: string;
     emailDomain?: string;
     handlers?: ResourceHandler[];
+    invitationKeys?: InvitationKeys;
   } = {},
 ): Promise<ScenarioOrg> {
   let now = Date.parse('2026-03-02T09:00:00Z');
@@ -58,6 +60,7 @@ export async function seedScenario(
     clock,
     requiredProfileFields: options.requiredProfileFields ?? [],
     ...(options.profileLimits === undefined ? {} : { profileLimits: options.profileLimits }),
+    ...(options.invitationKeys === undefined ? {} : { invitationKeys: options.invitationKeys }),
     resourceHandlers: [
       {
         name: 'recorder',

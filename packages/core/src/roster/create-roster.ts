@@ -29,6 +29,8 @@ import { getAccount, history, listAccounts, presence } from './commands/queries.
 import { deleteOwnAccount, recordActivity, requestPasswordReset } from './commands/self-service.js';
 import { createGroup, createSpace } from './commands/structure.js';
 import { addToTeam, changeRole, removeFromTeam } from './commands/team.js';
+import { retryDeadOutboxMessage } from './delivery/retry-dead.js';
+import { registerDelivery } from './delivery/roster-delivery.js';
 import { drainOutbox, listDeadOutboxMessages } from './drain-outbox.js';
 import { resolveInvitationKeys } from './invitation-keys.js';
 import { loadActor } from './load-actor.js';
@@ -91,7 +93,7 @@ export function createRoster<Native = unknown>(options: RosterOptions<Native>): 
     (input: unknown): Promise<T> =>
       store.transaction((tx) => command({ deps, tx, actor: null, now: deps.clock.now() }, input));
 
-  return {
+  const roster: Roster = {
     createOrganization: withoutActor(createOrganization),
     acceptInvitation: withoutActor(acceptInvitation),
     as(rawActor) {
@@ -152,7 +154,13 @@ export function createRoster<Native = unknown>(options: RosterOptions<Native>): 
     },
     drainOutbox: (handler, drainOptions) => drainOutbox(store, deps.clock, handler, drainOptions),
     listDeadOutboxMessages: (input) => listDeadOutboxMessages(store, input),
+    retryDeadOutboxMessage: (input) => retryDeadOutboxMessage(store, deps.clock, input),
   };
+  return registerDelivery(roster, {
+    store,
+    clock: deps.clock,
+    invitationKeys: deps.invitationKeys,
+  });
 }
 
 function requiredProfileFieldsOf(fields: readonly string[]): readonly string[] {
