@@ -122,6 +122,7 @@ export type {
   PresenceStatus,
 } from './roster/commands/queries.js';
 export { createRoster } from './roster/create-roster.js';
+export type { AfterCommitHook } from './roster/delivery/after-commit.js';
 export type {
   InvitationDelivery,
   OrganizationDeletedDelivery,

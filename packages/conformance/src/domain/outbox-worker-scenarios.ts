@@ -241,4 +241,33 @@ export const outboxWorkerScenarios: ConformanceSuite = (test) => {
     });
     expect(stored?.nextAttemptAt.getTime()).toBeLessThanOrEqual(org.clock.now().getTime());
   });
+
+  test("Domain: afterCommit is told of each committed command's outbox messages, not of a refused one, and a hook that throws fails nothing", async (ctx) => {
+    const seen: string[][] = [];
+    let throwing = false;
+    const roster = createRoster({
+      store: ctx.store,
+      policy: scenarioPolicy,
+      afterCommit: (messages) => {
+        seen.push(messages.map((message) => message.topic));
+        if (throwing) throw new Error('hook bug');
+      },
+    });
+    const { organization, owner } = await roster.createOrganization({
+      name: 'Hooked',
+      owner: { email: 'ana@hooked.io', firstName: 'Ana', lastName: 'Ng' },
+    });
+    const owner$ = roster.as({ accountId: owner.id, orgId: organization.id });
+    seen.length = 0;
+    const { token } = await owner$.invite({ email: 'bo@hooked.io', role: 'agent' });
+    expect(seen).toEqual([['invitation.created']]);
+    const { account } = await roster.acceptInvitation({ token, ...names });
+    const before = seen.length;
+    await expect(owner$.deactivate({ accountId: owner.id })).rejects.toThrow();
+    expect(seen).toHaveLength(before);
+    throwing = true;
+    await owner$.deactivate({ accountId: account.id });
+    expect(seen.at(-1)).toEqual(['sessions.revoke']);
+    expect(seen.filter((topics) => topics.includes('sessions.revoke'))).toHaveLength(1);
+  });
 };

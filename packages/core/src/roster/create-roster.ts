@@ -29,6 +29,7 @@ import { getAccount, history, listAccounts, presence } from './commands/queries.
 import { deleteOwnAccount, recordActivity, requestPasswordReset } from './commands/self-service.js';
 import { createGroup, createSpace } from './commands/structure.js';
 import { addToTeam, changeRole, removeFromTeam } from './commands/team.js';
+import { withAfterCommit } from './delivery/after-commit.js';
 import { retryDeadOutboxMessage } from './delivery/retry-dead.js';
 import { registerDelivery } from './delivery/roster-delivery.js';
 import { drainOutbox, listDeadOutboxMessages } from './drain-outbox.js';
@@ -86,7 +87,11 @@ export function createRoster<Native = unknown>(options: RosterOptions<Native>): 
       `createRoster: the policy's owner role "${deps.roles.ownerRole.name}" is not among its roles (policy.roles.roles)`,
     );
   }
-  const { store } = options;
+  // The hook sees what each committed transaction appended to the outbox.
+  const store =
+    options.afterCommit === undefined
+      ? options.store
+      : withAfterCommit(options.store, options.afterCommit);
 
   const withoutActor =
     <T>(command: (ctx: CommandContext, input: unknown) => Promise<T>) =>

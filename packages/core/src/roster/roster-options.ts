@@ -3,6 +3,7 @@ import type { IdGenerator } from '../ports/id-generator.js';
 import type { Policy } from '../ports/policy.js';
 import type { RoleCatalog } from '../ports/role-catalog.js';
 import type { Store, StoreTransaction } from '../ports/store.js';
+import type { AfterCommitHook } from './delivery/after-commit.js';
 import type { InvitationKeys } from './invitation-keys.js';
 import type { ProfileLimits } from './profile-limits.js';
 
@@ -124,6 +125,13 @@ export interface RosterOptions<Native = unknown> {
    * @default undefined (no keys)
    */
   readonly invitationKeys?: InvitationKeys;
+  /**
+   * Told of the outbox messages of each committed command (see
+   * {@link AfterCommitHook}): best effort, for what should happen at once
+   * in this process; the outbox stays the guaranteed path.
+   * @default undefined
+   */
+  readonly afterCommit?: AfterCommitHook;
   /**
    * The host's hooks for resources a departing person owned, run in the
    * command's transaction (see {@link ResourceHandler}).

@@ -205,7 +205,9 @@ export function startOutboxWorker(roster: Roster, options: OutboxWorkerOptions):
   async function loop(): Promise<void> {
     while (!stopping) {
       const free = opts.concurrency - inFlight.size;
-      if (free <= 0) {
+      // Claims in batches: while at least half the slots are busy, wait for
+      // more to free up rather than claim one message per transaction.
+      if (free <= 0 || (inFlight.size > 0 && free * 2 < opts.concurrency)) {
         await Promise.race([...inFlight, pause(opts.pollMs)]);
         continue;
       }
