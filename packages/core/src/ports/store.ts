@@ -77,7 +77,7 @@ export interface Store<Native = unknown> {
    * failed statement) for the error to end.
    *
    * `options` may ask for less than the commands' isolation (see
-   * {@link TransactionOptions}); a store may always give more.
+   * `TransactionOptions`); a store may always give more.
    */
   transaction<T>(
     work: (tx: StoreTransaction<Native>) => Promise<T>,
