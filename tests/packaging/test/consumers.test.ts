@@ -112,6 +112,7 @@ describe('@rosterkit/adapter-prisma from real consumers', () => {
       '20261123000000_rosterkit_init',
       '20261124120000_rosterkit_literal_search',
       '20261202000000_rosterkit_outbox_backoff',
+      '20261203030000_rosterkit_outbox_leases',
     ];
     expect(run('prisma-consumer.mjs')).toEqual({
       providers: ['mysql', 'postgresql', 'sqlite'],
