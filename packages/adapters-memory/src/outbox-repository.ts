@@ -12,6 +12,9 @@ import { insertAll } from './tenant-repository.js';
 
 const clone = <T>(row: T): T => structuredClone(row);
 
+const held = (row: OutboxMessage, leaseId: string): boolean =>
+  row.deliveredAt === null && row.deadAt === null && row.leaseId === leaseId;
+
 interface Position {
   readonly at: number;
   readonly id: string;
@@ -81,10 +84,49 @@ export function outboxRepository(view: () => TableView<OutboxMessage>): OutboxRe
         .slice(0, Math.max(0, limit))
         .map(clone);
     },
+    async claim(claim) {
+      const now = claim.now.getTime();
+      const due = view()
+        .rowsBy('pending', 'pending')
+        .filter((message) => message.nextAttemptAt.getTime() <= now)
+        .sort(compareDue)
+        .slice(0, Math.max(0, claim.limit));
+      // The outbox lock (locked-transaction.ts) makes this read-then-write
+      // one step for every other claimer.
+      return due.map((row) => {
+        const claimed = { ...row, leaseId: claim.leaseId, nextAttemptAt: new Date(claim.until) };
+        view().replace(row, claimed);
+        return clone(claimed);
+      });
+    },
+    async renewLease(id, leaseId, until) {
+      const row = existing(id);
+      if (!held(row, leaseId)) return false;
+      view().replace(row, { ...row, nextAttemptAt: new Date(until.getTime()) });
+      return true;
+    },
+    async release(id, leaseId, at) {
+      const row = existing(id);
+      if (!held(row, leaseId)) return false;
+      view().replace(row, { ...row, leaseId: null, nextAttemptAt: new Date(at.getTime()) });
+      return true;
+    },
+    async retryDead(id, at) {
+      const row = existing(id);
+      if (row.deadAt === null || row.deliveredAt !== null) return false;
+      view().replace(row, {
+        ...row,
+        deadAt: null,
+        leaseId: null,
+        attempts: 0,
+        nextAttemptAt: new Date(at.getTime()),
+      });
+      return true;
+    },
     async markDelivered(id, at) {
       const row = existing(id);
       if (row.deliveredAt !== null) return false;
-      view().replace(row, { ...row, deliveredAt: new Date(at.getTime()) });
+      view().replace(row, { ...row, deliveredAt: new Date(at.getTime()), leaseId: null });
       return true;
     },
     async recordFailure(id, failure) {
@@ -97,6 +139,7 @@ export function outboxRepository(view: () => TableView<OutboxMessage>): OutboxRe
         lastError: failure.error,
         nextAttemptAt: new Date(failure.nextAttemptAt.getTime()),
         deadAt: failure.deadAt === null ? null : new Date(failure.deadAt.getTime()),
+        leaseId: null,
       });
       return true;
     },

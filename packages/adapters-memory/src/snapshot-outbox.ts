@@ -5,7 +5,8 @@ import { type Model, OutboxMessage } from '@rosterkit/core';
  * that a row written before messages had a delivery schedule (no
  * `nextAttemptAt`, `lastError`, `deadAt`) reads as due since it was
  * created, with no error and not dead, the state the outbox backoff
- * migration gives such rows on SQL databases.
+ * migration gives such rows on SQL databases; a row written before leases
+ * (no `leaseId`) holds none.
  *
  * @internal
  */
@@ -20,7 +21,10 @@ export const outboxSnapshotRow: Model<unknown> = {
 };
 
 function withSchedule(row: unknown): unknown {
-  if (typeof row !== 'object' || row === null || 'nextAttemptAt' in row) return row;
-  const old = row as { createdAt?: unknown };
-  return { ...row, nextAttemptAt: old.createdAt, lastError: null, deadAt: null };
+  if (typeof row !== 'object' || row === null) return row;
+  // Rows written before leases hold none.
+  const leased = 'leaseId' in row ? row : { ...row, leaseId: null };
+  if ('nextAttemptAt' in leased) return leased;
+  const old = leased as { createdAt?: unknown };
+  return { ...leased, nextAttemptAt: old.createdAt, lastError: null, deadAt: null };
 }

@@ -52,6 +52,7 @@ describe('memoryStore snapshot outbox rows', () => {
         nextAttemptAt: created,
         lastError: null,
         deadAt: null,
+        leaseId: null,
       },
       {
         ...old('out_2', null, 0),
@@ -60,10 +61,21 @@ describe('memoryStore snapshot outbox rows', () => {
         nextAttemptAt: created,
         lastError: null,
         deadAt: null,
+        leaseId: null,
       },
     ]);
     const due = await store.transaction((tx) => tx.outbox.listDue(created, 10));
     expect(due.map((message) => message.id)).toEqual(['out_1']);
+    // Rows written before leases hold none, and can be claimed.
+    const claimed = await store.transaction((tx) =>
+      tx.outbox.claim({
+        now: created,
+        limit: 10,
+        leaseId: 'lease_1',
+        until: new Date(created.getTime() + 1000),
+      }),
+    );
+    expect(claimed.map((message) => message.id)).toEqual(['out_1']);
   });
 
   it('still refuses a row with a bad schedule', () => {

@@ -125,5 +125,6 @@ export const outboxTable: BatchTable<OutboxRow> = {
     nextAttemptAt: true,
     lastError: true,
     deadAt: true,
+    leaseId: true,
   }),
 };

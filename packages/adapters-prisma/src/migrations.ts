@@ -5,18 +5,21 @@ import mysqlOutboxBackoff from '../migrations/mysql/20261202000000_rosterkit_out
 import mysqlInvitations from '../migrations/mysql/20261203000000_rosterkit_invitations_and_structure/migration.sql';
 import mysqlExternalIdSeats from '../migrations/mysql/20261203010000_rosterkit_accounts_external_id_seats/migration.sql';
 import mysqlStoredRoles from '../migrations/mysql/20261203020000_rosterkit_stored_roles/migration.sql';
+import mysqlOutboxLeases from '../migrations/mysql/20261203030000_rosterkit_outbox_leases/migration.sql';
 import postgresqlInit from '../migrations/postgresql/20261123000000_rosterkit_init/migration.sql';
 import postgresqlLiteralSearch from '../migrations/postgresql/20261124120000_rosterkit_literal_search/migration.sql';
 import postgresqlOutboxBackoff from '../migrations/postgresql/20261202000000_rosterkit_outbox_backoff/migration.sql';
 import postgresqlInvitations from '../migrations/postgresql/20261203000000_rosterkit_invitations_and_structure/migration.sql';
 import postgresqlExternalIdSeats from '../migrations/postgresql/20261203010000_rosterkit_accounts_external_id_seats/migration.sql';
 import postgresqlStoredRoles from '../migrations/postgresql/20261203020000_rosterkit_stored_roles/migration.sql';
+import postgresqlOutboxLeases from '../migrations/postgresql/20261203030000_rosterkit_outbox_leases/migration.sql';
 import sqliteInit from '../migrations/sqlite/20261123000000_rosterkit_init/migration.sql';
 import sqliteLiteralSearch from '../migrations/sqlite/20261124120000_rosterkit_literal_search/migration.sql';
 import sqliteOutboxBackoff from '../migrations/sqlite/20261202000000_rosterkit_outbox_backoff/migration.sql';
 import sqliteInvitations from '../migrations/sqlite/20261203000000_rosterkit_invitations_and_structure/migration.sql';
 import sqliteExternalIdSeats from '../migrations/sqlite/20261203010000_rosterkit_accounts_external_id_seats/migration.sql';
 import sqliteStoredRoles from '../migrations/sqlite/20261203020000_rosterkit_stored_roles/migration.sql';
+import sqliteOutboxLeases from '../migrations/sqlite/20261203030000_rosterkit_outbox_leases/migration.sql';
 
 /** The database families rosterkit ships migrations for. MariaDB uses `mysql`. */
 export type RosterkitProvider = 'postgresql' | 'mysql' | 'sqlite';
@@ -41,6 +44,8 @@ const invitationsAndStructure = '20261203000000_rosterkit_invitations_and_struct
 const storedRoles = '20261203020000_rosterkit_stored_roles';
 // Accounts' externalId (unique per organization) and the pending invitations' index.
 const externalIdSeats = '20261203010000_rosterkit_accounts_external_id_seats';
+// Outbox leases: leaseId (the lease's end is nextAttemptAt).
+const outboxLeases = '20261203030000_rosterkit_outbox_leases';
 
 /**
  * rosterkit's SQL migrations for each provider, oldest first: the same text
@@ -58,6 +63,7 @@ export const rosterkitMigrations: Readonly<
     { name: invitationsAndStructure, sql: postgresqlInvitations },
     { name: externalIdSeats, sql: postgresqlExternalIdSeats },
     { name: storedRoles, sql: postgresqlStoredRoles },
+    { name: outboxLeases, sql: postgresqlOutboxLeases },
   ],
   mysql: [
     { name: init, sql: mysqlInit },
@@ -66,6 +72,7 @@ export const rosterkitMigrations: Readonly<
     { name: invitationsAndStructure, sql: mysqlInvitations },
     { name: externalIdSeats, sql: mysqlExternalIdSeats },
     { name: storedRoles, sql: mysqlStoredRoles },
+    { name: outboxLeases, sql: mysqlOutboxLeases },
   ],
   sqlite: [
     { name: init, sql: sqliteInit },
@@ -74,6 +81,7 @@ export const rosterkitMigrations: Readonly<
     { name: invitationsAndStructure, sql: sqliteInvitations },
     { name: externalIdSeats, sql: sqliteExternalIdSeats },
     { name: storedRoles, sql: sqliteStoredRoles },
+    { name: outboxLeases, sql: sqliteOutboxLeases },
   ],
 });
 

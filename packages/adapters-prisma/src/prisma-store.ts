@@ -1,4 +1,9 @@
-import { RosterError, type Store, type StoreTransaction } from '@rosterkit/core';
+import {
+  RosterError,
+  type Store,
+  type StoreTransaction,
+  type TransactionOptions,
+} from '@rosterkit/core';
 import { retryExhausted } from '@rosterkit/core/adapter';
 import type {
   PrismaTransactionClientOf,
@@ -42,6 +47,20 @@ export interface PrismaStoreOptions {
   readonly batchInserts?: 'raw' | 'createMany';
 }
 
+/**
+ * The level of one transaction: Serializable, as commands need, unless the
+ * caller asks for read committed (the outbox's claims and settlements) on a
+ * database that has it (SQLite has only Serializable).
+ */
+function isolationOf(
+  client: object,
+  options: TransactionOptions | undefined,
+): 'Serializable' | 'ReadCommitted' {
+  if (options?.isolation !== 'read-committed') return 'Serializable';
+  const provider = (client as { readonly _activeProvider?: unknown })._activeProvider;
+  return provider === 'postgresql' || provider === 'mysql' ? 'ReadCommitted' : 'Serializable';
+}
+
 const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
@@ -51,7 +70,8 @@ const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  * (the package's SQL migrations, or {@link applyMigrations}).
  *
  * - Each `transaction` is one interactive Prisma transaction at isolation
- *   level `Serializable`: reads that decide a write (is the actor still
+ *   level `Serializable` (read committed on PostgreSQL and MySQL when asked
+ *   with `{ isolation: 'read-committed' }`, as core asks for outbox claims): reads that decide a write (is the actor still
  *   active, is the account still the owner, who reports to this manager) are
  *   protected by the database as well as the versioned rows, so no invariant
  *   can be broken by requests racing on several processes.
@@ -128,7 +148,9 @@ export function prismaStore<Client extends RosterkitPrismaClient>(
   return {
     async transaction<T>(
       work: (tx: StoreTransaction<PrismaTransactionClientOf<Client>>) => Promise<T>,
+      transactionOptions?: TransactionOptions,
     ): Promise<T> {
+      const isolationLevel = isolationOf(client, transactionOptions);
       let uniqueRetried = false;
       for (let attempt = 1; ; attempt += 1) {
         try {
@@ -141,7 +163,7 @@ export function prismaStore<Client extends RosterkitPrismaClient>(
               >,
             );
           return await client.$transaction(run, {
-            isolationLevel: 'Serializable',
+            isolationLevel,
             maxWait: timeout,
             timeout,
           });

@@ -273,5 +273,6 @@ export function outboxFromRow(row: OutboxRow): OutboxMessage {
     nextAttemptAt: row.nextAttemptAt,
     lastError: row.lastError,
     deadAt: row.deadAt,
+    leaseId: row.leaseId,
   };
 }

@@ -15,6 +15,7 @@ const outboxBackoff = '20261202000000_rosterkit_outbox_backoff';
 const invitations = '20261203000000_rosterkit_invitations_and_structure';
 const storedRoles = '20261203020000_rosterkit_stored_roles';
 const externalIdSeats = '20261203010000_rosterkit_accounts_external_id_seats';
+const outboxLeases = '20261203030000_rosterkit_outbox_leases';
 const at = (minute: number) => new Date(Date.UTC(2026, 10, 30, 12, minute, 0, 123));
 
 describe.each(['sqlite', 'postgresql', 'mysql'] as const)(
@@ -82,13 +83,20 @@ describe.each(['sqlite', 'postgresql', 'mysql'] as const)(
       );
 
       expect(await applyMigrations(client, { provider })).toEqual({
-        applied: [literalSearch, outboxBackoff, invitations, externalIdSeats, storedRoles],
+        applied: [
+          literalSearch,
+          outboxBackoff,
+          invitations,
+          externalIdSeats,
+          storedRoles,
+          outboxLeases,
+        ],
         skipped: [init],
       });
       const rows = [...(await sqlRawReaders(client, provider).outbox())].sort((a, b) =>
         a.id < b.id ? -1 : 1,
       );
-      const kept = { lastError: null, deadAt: null };
+      const kept = { lastError: null, deadAt: null, leaseId: null };
       expect(rows).toEqual([
         {
           id: 'out_late',
@@ -165,7 +173,15 @@ describe.each(['sqlite', 'postgresql', 'mysql'] as const)(
 
       expect(await applyMigrations(client, { provider })).toEqual({
         applied: [],
-        skipped: [init, literalSearch, outboxBackoff, invitations, externalIdSeats, storedRoles],
+        skipped: [
+          init,
+          literalSearch,
+          outboxBackoff,
+          invitations,
+          externalIdSeats,
+          storedRoles,
+          outboxLeases,
+        ],
       });
     });
   },

@@ -142,6 +142,7 @@ const samples: Record<keyof typeof delegates, Record<string, unknown>> = {
     nextAttemptAt: at(13),
     lastError: `Error: ${longText(990)}`,
     deadAt: at(14),
+    leaseId: 'lease_1',
   },
 };
 
@@ -215,6 +216,7 @@ function awkwardRow(sample: Record<string, unknown>): Record<string, unknown> {
     'afterJson',
     'deliveredAt',
     'deadAt',
+    'leaseId',
   ]) {
     if (field in row) row[field] = null;
   }

@@ -225,7 +225,7 @@ export function buildAuditEvent(overrides: Partial<AuditEvent> = {}): AuditEvent
 
 /**
  * A valid, undelivered {@link @rosterkit/core!OutboxMessage | OutboxMessage} with a fresh id, for tests: due
- * from its `createdAt` (`nextAttemptAt` defaults to it), never tried.
+ * from its `createdAt` (`nextAttemptAt` defaults to it), never tried, unclaimed.
  *
  * @param overrides - fields to set instead of the defaults (`orgId` defaults to `'org_1'`).
  * @example
@@ -248,6 +248,7 @@ export function buildOutboxMessage(overrides: Partial<OutboxMessage> = {}): Outb
     nextAttemptAt: new Date(createdAt.getTime()),
     lastError: null,
     deadAt: null,
+    leaseId: null,
     ...overrides,
   };
 }

@@ -10,6 +10,7 @@ import { invitationScenarios } from './domain/invitation-scenarios.js';
 import { lifecycleScenarios } from './domain/lifecycle-scenarios.js';
 import { organizationScenarios } from './domain/organization-scenarios.js';
 import { outboxScenarios } from './domain/outbox-scenarios.js';
+import { outboxWorkerScenarios } from './domain/outbox-worker-scenarios.js';
 import { roleScenarios } from './domain/role-scenarios.js';
 import { seatScenarios } from './domain/seat-scenarios.js';
 import { structureScenarios } from './domain/structure-scenarios.js';
@@ -26,6 +27,7 @@ import { membershipsSuite } from './suites/memberships.js';
 import { organizationsSuite } from './suites/organizations.js';
 import { outboxSuite } from './suites/outbox.js';
 import { outboxFailuresSuite } from './suites/outbox-failures.js';
+import { outboxLeasesSuite } from './suites/outbox-leases.js';
 import { rolesSuite } from './suites/roles.js';
 import { seatsAndLinksSuite } from './suites/seats-and-links.js';
 import { spacesAndGroupsSuite } from './suites/spaces-and-groups.js';
@@ -57,6 +59,7 @@ export const suitesInOrder: ReadonlyArray<readonly [string, ConformanceSuite]> =
   ['audit events', auditEventsSuite],
   ['roles', rolesSuite],
   ['outbox', both(outboxSuite, outboxFailuresSuite)],
+  ['outbox leases', outboxLeasesSuite],
   ['transactions', both(transactionsSuite, writeSkewSuite)],
   ['batch writes', batchWritesSuite],
   ['seats and links', seatsAndLinksSuite],
@@ -67,6 +70,7 @@ export const suitesInOrder: ReadonlyArray<readonly [string, ConformanceSuite]> =
   ['domain: organization', organizationScenarios],
   ['domain: structure', structureScenarios],
   ['domain: outbox', outboxScenarios],
+  ['domain: outbox worker', outboxWorkerScenarios],
   ['domain: bulk', both(bulkImportScenarios, bulkUpdateScenarios)],
   ['domain: roles', roleScenarios],
   ['domain: accounts and actors', both(accountLinkScenarios, historyScenarios)],

@@ -100,6 +100,7 @@ export type {
   MembershipRepository,
   NativeTransaction,
   OrganizationRepository,
+  OutboxClaim,
   OutboxDeadQuery,
   OutboxFailure,
   OutboxRepository,
@@ -111,6 +112,7 @@ export type {
   Store,
   StoreTransaction,
   TenantRepository,
+  TransactionOptions,
 } from './ports/store.js';
 export type {
   FindAccountInput,
@@ -145,6 +147,23 @@ export type {
 export type { RoleList } from './roster/commands/roles.js';
 export type { GroupWithMemberCount } from './roster/commands/structure-reads.js';
 export { createRoster } from './roster/create-roster.js';
+export type { AfterCommitHook } from './roster/delivery/after-commit.js';
+export type {
+  InvitationDelivery,
+  OrganizationDeletedDelivery,
+  OutboxHandlerContext,
+  OutboxHandlers,
+  OutboxTopics,
+  PasswordResetDelivery,
+  SessionsRevokeDelivery,
+} from './roster/delivery/outbox-topics.js';
+export { startOutboxWorker } from './roster/delivery/outbox-worker.js';
+export type {
+  OutboxWorker,
+  OutboxWorkerEvent,
+  OutboxWorkerOptions,
+} from './roster/delivery/outbox-worker-options.js';
+export type { RetryDeadOutboxMessageInput } from './roster/delivery/retry-dead.js';
 export type {
   DrainOutboxOptions,
   DrainOutboxResult,
@@ -169,6 +188,7 @@ export type {
   SetRestrictionsInput,
   UpdateProfileInput,
 } from './roster/inputs.js';
+export type { InvitationKey, InvitationKeys } from './roster/invitation-keys.js';
 export type {
   ChangePlanInput,
   CreateGroupInput,

@@ -113,4 +113,5 @@ export const outboxMessage = {
   nextAttemptAt: later,
   lastError: 'Error: mail server down',
   deadAt: null,
+  leaseId: null,
 };

@@ -9,6 +9,41 @@ import type { RosterkitPrismaTransactionClient } from '../client.js';
 import { type OutboxRow, outboxFromRow, outboxToRow } from '../rows.js';
 import { uniqueGuard } from './tenant-repository.js';
 
+const dueAt = (now: Date) => ({ deliveredAt: null, deadAt: null, nextAttemptAt: { lte: now } });
+const dueOrder = [{ nextAttemptAt: 'asc' }, { createdAt: 'asc' }, { id: 'asc' }] as const;
+
+// The claim's locking read: the due rows no other transaction holds, in due
+// order, locked until this one ends. PostgreSQL and MySQL 8 / MariaDB 10.6+
+// skip the rows other claimers locked instead of waiting for them.
+const skipLocked: Readonly<Record<string, string>> = {
+  postgresql: `SELECT "id" FROM "rosterkit_outbox_messages" WHERE "deliveredAt" IS NULL AND "deadAt" IS NULL AND "nextAttemptAt" <= $1 ORDER BY "nextAttemptAt", "createdAt", "id" LIMIT $2 FOR UPDATE SKIP LOCKED`,
+  mysql:
+    'SELECT `id` FROM `rosterkit_outbox_messages` WHERE `deliveredAt` IS NULL AND `deadAt` IS NULL AND `nextAttemptAt` <= ? ORDER BY `nextAttemptAt`, `createdAt`, `id` LIMIT ? FOR UPDATE SKIP LOCKED',
+};
+
+/** The ids a claim tries to take: locked where the database can skip locked rows, else merely due. */
+function claimCandidates(
+  db: RosterkitPrismaTransactionClient,
+): (now: Date, limit: number) => Promise<string[]> {
+  const provider = (db as { readonly _activeProvider?: unknown })._activeProvider;
+  const sql = typeof provider === 'string' ? skipLocked[provider] : undefined;
+  if (sql !== undefined) {
+    return async (now, limit) => {
+      const rows = (await db.$queryRawUnsafe(sql, now, limit)) as { id: unknown }[];
+      return rows.map((row) => String(row.id));
+    };
+  }
+  return async (now, limit) => {
+    const rows = (await db.rosterkitOutboxMessage.findMany({
+      where: dueAt(now),
+      orderBy: dueOrder,
+      take: limit,
+      select: { id: true },
+    })) as { id: string }[];
+    return rows.map((row) => row.id);
+  };
+}
+
 /**
  * The outbox of one transaction. The due query filters and sorts on the
  * columns of `rosterkit_outbox_messages_due_idx` (deliveredAt, deadAt,
@@ -22,12 +57,21 @@ export function outboxRepository(
   insertBatch: (rows: readonly OutboxRow[]) => PromiseLike<unknown>,
 ): OutboxRepository {
   const delegate = db.rosterkitOutboxMessage;
+  const candidates = claimCandidates(db);
   // Why a conditional write matched nothing: the message is unknown
   // (NOT_FOUND), or it no longer meets the condition (false).
   const unmatched = async (id: string): Promise<false> => {
     const exists = await delegate.findUnique({ where: { id }, select: { id: true } });
     if (exists === null) throw notFound('OutboxMessage', id);
     return false;
+  };
+  // A write conditional on the lease still being held.
+  const onLease = async (id: string, leaseId: string, data: object): Promise<boolean> => {
+    const { count } = (await delegate.updateMany({
+      where: { id, leaseId, deliveredAt: null, deadAt: null },
+      data,
+    })) as { count: number };
+    return count === 1 ? true : unmatched(id);
   };
   return {
     async append(message) {
@@ -44,16 +88,43 @@ export function outboxRepository(
     async listDue(now, limit) {
       if (limit <= 0) return [];
       const rows = (await delegate.findMany({
-        where: { deliveredAt: null, deadAt: null, nextAttemptAt: { lte: now } },
-        orderBy: [{ nextAttemptAt: 'asc' }, { createdAt: 'asc' }, { id: 'asc' }],
+        where: dueAt(now),
+        orderBy: dueOrder,
         take: limit,
       })) as OutboxRow[];
       return rows.map(outboxFromRow);
     },
+    async claim(claim) {
+      if (claim.limit <= 0) return [];
+      const ids = await candidates(claim.now, claim.limit);
+      if (ids.length === 0) return [];
+      // Conditional on the row still being due: where no lock kept another
+      // claimer off (SQLite, an unknown provider), only one of two wins a
+      // row, and each reads back by its own lease what it won.
+      await delegate.updateMany({
+        where: { id: { in: ids }, ...dueAt(claim.now) },
+        data: { leaseId: claim.leaseId, nextAttemptAt: claim.until },
+      });
+      const rows = (await delegate.findMany({
+        where: { id: { in: ids }, leaseId: claim.leaseId },
+      })) as OutboxRow[];
+      // In the order they were due (the claim gave them all one nextAttemptAt).
+      const rank = new Map(ids.map((id, i) => [id, i]));
+      return rows.sort((a, b) => (rank.get(a.id) ?? 0) - (rank.get(b.id) ?? 0)).map(outboxFromRow);
+    },
+    renewLease: (id, leaseId, until) => onLease(id, leaseId, { nextAttemptAt: until }),
+    release: (id, leaseId, at) => onLease(id, leaseId, { leaseId: null, nextAttemptAt: at }),
+    async retryDead(id, at) {
+      const { count } = (await delegate.updateMany({
+        where: { id, deliveredAt: null, deadAt: { not: null } },
+        data: { deadAt: null, leaseId: null, attempts: 0, nextAttemptAt: at },
+      })) as { count: number };
+      return count === 1 ? true : unmatched(id);
+    },
     async markDelivered(id, at) {
       const { count } = (await delegate.updateMany({
         where: { id, deliveredAt: null },
-        data: { deliveredAt: at },
+        data: { deliveredAt: at, leaseId: null },
       })) as { count: number };
       return count === 1 ? true : unmatched(id);
     },
@@ -67,6 +138,7 @@ export function outboxRepository(
           lastError: failure.error,
           nextAttemptAt: failure.nextAttemptAt,
           deadAt: failure.deadAt,
+          leaseId: null,
         },
       })) as { count: number };
       return count === 1 ? true : unmatched(id);

@@ -97,9 +97,15 @@ async function adminMariadb(sql: string): Promise<void> {
  */
 export async function createTestDatabase(
   provider: RosterkitProvider,
-  options: { poolSize?: number /** `false`: leave the database empty. */; migrate?: boolean } = {},
+  options: {
+    poolSize?: number;
+    /** `false`: leave the database empty. */
+    migrate?: boolean;
+    /** The database name's prefix (a test's own, so parallel runs can tell them apart). */
+    prefix?: string;
+  } = {},
 ): Promise<TestDatabase> {
-  const name = `rk_${randomBytes(6).toString('hex')}`;
+  const name = `${options.prefix ?? 'rk'}_${randomBytes(6).toString('hex')}`;
   let adapter: () => TestAdapter;
   let connect: (log?: PrismaLog) => TestClient;
   let drop: () => Promise<void>;

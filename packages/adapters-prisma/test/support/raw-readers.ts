@@ -208,6 +208,7 @@ export function sqlRawReaders(client: TestClient, provider: RosterkitProvider): 
           nextAttemptAt: date(r.nextAttemptAt),
           lastError: r.lastError === null ? null : String(r.lastError),
           deadAt: nullableDate(r.deadAt),
+          leaseId: r.leaseId === null ? null : String(r.leaseId),
         }),
       );
     },

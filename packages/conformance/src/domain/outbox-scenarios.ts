@@ -253,7 +253,15 @@ export const outboxScenarios: ConformanceSuite = (test) => {
       }),
       'INVALID_INPUT',
     );
-    expect(await ctx.raw.outbox()).toEqual(before);
+    // The claim is handed back: the same message, unclaimed, still due, no failure recorded.
+    const unclaimed = (rows: readonly OutboxMessage[]) =>
+      rows.map(({ nextAttemptAt: _next, ...row }) => row);
+    expect(unclaimed(await ctx.raw.outbox())).toEqual(unclaimed(before));
+    expect(
+      (await ctx.store.transaction((tx) => tx.outbox.listDue(org.clock.now(), 10))).map(
+        (message) => message.topic,
+      ),
+    ).toEqual(['password.reset']);
     for (const input of [
       { limit: 0 },
       { limit: 501 },

@@ -3,6 +3,7 @@ import {
   type ActorApi,
   type Clock,
   createRoster,
+  type InvitationKeys,
   type Organization,
   type ProfileLimits,
   type ResourceHandler,
@@ -45,6 +46,7 @@ export async function seedScenario(
     handlers?: ResourceHandler[];
     plan?: string;
     seatLimits?: SeatLimitsByPlan;
+    invitationKeys?: InvitationKeys;
   } = {},
 ): Promise<ScenarioOrg> {
   let now = Date.parse('2026-03-02T09:00:00Z');
@@ -62,6 +64,7 @@ export async function seedScenario(
     requiredProfileFields: options.requiredProfileFields ?? [],
     ...(options.profileLimits === undefined ? {} : { profileLimits: options.profileLimits }),
     ...(options.seatLimits === undefined ? {} : { seatLimits: options.seatLimits }),
+    ...(options.invitationKeys === undefined ? {} : { invitationKeys: options.invitationKeys }),
     resourceHandlers: [
       {
         name: 'recorder',

@@ -24,6 +24,8 @@ const schema = z.object({
   lastError: z.string().max(outboxErrorMaxLength).nullable(),
   /** Set when the message was parked dead (too many failures): it is never tried again on its own. */
   deadAt: Timestamp.schema.nullable(),
+  /** The lease of the worker that claimed it, while it is being delivered; `null` when unclaimed. */
+  leaseId: z.string().min(1).max(64).nullable(),
 });
 
 /**
@@ -35,7 +37,9 @@ const schema = z.object({
  * `nextAttemptAt` has come. Each failed delivery counts an attempt and
  * pushes `nextAttemptAt` back; past the maximum of attempts the message is
  * parked **dead** (`deadAt`), kept for the host to inspect with
- * `roster.listDeadOutboxMessages`.
+ * `roster.listDeadOutboxMessages`. A worker **claims** due messages with a
+ * lease (`leaseId`, and `nextAttemptAt` moved to the lease's end), so no
+ * other worker takes them while it delivers.
  */
 export const OutboxMessage: Model<OutboxMessage> = defineModel('OutboxMessage', schema);
 /** Something the host must deliver. See {@link OutboxMessage}. */
@@ -56,6 +60,13 @@ export interface OutboxMessage {
   lastError: string | null;
   /** Set when the message was parked dead (too many failures): it is never tried again on its own. */
   deadAt: Date | null;
+  /**
+   * The lease of the worker that claimed it (`outbox.claim`), until it is
+   * delivered, fails or is released; `null` when unclaimed. While claimed,
+   * `nextAttemptAt` is when the lease expires: a worker that died holding
+   * it leaves the message due again then.
+   */
+  leaseId: string | null;
 }
 
 type _OutboxMessageMatchesSchema = Assert<Equals<z.output<typeof schema>, OutboxMessage>>;

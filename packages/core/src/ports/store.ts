@@ -30,6 +30,7 @@ export type {
   SeatCount,
 } from './repositories/organization-repository.js';
 export type {
+  OutboxClaim,
   OutboxDeadQuery,
   OutboxFailure,
   OutboxRepository,
@@ -83,8 +84,32 @@ export interface Store<Native = unknown> {
    * row) it does so in a new transaction. So an adapter needs no savepoints,
    * and may leave a transaction the database has aborted (PostgreSQL after a
    * failed statement) for the error to end.
+   *
+   * `options` may ask for less than the commands' isolation (see
+   * `TransactionOptions`); a store may always give more.
    */
-  transaction<T>(work: (tx: StoreTransaction<Native>) => Promise<T>): Promise<T>;
+  transaction<T>(
+    work: (tx: StoreTransaction<Native>) => Promise<T>,
+    options?: TransactionOptions,
+  ): Promise<T>;
+}
+
+/**
+ * How a {@link Store.transaction} may run.
+ *
+ * @category Store port (for adapter authors)
+ */
+export interface TransactionOptions {
+  /**
+   * `'serializable'`: as the commands need (reads that decide writes are
+   * protected). `'read-committed'`: the work's own statements are its
+   * guarantee (locking reads, conditional writes): core asks for it only
+   * for the outbox's claims and settlements, so that workers claiming side
+   * by side do not fail each other's serializable transactions. A store
+   * without the level (SQLite, memory) runs the work serializable.
+   * @default 'serializable'
+   */
+  readonly isolation?: 'serializable' | 'read-committed';
 }
 
 /**

@@ -3,6 +3,7 @@ import type { IdGenerator } from '../ports/id-generator.js';
 import type { Policy, PolicyActor } from '../ports/policy.js';
 import type { RoleCatalog } from '../ports/role-catalog.js';
 import type { StoreTransaction } from '../ports/store.js';
+import type { ResolvedInvitationKeys } from './invitation-keys.js';
 import type { ResolvedProfileLimits } from './profile-limits.js';
 import type { ResourceHandler } from './roster-options.js';
 import type { SeatLimitsByPlan } from './seat-limits.js';
@@ -15,6 +16,8 @@ export interface RosterDeps {
   readonly requiredProfileFields: readonly string[];
   readonly profileLimits: ResolvedProfileLimits;
   readonly invitationTtlMs: number;
+  /** The host keys invitation links are derived with; absent: random tokens, known only to the caller. */
+  readonly invitationKeys?: ResolvedInvitationKeys;
   readonly resourceHandlers: readonly ResourceHandler[];
   readonly roles: RoleCatalog;
   readonly presence: { readonly onlineWithinMs: number; readonly awayWithinMs: number };

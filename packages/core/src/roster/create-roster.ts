@@ -39,7 +39,11 @@ import { createGroup, createSpace } from './commands/structure.js';
 import { deleteGroup, renameGroup, renameSpace } from './commands/structure-changes.js';
 import { getOrganization, listGroups, listSpaces } from './commands/structure-reads.js';
 import { addToTeam, changeRole, removeFromTeam } from './commands/team.js';
+import { withAfterCommit } from './delivery/after-commit.js';
+import { retryDeadOutboxMessage } from './delivery/retry-dead.js';
+import { registerDelivery } from './delivery/roster-delivery.js';
 import { drainOutbox, listDeadOutboxMessages } from './drain-outbox.js';
+import { resolveInvitationKeys } from './invitation-keys.js';
 import { loadActor } from './load-actor.js';
 import {
   defaultProfileLimits,
@@ -81,6 +85,9 @@ export function createRoster<Native = unknown>(options: RosterOptions<Native>): 
     requiredProfileFields: requiredProfileFieldsOf(options.requiredProfileFields ?? []),
     profileLimits: profileLimitsOf(options.profileLimits),
     invitationTtlMs: options.invitationTtlMs ?? 7 * 24 * 60 * 60 * 1000,
+    ...(options.invitationKeys === undefined
+      ? {}
+      : { invitationKeys: resolveInvitationKeys(options.invitationKeys) }),
     // Commands hand the handlers the transactions of `options.store`, whose
     // `native` is the `Native` they were typed for, through untyped contexts.
     resourceHandlers: (options.resourceHandlers ?? []) as readonly ResourceHandler[],
@@ -93,14 +100,18 @@ export function createRoster<Native = unknown>(options: RosterOptions<Native>): 
       `createRoster: the policy's owner role "${deps.roles.ownerRole.name}" is not among its roles (policy.roles.roles)`,
     );
   }
-  const { store } = options;
+  // The hook sees what each committed transaction appended to the outbox.
+  const store =
+    options.afterCommit === undefined
+      ? options.store
+      : withAfterCommit(options.store, options.afterCommit);
 
   const withoutActor =
     <T>(command: (ctx: CommandContext, input: unknown) => Promise<T>) =>
     (input: unknown): Promise<T> =>
       store.transaction((tx) => command({ deps, tx, actor: null, now: deps.clock.now() }, input));
 
-  return {
+  const roster: Roster = {
     createOrganization: withoutActor(createOrganization),
     acceptInvitation: withoutActor(acceptInvitation),
     declineInvitation: withoutActor(declineInvitation),
@@ -183,7 +194,13 @@ export function createRoster<Native = unknown>(options: RosterOptions<Native>): 
     },
     drainOutbox: (handler, drainOptions) => drainOutbox(store, deps.clock, handler, drainOptions),
     listDeadOutboxMessages: (input) => listDeadOutboxMessages(store, input),
+    retryDeadOutboxMessage: (input) => retryDeadOutboxMessage(store, deps.clock, input),
   };
+  return registerDelivery(roster, {
+    store,
+    clock: deps.clock,
+    invitationKeys: deps.invitationKeys,
+  });
 }
 
 function requiredProfileFieldsOf(fields: readonly string[]): readonly string[] {

@@ -1,12 +1,16 @@
 import { z } from 'zod';
 import { RosterError } from '../errors/roster-error.js';
 import { invalidInput, safeParseInput } from '../model/define-model.js';
-import { type OutboxMessage, outboxErrorMaxLength } from '../model/outbox-message.js';
+import type { OutboxMessage } from '../model/outbox-message.js';
 import { Id } from '../model/primitives.js';
 import type { Clock } from '../ports/clock.js';
 import { maxDueBatchSize, maxPageSize } from '../ports/limits.js';
 import type { Page, Store } from '../ports/store.js';
-import { exponentialBackoff, type OutboxBackoff, outboxBackoffMaxMs } from './outbox-backoff.js';
+import { newLeaseId } from './delivery/lease-id.js';
+import { settleFailure } from './delivery/settle-failure.js';
+import { exponentialBackoff, type OutboxBackoff } from './outbox-backoff.js';
+
+const readCommitted = { isolation: 'read-committed' } as const;
 
 /** Options of `roster.drainOutbox`. */
 export interface DrainOutboxOptions {
@@ -27,6 +31,13 @@ export interface DrainOutboxOptions {
    * @default exponentialBackoff() (about 30 s doubling to at most 1 hour, with jitter)
    */
   readonly backoff?: OutboxBackoff;
+  /**
+   * How long the call holds the messages it claimed, in milliseconds (1
+   * second to 1 day): its whole batch must be delivered within it, or the
+   * rest may be handed to another drainer too.
+   * @default 300000 (5 minutes)
+   */
+  readonly leaseMs?: number;
 }
 
 /** What one `roster.drainOutbox` call did. */
@@ -54,6 +65,7 @@ export interface ListDeadOutboxMessagesInput {
 
 const DrainOptions = z.strictObject({
   limit: z.int().min(1).max(maxDueBatchSize).default(100),
+  leaseMs: z.int().min(1000).max(86_400_000).default(300_000),
   maxAttempts: z.int().min(1).max(100).default(10),
   backoff: z
     .custom<OutboxBackoff>((value) => typeof value === 'function', { error: 'Must be a function' })
@@ -68,55 +80,13 @@ const ListDeadInput = z.strictObject({
 
 const defaultBackoff = exponentialBackoff();
 
-/** What the handler threw, as text for `lastError`, cut to fit (never in the middle of a surrogate pair). */
-function describeFailure(error: unknown): string {
-  let text: string;
-  try {
-    text = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-  } catch {
-    text = 'The handler threw a value that cannot be shown as text';
-  }
-  if (text.length <= outboxErrorMaxLength) return text;
-  let cut = text.slice(0, outboxErrorMaxLength - 1);
-  if (/[\uD800-\uDBFF]$/.test(cut)) cut = cut.slice(0, -1);
-  return `${cut}…`;
-}
-
-function backoffDelay(backoff: OutboxBackoff, attempts: number, message: OutboxMessage): number {
-  let delay: unknown;
-  try {
-    delay = backoff(attempts, message);
-  } catch (error) {
-    throw new RosterError(
-      'INVALID_INPUT',
-      'drainOutbox: the backoff function threw.',
-      { issues: [{ path: ['backoff'], message: 'Must not throw' }] },
-      { cause: error },
-    );
-  }
-  if (typeof delay !== 'number' || !(delay >= 0 && delay <= outboxBackoffMaxMs)) {
-    throw new RosterError(
-      'INVALID_INPUT',
-      `drainOutbox: the backoff function returned ${String(delay)}, not a number of milliseconds from 0 to ${outboxBackoffMaxMs}.`,
-      {
-        issues: [
-          {
-            path: ['backoff'],
-            message: `Must return a number of milliseconds from 0 to ${outboxBackoffMaxMs}`,
-          },
-        ],
-      },
-    );
-  }
-  return delay;
-}
-
 /**
- * Tries each due message once through `handler`, in the order the store
- * lists them. Success marks it delivered; a failure is recorded with the
- * next attempt time `backoff` gives, or parks the message dead on its
- * `maxAttempts`-th failure. A message waiting out its back-off is not due,
- * so failing messages never hold back the ones behind them.
+ * Claims up to `limit` due messages with one lease (so a second drainer,
+ * here or on another server, takes others), then tries each once through
+ * `handler`, in due order. Success marks it delivered; a failure is
+ * recorded with the next attempt time `backoff` gives, or parks the message
+ * dead on its `maxAttempts`-th failure. Messages the call did not reach (a
+ * broken back-off threw) are handed back.
  *
  * @internal
  */
@@ -133,35 +103,42 @@ export async function drainOutbox(
   }
   const parsed = safeParseInput(DrainOptions, rawOptions ?? {});
   if (!parsed.success) throw invalidInput('drainOutbox options', parsed.error);
-  const { limit, maxAttempts } = parsed.data;
-  const backoff = parsed.data.backoff ?? defaultBackoff;
-  const messages = await store.transaction((tx) => tx.outbox.listDue(clock.now(), limit));
+  const { limit, maxAttempts, leaseMs } = parsed.data;
+  const policy = {
+    maxAttempts,
+    backoff: parsed.data.backoff ?? defaultBackoff,
+    caller: 'drainOutbox',
+  };
+  const leaseId = newLeaseId();
+  const now = clock.now();
+  const messages = await store.transaction(
+    (tx) => tx.outbox.claim({ now, limit, leaseId, until: new Date(now.getTime() + leaseMs) }),
+    readCommitted,
+  );
   let delivered = 0;
   let failed = 0;
   let dead = 0;
-  for (const message of messages) {
-    try {
-      await handler(message);
-    } catch (error) {
-      failed += 1;
-      const attempts = message.attempts + 1;
-      const parks = attempts >= maxAttempts;
-      // Before any write: a broken backoff throws with nothing recorded.
-      const delay = parks ? 0 : backoffDelay(backoff, attempts, message);
+  let next = 0;
+  try {
+    for (; next < messages.length; next += 1) {
+      const message = messages[next] as OutboxMessage;
+      try {
+        await handler(message);
+      } catch (error) {
+        failed += 1;
+        const settled = await settleFailure(store, clock, message, error, policy);
+        if (settled.recorded && settled.nextAttemptAt === null) dead += 1;
+        continue;
+      }
       const at = clock.now();
-      const recorded = await store.transaction((tx) =>
-        tx.outbox.recordFailure(message.id, {
-          attempts,
-          error: describeFailure(error),
-          nextAttemptAt: new Date(at.getTime() + delay),
-          deadAt: parks ? at : null,
-        }),
-      );
-      if (recorded && parks) dead += 1;
-      continue;
+      if (await store.transaction((tx) => tx.outbox.markDelivered(message.id, at), readCommitted))
+        delivered += 1;
     }
-    if (await store.transaction((tx) => tx.outbox.markDelivered(message.id, clock.now())))
-      delivered += 1;
+  } finally {
+    for (const message of messages.slice(next)) {
+      const at = clock.now();
+      await store.transaction((tx) => tx.outbox.release(message.id, leaseId, at), readCommitted);
+    }
   }
   return { delivered, failed, dead };
 }

@@ -6,6 +6,12 @@
 // back, about 18 µs of the main thread's time per token against 2 µs, which
 // a bulk import of 10,000 rows pays 10,000 times.
 
+import {
+  deriveInvitationToken,
+  newInvitationNonce,
+  type ResolvedInvitationKeys,
+} from './invitation-keys.js';
+
 /** The part of node:crypto used here. */
 interface NodeHash {
   createHash(algorithm: 'sha256'): {
@@ -46,10 +52,27 @@ export async function hashInvitationToken(token: string): Promise<string> {
 export interface InvitationSecret {
   readonly token: string;
   readonly tokenHash: string;
+  /**
+   * What the outbox message keeps to rebuild the token with the host key
+   * (invitation-keys.ts); absent when the roster has no keys, and the token
+   * is then random and known only to the caller.
+   */
+  readonly derivation?: { readonly keyId: string; readonly nonce: string };
 }
 
-/** A new invitation token and its hash. @internal */
-export async function newInvitationSecret(): Promise<InvitationSecret> {
-  const token = newInvitationToken();
-  return { token, tokenHash: await hashInvitationToken(token) };
+/** A new invitation token and its hash: derived from a fresh nonce under the current key, or random without keys. @internal */
+export async function newInvitationSecret(
+  keys?: ResolvedInvitationKeys,
+): Promise<InvitationSecret> {
+  if (keys === undefined) {
+    const token = newInvitationToken();
+    return { token, tokenHash: await hashInvitationToken(token) };
+  }
+  const nonce = newInvitationNonce();
+  const token = await deriveInvitationToken(keys.current.secret, nonce);
+  return {
+    token,
+    tokenHash: await hashInvitationToken(token),
+    derivation: { keyId: keys.current.id, nonce },
+  };
 }

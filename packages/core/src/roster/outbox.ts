@@ -20,6 +20,7 @@ export function outboxMessageOf(
     nextAttemptAt: ctx.now,
     lastError: null,
     deadAt: null,
+    leaseId: null,
   };
 }
 

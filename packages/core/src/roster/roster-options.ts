@@ -3,6 +3,8 @@ import type { IdGenerator } from '../ports/id-generator.js';
 import type { Policy } from '../ports/policy.js';
 import type { RoleCatalog } from '../ports/role-catalog.js';
 import type { Store, StoreTransaction } from '../ports/store.js';
+import type { AfterCommitHook } from './delivery/after-commit.js';
+import type { InvitationKeys } from './invitation-keys.js';
 import type { ProfileLimits } from './profile-limits.js';
 import type { SeatLimitsByPlan } from './seat-limits.js';
 
@@ -114,6 +116,23 @@ export interface RosterOptions<Native = unknown> {
    * @default 604800000 (7 days)
    */
   readonly invitationTtlMs?: number;
+  /**
+   * The host keys invitation links are derived with (see {@link InvitationKeys}).
+   * With them, each `invitation.created` message carries a nonce and a key
+   * id, and `startOutboxWorker` rebuilds the link's token from them on any
+   * server, after any crash; the database still holds only the token's
+   * hash. Without them, the token is random and known only to the caller of
+   * `invite` or `resendInvitation`, and the worker cannot send the link.
+   * @default undefined (no keys)
+   */
+  readonly invitationKeys?: InvitationKeys;
+  /**
+   * Told of the outbox messages of each committed command (see
+   * {@link AfterCommitHook}): best effort, for what should happen at once
+   * in this process; the outbox stays the guaranteed path.
+   * @default undefined
+   */
+  readonly afterCommit?: AfterCommitHook;
   /**
    * The host's hooks for resources a departing person owned, run in the
    * command's transaction (see {@link ResourceHandler}).

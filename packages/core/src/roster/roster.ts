@@ -7,6 +7,7 @@ import type { ActorApi } from './actor-api.js';
 import type { AcceptedInvitation } from './commands/accept-invitation.js';
 import type { CreatedOrganization } from './commands/create-organization.js';
 import type { FoundAccount } from './commands/find-account.js';
+import type { RetryDeadOutboxMessageInput } from './delivery/retry-dead.js';
 import type {
   DrainOutboxOptions,
   DrainOutboxResult,
@@ -83,9 +84,11 @@ export interface Roster {
    * again, so messages that keep failing never hold back the ones behind
    * them. Its `maxAttempts`-th failure parks it dead: it is never tried
    * again on its own, and {@link Roster.listDeadOutboxMessages} lists it.
-   * Call `drainOutbox` on a timer (every few seconds); one call tries each
-   * due message at most once. Run one drainer at a time: two drains at once
-   * may hand the same message to both their handlers.
+   * One call claims up to `limit` due messages with a lease of `leaseMs`
+   * (so drains running at once, on any servers, take different messages)
+   * and tries each once. For a long-running delivery loop with concurrency,
+   * lease renewal, typed payloads and invitation links rebuilt after a
+   * crash, use `startOutboxWorker` instead.
    *
    * @param handler - delivers one message; throws (or rejects) when it could not.
    * @param options - how many to try, when to give up, how long to wait between tries.
@@ -129,4 +132,24 @@ export interface Roster {
    * ```
    */
   listDeadOutboxMessages(input?: ListDeadOutboxMessagesInput): Promise<Page<OutboxMessage>>;
+  /**
+   * Puts a dead message back in the queue, due now, with its attempts
+   * counted afresh (its `lastError` kept until the next try): once the
+   * cause is fixed (a mail server's credentials, a handler deployed for its
+   * topic). A host call, like `listDeadOutboxMessages`: authorize it in your
+   * own admin tooling.
+   *
+   * @param input - the message's id.
+   * @returns `true` if it was dead and is queued again; `false` if it was not dead (delivered, or alive).
+   * @throws `NOT_FOUND` for an unknown message; `INVALID_INPUT` for bad input.
+   *
+   * @example
+   * ```ts
+   * const { items } = await roster.listDeadOutboxMessages({ limit: 100 });
+   * for (const message of items.filter((m) => m.topic === 'invitation.created')) {
+   *   await roster.retryDeadOutboxMessage({ messageId: message.id });
+   * }
+   * ```
+   */
+  retryDeadOutboxMessage(input: RetryDeadOutboxMessageInput): Promise<boolean>;
 }

@@ -39,8 +39,51 @@ export interface OutboxRepository {
    */
   listDue(now: Date, limit: number): Promise<OutboxMessage[]>;
   /**
+   * Claims up to `claim.limit` messages due at `claim.now`, in due order (as
+   * {@link OutboxRepository.listDue}), for the lease `claim.leaseId`: each
+   * gets `leaseId` = `claim.leaseId` and `nextAttemptAt` = `claim.until`, so
+   * it is not due for anyone else until the lease expires. A message whose
+   * lease expired (its worker died) is due again and may be claimed over.
+   * Returns the claimed messages as stored after the claim, in the order
+   * they were due.
+   *
+   * Two claims racing on several connections never claim one message
+   * twice: a SQL store skips rows another claim has locked (`FOR UPDATE
+   * SKIP LOCKED` on PostgreSQL and MySQL 8 / MariaDB 10.6+) or claims with
+   * a conditional write and returns only what it won. Core runs a claim in
+   * its own transaction, opened with `{ isolation: 'read-committed' }`.
+   */
+  claim(claim: OutboxClaim): Promise<OutboxMessage[]>;
+  /**
+   * Extends a lease still held: sets `nextAttemptAt` = `until` if the
+   * message is undelivered, not dead, and its `leaseId` is still `leaseId`.
+   *
+   * @returns `false` (nothing changes) when the lease is no longer held.
+   * @throws `NOT_FOUND` when no message has this id.
+   */
+  renewLease(id: string, leaseId: string, until: Date): Promise<boolean>;
+  /**
+   * Hands a claimed message back undelivered (a worker stopping): if it is
+   * undelivered, not dead, and still held by `leaseId`, clears `leaseId` and
+   * sets `nextAttemptAt` = `at`; `attempts` is unchanged.
+   *
+   * @returns `false` (nothing changes) when the lease is no longer held.
+   * @throws `NOT_FOUND` when no message has this id.
+   */
+  release(id: string, leaseId: string, at: Date): Promise<boolean>;
+  /**
+   * Puts a dead message back in the queue: if it is dead and undelivered,
+   * sets `deadAt` and `leaseId` to `null`, `attempts` to 0 and
+   * `nextAttemptAt` to `at`, keeping `lastError`.
+   *
+   * @returns `false` (nothing changes) when it is not dead, or delivered.
+   * @throws `NOT_FOUND` when no message has this id.
+   */
+  retryDead(id: string, at: Date): Promise<boolean>;
+  /**
    * Marks a message delivered at `at`, dead or not (a handler that succeeded
-   * did deliver it; a delivered message is no longer listed dead).
+   * did deliver it; a delivered message is no longer listed dead), and
+   * clears its `leaseId`.
    *
    * @returns `false` if it was already delivered (another drainer won).
    * @throws `NOT_FOUND` when no message has this id.
@@ -49,7 +92,7 @@ export interface OutboxRepository {
   /**
    * Records one failed delivery: stores `failure.attempts` as the message's
    * count, `failure.error` as `lastError`, `failure.nextAttemptAt`, and
-   * `failure.deadAt` (set: the message is parked dead). It writes only if the
+   * `failure.deadAt` (set: the message is parked dead), and clears `leaseId`. It writes only if the
    * message is undelivered, not dead, and its stored `attempts` is still
    * `failure.attempts - 1`, in one conditional write: of two drainers that
    * both saw the same attempt fail, one records it.
@@ -82,6 +125,22 @@ export interface OutboxFailure {
   readonly nextAttemptAt: Date;
   /** When set, the message is parked dead at that instant and never listed as due again. */
   readonly deadAt: Date | null;
+}
+
+/**
+ * What {@link OutboxRepository.claim} takes.
+ *
+ * @category Store port (for adapter authors)
+ */
+export interface OutboxClaim {
+  /** The claimer's current time: messages due at it are claimed. */
+  readonly now: Date;
+  /** At most this many (a positive integer; core passes 1 to 1000). */
+  readonly limit: number;
+  /** The lease's id, new for each claim (1 to 64 characters): stored as the messages' `leaseId`. */
+  readonly leaseId: string;
+  /** When the lease expires, after `now`: stored as the messages' `nextAttemptAt`. */
+  readonly until: Date;
 }
 
 /**

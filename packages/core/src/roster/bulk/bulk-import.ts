@@ -170,7 +170,9 @@ export function bulkImportCommand(options: {
       }
       // Every token of the batch hashed at once: Web Crypto digests are
       // asynchronous, and awaiting them one by one left the thread idle.
-      const secrets = await Promise.all(accepted.map(() => newInvitationSecret()));
+      const secrets = await Promise.all(
+        accepted.map(() => newInvitationSecret(ctx.deps.invitationKeys)),
+      );
       const created = accepted.map(({ row, input }, i) => {
         const issued = buildInvitationRows(ctx, input, secrets[i] as InvitationSecret);
         reports.set(row.index, rowReport(row, 'created', issued.account.id));

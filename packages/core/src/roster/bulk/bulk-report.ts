@@ -129,8 +129,11 @@ export interface BulkImportOptions extends BulkOptions {
   /**
    * Receives each invitation a batch issued, with its token, once the batch
    * has committed (never in a dry run): the only time the token is known, as
-   * `invite` returns it. Send the invitation e-mails from here, or from the
-   * `invitation.created` outbox messages with a token from `resendInvitation`.
+   * `invite` returns it. With the roster's `invitationKeys`, leave the
+   * e-mails to `startOutboxWorker`, which rebuilds each token from its
+   * `invitation.created` message; never call `resendInvitation` to get a
+   * token for a message being delivered (it issues a new invitation e-mail,
+   * and the link of the one being sent stops working).
    */
   readonly onInvitation?: ((issued: BulkInvitation) => void | Promise<void>) | undefined;
 }

@@ -191,7 +191,12 @@ export function buildInvitationRows(
     createdAt: ctx.now,
     version: 1,
   };
-  const message = outboxMessageOf(ctx, orgId, 'invitation.created', invitationEmail(invitation));
+  const message = outboxMessageOf(
+    ctx,
+    orgId,
+    'invitation.created',
+    invitationEmail(invitation, secret),
+  );
   const event = auditEventOf(
     ctx,
     orgId,
@@ -219,7 +224,11 @@ export async function invite(ctx: ActorContext, raw: unknown): Promise<IssuedInv
   if (existing !== undefined) throw await accountExists(ctx, input.email, existing, spaceId);
   await takeSeat(ctx, actor.organization, 'invitation');
 
-  const rows = buildInvitationRows(ctx, { ...input, spaceId }, await newInvitationSecret());
+  const rows = buildInvitationRows(
+    ctx,
+    { ...input, spaceId },
+    await newInvitationSecret(ctx.deps.invitationKeys),
+  );
   const account = await ctx.tx.accounts.insert(rows.account);
   const invitation = await ctx.tx.invitations.insert(rows.invitation);
   await ctx.tx.outbox.append(rows.message);

@@ -139,7 +139,8 @@ export const effectHandlers: EffectHandlers = {
   /** A new token and expiry replace the old ones; whoever resends vouches for the invitation from now on. */
   async rotateInvitationToken(scope) {
     const target = one(scope, 'rotateInvitationToken');
-    const { token, tokenHash } = await newInvitationSecret();
+    const secret = await newInvitationSecret(scope.ctx.deps.invitationKeys);
+    const { token, tokenHash } = secret;
     target.invitation = {
       ...invitationOf(target, 'rotateInvitationToken'),
       invitedBy: requireActor(scope.ctx).account.id,
@@ -147,14 +148,25 @@ export const effectHandlers: EffectHandlers = {
       expiresAt: new Date(scope.ctx.now.getTime() + scope.ctx.deps.invitationTtlMs),
     };
     scope.token = token;
+    scope.secret = secret;
   },
 
-  /** The invitation's e-mail goes out (`invitation.created`); the token travels only with the caller. */
+  /**
+   * The invitation's e-mail goes out (`invitation.created`), with what the
+   * worker needs to rebuild the new token under the host key (never the token).
+   */
   sendInvitation(scope) {
     const target = one(scope, 'sendInvitation');
     const invitation = invitationOf(target, 'sendInvitation');
+    if (scope.secret === undefined)
+      throw new TypeError('sendInvitation runs after rotateInvitationToken');
     scope.messages.push(
-      outboxMessageOf(scope.ctx, scope.orgId, 'invitation.created', invitationEmail(invitation)),
+      outboxMessageOf(
+        scope.ctx,
+        scope.orgId,
+        'invitation.created',
+        invitationEmail(invitation, scope.secret),
+      ),
     );
   },
 

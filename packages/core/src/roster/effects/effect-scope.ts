@@ -7,6 +7,7 @@ import type { Organization } from '../../model/organization.js';
 import type { OutboxMessage } from '../../model/outbox-message.js';
 import type { ReportReassignment } from '../../rules/direct-reports.js';
 import type { CommandContext } from '../command-context.js';
+import type { InvitationSecret } from '../invitation-token.js';
 
 /** An effect either lifecycle machine asks of its caller. @internal */
 export type LifecycleEffect = AccountEffect | MembershipEffect;
@@ -70,6 +71,8 @@ export interface EffectScope {
   readonly messages: OutboxMessage[];
   /** The new invitation token `rotateInvitationToken` made: shown to the caller once, never stored. */
   token?: string;
+  /** The secret it was made with, whose derivation (key id, nonce) the e-mail's message keeps. */
+  secret?: InvitationSecret;
 }
 
 /** Performs one effect on a scope (DESIGN §8: each effect through one handler). @internal */

@@ -1,0 +1,273 @@
+import {
+  createRoster,
+  type InvitationDelivery,
+  type OutboxWorkerEvent,
+  type OutboxWorkerOptions,
+  type Roster,
+  startOutboxWorker,
+} from '@rosterkit/core';
+import { expect } from 'vitest';
+import type { ConformanceContext, ConformanceSuite } from '../conformance-context.js';
+import { expectRosterError } from '../conformance-context.js';
+import { scenarioPolicy } from './scenario-policy.js';
+import { type ScenarioOrg, seedScenario } from './scenario-roster.js';
+
+const names = { firstName: 'Dee', lastName: 'Test' };
+const keyA = { id: 'key-a', secret: 'a'.repeat(32) };
+const keyB = { id: 'key-b', secret: 'b'.repeat(40) };
+
+/** Every string anywhere in `value`. */
+function stringsIn(value: unknown, into: Set<string> = new Set()): Set<string> {
+  if (typeof value === 'string') into.add(value);
+  else if (value instanceof Date) into.add(value.toISOString());
+  else if (Array.isArray(value)) for (const item of value) stringsIn(item, into);
+  else if (typeof value === 'object' && value !== null)
+    for (const item of Object.values(value)) stringsIn(item, into);
+  return into;
+}
+
+/** Runs a worker until `until()` holds (or 10 s), then stops it; returns its events. */
+async function runWorker(
+  roster: Roster,
+  options: OutboxWorkerOptions,
+  until: (events: readonly OutboxWorkerEvent[]) => boolean,
+): Promise<OutboxWorkerEvent[]> {
+  const events: OutboxWorkerEvent[] = [];
+  const worker = startOutboxWorker(roster, {
+    pollMs: 10,
+    ...options,
+    onEvent: (event) => {
+      events.push(event);
+      options.onEvent?.(event);
+    },
+  });
+  const deadline = Date.now() + 10_000;
+  while (!until(events) && Date.now() < deadline)
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  await worker.stop();
+  return events;
+}
+
+/** What a dump of the database holds of the organization: its invitations, accounts, audit and outbox. */
+async function dumpOf(ctx: ConformanceContext, org: ScenarioOrg, invitationId: string) {
+  const messages = await ctx.raw.outbox();
+  const invitation = await ctx.raw.invitation(org.organization.id, invitationId);
+  const account =
+    invitation === undefined
+      ? undefined
+      : await ctx.raw.account(org.organization.id, invitation.accountId);
+  return [messages, invitation, account, await ctx.raw.auditEvents(org.organization.id)];
+}
+
+/** `startOutboxWorker`: invitation links rebuilt after a crash, resends, leases, parking, stopping. */
+export const outboxWorkerScenarios: ConformanceSuite = (test) => {
+  test('Domain: an invitation whose process died before any delivery is sent by a fresh roster with only the store and the key, and its link accepts; the dump alone accepts nothing', async (ctx) => {
+    const org = await seedScenario(ctx.store, { invitationKeys: { current: keyA } });
+    await org.roster.drainOutbox(async () => {});
+    // The process that invited dies: its token is gone with it.
+    const { invitation } = await org.as(org.admin).invite({ email: 'dee@acme.io', role: 'agent' });
+    for (const candidate of stringsIn(await dumpOf(ctx, org, invitation.id))) {
+      if (candidate.length < 1 || candidate.length > 200) continue;
+      await expectRosterError(
+        org.roster.acceptInvitation({ token: candidate, ...names }),
+        'NOT_FOUND',
+      );
+    }
+    const fresh = createRoster({
+      store: ctx.store,
+      policy: scenarioPolicy,
+      clock: org.clock,
+      invitationKeys: { current: keyA },
+    });
+    const sent: InvitationDelivery[] = [];
+    await runWorker(
+      fresh,
+      { handlers: { 'invitation.created': (payload) => void sent.push(payload) } },
+      () => sent.length > 0,
+    );
+    expect(sent).toHaveLength(1);
+    expect(sent[0]).toMatchObject({
+      orgId: org.organization.id,
+      invitationId: invitation.id,
+      email: 'dee@acme.io',
+      role: 'agent',
+      expiresAt: invitation.expiresAt,
+    });
+    const { account } = await fresh.acceptInvitation({ token: sent[0]?.token ?? '', ...names });
+    expect(account.status).toBe('active');
+    expect((await ctx.raw.outbox()).every((message) => message.deliveredAt !== null)).toBe(true);
+  });
+
+  test('Domain: a resent invitation sends one e-mail, with the new link; the first message is skipped and the old link no longer accepts', async (ctx) => {
+    const org = await seedScenario(ctx.store, { invitationKeys: { current: keyA } });
+    await org.roster.drainOutbox(async () => {});
+    const admin = org.as(org.admin);
+    const first = await admin.invite({ email: 'dee@acme.io', role: 'agent' });
+    const second = await admin.resendInvitation({ invitationId: first.invitation.id });
+    const sent: string[] = [];
+    const events = await runWorker(
+      org.roster,
+      { handlers: { 'invitation.created': ({ token }) => void sent.push(token) }, concurrency: 1 },
+      (seen) => seen.filter((e) => e.type === 'skipped' || e.type === 'delivered').length >= 2,
+    );
+    expect(sent).toEqual([second.token]);
+    expect(events.filter((event) => event.type === 'skipped')).toHaveLength(1);
+    await expectRosterError(
+      org.roster.acceptInvitation({ token: first.token, ...names }),
+      'NOT_FOUND',
+    );
+    expect(
+      (await org.roster.acceptInvitation({ token: second.token, ...names })).account.status,
+    ).toBe('active');
+  });
+
+  test('Domain: after a key rotation, messages made under the previous key are delivered until it retires, then parked dead', async (ctx) => {
+    const org = await seedScenario(ctx.store, { invitationKeys: { current: keyA } });
+    await org.roster.drainOutbox(async () => {});
+    const admin = org.as(org.admin);
+    await admin.invite({ email: 'dee@acme.io', role: 'agent' });
+    const retiresAt = new Date(org.clock.now().getTime() + 60_000);
+    const rotated = createRoster({
+      store: ctx.store,
+      policy: scenarioPolicy,
+      clock: org.clock,
+      invitationKeys: { current: keyB, previous: [{ ...keyA, retiresAt }] },
+    });
+    const sent: InvitationDelivery[] = [];
+    const handlers = { 'invitation.created': (p: InvitationDelivery) => void sent.push(p) };
+    await runWorker(rotated, { handlers }, () => sent.length >= 1);
+    expect(sent.map((p) => p.email)).toEqual(['dee@acme.io']);
+    expect(
+      (await rotated.acceptInvitation({ token: sent[0]?.token ?? '', ...names })).account.email,
+    ).toBe('dee@acme.io');
+    // A server not yet rotated still invites under key A; past retiresAt its message is parked.
+    await admin.invite({ email: 'eve@acme.io', role: 'agent' });
+    org.clock.advance(60_000);
+    const events = await runWorker(rotated, { handlers }, (seen) =>
+      seen.some((e) => e.type === 'parked'),
+    );
+    expect(sent).toHaveLength(1);
+    expect(events.find((e) => e.type === 'parked')).toMatchObject({
+      reason: expect.stringContaining('retired'),
+    });
+    expect((await org.roster.listDeadOutboxMessages()).total).toBe(1);
+    expect(() =>
+      startOutboxWorker(createRoster({ store: ctx.store, policy: scenarioPolicy }), { handlers }),
+    ).toThrow(/invitationKeys/);
+  });
+
+  test('Domain: two workers at once hand each message to one handler at a time, each delivered once; a topic without a handler is parked dead, and retried once it has one', async (ctx) => {
+    const org = await seedScenario(ctx.store);
+    await org.roster.drainOutbox(async () => {});
+    const admin = org.as(org.admin);
+    for (let i = 0; i < 12; i += 1)
+      await admin.requestPasswordReset({ accountId: (i % 2 ? org.agentA : org.agentB).id });
+    await admin.deactivate({ accountId: org.agentB.id });
+    const active = new Set<string>();
+    const deliveries = new Map<string, number>();
+    let overlaps = 0;
+    const handler = async (_payload: unknown, { message }: { message: { id: string } }) => {
+      if (active.has(message.id)) overlaps += 1;
+      active.add(message.id);
+      await new Promise((resolve) => setTimeout(resolve, 3));
+      active.delete(message.id);
+      deliveries.set(message.id, (deliveries.get(message.id) ?? 0) + 1);
+    };
+    const other = createRoster({ store: ctx.store, policy: scenarioPolicy, clock: org.clock });
+    const options = { handlers: { 'password.reset': handler }, concurrency: 3 };
+    const done = () => deliveries.size >= 12;
+    const [a, b] = await Promise.all([
+      runWorker(org.roster, options, done),
+      runWorker(other, options, done),
+    ]);
+    expect(overlaps).toBe(0);
+    expect([...deliveries.values()]).toEqual(Array(12).fill(1));
+    const parked = [...a, ...b].filter((event) => event.type === 'parked');
+    expect(parked).toHaveLength(1);
+    const dead = await org.roster.listDeadOutboxMessages();
+    expect(dead.items.map((message) => message.topic)).toEqual(['sessions.revoke']);
+    const retried = await org.roster.retryDeadOutboxMessage({ messageId: dead.items[0]?.id ?? '' });
+    expect(retried).toBe(true);
+    const revoked: string[] = [];
+    await runWorker(
+      org.roster,
+      { handlers: { 'sessions.revoke': ({ accountId }) => void revoked.push(accountId) } },
+      () => revoked.length > 0,
+    );
+    expect(revoked).toEqual([org.agentB.id]);
+    await expectRosterError(
+      org.roster.retryDeadOutboxMessage({ messageId: 'out_missing' }),
+      'NOT_FOUND',
+    );
+  });
+
+  test('Domain: a message whose worker died comes back when its lease lapses; stop hands back what a handler gave up, counting no failure', async (ctx) => {
+    const org = await seedScenario(ctx.store);
+    await org.roster.drainOutbox(async () => {});
+    await org.as(org.admin).requestPasswordReset({ accountId: org.agentA.id });
+    const now = org.clock.now();
+    // A worker claims it, then dies without a word.
+    const [claimed] = await ctx.store.transaction((tx) =>
+      tx.outbox.claim({
+        now,
+        limit: 1,
+        leaseId: 'lease_dead',
+        until: new Date(now.getTime() + 30_000),
+      }),
+    );
+    let calls = 0;
+    const slow = {
+      'password.reset': (_p: unknown, { signal }: { signal: AbortSignal }) =>
+        new Promise<void>((_resolve, reject) => {
+          calls += 1;
+          signal.addEventListener('abort', () => reject(signal.reason));
+        }),
+    };
+    const worker = startOutboxWorker(org.roster, { handlers: slow, pollMs: 10, gracePeriodMs: 20 });
+    await new Promise((resolve) => setTimeout(resolve, 60));
+    expect(calls).toBe(0);
+    org.clock.advance(30_000);
+    worker.wake();
+    const deadline = Date.now() + 5000;
+    while (calls === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 5));
+    expect(calls).toBe(1);
+    await worker.stop();
+    const [stored] = (await ctx.raw.outbox()).filter((m) => m.id === claimed?.id);
+    expect(stored).toMatchObject({
+      leaseId: null,
+      attempts: 0,
+      deliveredAt: null,
+      lastError: null,
+    });
+    expect(stored?.nextAttemptAt.getTime()).toBeLessThanOrEqual(org.clock.now().getTime());
+  });
+
+  test("Domain: afterCommit is told of each committed command's outbox messages, not of a refused one, and a hook that throws fails nothing", async (ctx) => {
+    const seen: string[][] = [];
+    let throwing = false;
+    const roster = createRoster({
+      store: ctx.store,
+      policy: scenarioPolicy,
+      afterCommit: (messages) => {
+        seen.push(messages.map((message) => message.topic));
+        if (throwing) throw new Error('hook bug');
+      },
+    });
+    const { organization, owner } = await roster.createOrganization({
+      name: 'Hooked',
+      owner: { email: 'ana@hooked.io', firstName: 'Ana', lastName: 'Ng' },
+    });
+    const owner$ = roster.as({ accountId: owner.id, orgId: organization.id });
+    seen.length = 0;
+    const { token } = await owner$.invite({ email: 'bo@hooked.io', role: 'agent' });
+    expect(seen).toEqual([['invitation.created']]);
+    const { account } = await roster.acceptInvitation({ token, ...names });
+    const before = seen.length;
+    await expect(owner$.deactivate({ accountId: owner.id })).rejects.toThrow();
+    expect(seen).toHaveLength(before);
+    throwing = true;
+    await owner$.deactivate({ accountId: account.id });
+    expect(seen.at(-1)).toEqual(['sessions.revoke']);
+    expect(seen.filter((topics) => topics.includes('sessions.revoke'))).toHaveLength(1);
+  });
+};

@@ -1,0 +1,256 @@
+import type { OutboxMessage } from '../../model/outbox-message.js';
+import { exponentialBackoff } from '../outbox-backoff.js';
+import type { Roster } from '../roster.js';
+import { newLeaseId } from './lease-id.js';
+import { openInvitation } from './open-invitation.js';
+import type { OutboxTopics } from './outbox-topics.js';
+import { payloadOf } from './outbox-topics.js';
+import {
+  type OutboxWorker,
+  type OutboxWorkerEvent,
+  type OutboxWorkerOptions,
+  parseWorkerOptions,
+} from './outbox-worker-options.js';
+import { deliveryOf } from './roster-delivery.js';
+import { settleFailure } from './settle-failure.js';
+
+const readCommitted = { isolation: 'read-committed' } as const;
+
+/** Waits for `work`, or `ms` at most. */
+async function within(work: Promise<void>, ms: number): Promise<void> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  await Promise.race([work, new Promise<void>((resolve) => (timer = setTimeout(resolve, ms)))]);
+  clearTimeout(timer);
+}
+type AnyHandler = (payload: unknown, context: unknown) => Promise<void> | void;
+
+/**
+ * Starts a worker that delivers the roster's outbox through `handlers`, one
+ * per topic, until stopped. Run one in every app server, or as a process of
+ * its own, or both: workers claim messages with leases in the store, so any
+ * number of them on any number of processes never hand one message to two
+ * handlers at once, and a message whose worker died is due again when its
+ * lease lapses (delivery is at least once: a handler cut off mid-delivery
+ * runs again elsewhere).
+ *
+ * Each handler gets its topic's typed payload: `invitation.created` the
+ * invitation e-mail with its link's token, rebuilt from the message under
+ * the roster's `invitationKeys` (a message superseded by a resend, or whose
+ * invitation was accepted, revoked or expired, is settled without a call).
+ * A handler that throws is tried again after the back-off, and parked dead
+ * on its `maxAttempts`-th failure; a message of a topic without a handler
+ * is parked dead at once, for `listDeadOutboxMessages` and
+ * `retryDeadOutboxMessage` once a handler exists.
+ *
+ * @param roster - made by `createRoster`.
+ * @param options - the handlers, how many at once, the lease, the back-off, the stop signal, the events.
+ * @returns the running worker: `stop()`, `wake()`, `stopped`.
+ * @throws `INVALID_INPUT` for bad options; a TypeError when an
+ * `invitation.created` handler is given to a roster without `invitationKeys`.
+ *
+ * @example
+ * ```ts
+ * import { startOutboxWorker } from '@rosterkit/core';
+ *
+ * const worker = startOutboxWorker(roster, {
+ *   handlers: {
+ *     'invitation.created': async ({ email, token, expiresAt }) => {
+ *       await mailer.sendMail({ to: email, subject: 'Join Acme', text: `https://app.example/join?token=${token} (until ${expiresAt.toDateString()})` });
+ *     },
+ *     'password.reset': async ({ accountId }) => auth.startPasswordReset(accountId),
+ *     'sessions.revoke': async ({ accountId }) => sessions.revokeAll(accountId),
+ *     'organization.deleted': async ({ orgId }) => sessions.revokeOrganization(orgId),
+ *   },
+ *   concurrency: 8,
+ *   onEvent: (event) => metrics.increment(`outbox.${event.type}`),
+ * });
+ * process.on('SIGTERM', () => void worker.stop());
+ * ```
+ *
+ * @category Delivery
+ */
+export function startOutboxWorker(roster: Roster, options: OutboxWorkerOptions): OutboxWorker {
+  const { store, clock, invitationKeys } = deliveryOf(roster);
+  const opts = parseWorkerOptions(options);
+  if (opts.handlers['invitation.created'] !== undefined && invitationKeys === undefined) {
+    throw new TypeError(
+      'startOutboxWorker: an invitation.created handler needs the roster to have invitationKeys (createRoster option): without them no link can be rebuilt',
+    );
+  }
+  const backoff = opts.backoff ?? exponentialBackoff();
+  const policy = { maxAttempts: opts.maxAttempts, backoff, caller: 'startOutboxWorker' };
+  const emit = (event: OutboxWorkerEvent) => {
+    try {
+      opts.onEvent?.(event);
+    } catch {
+      // A metrics hook must not stop deliveries.
+    }
+  };
+
+  let stopping = false;
+  let wakeUp: (() => void) | undefined;
+  const inFlight = new Set<Promise<void>>();
+  const controllers = new Set<AbortController>();
+  const wake = () => {
+    wakeUp?.();
+  };
+  const pause = (ms: number) =>
+    new Promise<void>((resolve) => {
+      const timer = setTimeout(done, ms);
+      function done() {
+        clearTimeout(timer);
+        wakeUp = undefined;
+        resolve();
+      }
+      wakeUp = done;
+    });
+
+  async function settle(work: () => Promise<unknown>): Promise<void> {
+    try {
+      await work();
+    } catch (error) {
+      emit({ type: 'error', error });
+    }
+  }
+
+  async function deliver(message: OutboxMessage, leaseId: string): Promise<void> {
+    const controller = new AbortController();
+    controllers.add(controller);
+    // Renewed while the handler runs, so only a dead worker lets it lapse.
+    const renew = setInterval(
+      () =>
+        void settle(async () => {
+          const until = new Date(clock.now().getTime() + opts.lease);
+          const held = await store.transaction(
+            (tx) => tx.outbox.renewLease(message.id, leaseId, until),
+            readCommitted,
+          );
+          if (!held && !controller.signal.aborted) {
+            emit({ type: 'lease-lost', message });
+            controller.abort(new Error('The lease on this message was lost'));
+          }
+        }),
+      Math.max(100, Math.floor(opts.lease / 3)),
+    );
+    const started = Date.now();
+    try {
+      const topic = message.topic as keyof OutboxTopics;
+      const handler = opts.handlers[topic] as AnyHandler | undefined;
+      const park = (reason: string) =>
+        settleFailure(store, clock, message, reason, policy, true).then(() =>
+          emit({ type: 'parked', message, reason }),
+        );
+      if (handler === undefined) {
+        await park(`No handler for the topic "${message.topic}" in this worker.`);
+        return;
+      }
+      let payload: unknown;
+      if (topic === 'invitation.created') {
+        const opened = await openInvitation(store, invitationKeys, message, clock.now());
+        if (opened.kind === 'park') return await park(opened.reason);
+        if (opened.kind === 'skip') {
+          const at = clock.now();
+          await store.transaction((tx) => tx.outbox.markDelivered(message.id, at), readCommitted);
+          emit({ type: 'skipped', message, reason: opened.reason });
+          return;
+        }
+        payload = opened.payload;
+      } else {
+        try {
+          payload = payloadOf(message);
+        } catch (error) {
+          return await park(`The payload is not of its topic: ${String(error)}`);
+        }
+      }
+      try {
+        await handler(payload, { message, signal: controller.signal });
+      } catch (error) {
+        if (controller.signal.aborted) {
+          // Cut off by stop() or a lost lease: no failure of the message's own.
+          const at = clock.now();
+          await store.transaction(
+            (tx) => tx.outbox.release(message.id, leaseId, at),
+            readCommitted,
+          );
+          emit({ type: 'released', message });
+          return;
+        }
+        const settled = await settleFailure(store, clock, message, error, policy);
+        emit({
+          type: 'failed',
+          message,
+          error,
+          attempts: settled.attempts,
+          nextAttemptAt: settled.nextAttemptAt,
+        });
+        return;
+      }
+      const at = clock.now();
+      await store.transaction((tx) => tx.outbox.markDelivered(message.id, at), readCommitted);
+      emit({ type: 'delivered', message, durationMs: Date.now() - started });
+    } finally {
+      clearInterval(renew);
+      controllers.delete(controller);
+    }
+  }
+
+  function launch(message: OutboxMessage, leaseId: string): void {
+    const running: Promise<void> = settle(() => deliver(message, leaseId)).finally(() => {
+      inFlight.delete(running);
+      wake();
+    });
+    inFlight.add(running);
+  }
+
+  async function loop(): Promise<void> {
+    while (!stopping) {
+      const free = opts.concurrency - inFlight.size;
+      // Claims in batches: while at least half the slots are busy, wait for
+      // more to free up rather than claim one message per transaction.
+      if (free <= 0 || (inFlight.size > 0 && free * 2 < opts.concurrency)) {
+        await Promise.race([...inFlight, pause(opts.pollMs)]);
+        continue;
+      }
+      let claimed: OutboxMessage[] = [];
+      const leaseId = newLeaseId();
+      try {
+        const now = clock.now();
+        const until = new Date(now.getTime() + opts.lease);
+        claimed = await store.transaction(
+          (tx) => tx.outbox.claim({ now, limit: free, leaseId, until }),
+          readCommitted,
+        );
+      } catch (error) {
+        emit({ type: 'error', error });
+      }
+      if (claimed.length > 0) emit({ type: 'claimed', count: claimed.length });
+      for (const message of claimed) launch(message, leaseId);
+      if (claimed.length < free && !stopping) await pause(opts.pollMs);
+    }
+  }
+
+  let stopResult: Promise<void> | undefined;
+  let finished: () => void = () => undefined;
+  const stopped = new Promise<void>((resolve) => {
+    finished = resolve;
+  });
+  const running = loop();
+
+  const stop = (): Promise<void> => {
+    stopResult ??= (async () => {
+      stopping = true;
+      wake();
+      await running;
+      const all = Promise.all([...inFlight]).then(() => undefined);
+      await within(all, opts.gracePeriodMs);
+      for (const controller of controllers) controller.abort(new Error('The worker stopped'));
+      // Handlers that honour the signal hand their messages back now.
+      await within(all, 1000);
+      finished();
+    })();
+    return stopResult;
+  };
+  if (opts.signal?.aborted) void stop();
+  opts.signal?.addEventListener('abort', () => void stop(), { once: true });
+  return { stop, wake, stopped };
+}
