@@ -86,6 +86,7 @@ export type {
   AuditListQuery,
   GroupRepository,
   InvitationRepository,
+  ListPage,
   MembershipRepository,
   NativeTransaction,
   OrganizationRepository,
@@ -97,6 +98,7 @@ export type {
   Store,
   StoreTransaction,
   TenantRepository,
+  TotalMode,
 } from './ports/store.js';
 export type { ActorApi } from './roster/actor-api.js';
 export type {

@@ -30,7 +30,8 @@ export function accountRepository(
       })) as AccountRow[];
       return found.map(accountFromRow);
     },
-    list: (query) => listAccounts(delegate, query),
+    list: (query) =>
+      listAccounts({ accounts: delegate, memberships: db.rosterkitMembership }, query),
     async setLastSeen(orgId, id, at) {
       // Never back in time, and never a version change (presence must not make an edit stale).
       const { count } = (await delegate.updateMany({

@@ -26,7 +26,7 @@ export type {
   OutboxFailure,
   OutboxRepository,
 } from './repositories/outbox-repository.js';
-export type { Page } from './repositories/page.js';
+export type { ListPage, Page, TotalMode } from './repositories/page.js';
 export type { SpaceRepository } from './repositories/space-repository.js';
 export type { TenantRepository } from './repositories/tenant-repository.js';
 

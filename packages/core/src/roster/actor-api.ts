@@ -6,7 +6,7 @@ import type { Invitation } from '../model/invitation.js';
 import type { Membership } from '../model/membership.js';
 import type { Organization } from '../model/organization.js';
 import type { Space } from '../model/space.js';
-import type { Page } from '../ports/store.js';
+import type { ListPage, Page } from '../ports/store.js';
 import type { BulkImportOptions, BulkOptions, BulkReport } from './bulk/bulk-report.js';
 import type { BulkImportRow, BulkUpdateRow } from './bulk/bulk-rows.js';
 import type { IssuedInvitation } from './commands/invitations.js';
@@ -71,10 +71,18 @@ export interface ActorApi {
   changeRole(input: ChangeRoleInput): Promise<Membership>;
   /** One account with its memberships (periods included), if the actor may read it. */
   getAccount(input: AccountRef): Promise<AccountWithMemberships>;
-  /** All Users: every account of the organization the actor may read, filtered, searched, sorted and paged. */
-  listAccounts(input?: ListInput): Promise<Page<AccountWithMemberships>>;
-  /** The team of a space (the default space when `spaceId` is absent): its current members. */
-  listMembers(input?: ListInput): Promise<Page<AccountWithMemberships>>;
+  /**
+   * All Users: every account of the organization the actor may read, filtered, searched, sorted and paged.
+   * `total` is the exact count, unless the input asks for `total: 'none'` (then `null`, and no count is run).
+   */
+  listAccounts(input?: ListInput & { total?: 'exact' }): Promise<Page<AccountWithMemberships>>;
+  listAccounts(input?: ListInput): Promise<ListPage<AccountWithMemberships>>;
+  /**
+   * The team of a space (the default space when `spaceId` is absent): its current members.
+   * `total` as for {@link ActorApi.listAccounts}.
+   */
+  listMembers(input?: ListInput & { total?: 'exact' }): Promise<Page<AccountWithMemberships>>;
+  listMembers(input?: ListInput): Promise<ListPage<AccountWithMemberships>>;
   /** Renames the organization. */
   renameOrganization(input: RenameOrganizationInput): Promise<Organization>;
   /** Changes the organization's plan (plan-gated features follow it). */
