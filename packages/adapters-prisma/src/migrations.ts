@@ -2,12 +2,15 @@ import { RosterError } from '@rosterkit/core';
 import mysqlInit from '../migrations/mysql/20261123000000_rosterkit_init/migration.sql';
 import mysqlLiteralSearch from '../migrations/mysql/20261124120000_rosterkit_literal_search/migration.sql';
 import mysqlOutboxBackoff from '../migrations/mysql/20261202000000_rosterkit_outbox_backoff/migration.sql';
+import mysqlSearchTrigram from '../migrations/mysql/20261203040000_rosterkit_search_trigram/migration.sql';
 import postgresqlInit from '../migrations/postgresql/20261123000000_rosterkit_init/migration.sql';
 import postgresqlLiteralSearch from '../migrations/postgresql/20261124120000_rosterkit_literal_search/migration.sql';
 import postgresqlOutboxBackoff from '../migrations/postgresql/20261202000000_rosterkit_outbox_backoff/migration.sql';
+import postgresqlSearchTrigram from '../migrations/postgresql/20261203040000_rosterkit_search_trigram/migration.sql';
 import sqliteInit from '../migrations/sqlite/20261123000000_rosterkit_init/migration.sql';
 import sqliteLiteralSearch from '../migrations/sqlite/20261124120000_rosterkit_literal_search/migration.sql';
 import sqliteOutboxBackoff from '../migrations/sqlite/20261202000000_rosterkit_outbox_backoff/migration.sql';
+import sqliteSearchTrigram from '../migrations/sqlite/20261203040000_rosterkit_search_trigram/migration.sql';
 
 /** The database families rosterkit ships migrations for. MariaDB uses `mysql`. */
 export type RosterkitProvider = 'postgresql' | 'mysql' | 'sqlite';
@@ -26,6 +29,8 @@ const init = '20261123000000_rosterkit_init';
 // Outbox back-off and dead messages: nextAttemptAt, lastError, deadAt.
 const literalSearch = '20261124120000_rosterkit_literal_search';
 const outboxBackoff = '20261202000000_rosterkit_outbox_backoff';
+// PostgreSQL: pg_trgm GIN indexes on the search keys (nothing elsewhere).
+const searchTrigram = '20261203040000_rosterkit_search_trigram';
 
 /**
  * rosterkit's SQL migrations for each provider, oldest first: the same text
@@ -40,16 +45,19 @@ export const rosterkitMigrations: Readonly<
     { name: init, sql: postgresqlInit },
     { name: literalSearch, sql: postgresqlLiteralSearch },
     { name: outboxBackoff, sql: postgresqlOutboxBackoff },
+    { name: searchTrigram, sql: postgresqlSearchTrigram },
   ],
   mysql: [
     { name: init, sql: mysqlInit },
     { name: literalSearch, sql: mysqlLiteralSearch },
     { name: outboxBackoff, sql: mysqlOutboxBackoff },
+    { name: searchTrigram, sql: mysqlSearchTrigram },
   ],
   sqlite: [
     { name: init, sql: sqliteInit },
     { name: literalSearch, sql: sqliteLiteralSearch },
     { name: outboxBackoff, sql: sqliteOutboxBackoff },
+    { name: searchTrigram, sql: sqliteSearchTrigram },
   ],
 });
 

@@ -12,6 +12,7 @@ import { sqlRawReaders } from './support/raw-readers.js';
 const init = '20261123000000_rosterkit_init';
 const literalSearch = '20261124120000_rosterkit_literal_search';
 const outboxBackoff = '20261202000000_rosterkit_outbox_backoff';
+const searchTrigram = '20261203040000_rosterkit_search_trigram';
 const at = (minute: number) => new Date(Date.UTC(2026, 10, 30, 12, minute, 0, 123));
 
 describe.each(['sqlite', 'postgresql', 'mysql'] as const)(
@@ -79,7 +80,7 @@ describe.each(['sqlite', 'postgresql', 'mysql'] as const)(
       );
 
       expect(await applyMigrations(client, { provider })).toEqual({
-        applied: [literalSearch, outboxBackoff],
+        applied: [literalSearch, outboxBackoff, searchTrigram],
         skipped: [init],
       });
       const rows = [...(await sqlRawReaders(client, provider).outbox())].sort((a, b) =>
@@ -144,7 +145,7 @@ describe.each(['sqlite', 'postgresql', 'mysql'] as const)(
 
       expect(await applyMigrations(client, { provider })).toEqual({
         applied: [],
-        skipped: [init, literalSearch, outboxBackoff],
+        skipped: [init, literalSearch, outboxBackoff, searchTrigram],
       });
     });
   },
