@@ -1,13 +1,12 @@
-// rosterkit on PostgreSQL through @rosterkit/adapter-prisma, with 100,000
-// accounts, in a database created for the run and dropped at its end. Prints:
-//   1. listMembers / listAccounts pages (50 rows, filters, a search): median
-//      and p95 ms of rosterkit against the same page, total and memberships
-//      computed by hand-written SQL through `pg` (checked to return the same
-//      ids), and the ratio (target: rosterkit <= 2x the one-statement query);
-//   2. the SQL statements (round trips, BEGIN/COMMIT included) each command
-//      sends, counted on the pg.Pool given to PrismaPg, and the same commands
-//      with growing cascades (1, 10, 100 reports; 1, 10, 50 groups), where the
-//      target is a count that does not grow with the cascade.
+// rosterkit on PostgreSQL through @rosterkit/adapter-prisma, with
+// BENCH_ACCOUNTS accounts (default 100,000), in a database created for the
+// run and dropped at its end. Prints the SQL statements (round trips,
+// BEGIN/COMMIT included) each command sends, counted on the pg.Pool given to
+// PrismaPg, and its median time, against a hand-written `pg` transaction
+// doing the same reads and writes (hand-written.ts); and the same commands
+// with growing cascades (1, 10, 100 reports; 1, 10, 50 groups), where the
+// target is a count that does not grow with the cascade. (The list pages,
+// on every store, are lists/main.ts.)
 // It measures: it checks that the results it compares agree, and asserts
 // nothing about the figures.
 //
@@ -20,17 +19,18 @@
 import { randomBytes } from 'node:crypto';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { applyMigrations, prismaStore } from '@rosterkit/adapter-prisma';
-import { type ActorApi, createRoster, type ListInput } from '@rosterkit/core';
+import { type ActorApi, createRoster } from '@rosterkit/core';
 import { createPolicy, presets } from '@rosterkit/policies';
 import pg from 'pg';
 import { PrismaClient } from '../generated/postgresql/client/client.js';
 import { newDatabase, onServer } from '../support/postgres.js';
 import { seededRandom } from '../support/seeded-random.js';
+import { commandWrites, handWrittenCommand } from './hand-written.js';
 
-const ACCOUNTS = 100_000;
+const ACCOUNTS = Number(process.env.BENCH_ACCOUNTS ?? 100_000);
 const logSql = process.env.BENCH_LOG_SQL === '1';
 
-const { name: database, url: databaseUrl } = newDatabase('rk_bench');
+const { name: database, url: databaseUrl } = newDatabase('i18_bench');
 
 // Every statement Prisma sends goes through `query` of a client of this pool:
 // plain queries through pool.query (which calls it), transactions on a client
@@ -66,8 +66,6 @@ async function statementsOf(
 
 const median = (xs: readonly number[]) =>
   [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
-const p95 = (xs: readonly number[]) =>
-  [...xs].sort((a, b) => a - b)[Math.ceil(xs.length * 0.95) - 1] as number;
 
 // Every run seeds the same data.
 const { random, pick } = seededRandom(0x2f6b1d);
@@ -151,8 +149,7 @@ async function run(): Promise<void> {
     `  statement counter checked: SELECT 1 -> ${one.count}; a Serializable transaction with one read -> ${tx.count} (BEGIN, SET TRANSACTION ISOLATION LEVEL, SELECT, COMMIT)`,
   );
 
-  await lists(admin, { orgId, teamId });
-  await roundTrips(roster, admin, { orgId, owner: owner.id, queues, fixtures });
+  await roundTrips(roster, admin, { orgId, teamId, owner: owner.id, queues, fixtures });
 }
 
 // ---------------------------------------------------------------- seeding
@@ -405,7 +402,7 @@ async function seed(
     addMembership(id, teamId, { role, since, ...m });
     return id;
   };
-  for (let k = 0; k < 40; k++) fixtures.agents.push(fresh('agent'));
+  for (let k = 0; k < 160; k++) fixtures.agents.push(fresh('agent'));
   for (let k = 0; k < 8; k++) fixtures.managers.push(fresh('manager'));
   for (let k = 0; k < 8; k++) {
     const lead = fresh('manager');
@@ -439,198 +436,64 @@ async function seed(
   };
 }
 
-// ---------------------------------------------------------------- lists
-interface ListCase {
-  readonly label: string;
-  readonly members: boolean;
-  readonly input: ListInput & { limit: number };
-}
-
-// The hand-written equivalent of a list: the same filters, search and sort,
-// the page, its total, and the page's memberships. The actor is the owner, an
-// administrator, whose read filter comes down to the organization
-// (`orgId = $1`); the bench checks that both return the same ids.
-function handWritten(c: ListCase, orgId: string, teamId: string) {
-  const values: unknown[] = [orgId];
-  const param = (value: unknown) => {
-    values.push(value);
-    return `$${values.length}`;
-  };
-  const where = ['a."orgId" = $1'];
-  const { statuses, roles, search, sort } = c.input;
-  if (statuses !== undefined) where.push(`a.status = ANY(${param(statuses)}::text[])`);
-  if (c.members || roles !== undefined) {
-    where.push(
-      `EXISTS (SELECT 1 FROM rosterkit_memberships m WHERE m."orgId" = a."orgId" AND m."accountId" = a.id AND m.state = 'member'${
-        c.members ? ` AND m."spaceId" = ${param(teamId)}` : ''
-      }${roles === undefined ? '' : ` AND m.role = ANY(${param(roles)}::text[])`})`,
-    );
-  }
-  const term = search?.trim().toLowerCase() ?? '';
-  if (term !== '') {
-    const like = param(`%${term.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`);
-    where.push(`(a.email LIKE ${like} OR a."nameSearch" LIKE ${like})`);
-  }
-  const order = (t: string) =>
-    sort?.field === 'lastSeenAt'
-      ? `${t}."lastSeenAt" ${sort.direction === 'desc' ? 'DESC' : 'ASC'} NULLS LAST, ${t}.id ${sort.direction === 'desc' ? 'DESC' : 'ASC'}`
-      : `${t}."firstNameKey", ${t}."lastNameKey", ${t}.id`;
-  const w = where.join(' AND ');
-  const limit = param(c.input.limit);
-  return {
-    values,
-    count: `SELECT count(*)::int AS total FROM rosterkit_accounts a WHERE ${w}`,
-    page: `SELECT a.* FROM rosterkit_accounts a WHERE ${w} ORDER BY ${order('a')} LIMIT ${limit}`,
-    // Page, total and memberships in one round trip.
-    single: `SELECT t.total, p.*, (SELECT json_agg(m) FROM rosterkit_memberships m WHERE m."orgId" = p."orgId" AND m."accountId" = p.id) AS memberships
-      FROM (SELECT count(*)::int AS total FROM rosterkit_accounts a WHERE ${w}) t
-      LEFT JOIN LATERAL (SELECT a.* FROM rosterkit_accounts a WHERE ${w} ORDER BY ${order('a')} LIMIT ${limit}) p ON true
-      ORDER BY ${order('p')}`,
-  };
-}
-
-interface Result {
-  ids: string[];
-  total: number;
-  memberships: number;
-}
-
-async function lists(admin: ActorApi, ids: { orgId: string; teamId: string }): Promise<void> {
-  const cases: ListCase[] = [
-    {
-      label: 'listMembers: active, search "mar"',
-      members: true,
-      input: { limit: 50, statuses: ['active'], search: 'mar' },
-    },
-    {
-      label: 'listMembers: role agent, active, search "silva"',
-      members: true,
-      input: { limit: 50, roles: ['agent'], statuses: ['active'], search: 'silva' },
-    },
-    {
-      label: 'listMembers: role manager (no search)',
-      members: true,
-      input: { limit: 50, roles: ['manager'] },
-    },
-    {
-      label: 'listAccounts: search "kim", by lastSeenAt desc',
-      members: false,
-      input: { limit: 50, search: 'kim', sort: { field: 'lastSeenAt', direction: 'desc' } },
-    },
-  ];
-  const ITERATIONS = 30;
-  console.log(
-    `list pages (50 rows), ms over ${ITERATIONS} iterations each, interleaved; baselines are hand-written SQL through pg, same page, total and memberships:`,
-  );
-  console.log(
-    `  ${'query (total rows)'.padEnd(62)} ${'rosterkit'.padStart(15)} ${'1 statement'.padStart(15)} ${'3 statements'.padStart(15)}  ratio (median)`,
-  );
-  console.log(
-    `  ${''.padEnd(62)} ${'median / p95'.padStart(15)} ${'median / p95'.padStart(15)} ${'median / p95'.padStart(15)}`,
-  );
-  const client = await raw.connect();
-  try {
-    for (const c of cases) {
-      const sql = handWritten(c, ids.orgId, ids.teamId);
-      const ours = async (): Promise<Result> => {
-        const page = c.members
-          ? await admin.listMembers(c.input)
-          : await admin.listAccounts(c.input);
-        return {
-          ids: page.items.map((item) => item.account.id),
-          total: page.total,
-          memberships: page.items.reduce((sum, item) => sum + item.memberships.length, 0),
-        };
-      };
-      const single = async (): Promise<Result> => {
-        const { rows } = await client.query<{
-          total: number;
-          id: string | null;
-          memberships: unknown[] | null;
-        }>(sql.single, sql.values);
-        const page = rows.filter((row) => row.id !== null);
-        return {
-          ids: page.map((row) => row.id as string),
-          total: rows[0]?.total ?? 0,
-          memberships: page.reduce((sum, row) => sum + (row.memberships?.length ?? 0), 0),
-        };
-      };
-      const three = async (): Promise<Result> => {
-        const countValues = sql.values.slice(0, -1);
-        const total =
-          (await client.query<{ total: number }>(sql.count, countValues)).rows[0]?.total ?? 0;
-        const page = (await client.query<{ id: string }>(sql.page, sql.values)).rows;
-        const pageIds = page.map((row) => row.id);
-        const ms = await client.query(
-          'SELECT * FROM rosterkit_memberships WHERE "orgId" = $1 AND "accountId" = ANY($2::text[])',
-          [ids.orgId, pageIds],
-        );
-        return { ids: pageIds, total, memberships: ms.rowCount ?? 0 };
-      };
-      // The same result, or the comparison means nothing.
-      const [a, b, d] = [await ours(), await single(), await three()];
-      for (const other of [b, d]) {
-        if (JSON.stringify(a) !== JSON.stringify(other)) {
-          throw new Error(
-            `${c.label}: results differ\n${JSON.stringify(a)}\n${JSON.stringify(other)}`,
-          );
-        }
-      }
-      const runs: [number[], () => Promise<Result>][] = [
-        [[], ours],
-        [[], single],
-        [[], three],
-      ];
-      for (let i = 0; i < 5; i++) for (const [, fn] of runs) await fn();
-      for (let i = 0; i < ITERATIONS; i++) {
-        // Rotate the order so no side always runs right after another.
-        for (let k = 0; k < runs.length; k++) {
-          const [times, fn] = runs[(i + k) % runs.length] as [number[], () => Promise<Result>];
-          const start = performance.now();
-          await fn();
-          times.push(performance.now() - start);
-        }
-      }
-      const [t0, t1, t2] = runs.map(([times]) => times) as [number[], number[], number[]];
-      const cell = (xs: number[]) =>
-        `${median(xs).toFixed(2)} / ${p95(xs).toFixed(2)}`.padStart(15);
-      console.log(
-        `  ${`${c.label} (total ${a.total})`.padEnd(62)} ${cell(t0)} ${cell(t1)} ${cell(t2)}  ${(median(t0) / median(t1)).toFixed(2)}x / ${(median(t0) / median(t2)).toFixed(2)}x`,
-      );
-    }
-  } finally {
-    client.release();
-  }
-  console.log('  ratio: rosterkit / 1 statement (target <= 2x) and rosterkit / 3 statements');
-}
-
 // ---------------------------------------------------------------- round trips
 async function roundTrips(
   roster: ReturnType<typeof createRoster>,
   admin: ActorApi,
-  ctx: { orgId: string; owner: string; queues: string[]; fixtures: Fixtures },
+  ctx: { orgId: string; teamId: string; owner: string; queues: string[]; fixtures: Fixtures },
 ): Promise<void> {
   const { orgId, queues, fixtures } = ctx;
-  const RUNS = 5;
+  const RUNS = 7;
   const agents = [...fixtures.agents];
   const take = () => {
     const id = agents.shift();
     if (id === undefined) throw new Error('out of fixture agents');
     return id;
   };
-  const rows: [string, number[], number[], string[]][] = [];
+  const rows: [
+    string,
+    number[],
+    number[],
+    string[],
+    { counts: number[]; times: number[] } | undefined,
+  ][] = [];
+  const client = await raw.connect();
+  // Released when the run ends (raw.end() would wait for it forever).
+  clients.push(client);
   async function measure(name: string, run: (k: number) => Promise<unknown>): Promise<void> {
+    // The hand-written transaction, when there is one, on targets of its own.
+    const hand =
+      commandWrites[name] === undefined
+        ? undefined
+        : (() => {
+            const list = Array.from({ length: RUNS + 1 }, take);
+            return (k: number) =>
+              handWrittenCommand(client, name, {
+                orgId,
+                teamId: ctx.teamId,
+                actorId: ctx.owner,
+                targetId: list[k + 1] as string,
+                groups: queues.slice(2, 4),
+              });
+          })();
     await run(-1); // warm-up on its own target
+    await hand?.(-1);
     const counts: number[] = [];
     const times: number[] = [];
+    const handRuns = { counts: [] as number[], times: [] as number[] };
     let sql: string[] = [];
     for (let k = 0; k < RUNS; k++) {
       const r = await statementsOf(() => run(k));
       counts.push(r.count);
       times.push(r.ms);
       sql = r.sql;
+      if (hand !== undefined) {
+        const start = performance.now();
+        handRuns.counts.push(await hand(k));
+        handRuns.times.push(performance.now() - start);
+      }
     }
-    rows.push([name, counts, times, sql]);
+    rows.push([name, counts, times, sql, hand === undefined ? undefined : handRuns]);
   }
 
   let invited = 0;
@@ -702,15 +565,21 @@ async function roundTrips(
   console.log(
     `round trips per command (SQL statements sent, BEGIN/SET TRANSACTION/COMMIT included), ${RUNS} runs each:`,
   );
-  console.log(`  ${'command'.padEnd(46)} ${'statements'.padStart(10)} ${'median ms'.padStart(10)}`);
+  console.log(
+    `  ${'command'.padEnd(46)} ${'statements'.padStart(10)} ${'median ms'.padStart(10)} ${'hand stmts'.padStart(10)} ${'hand ms'.padStart(10)}  ratio (ms)`,
+  );
   const spread = (xs: number[]) => {
     const lo = Math.min(...xs);
     const hi = Math.max(...xs);
     return lo === hi ? String(lo) : `${lo}-${hi}`;
   };
-  for (const [name, counts, times, sql] of rows) {
+  for (const [name, counts, times, sql, hand] of rows) {
+    const baseline =
+      hand === undefined
+        ? ''
+        : ` ${spread(hand.counts).padStart(10)} ${median(hand.times).toFixed(2).padStart(10)}  ${(median(times) / median(hand.times)).toFixed(2)}x`;
     console.log(
-      `  ${name.padEnd(46)} ${spread(counts).padStart(10)} ${median(times).toFixed(2).padStart(10)}`,
+      `  ${name.padEnd(46)} ${spread(counts).padStart(10)} ${median(times).toFixed(2).padStart(10)}${baseline}`,
     );
     if (logSql) for (const s of sql) console.log(`      ${s.replace(/\s+/g, ' ').slice(0, 160)}`);
   }
@@ -787,12 +656,14 @@ await onServer(`CREATE DATABASE "${database}"`);
 const countedPool = countingPool();
 const prisma = new PrismaClient({ adapter: new PrismaPg(countedPool) });
 const raw = new pg.Pool({ connectionString: databaseUrl, max: 4 });
+const clients: pg.PoolClient[] = [];
 try {
   await applyMigrations(prisma, { provider: 'postgresql' });
   await run();
 } finally {
   await prisma.$disconnect();
   await countedPool.end();
+  for (const client of clients) client.release();
   await raw.end();
   await onServer(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
 }

@@ -1,4 +1,4 @@
-import type { Account, AccountListQuery, Invitation, Membership, Page } from '@rosterkit/core';
+import type { Account, AccountListQuery, Invitation, ListPage, Membership } from '@rosterkit/core';
 import { matchesFilter } from '@rosterkit/core';
 import {
   type AccountSortKey,
@@ -35,7 +35,7 @@ export interface AccountListViews {
  *
  * @internal
  */
-export function listAccounts(views: AccountListViews, query: AccountListQuery): Page<Account> {
+export function listAccounts(views: AccountListViews, query: AccountListQuery): ListPage<Account> {
   checkPageLimit(query.limit);
   checkAccountSort(query.sort);
   const { orgId, sort } = query;
@@ -158,7 +158,7 @@ export function listAccounts(views: AccountListViews, query: AccountListQuery): 
   return {
     items: items.map((row) => structuredClone(row.account)),
     nextCursor: more && last !== undefined ? encodeAccountCursor(sort, last) : null,
-    total,
+    total: query.total === 'none' ? null : total,
   };
 }
 

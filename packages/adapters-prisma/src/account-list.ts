@@ -1,4 +1,4 @@
-import type { Account, AccountListQuery, AccountSort, Page } from '@rosterkit/core';
+import type { Account, AccountListQuery, AccountSort, ListPage } from '@rosterkit/core';
 import {
   type AccountCursor,
   type AccountSortKey,
@@ -7,6 +7,7 @@ import {
   checkPageLimit,
   decodeAccountCursor,
   encodeAccountCursor,
+  readFilterInOrg,
   searchText,
 } from '@rosterkit/core/adapter';
 import type { RosterkitModelDelegate } from './client.js';
@@ -111,21 +112,66 @@ export function accountListWhere(query: AccountListQuery): PrismaWhere {
 }
 
 /**
- * `AccountRepository.list` in SQL: one `count` and one keyset-paginated
- * `findMany`, both filtered by the same `where` (the read filter included).
+ * The `where` on memberships whose count is the list's total, when one
+ * exists: a space's team (`memberOf`, one membership per account and space:
+ * the unique key), optionally by role, with no criterion on the account's own
+ * fields (status, search, a read filter that says more than the
+ * organization) and no group (a group is matched on any membership). Then the
+ * count is an index scan of memberships instead of a join of both tables.
+ * `undefined` otherwise.
+ *
+ * @internal
+ */
+export function membershipCountWhere(query: AccountListQuery): PrismaWhere | undefined {
+  const { orgId, memberOf, roles } = query;
+  if (memberOf === undefined || query.groupId !== undefined) return undefined;
+  if (query.statuses !== undefined || searchText(query.search) !== '') return undefined;
+  if (readFilterInOrg(query.readFilter, orgId).kind !== 'all') return undefined;
+  return {
+    orgId,
+    spaceId: memberOf,
+    state: 'member',
+    ...(roles === undefined ? {} : { role: { in: [...roles] } }),
+  };
+}
+
+/** The list's total, on the narrowest table that answers it (see {@link membershipCountWhere}). */
+async function countOf(
+  delegates: ListDelegates,
+  query: AccountListQuery,
+  where: PrismaWhere,
+): Promise<number> {
+  const narrow = membershipCountWhere(query);
+  if (narrow !== undefined) return (await delegates.memberships.count({ where: narrow })) as number;
+  if (readFilterInOrg(query.readFilter, query.orgId).kind === 'none') return 0;
+  return (await delegates.accounts.count({ where })) as number;
+}
+
+/** The models a list reads. @internal */
+export interface ListDelegates {
+  readonly accounts: RosterkitModelDelegate;
+  readonly memberships: RosterkitModelDelegate;
+}
+
+/**
+ * `AccountRepository.list` in SQL: a `count` (on memberships when they
+ * answer it, skipped when `query.total` is `'none'`) and one
+ * keyset-paginated `findMany`, filtered by the same criteria (the read
+ * filter included).
  *
  * @internal
  */
 export async function listAccounts(
-  delegate: RosterkitModelDelegate,
+  delegates: ListDelegates,
   query: AccountListQuery,
-): Promise<Page<Account>> {
+): Promise<ListPage<Account>> {
   checkPageLimit(query.limit);
   checkAccountSort(query.sort);
   const cursor =
     query.cursor === undefined ? undefined : decodeAccountCursor(query.sort, query.cursor);
   const where = accountListWhere(query);
-  const total = (await delegate.count({ where })) as number;
+  const delegate = delegates.accounts;
+  const total = query.total === 'none' ? null : await countOf(delegates, query, where);
   const rows = (await delegate.findMany({
     where: cursor === undefined ? where : { AND: [where, afterCursor(query.sort, cursor)] },
     orderBy: orderBy(query.sort),

@@ -6,6 +6,7 @@ import mysqlInvitations from '../migrations/mysql/20261203000000_rosterkit_invit
 import mysqlExternalIdSeats from '../migrations/mysql/20261203010000_rosterkit_accounts_external_id_seats/migration.sql';
 import mysqlStoredRoles from '../migrations/mysql/20261203020000_rosterkit_stored_roles/migration.sql';
 import mysqlOutboxLeases from '../migrations/mysql/20261203030000_rosterkit_outbox_leases/migration.sql';
+import mysqlSearchTrigram from '../migrations/mysql/20261203040000_rosterkit_search_trigram/migration.sql';
 import postgresqlInit from '../migrations/postgresql/20261123000000_rosterkit_init/migration.sql';
 import postgresqlLiteralSearch from '../migrations/postgresql/20261124120000_rosterkit_literal_search/migration.sql';
 import postgresqlOutboxBackoff from '../migrations/postgresql/20261202000000_rosterkit_outbox_backoff/migration.sql';
@@ -13,6 +14,7 @@ import postgresqlInvitations from '../migrations/postgresql/20261203000000_roste
 import postgresqlExternalIdSeats from '../migrations/postgresql/20261203010000_rosterkit_accounts_external_id_seats/migration.sql';
 import postgresqlStoredRoles from '../migrations/postgresql/20261203020000_rosterkit_stored_roles/migration.sql';
 import postgresqlOutboxLeases from '../migrations/postgresql/20261203030000_rosterkit_outbox_leases/migration.sql';
+import postgresqlSearchTrigram from '../migrations/postgresql/20261203040000_rosterkit_search_trigram/migration.sql';
 import sqliteInit from '../migrations/sqlite/20261123000000_rosterkit_init/migration.sql';
 import sqliteLiteralSearch from '../migrations/sqlite/20261124120000_rosterkit_literal_search/migration.sql';
 import sqliteOutboxBackoff from '../migrations/sqlite/20261202000000_rosterkit_outbox_backoff/migration.sql';
@@ -20,6 +22,7 @@ import sqliteInvitations from '../migrations/sqlite/20261203000000_rosterkit_inv
 import sqliteExternalIdSeats from '../migrations/sqlite/20261203010000_rosterkit_accounts_external_id_seats/migration.sql';
 import sqliteStoredRoles from '../migrations/sqlite/20261203020000_rosterkit_stored_roles/migration.sql';
 import sqliteOutboxLeases from '../migrations/sqlite/20261203030000_rosterkit_outbox_leases/migration.sql';
+import sqliteSearchTrigram from '../migrations/sqlite/20261203040000_rosterkit_search_trigram/migration.sql';
 
 /** The database families rosterkit ships migrations for. MariaDB uses `mysql`. */
 export type RosterkitProvider = 'postgresql' | 'mysql' | 'sqlite';
@@ -46,6 +49,8 @@ const storedRoles = '20261203020000_rosterkit_stored_roles';
 const externalIdSeats = '20261203010000_rosterkit_accounts_external_id_seats';
 // Outbox leases: leaseId (the lease's end is nextAttemptAt).
 const outboxLeases = '20261203030000_rosterkit_outbox_leases';
+// PostgreSQL: pg_trgm GIN indexes on the search keys (nothing elsewhere).
+const searchTrigram = '20261203040000_rosterkit_search_trigram';
 
 /**
  * rosterkit's SQL migrations for each provider, oldest first: the same text
@@ -64,6 +69,7 @@ export const rosterkitMigrations: Readonly<
     { name: externalIdSeats, sql: postgresqlExternalIdSeats },
     { name: storedRoles, sql: postgresqlStoredRoles },
     { name: outboxLeases, sql: postgresqlOutboxLeases },
+    { name: searchTrigram, sql: postgresqlSearchTrigram },
   ],
   mysql: [
     { name: init, sql: mysqlInit },
@@ -73,6 +79,7 @@ export const rosterkitMigrations: Readonly<
     { name: externalIdSeats, sql: mysqlExternalIdSeats },
     { name: storedRoles, sql: mysqlStoredRoles },
     { name: outboxLeases, sql: mysqlOutboxLeases },
+    { name: searchTrigram, sql: mysqlSearchTrigram },
   ],
   sqlite: [
     { name: init, sql: sqliteInit },
@@ -82,6 +89,7 @@ export const rosterkitMigrations: Readonly<
     { name: externalIdSeats, sql: sqliteExternalIdSeats },
     { name: storedRoles, sql: sqliteStoredRoles },
     { name: outboxLeases, sql: sqliteOutboxLeases },
+    { name: searchTrigram, sql: sqliteSearchTrigram },
   ],
 });
 

@@ -16,6 +16,7 @@ const invitations = '20261203000000_rosterkit_invitations_and_structure';
 const storedRoles = '20261203020000_rosterkit_stored_roles';
 const externalIdSeats = '20261203010000_rosterkit_accounts_external_id_seats';
 const outboxLeases = '20261203030000_rosterkit_outbox_leases';
+const searchTrigram = '20261203040000_rosterkit_search_trigram';
 const at = (minute: number) => new Date(Date.UTC(2026, 10, 30, 12, minute, 0, 123));
 
 describe.each(['sqlite', 'postgresql', 'mysql'] as const)(
@@ -90,6 +91,7 @@ describe.each(['sqlite', 'postgresql', 'mysql'] as const)(
           externalIdSeats,
           storedRoles,
           outboxLeases,
+          searchTrigram,
         ],
         skipped: [init],
       });
@@ -181,6 +183,7 @@ describe.each(['sqlite', 'postgresql', 'mysql'] as const)(
           externalIdSeats,
           storedRoles,
           outboxLeases,
+          searchTrigram,
         ],
       });
     });

@@ -69,6 +69,20 @@ describe('round trips on PostgreSQL', () => {
     }
   });
 
+  it('reassigning 1 or 12 reports costs the same', async () => {
+    const measure = async (reports: number) => {
+      const manager = await person('manager');
+      const successor = await person('manager');
+      for (let i = 0; i < reports; i += 1) await person('agent', manager);
+      return count(() =>
+        admin.reassignReports({ managerId: manager, reassignment: { to: successor } }),
+      );
+    };
+    const few = await measure(1);
+    expect(few).toBeGreaterThan(0);
+    expect(await measure(12)).toBe(few);
+  });
+
   it('assigning 1 or 20 groups, and deactivating someone in them, cost the same', async () => {
     const space = (await admin.createSpace({ name: 'Support' })).id;
     const groups: string[] = [];

@@ -268,6 +268,18 @@ async function columnsOf(client: TestClient, provider: RosterkitProvider, table:
   return rows.map((row) => row.name).sort();
 }
 
+/** Indexes the migrations create on one provider only, by table. */
+const providerOnlyIndexes: Record<RosterkitProvider, Record<string, string[]>> = {
+  postgresql: {
+    rosterkit_accounts: [
+      'rosterkit_accounts_emailSearch_trgm_idx',
+      'rosterkit_accounts_nameSearch_trgm_idx',
+    ],
+  },
+  mysql: {},
+  sqlite: {},
+};
+
 describe.each(['sqlite', 'postgresql', 'mysql'] as const)('schema agreement: %s', (provider) => {
   let db: TestDatabase;
   let client: TestClient;
@@ -292,7 +304,18 @@ describe.each(['sqlite', 'postgresql', 'mysql'] as const)('schema agreement: %s'
     const declared = fragmentIndexes(fragment);
     expect([...declared.keys()].sort()).toEqual(Object.values(tableOf).sort());
     for (const [table, indexes] of declared) {
-      expect(await indexesOf(client, provider, table), table).toEqual(indexes);
+      const found = await indexesOf(client, provider, table);
+      // The search's trigram indexes (PostgreSQL only) cannot be declared in a
+      // fragment shared by three providers: they are the migrations' alone.
+      const trigram = providerOnlyIndexes[provider][table] ?? [];
+      expect(
+        found.filter((index) => trigram.includes(index.name)).map((index) => index.name),
+        table,
+      ).toEqual(trigram);
+      expect(
+        found.filter((index) => !trigram.includes(index.name)),
+        table,
+      ).toEqual(indexes);
     }
   });
 

@@ -97,6 +97,7 @@ export type {
   InvitationListQuery,
   InvitationListStatus,
   InvitationRepository,
+  ListPage,
   MembershipRepository,
   NativeTransaction,
   OrganizationRepository,
@@ -112,6 +113,7 @@ export type {
   Store,
   StoreTransaction,
   TenantRepository,
+  TotalMode,
   TransactionOptions,
 } from './ports/store.js';
 export type {

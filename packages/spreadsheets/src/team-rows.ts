@@ -1,4 +1,4 @@
-import type { AccountWithMemberships, ActorApi, BulkUpdateRow } from '@rosterkit/core';
+import type { AccountWithMemberships, ActorApi, BulkUpdateRow, Page } from '@rosterkit/core';
 
 /**
  * Which space a bulk-update template covers, and the names that turn its ids
@@ -100,7 +100,7 @@ export async function listUpdateRows(
   const members: AccountWithMemberships[] = [];
   let cursor: string | null = null;
   do {
-    const page = await api.listMembers({
+    const page: Page<AccountWithMemberships> = await api.listMembers({
       spaceId: options.space.id,
       statuses: ['pending', 'active', 'deactivated'],
       sort: { field: 'email', direction: 'asc' },

@@ -139,6 +139,7 @@ describe('@rosterkit/adapter-prisma from real consumers', () => {
       '20261203010000_rosterkit_accounts_external_id_seats',
       '20261203020000_rosterkit_stored_roles',
       '20261203030000_rosterkit_outbox_leases',
+      '20261203040000_rosterkit_search_trigram',
     ];
     expect(run('prisma-consumer.mjs')).toEqual({
       providers: ['mysql', 'postgresql', 'sqlite'],

@@ -36,7 +36,8 @@ export function accountRepository(
       })) as AccountRow | null;
       return row === null ? undefined : accountFromRow(row);
     },
-    list: (query) => listAccounts(delegate, query),
+    list: (query) =>
+      listAccounts({ accounts: delegate, memberships: db.rosterkitMembership }, query),
     async setLastSeen(orgId, id, at) {
       // Never back in time, and never a version change (presence must not make an edit stale).
       const { count } = (await delegate.updateMany({

@@ -64,6 +64,24 @@ export const accountListPagesSuite: ConformanceSuite = (test) => {
     expect(exact.nextCursor).toBeNull();
   });
 
+  test("Account list: total 'none' gives the same pages with a null total", async ({ store }) => {
+    await seedDirectory(store);
+    const query: AccountListQuery = {
+      orgId: 'org_a',
+      readFilter: matchAll,
+      sort: byEmail,
+      limit: 4,
+    };
+    for (const exact of [query, { ...query, memberOf: 'spc_team' }, { ...query, search: 'o' }]) {
+      const counted = await store.transaction((tx) => tx.accounts.list(exact));
+      const none = await store.transaction((tx) => tx.accounts.list({ ...exact, total: 'none' }));
+      expect(typeof counted.total).toBe('number');
+      expect(none.total).toBeNull();
+      expect(none.items).toEqual(counted.items);
+      expect(none.nextCursor).toBe(counted.nextCursor);
+    }
+  });
+
   test('Account list: a cursor stays put when rows are added before it', async ({ store }) => {
     await seedDirectory(store);
     const query: AccountListQuery = {

@@ -47,6 +47,15 @@ const readFilterArb: fc.Arbitrary<ReadFilter> = fc.constantFrom<ReadFilter>(
   { kind: 'field', field: 'spaceIds', op: 'eq', value: 'spc_2' },
   { kind: 'field', field: 'status', op: 'ne', value: 'deactivated' },
   { kind: 'not', filter: { kind: 'field', field: 'roles', op: 'eq', value: 'admin' } },
+  // Conditions on another organization: a store may fold them (readFilterInOrg).
+  { kind: 'not', filter: { kind: 'field', field: 'orgId', op: 'eq', value: 'org_elsewhere' } },
+  {
+    kind: 'or',
+    filters: [
+      { kind: 'field', field: 'orgId', op: 'eq', value: 'org_elsewhere' },
+      { kind: 'field', field: 'roles', op: 'in', value: ['agent'] },
+    ],
+  },
   {
     kind: 'or',
     filters: [

@@ -22,9 +22,9 @@ export const byId: AccountSort = { field: 'createdAt', direction: 'asc' };
 export async function listAllIds(
   store: Store,
   query: AccountListQuery,
-): Promise<{ ids: string[]; pages: number; totals: number[] }> {
+): Promise<{ ids: string[]; pages: number; totals: (number | null)[] }> {
   const ids: string[] = [];
-  const totals: number[] = [];
+  const totals: (number | null)[] = [];
   let cursor: string | undefined;
   for (let pages = 1; ; pages += 1) {
     const page = await store.transaction((tx) =>

@@ -33,6 +33,7 @@ export type {
   FilterFields,
   ReadFilterTranslator,
 } from './read-filter-fields.js';
+export { readFilterInOrg } from './read-filter-in-org.js';
 export {
   checkNewRows,
   invalidField,

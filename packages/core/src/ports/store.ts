@@ -35,7 +35,7 @@ export type {
   OutboxFailure,
   OutboxRepository,
 } from './repositories/outbox-repository.js';
-export type { Page } from './repositories/page.js';
+export type { ListPage, Page, TotalMode } from './repositories/page.js';
 export type { RoleHolders, RoleRepository } from './repositories/role-repository.js';
 export type { SpaceRepository } from './repositories/space-repository.js';
 export type { TenantRepository } from './repositories/tenant-repository.js';

@@ -8,7 +8,7 @@ import type { Organization } from '../model/organization.js';
 import type { Space } from '../model/space.js';
 import type { StoredRole } from '../model/stored-role.js';
 import type { RosterAction } from '../ports/policy.js';
-import type { Page } from '../ports/store.js';
+import type { ListPage, Page } from '../ports/store.js';
 import type { HistoryInput, LinkExternalIdInput } from './account-inputs.js';
 import type { BulkImportOptions, BulkOptions, BulkReport } from './bulk/bulk-report.js';
 import type { BulkImportRow, BulkUpdateRow } from './bulk/bulk-rows.js';
@@ -89,14 +89,20 @@ export interface ActorApi {
   changeRole(input: ChangeRoleInput): Promise<Membership>;
   /** One account with its memberships (periods included), if the actor may read it. */
   getAccount(input: AccountRef): Promise<AccountWithMemberships>;
-  /** All Users: every account of the organization the actor may read, filtered, searched, sorted and paged. */
-  listAccounts(input?: ListInput): Promise<Page<AccountWithMemberships>>;
+  /**
+   * All Users: every account of the organization the actor may read, filtered, searched, sorted and paged.
+   * `total` is the exact count, unless the input asks for `total: 'none'` (then `null`, and no count is run).
+   */
+  listAccounts(input?: ListInput & { total?: 'exact' }): Promise<Page<AccountWithMemberships>>;
+  listAccounts(input?: ListInput): Promise<ListPage<AccountWithMemberships>>;
   /**
    * The team of a space (the default space when `spaceId` is absent): its
    * current members, and with `includePending` its pending invitees too (in
-   * the same order and cursor, with no memberships yet).
+   * the same order and cursor, with no memberships yet). `total` as for
+   * {@link ActorApi.listAccounts}.
    */
-  listMembers(input?: ListInput): Promise<Page<AccountWithMemberships>>;
+  listMembers(input?: ListInput & { total?: 'exact' }): Promise<Page<AccountWithMemberships>>;
+  listMembers(input?: ListInput): Promise<ListPage<AccountWithMemberships>>;
   /** Renames the organization. */
   renameOrganization(input: RenameOrganizationInput): Promise<Organization>;
   /** Changes the organization's plan (plan-gated features follow it). */

@@ -2,6 +2,7 @@ import { ProfileKey } from '../model/account.js';
 import { Actor } from '../model/actor.js';
 import { systemClock } from '../ports/clock.js';
 import { uuidIdGenerator } from '../ports/id-generator.js';
+import type { ActorApi } from './actor-api.js';
 import { bulkImportCommand } from './bulk/bulk-import.js';
 import { parseBulkOptions } from './bulk/bulk-options.js';
 import { bulkUpdateCommand } from './bulk/bulk-update.js';
@@ -140,8 +141,11 @@ export function createRoster<Native = unknown>(options: RosterOptions<Native>): 
         removeFromTeam: run(removeFromTeam),
         changeRole: run(changeRole),
         getAccount: run(getAccount),
-        listAccounts: (input = {}) => run((ctx, raw) => listAccounts(ctx, raw, false))(input),
-        listMembers: (input = {}) => run((ctx, raw) => listAccounts(ctx, raw, true))(input),
+        // One implementation behind both overloads: `total` is a number unless the input said 'none'.
+        listAccounts: ((input = {}) =>
+          run((ctx, raw) => listAccounts(ctx, raw, false))(input)) as ActorApi['listAccounts'],
+        listMembers: ((input = {}) =>
+          run((ctx, raw) => listAccounts(ctx, raw, true))(input)) as ActorApi['listMembers'],
         renameOrganization: run(renameOrganization),
         changePlan: run(changePlan),
         transferOwnership: run(transferOwnership),

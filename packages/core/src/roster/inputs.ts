@@ -160,6 +160,8 @@ export const ListAccountsInput = defineModel(
     cursor: z.string().max(1000).optional(),
     /** 1 to 500. @default 50 */
     limit: z.int().min(1).max(maxPageSize).default(50),
+    /** `'exact'` counts every match into `total`; `'none'` skips the count (`total: null`). @default 'exact' */
+    total: z.enum(['exact', 'none']).default('exact'),
   }),
 );
 

@@ -1,6 +1,6 @@
 import type { Account, AccountStatus } from '../../model/account.js';
 import type { ReadFilter } from '../read-filter.js';
-import type { Page } from './page.js';
+import type { ListPage, TotalMode } from './page.js';
 import type { TenantRepository } from './tenant-repository.js';
 
 /**
@@ -29,8 +29,11 @@ export interface AccountRepository extends TenantRepository<Account> {
    * accounts have none (`null`).
    */
   findByExternalId(orgId: string, externalId: string): Promise<Account | undefined>;
-  /** One page of accounts matching `query`, with the total count; see {@link AccountListQuery}. */
-  list(query: AccountListQuery): Promise<Page<Account>>;
+  /**
+   * One page of accounts matching `query`, with the total count (`null` when
+   * `query.total` is `'none'`); see {@link AccountListQuery}.
+   */
+  list(query: AccountListQuery): Promise<ListPage<Account>>;
   /**
    * Records when the person was last seen. Does not change `version` (presence
    * must never make an admin's edit stale) and never moves `lastSeenAt` back.
@@ -111,4 +114,9 @@ export interface AccountListQuery {
   readonly cursor?: string;
   /** Rows per page, an integer from 1 to 500, the adapter kit's `maxPageSize` (`INVALID_INPUT` otherwise). */
   readonly limit: number;
+  /**
+   * `'exact'` (the default): `total` counts every match; `'none'`: `total` is
+   * `null` and the store skips the count.
+   */
+  readonly total?: TotalMode;
 }

@@ -7,3 +7,16 @@ export interface Page<T> {
   /** How many rows match the query in all (every page), ignoring `cursor` and `limit`. */
   readonly total: number;
 }
+
+/**
+ * A page of a list whose total may be skipped: `total` is `null` when the
+ * query asked for `total: 'none'` (a host that pages without showing a count
+ * saves the count's query), the exact count otherwise.
+ */
+export interface ListPage<T> extends Omit<Page<T>, 'total'> {
+  /** How many rows match in all, or `null` when the query asked for `total: 'none'`. */
+  readonly total: number | null;
+}
+
+/** How a list reports its total: `'exact'` (the default) counts every match, `'none'` skips the count. */
+export type TotalMode = 'exact' | 'none';

@@ -1,6 +1,6 @@
 import type { Account } from '../../model/account.js';
 import type { Membership } from '../../model/membership.js';
-import type { Page } from '../../ports/store.js';
+import type { ListPage } from '../../ports/store.js';
 import { authorize } from '../authorize.js';
 import type { ActorContext } from '../command-context.js';
 import { AccountRef, ListAccountsInput, PresenceInput } from '../inputs.js';
@@ -29,7 +29,7 @@ export async function listAccounts(
   ctx: ActorContext,
   raw: unknown,
   members: boolean,
-): Promise<Page<AccountWithMemberships>> {
+): Promise<ListPage<AccountWithMemberships>> {
   const input = ListAccountsInput.parse(raw);
   const actor = ctx.actor;
   const orgId = actor.organization.id;
@@ -40,6 +40,7 @@ export async function listAccounts(
     readFilter,
     sort: input.sort,
     limit: input.limit,
+    total: input.total,
     ...(input.search === undefined ? {} : { search: input.search }),
     ...(input.statuses === undefined ? {} : { statuses: input.statuses }),
     ...(input.roles === undefined ? {} : { roles: input.roles }),

@@ -1,0 +1,8 @@
+-- rosterkit: searches by an index, on MariaDB / MySQL: nothing to create.
+-- A search is `LIKE '%term%'` on the accounts' search keys, and neither
+-- engine has an index for a substring in the middle of a text: B-trees
+-- serve prefixes only, and InnoDB FULLTEXT matches whole words or word
+-- prefixes (MariaDB has no n-gram parser), which would change what a search
+-- finds. A search reads the organization's accounts through the
+-- (orgId, ...) indexes and tests each key. This migration exists so that
+-- every provider has the same migrations, by the same names.

@@ -1,0 +1,7 @@
+-- rosterkit: searches by an index, on SQLite: nothing to create. A search
+-- is `LIKE '%term%'` on the accounts' search keys, which no SQLite index
+-- serves. FTS5's trigram tokenizer could, but only through a virtual table
+-- kept in step by triggers and queried with MATCH, which Prisma's query
+-- API cannot join with; an embedded database of one organization scans its
+-- accounts quickly enough. This migration exists so that every provider has
+-- the same migrations, by the same names.
