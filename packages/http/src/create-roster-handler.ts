@@ -24,20 +24,6 @@ function normalizeBase(basePath: string | undefined): string {
 }
 
 /**
- * The actor's own account or organization missing means the credentials
- * name nobody (a deleted account, a stale session): a 401, not a 404 of
- * some resource.
- */
-function actorVanished(error: unknown, actor: Actor): boolean {
-  if (!RosterError.isInstance(error, 'NOT_FOUND')) return false;
-  const { subject, id } = error.details;
-  return (
-    (subject === 'Account' && id === actor.accountId) ||
-    (subject === 'Organization' && id === actor.orgId)
-  );
-}
-
-/**
  * The admin API of a roster as one fetch handler: every route of
  * {@link rosterRoutes} (or `options.routes`), JSON bodies validated by core's
  * zod schemas, errors as RFC 9457 problem details by {@link problemStatuses},
@@ -141,7 +127,9 @@ export function createRosterHandler(roster: Roster, options: RosterHandlerOption
       const body = input.upload === undefined ? result : input.upload.report(result as BulkReport);
       return jsonResponse(route.status, body, headers);
     } catch (error) {
-      if (actor !== undefined && actorVanished(error, actor)) {
+      // Credentials that name nobody rosterkit knows (a deleted account, a
+      // stale session) are a 401 with its challenge, like no credentials.
+      if (RosterError.isInstance(error, 'ACTOR_UNKNOWN')) {
         throw unauthenticated('The signed-in account no longer exists.');
       }
       throw error;

@@ -165,7 +165,7 @@ describe('the rest of core’s codes, from real requests', () => {
     const session = api.signIn(temp);
     await api.call(`/accounts/${temp}/deactivate`, { method: 'POST', token: owner });
     const response = await api.call('/accounts', { token: session });
-    expect((await problem(response)).slice(0, 2)).toEqual([403, 'FORBIDDEN']);
+    expect((await problem(response)).slice(0, 2)).toEqual([403, 'ACTOR_INACTIVE']);
   });
 });
 
