@@ -63,5 +63,7 @@ it('walks every use case of the reference pages through the commands and prints 
     'refused, INVALID_INPUT: To delete the organization, type its exact name',
   );
   expect(output).toContain('deleted 6 accounts');
-  expect(output.trimEnd().split('\n').at(-1)).toMatch(/Ana lists All Users: refused, ACTOR_UNKNOWN/);
+  expect(output.trimEnd().split('\n').at(-1)).toMatch(
+    /Ana lists All Users: refused, ACTOR_UNKNOWN/,
+  );
 });
