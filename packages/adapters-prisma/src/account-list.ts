@@ -125,6 +125,8 @@ export function accountListWhere(query: AccountListQuery): PrismaWhere {
 export function membershipCountWhere(query: AccountListQuery): PrismaWhere | undefined {
   const { orgId, memberOf, roles } = query;
   if (memberOf === undefined || query.groupId !== undefined) return undefined;
+  // Pending invitees are listed without a membership: only accounts count them.
+  if (query.includeInvited === true) return undefined;
   if (query.statuses !== undefined || searchText(query.search) !== '') return undefined;
   if (readFilterInOrg(query.readFilter, orgId).kind !== 'all') return undefined;
   return {
