@@ -127,11 +127,6 @@ export function createRosterHandler(roster: Roster, options: RosterHandlerOption
       const body = input.upload === undefined ? result : input.upload.report(result as BulkReport);
       return jsonResponse(route.status, body, headers);
     } catch (error) {
-      // Credentials that name nobody rosterkit knows (a deleted account, a
-      // stale session) are a 401 with its challenge, like no credentials.
-      if (RosterError.isInstance(error, 'ACTOR_UNKNOWN')) {
-        throw unauthenticated('The signed-in account no longer exists.');
-      }
       throw error;
     }
   }
@@ -190,7 +185,12 @@ export function createRosterHandler(roster: Roster, options: RosterHandlerOption
       for (const [name, value] of Object.entries(cors)) response.headers.set(name, value);
       return response;
     } catch (error) {
-      const { response, problem } = problemResponse(error, cors);
+      // Credentials that name nobody rosterkit knows (a deleted account, a
+      // stale session) are a 401 like no credentials: with the challenge.
+      const challenge = RosterError.isInstance(error, 'ACTOR_UNKNOWN')
+        ? { 'www-authenticate': options.challenge ?? 'Bearer' }
+        : {};
+      const { response, problem } = problemResponse(error, { ...cors, ...challenge });
       if (problem.code === 'INTERNAL') options.onError?.(error, request);
       return response;
     }

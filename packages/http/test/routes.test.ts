@@ -272,7 +272,8 @@ describe('every route over HTTP', () => {
     expect([after.status, ((await after.json()) as Json).code]).toEqual([404, 'NOT_FOUND']);
     // The deleted person's session now names nobody: 401, not a 404 of some resource.
     const again = await api.call('/me/activity', { method: 'POST', token: dee });
-    expect([again.status, ((await again.json()) as Json).code]).toEqual([401, 'UNAUTHENTICATED']);
+    expect([again.status, ((await again.json()) as Json).code]).toEqual([401, 'ACTOR_UNKNOWN']);
+    expect(again.headers.get('www-authenticate')).toBe('Bearer');
   });
 
   it('renames, changes plan, transfers ownership and deletes the organization', async () => {
