@@ -43,9 +43,9 @@ async function rawState(ctx: ConformanceContext, org: ScenarioOrg) {
   const people = [org.owner, org.admin, org.agentA, org.agentB];
   const accounts = await Promise.all(people.map((person) => ctx.raw.account(orgId, person.id)));
   const page = await org.as(org.owner).listAccounts({ limit: 500 });
-  const memberships = await Promise.all(
-    page.items.flatMap((item) => item.memberships.map((m) => ctx.raw.membership(orgId, m.id))),
-  );
+  // By id: "nothing changed" is about the rows, not the order a read returns them in.
+  const membershipIds = page.items.flatMap((item) => item.memberships.map((m) => m.id)).sort();
+  const memberships = await Promise.all(membershipIds.map((id) => ctx.raw.membership(orgId, id)));
   return {
     accounts,
     memberships,
