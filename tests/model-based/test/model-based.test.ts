@@ -414,12 +414,12 @@ class Lifecycle implements Cmd {
       ? ids(model).filter((id) => fits(model.people.get(id) as Person))
       : [];
     const targetId = pick(candidates.length > 0 ? candidates : ids(model), this.target);
-    // When focused, often a stored role, so that they come to be held.
     const stored = [...model.stored.keys()];
-    const role =
-      this.focus && stored.length > 0 && this.role % 2 === 0
-        ? pick(stored, this.role)
-        : pick(roles, this.role);
+    // When focused, a role that can be granted (a preset below the owner's or
+    // a stored one), so that re-adding and stored roles are reached often.
+    const role = this.focus
+      ? pick(['admin', 'staff', ...stored], this.role)
+      : pick(roles, this.role);
     const api = real.as(actorId);
     const person = model.people.get(targetId) as Person;
     const call = {
