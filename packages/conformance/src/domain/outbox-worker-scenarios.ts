@@ -4,6 +4,7 @@ import {
   type OutboxWorkerEvent,
   type OutboxWorkerOptions,
   type Roster,
+  type Store,
   startOutboxWorker,
 } from '@rosterkit/core';
 import { expect } from 'vitest';
@@ -240,6 +241,77 @@ export const outboxWorkerScenarios: ConformanceSuite = (test) => {
       lastError: null,
     });
     expect(stored?.nextAttemptAt.getTime()).toBeLessThanOrEqual(org.clock.now().getTime());
+  });
+
+  test('Domain: a worker whose claim waited for the store claims with a whole lease, and one whose lease ran out before its handler started hands the message to nobody', async (ctx) => {
+    const org = await seedScenario(ctx.store);
+    await org.roster.drainOutbox(async () => {});
+    const admin = org.as(org.admin);
+    await admin.requestPasswordReset({ accountId: org.agentA.id });
+    const lease = 2000;
+    // The claim's transaction waits 3 s for a connection (a busy pool).
+    let waited = false;
+    const slowPool: Store = {
+      transaction: (work, options) => {
+        if (!waited) {
+          waited = true;
+          org.clock.advance(3000);
+        }
+        return ctx.store.transaction(work, options);
+      },
+    };
+    const leaseLeft: number[] = [];
+    const slowRoster = createRoster({ store: slowPool, policy: scenarioPolicy, clock: org.clock });
+    await runWorker(
+      slowRoster,
+      {
+        lease,
+        handlers: {
+          'password.reset': async (_payload, { message }) => {
+            const [stored] = (await ctx.raw.outbox()).filter((m) => m.id === message.id);
+            leaseLeft.push(stored?.nextAttemptAt.getTime() ?? 0);
+          },
+        },
+      },
+      () => leaseLeft.length > 0,
+    );
+    expect(leaseLeft).toHaveLength(1);
+    // The lease runs from when the claim ran, not from before it waited.
+    expect(leaseLeft[0]).toBeGreaterThan(org.clock.now().getTime());
+
+    // Between the claim and the handler the lease runs out (the process
+    // stalled) and another worker claims the message.
+    await admin.requestPasswordReset({ accountId: org.agentB.id });
+    let stalled = false;
+    const stallingStore: Store = {
+      transaction: async (work, options) => {
+        const result = await ctx.store.transaction(work, options);
+        if (!stalled) {
+          stalled = true;
+          org.clock.advance(lease + 1);
+          const now = org.clock.now();
+          await ctx.store.transaction((tx) =>
+            tx.outbox.claim({
+              now,
+              limit: 10,
+              leaseId: 'lease_other',
+              until: new Date(now.getTime() + 30_000),
+            }),
+          );
+        }
+        return result;
+      },
+    };
+    let calls = 0;
+    const events = await runWorker(
+      createRoster({ store: stallingStore, policy: scenarioPolicy, clock: org.clock }),
+      { lease, handlers: { 'password.reset': () => void (calls += 1) } },
+      (seen) => seen.some((event) => event.type === 'lease-lost'),
+    );
+    expect(calls).toBe(0);
+    expect(events.filter((event) => event.type === 'lease-lost')).toHaveLength(1);
+    const held = (await ctx.raw.outbox()).filter((m) => m.deliveredAt === null);
+    expect(held.map((m) => m.leaseId)).toEqual(['lease_other']);
   });
 
   test("Domain: afterCommit is told of each committed command's outbox messages, not of a refused one, and a hook that throws fails nothing", async (ctx) => {

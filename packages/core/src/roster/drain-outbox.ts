@@ -110,11 +110,12 @@ export async function drainOutbox(
     caller: 'drainOutbox',
   };
   const leaseId = newLeaseId();
-  const now = clock.now();
-  const messages = await store.transaction(
-    (tx) => tx.outbox.claim({ now, limit, leaseId, until: new Date(now.getTime() + leaseMs) }),
-    readCommitted,
-  );
+  const messages = await store.transaction((tx) => {
+    // Read inside the transaction: a claim that waited for a connection must
+    // not write a lease that has already run out.
+    const now = clock.now();
+    return tx.outbox.claim({ now, limit, leaseId, until: new Date(now.getTime() + leaseMs) });
+  }, readCommitted);
   let delivered = 0;
   let failed = 0;
   let dead = 0;

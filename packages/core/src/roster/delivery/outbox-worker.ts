@@ -113,7 +113,25 @@ export function startOutboxWorker(roster: Roster, options: OutboxWorkerOptions):
     }
   }
 
-  async function deliver(message: OutboxMessage, leaseId: string): Promise<void> {
+  /**
+   * Whether the lease still holds before the handler starts: one with less
+   * than half its time left (the worker was slow to get here) is renewed
+   * first, and one already claimed over is given up without a call.
+   */
+  async function stillHeld(message: OutboxMessage, leaseId: string, until: Date): Promise<boolean> {
+    if (until.getTime() - clock.now().getTime() >= opts.lease / 2) return true;
+    return store.transaction(
+      (tx) =>
+        tx.outbox.renewLease(message.id, leaseId, new Date(clock.now().getTime() + opts.lease)),
+      readCommitted,
+    );
+  }
+
+  async function deliver(message: OutboxMessage, leaseId: string, until: Date): Promise<void> {
+    if (!(await stillHeld(message, leaseId, until))) {
+      emit({ type: 'lease-lost', message });
+      return;
+    }
     const controller = new AbortController();
     controllers.add(controller);
     // Renewed while the handler runs, so only a dead worker lets it lapse.
@@ -194,8 +212,8 @@ export function startOutboxWorker(roster: Roster, options: OutboxWorkerOptions):
     }
   }
 
-  function launch(message: OutboxMessage, leaseId: string): void {
-    const running: Promise<void> = settle(() => deliver(message, leaseId)).finally(() => {
+  function launch(message: OutboxMessage, leaseId: string, until: Date): void {
+    const running: Promise<void> = settle(() => deliver(message, leaseId, until)).finally(() => {
       inFlight.delete(running);
       wake();
     });
@@ -213,18 +231,21 @@ export function startOutboxWorker(roster: Roster, options: OutboxWorkerOptions):
       }
       let claimed: OutboxMessage[] = [];
       const leaseId = newLeaseId();
+      let until = new Date(0);
       try {
-        const now = clock.now();
-        const until = new Date(now.getTime() + opts.lease);
-        claimed = await store.transaction(
-          (tx) => tx.outbox.claim({ now, limit: free, leaseId, until }),
-          readCommitted,
-        );
+        claimed = await store.transaction((tx) => {
+          // The clock is read once the transaction holds a connection: a claim
+          // that waited for the pool must not write a lease that has already
+          // run out, or another worker claims the same messages at once.
+          const now = clock.now();
+          until = new Date(now.getTime() + opts.lease);
+          return tx.outbox.claim({ now, limit: free, leaseId, until });
+        }, readCommitted);
       } catch (error) {
         emit({ type: 'error', error });
       }
       if (claimed.length > 0) emit({ type: 'claimed', count: claimed.length });
-      for (const message of claimed) launch(message, leaseId);
+      for (const message of claimed) launch(message, leaseId, until);
       if (claimed.length < free && !stopping) await pause(opts.pollMs);
     }
   }
