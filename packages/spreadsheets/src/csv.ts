@@ -38,7 +38,7 @@ export interface WriteCsvOptions<Row = unknown> {
  * import { importSheet, writeCsv } from '@rosterkit/spreadsheets';
  *
  * writeCsv(importSheet(), { bom: false });
- * // 'Email*,First name,Last name,Role*,Home site / Space,Groups,Manager email\r\n'
+ * // 'Email*,First name,Last name,Role*,Home site / Space,Groups,Manager email,Restrictions\r\n'
  * ```
  */
 export function writeCsv<S extends BulkSheet>(

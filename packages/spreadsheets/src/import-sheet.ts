@@ -110,11 +110,19 @@ const importColumns: readonly Column[] = [
     example: 'ana.ng@acme.io',
     aliases: ['Manager'],
   },
+  {
+    label: 'Restrictions',
+    field: 'restrictions',
+    type: 'list',
+    required: false,
+    note: 'Restrictions of the person’s access in that space (the host’s names), separated by commas. Empty: none.',
+    example: 'no-export',
+  },
 ];
 
 /**
  * The import sheet: `Email*`, `First name`, `Last name`, `Role*`,
- * `Home site / Space`, `Groups`, `Manager email`, then one column per host
+ * `Home site / Space`, `Groups`, `Manager email`, `Restrictions`, then one column per host
  * profile field given in `options.profileFields`.
  *
  * @example

@@ -30,7 +30,7 @@ describe('templates through core’s bulk commands', () => {
     const upload = await fillTemplate(await writeXlsx(sheet, { roles }), 'Import', [
       ['tl@acme.io', 'Tia', 'Lo', 'team-leader', null, 'Sales', null],
       ['u1@acme.io', 'Uma', 'One', 'user', null, 'Sales', 'tl@acme.io'],
-      ['u2@acme.io', 'Udo', 'Two', 'user', null, null, 'tl@acme.io'],
+      ['u2@acme.io', 'Udo', 'Two', 'user', null, null, 'tl@acme.io', 'no-export, no-delete'],
     ]);
     const parsed = await parseXlsx(sheet, upload);
     expect(parsed.errors).toEqual([]);
@@ -64,6 +64,11 @@ describe('templates through core’s bulk commands', () => {
     // The current team, downloaded and uploaded as it is: nothing to do.
     const rows = await listUpdateRows(ana, { space: defaultSpace, groups: [sales] });
     expect(rows).toHaveLength(4);
+    // The Restrictions column reached the membership the invitation made.
+    expect(rows.find((row) => row.email === 'u2@acme.io')?.restrictions).toEqual([
+      'no-export',
+      'no-delete',
+    ]);
     const template = await writeXlsx(updateSheet(), { roles, rows });
     const same = await parseXlsx(updateSheet(), template);
     const unchanged = await ana.bulkUpdate(same.rows, { dryRun: true });

@@ -28,7 +28,7 @@ describe('the column definitions', () => {
     });
     expect(
       sheet.columns
-        .slice(7)
+        .slice(8)
         .map(({ label, field, required, example }) => ({ label, field, required, example })),
     ).toEqual([
       { label: 'Home extension', field: 'profile.homeExtension', required: false, example: '' },
@@ -44,7 +44,7 @@ describe('the column definitions', () => {
 
   it('take requiredProfileFields as they are: profile.<key> names a profile field', () => {
     const sheet = importSheet({ profileFields: ['firstName', 'profile.homeExtension'] });
-    expect(sheet.columns.slice(7).map(({ label, field }) => ({ label, field }))).toEqual([
+    expect(sheet.columns.slice(8).map(({ label, field }) => ({ label, field }))).toEqual([
       { label: 'Home extension', field: 'profile.homeExtension' },
     ]);
   });

@@ -7,7 +7,7 @@ describe('CSV', () => {
   it('starts with a byte order mark by default, and not when told', () => {
     expect(writeCsv(sheet).startsWith('\uFEFFEmail*,')).toBe(true);
     expect(writeCsv(sheet, { bom: false })).toBe(
-      'Email*,First name,Last name,Role*,Home site / Space,Groups,Manager email\r\n',
+      'Email*,First name,Last name,Role*,Home site / Space,Groups,Manager email,Restrictions\r\n',
     );
   });
 
@@ -33,11 +33,11 @@ describe('CSV', () => {
     ];
     const text = writeCsv(sheet, { rows, bom: false });
     expect(text).toBe(
-      'Email*,First name,Last name,Role*,Home site / Space,Groups,Manager email\r\n' +
-        'bo@acme.io,"Bo ""Bobby""","Chen, Jr.",agent,"Leeds\nNorth",,\r\n',
+      'Email*,First name,Last name,Role*,Home site / Space,Groups,Manager email,Restrictions\r\n' +
+        'bo@acme.io,"Bo ""Bobby""","Chen, Jr.",agent,"Leeds\nNorth",,,\r\n',
     );
     // A line break inside quotes stays one record: the next row is still line 3.
-    const parsed = parseCsv(sheet, `${text}cy@acme.io,,,manager,,,\r\n`);
+    const parsed = parseCsv(sheet, `${text}cy@acme.io,,,manager,,,,\r\n`);
     expect(parsed.rows).toEqual([
       { rowNumber: 2, ...rows[0] },
       { rowNumber: 3, email: 'cy@acme.io', role: 'manager' },

@@ -84,9 +84,9 @@ describe('cells that a spreadsheet program would run as a formula', () => {
     ]);
     const template = await writeXlsx(sheet, { roles });
     const filled = await fillTemplate(template, 'Import', [
-      ['bo@acme.io', '', '', 'agent', '', '', '', -5],
-      ['cy@acme.io', '', '', 'agent', '', '', '', "'-5"],
-      ['di@acme.io', '', '', 'agent', '', '', '', '+44 20'],
+      ['bo@acme.io', '', '', 'agent', '', '', '', '', -5],
+      ['cy@acme.io', '', '', 'agent', '', '', '', '', "'-5"],
+      ['di@acme.io', '', '', 'agent', '', '', '', '', '+44 20'],
     ]);
     expect((await parseXlsx(sheet, filled)).rows.map((row) => row.profile)).toEqual([
       { phone: '-5' },

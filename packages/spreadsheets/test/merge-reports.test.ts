@@ -47,7 +47,7 @@ describe('mergeReports', () => {
               field: null,
               code: 'UNKNOWN_HEADER',
               message:
-                'Unknown column "Shoe size": its cells are ignored. The columns are Email*, First name, Last name, Role*, Home site / Space, Groups, Manager email, Phone.',
+                'Unknown column "Shoe size": its cells are ignored. The columns are Email*, First name, Last name, Role*, Home site / Space, Groups, Manager email, Restrictions, Phone.',
             },
           ],
         },

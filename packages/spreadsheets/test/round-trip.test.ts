@@ -24,11 +24,12 @@ const typed = [
     'Leeds',
     'Sales, Support',
     'ana@acme.io',
+    'no-export, no-delete',
     '+44 20 7946 0000',
     '2041',
   ],
-  ['cy@acme.io', '', '', 'manager', '', '', '', '', ''],
-  ['di@acme.io', 'Di', "O'Neil", 'agent', '', 'Support;Night shift', 'cy@acme.io', '', ''],
+  ['cy@acme.io', '', '', 'manager', '', '', '', '', '', ''],
+  ['di@acme.io', 'Di', "O'Neil", 'agent', '', 'Support;Night shift', 'cy@acme.io', '', '', ''],
 ];
 const imported: BulkImportRow[] = [
   {
@@ -40,6 +41,7 @@ const imported: BulkImportRow[] = [
     space: 'Leeds',
     groups: ['Sales', 'Support'],
     manager: 'ana@acme.io',
+    restrictions: ['no-export', 'no-delete'],
     profile: { phone: '+44 20 7946 0000', extension: '2041' },
   },
   { rowNumber: 3, email: 'cy@acme.io', role: 'manager' },
@@ -86,6 +88,7 @@ describe('the import template, filled and read back', () => {
       'Home site / Space',
       'Groups',
       'Manager email',
+      'Restrictions',
       'Phone',
       'Extension',
     ]);
@@ -112,7 +115,12 @@ describe('the import template, filled and read back', () => {
     const filled =
       template +
       typed
-        .map((line) => line.join(',').replace('Sales, Support', '"Sales, Support"'))
+        .map((line) =>
+          line
+            .join(',')
+            .replace('Sales, Support', '"Sales, Support"')
+            .replace('no-export, no-delete', '"no-export, no-delete"'),
+        )
         .join('\r\n');
     expect(parseCsv(sheet, filled)).toEqual({ rows: imported, errors: [] });
   });

@@ -92,7 +92,7 @@ describe('the generated .xlsx templates', () => {
       return typeof note === 'string' ? note : note?.texts?.map((part) => part.text).join('');
     });
     expect(notes[0]).toBe(`${sheet.columns[0]?.note}\nExample: bo.chen@acme.io`);
-    expect(notes[7]).toContain('deactivated or reactivated');
+    expect(notes[8]).toContain('deactivated or reactivated');
     expect(notes.every((note) => typeof note === 'string' && note.length > 10)).toBe(true);
     // No example row: the template has the header and nothing else.
     expect(worksheet?.actualRowCount).toBe(1);
