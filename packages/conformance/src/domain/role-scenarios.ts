@@ -153,6 +153,34 @@ export const roleScenarios: ConformanceSuite = (test) => {
     });
   });
 
+  test('Domain: deleting a stored role and granting it, racing, never both commit: no membership holds a deleted role', async (ctx) => {
+    const org = await seedScenario(ctx.store);
+    const owner = org.as(org.owner);
+    const admin = org.as(org.admin);
+    const orgId = org.organization.id;
+    for (let round = 0; round < 8; round += 1) {
+      const role = await owner.defineRole({ name: `lead${round}`, rank: 1, permissions: [] });
+      const [deleted, granted] = await Promise.allSettled([
+        owner.deleteRole({ roleId: role.id }),
+        admin.changeRole({ accountId: org.agentA.id, role: role.name }),
+      ]);
+      const stored = await ctx.store.transaction((tx) => tx.roles.get(orgId, role.id));
+      const memberships = await ctx.store.transaction((tx) =>
+        tx.memberships.listByAccounts(orgId, [org.agentA.id]),
+      );
+      const held = memberships.filter((m) => m.state === 'member').map((m) => m.role);
+      expect(
+        deleted.status === 'fulfilled' && granted.status === 'fulfilled',
+        `round ${round}: both committed`,
+      ).toBe(false);
+      if (stored === undefined) expect(held).not.toContain(role.name);
+      if (granted.status === 'fulfilled') expect(stored).toBeDefined();
+      // Back to a preset, so the next round's role is free to delete.
+      if (held.includes(role.name))
+        await admin.changeRole({ accountId: org.agentA.id, role: 'agent' });
+    }
+  });
+
   test('Domain: can and permissions answer as the commands decide', async (ctx) => {
     const org = await seedScenario(ctx.store);
     const admin = org.as(org.admin);
