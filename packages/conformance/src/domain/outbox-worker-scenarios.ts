@@ -305,7 +305,14 @@ export const outboxWorkerScenarios: ConformanceSuite = (test) => {
     let calls = 0;
     const events = await runWorker(
       createRoster({ store: stallingStore, policy: scenarioPolicy, clock: org.clock }),
-      { lease, handlers: { 'password.reset': () => void (calls += 1) } },
+      {
+        lease,
+        handlers: {
+          'password.reset': () => {
+            calls += 1;
+          },
+        },
+      },
       (seen) => seen.some((event) => event.type === 'lease-lost'),
     );
     expect(calls).toBe(0);
