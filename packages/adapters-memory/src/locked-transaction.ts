@@ -74,6 +74,7 @@ const rules: Readonly<Record<string, Readonly<Record<string, Rule>>>> = {
       'find',
       'listByAccounts',
       'listReports',
+      'listReportsOf',
       'listBySpace',
       'listByGroup',
       'countByGroups',

@@ -200,6 +200,15 @@ export function createTransaction(views: () => Views): StoreTransaction<undefine
           .filter((row) => row.state === 'member')
           .map(clone);
       },
+      async listReportsOf(orgId, managerIds) {
+        const view = views().memberships;
+        return [...new Set(managerIds)].flatMap((managerId) =>
+          view
+            .rowsBy('manager', key(orgId, managerId))
+            .filter((row) => row.state === 'member')
+            .map(clone),
+        );
+      },
       async listBySpace(orgId, spaceId) {
         return views()
           .memberships.rowsBy('space', key(orgId, spaceId))

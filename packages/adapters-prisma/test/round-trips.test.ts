@@ -102,4 +102,29 @@ describe('round trips on PostgreSQL', () => {
     };
     expect(await measure(20)).toEqual(await measure(1));
   });
+
+  it('a bulk update of 2 or 20 rows costs the same: role changes, managers set, deactivations', async () => {
+    const lead = (await admin.getAccount({ accountId: await person('manager') })).account.email;
+    const measure = async (n: number) => {
+      const emails: string[] = [];
+      for (let i = 0; i < n; i += 1) {
+        emails.push((await admin.getAccount({ accountId: await person('agent') })).account.email);
+      }
+      // Half the rows promote and clear a manager, half deactivate and set one.
+      const rows = emails.map((email, index) =>
+        index % 2 === 0
+          ? { email, role: 'manager', manager: null }
+          : { email, deactivated: true, manager: lead },
+      );
+      return count(async () => {
+        const report = await admin.bulkUpdate(rows);
+        expect(report.rows.map((row) => row.error?.code ?? row.status)).toEqual(
+          Array(n).fill('updated'),
+        );
+      });
+    };
+    const few = await measure(2);
+    expect(few).toBeGreaterThan(0);
+    expect(await measure(20)).toBe(few);
+  });
 });

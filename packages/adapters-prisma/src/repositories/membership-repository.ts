@@ -67,6 +67,13 @@ export function membershipRepository(
       })) as MembershipRow[];
       return found.map(membershipFromRow);
     },
+    async listReportsOf(orgId, managerIds) {
+      if (managerIds.length === 0) return [];
+      const found = (await delegate.findMany({
+        where: { orgId, managerId: { in: [...new Set(managerIds)] }, state: 'member' },
+      })) as MembershipRow[];
+      return found.map(membershipFromRow);
+    },
     async listBySpace(orgId, spaceId) {
       const found = (await delegate.findMany({
         where: { orgId, spaceId, state: 'member' },

@@ -6,7 +6,7 @@ import { buildMembership } from '../fixtures.js';
 
 const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
-/** Memberships: one per account and space, find, listByAccounts, listReports. */
+/** Memberships: one per account and space, find, listByAccounts, listReports, listReportsOf. */
 export const membershipsSuite: ConformanceSuite = (test) => {
   test('Membership: one per account and space (CONFLICT unique), also on update', async ({
     store,
@@ -120,5 +120,20 @@ export const membershipsSuite: ConformanceSuite = (test) => {
     expect(await store.transaction((tx) => tx.memberships.listReports('org_a', 'acc_1'))).toEqual(
       [],
     );
+    // Several managers at once: each one's current reports, none of another org's.
+    const many = await store.transaction((tx) =>
+      tx.memberships.listReportsOf('org_a', ['acc_boss', 'acc_new_boss', 'acc_boss', 'acc_1']),
+    );
+    expect([...many].sort(byId)).toEqual(
+      [
+        report,
+        { ...unmanaged, managerId: 'acc_boss', version: 2 },
+        { ...other, managerId: 'acc_new_boss', version: 2 },
+      ].sort(byId),
+    );
+    expect(await store.transaction((tx) => tx.memberships.listReportsOf('org_a', []))).toEqual([]);
+    expect(
+      await store.transaction((tx) => tx.memberships.listReportsOf('org_b', ['acc_new_boss'])),
+    ).toEqual([]);
   });
 };

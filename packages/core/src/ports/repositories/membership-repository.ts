@@ -13,6 +13,12 @@ export interface MembershipRepository extends TenantRepository<Membership> {
   listByAccounts(orgId: string, accountIds: readonly string[]): Promise<Membership[]>;
   /** The current memberships (state `member`) whose manager is `managerId`: the manager's direct reports. */
   listReports(orgId: string, managerId: string): Promise<Membership[]>;
+  /**
+   * The direct reports of each of `managerIds` (current memberships whose
+   * manager is one of them), in one round trip and in no particular order:
+   * a bulk update checks every row it deactivates with one read.
+   */
+  listReportsOf(orgId: string, managerIds: readonly string[]): Promise<Membership[]>;
   /** The current memberships (state `member`) of one space, in no particular order. */
   listBySpace(orgId: string, spaceId: string): Promise<Membership[]>;
   /** The memberships whose `groupIds` hold `groupId` (only current ones can), in no particular order. */

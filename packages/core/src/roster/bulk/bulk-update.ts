@@ -1,3 +1,4 @@
+import type { Account } from '../../model/account.js';
 import type { AuditEvent } from '../../model/audit-event.js';
 import type { Membership } from '../../model/membership.js';
 import type { OutboxMessage } from '../../model/outbox-message.js';
@@ -13,7 +14,12 @@ import { type BatchState, planUpdateRow, type RowPlan } from './plan-update-row.
 import { loadBatchNames } from './resolve.js';
 import { reportFailure, rowReport } from './row-failure.js';
 
-/** Reads what the rows name at once: spaces, groups, every account (the rows' and the managers') and their memberships. */
+/**
+ * Reads what the rows name at once: spaces, groups, every account (the
+ * rows' and the managers') and their memberships, and the current reports of
+ * every account a row deactivates (rule 7 checks them): a constant number of
+ * reads for any number of rows.
+ */
 async function loadBatchState(
   ctx: ActorContext,
   rows: readonly PreparedRow<BulkUpdateRow>[],
@@ -27,43 +33,135 @@ async function loadBatchState(
       emails: typeof data.manager === 'string' ? [data.email, data.manager] : [data.email],
     })),
   );
+  const byEmail = new Map(accounts.map((account) => [account.email, account]));
+  const deactivated = rows.flatMap(({ data }) => {
+    const account = data.deactivated === true ? byEmail.get(data.email) : undefined;
+    return account === undefined ? [] : [account.id];
+  });
+  const [listed, reports] = await Promise.all([
+    accounts.length === 0
+      ? []
+      : ctx.tx.memberships.listByAccounts(
+          orgId,
+          accounts.map((account) => account.id),
+        ),
+    deactivated.length === 0 ? [] : ctx.tx.memberships.listReportsOf(orgId, deactivated),
+  ]);
   const memberships = new Map<string, Membership[]>();
-  if (accounts.length > 0) {
-    const listed = await ctx.tx.memberships.listByAccounts(
-      orgId,
-      accounts.map((account) => account.id),
-    );
-    for (const membership of listed) {
-      memberships.set(membership.accountId, [
-        ...(memberships.get(membership.accountId) ?? []),
-        membership,
-      ]);
-    }
+  for (const membership of listed) {
+    memberships.set(membership.accountId, [
+      ...(memberships.get(membership.accountId) ?? []),
+      membership,
+    ]);
   }
   return {
     spaces,
     groups,
-    byEmail: new Map(accounts.map((account) => [account.email, account])),
+    byEmail,
     memberships,
+    reports: new Map(reports.map((membership) => [membership.id, membership])),
   };
 }
 
+/** A planned row whose writes wait for the batch's: its account and membership drafts. */
+interface PendingRow {
+  readonly plan: RowPlan;
+  readonly account: Account | undefined;
+  readonly memberships: readonly Membership[];
+}
+
 /**
- * Writes one planned row: the effects of its status change (groups cleared,
- * the host's resource handlers, sessions revoked), then its account and
- * changed memberships. Its audit event and outbox messages go to the batch's.
- * A failure here is unexpected (a concurrent writer): it fails the batch,
- * which is then run row by row.
+ * The batch's writes, held until {@link PendingWrites.flush}: every changed
+ * membership in one `updateMany`, every changed account in another, so a
+ * batch costs the same number of statements whatever its size. A row on an
+ * account already waiting flushes first, so each row plans on stored versions.
  */
-async function writeRow(
+class PendingWrites {
+  private rows: PendingRow[] = [];
+  private readonly accountIds = new Set<string>();
+
+  constructor(
+    private readonly ctx: ActorContext,
+    private readonly state: BatchState,
+    private readonly events: AuditEvent[],
+  ) {}
+
+  has(accountId: string | undefined): boolean {
+    return accountId !== undefined && this.accountIds.has(accountId);
+  }
+
+  add(row: PendingRow): void {
+    this.rows.push(row);
+    this.accountIds.add(row.plan.account.id);
+    // Later rows plan on the batch as it will stand: who now reports to whom.
+    for (const membership of row.memberships) {
+      if (membership.managerId !== null || this.state.reports.has(membership.id))
+        this.state.reports.set(membership.id, membership);
+    }
+    const { account, before } = row.plan;
+    this.state.byEmail.set(account.email, row.account ?? account);
+    const drafts = new Map(row.memberships.map((membership) => [membership.id, membership]));
+    this.state.memberships.set(
+      account.id,
+      before.map((membership) => drafts.get(membership.id) ?? membership),
+    );
+  }
+
+  async flush(): Promise<void> {
+    if (this.rows.length === 0) return;
+    const rows = this.rows;
+    this.rows = [];
+    this.accountIds.clear();
+    const { tx } = this.ctx;
+    const drafts = rows.flatMap((row) => row.memberships);
+    const accounts = rows.flatMap((row) => (row.account === undefined ? [] : [row.account]));
+    const [savedMemberships, savedAccounts] = await Promise.all([
+      drafts.length === 0 ? [] : tx.memberships.updateMany(drafts),
+      accounts.length === 0 ? [] : tx.accounts.updateMany(accounts),
+    ]);
+    const memberships = new Map(savedMemberships.map((membership) => [membership.id, membership]));
+    const byId = new Map(savedAccounts.map((account) => [account.id, account]));
+    for (const { plan, memberships: changed } of rows) {
+      const { account, before } = plan;
+      const saved = changed.map((draft) => memberships.get(draft.id) ?? draft);
+      const savedAccount = byId.get(account.id) ?? account;
+      const changedIds = new Set(saved.map((membership) => membership.id));
+      this.events.push(
+        auditEventOf(
+          this.ctx,
+          account.orgId,
+          'bulkUpdate',
+          { type: 'Account', id: account.id },
+          { account, memberships: before.filter((membership) => changedIds.has(membership.id)) },
+          { account: savedAccount, memberships: saved },
+        ),
+      );
+      this.state.byEmail.set(savedAccount.email, savedAccount);
+      this.state.memberships.set(
+        account.id,
+        before.map((membership) => memberships.get(membership.id) ?? membership),
+      );
+      for (const membership of saved) {
+        if (this.state.reports.has(membership.id))
+          this.state.reports.set(membership.id, membership);
+      }
+    }
+  }
+}
+
+/**
+ * Runs the effects of one planned row's status change (groups cleared, the
+ * host's resource handlers, sessions revoked) and returns its drafts, for
+ * the batch's writes; its outbox messages go to the batch's.
+ */
+async function draftRow(
   ctx: ActorContext,
   plan: RowPlan,
-  state: BatchState,
-  batch: { readonly events: AuditEvent[]; readonly messages: OutboxMessage[] },
-): Promise<void> {
-  const { account, before, status } = plan;
+  messages: OutboxMessage[],
+): Promise<PendingRow> {
+  const { before, status } = plan;
   let after = plan.after;
-  let nextAccount = account;
+  let nextAccount: Account | undefined;
   if (status !== undefined) {
     const scope = await runEffects(
       accountScope(ctx, status.event, {
@@ -80,29 +178,9 @@ async function writeRow(
     );
     after = scope.target.memberships;
     nextAccount = scope.target.account;
-    batch.messages.push(...scope.messages);
+    messages.push(...scope.messages);
   }
-  const saved: Membership[] = [];
-  for (const membership of changedMemberships(before, after)) {
-    saved.push(await ctx.tx.memberships.update(membership));
-  }
-  const savedAccount = status === undefined ? account : await ctx.tx.accounts.update(nextAccount);
-  const changedIds = new Set(saved.map((membership) => membership.id));
-  batch.events.push(
-    auditEventOf(
-      ctx,
-      account.orgId,
-      'bulkUpdate',
-      { type: 'Account', id: account.id },
-      { account, memberships: before.filter((membership) => changedIds.has(membership.id)) },
-      { account: savedAccount, memberships: saved },
-    ),
-  );
-  state.byEmail.set(savedAccount.email, savedAccount);
-  state.memberships.set(
-    account.id,
-    before.map((membership) => saved.find((next) => next.id === membership.id) ?? membership),
-  );
+  return { plan, account: nextAccount, memberships: changedMemberships(before, after) };
 }
 
 /** A reactivation of someone still a member of a space takes a seat back, as `reactivate` does. */
@@ -116,12 +194,13 @@ function takesSeat(plan: RowPlan): boolean {
 /**
  * What a batch of update rows does, in one transaction: read the spaces, the
  * groups of the spaces used, every account named (the rows' and the
- * managers') and their memberships, at once; then row by row, check
- * everything the row asks with the single commands' checks (`changeRole`,
- * `assignGroups`, `setManager`, `setRestrictions`, `deactivate` and
- * `reactivate`, plus rule 8), and only then write it: one account and
- * membership update each, and one audit event per updated row, appended with
- * the batch's outbox messages at the end.
+ * managers'), their memberships and the reports of those deactivated, at
+ * once; then row by row, check everything the row asks with the single
+ * commands' checks (`changeRole`, `assignGroups`, `setManager`,
+ * `setRestrictions`, `deactivate` and `reactivate`, plus rule 8); and write
+ * the batch at the end: its memberships in one `updateMany`, its accounts in
+ * another, one audit event per updated row and the outbox messages, each
+ * appended at once. The statements do not grow with the rows.
  * @internal
  */
 export function bulkUpdateCommand(): BulkCommand<BulkUpdateRow> {
@@ -130,9 +209,13 @@ export function bulkUpdateCommand(): BulkCommand<BulkUpdateRow> {
     async process(ctx, rows) {
       const state = await loadBatchState(ctx, rows);
       const reports = new Map<number, BulkRowReport>();
-      const batch = { events: [] as AuditEvent[], messages: [] as OutboxMessage[] };
+      const events: AuditEvent[] = [];
+      const messages: OutboxMessage[] = [];
+      const pending = new PendingWrites(ctx, state, events);
       let seats: { readonly room: SeatRoom | undefined; taken: number } | null = null;
       for (const row of rows) {
+        // Two rows of one account: the second plans on the first's writes, stored.
+        if (pending.has(state.byEmail.get(row.data.email)?.id)) await pending.flush();
         let plan: Awaited<ReturnType<typeof planUpdateRow>>;
         try {
           plan = await planUpdateRow(ctx, row.data, state);
@@ -160,11 +243,12 @@ export function bulkUpdateCommand(): BulkCommand<BulkUpdateRow> {
           }
           seats.taken += 1;
         }
-        await writeRow(ctx, plan, state, batch);
+        pending.add(await draftRow(ctx, plan, messages));
         reports.set(row.index, rowReport(row, 'updated', plan.account.id));
       }
-      if (batch.messages.length > 0) await ctx.tx.outbox.appendMany(batch.messages);
-      if (batch.events.length > 0) await ctx.tx.auditEvents.appendMany(batch.events);
+      await pending.flush();
+      if (messages.length > 0) await ctx.tx.outbox.appendMany(messages);
+      if (events.length > 0) await ctx.tx.auditEvents.appendMany(events);
       return { reports, invitations: [] };
     },
   };

@@ -25,6 +25,19 @@ export interface BatchState {
   readonly groups: readonly Group[];
   readonly byEmail: Map<string, Account>;
   readonly memberships: Map<string, Membership[]>;
+  /**
+   * The current reports of every account a row deactivates, read at once,
+   * by membership id: kept up to date as rows are written, so a row that
+   * gives someone a manager is seen by a later row deactivating that manager.
+   */
+  readonly reports: Map<string, Membership>;
+}
+
+/** The direct reports of `managerId` as the batch stands. @internal */
+export function reportsIn(state: BatchState, managerId: string): Membership[] {
+  return [...state.reports.values()].filter(
+    (membership) => membership.managerId === managerId && membership.state === 'member',
+  );
 }
 
 /** A change of status the row asks, accepted by the account machine. @internal */
@@ -232,9 +245,10 @@ async function planRowDeactivation(
   account: Account,
   before: readonly Membership[],
   after: readonly Membership[],
+  batch: BatchState,
 ): Promise<StatusChange> {
   await at('deactivated', () => refuseSelf(ctx, account.id, 'deactivate'));
-  const reports = await ctx.tx.memberships.listReports(account.orgId, account.id);
+  const reports = reportsIn(batch, account.id);
   const held = [...before, ...after]
     .filter((membership) => membership.state === 'member')
     .map((membership) => membership.role);
@@ -294,6 +308,7 @@ export async function planUpdateRow(
   const after = memberships.map((candidate) =>
     draft !== undefined && candidate.id === draft.id ? draft : candidate,
   );
-  if (changes.deactivates) status = await planRowDeactivation(ctx, account, memberships, after);
+  if (changes.deactivates)
+    status = await planRowDeactivation(ctx, account, memberships, after, state);
   return { account, before: memberships, after, status };
 }
