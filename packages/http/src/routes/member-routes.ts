@@ -7,7 +7,7 @@ import {
   SetRestrictionsInput,
 } from '@rosterkit/core/extra';
 import { MembersQuery } from '../request/list-query.js';
-import { membershipVersion } from './account-version.js';
+import { membershipVersion } from './resource-versions.js';
 import { AccountPageBody, MembershipBody } from './response-schemas.js';
 import { bodyOf, defineRoute, type Route } from './route.js';
 
