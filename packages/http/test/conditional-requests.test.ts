@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { rosterRoutes } from '../src/index.js';
+import { type Route, rosterRoutes } from '../src/index.js';
 import type { Json } from './support/json.js';
 import { startApi, type TestApi } from './support/server.js';
 
@@ -97,6 +97,65 @@ describe('If-None-Match', () => {
       headers: { 'if-none-match': '*' },
     });
     expect(list.status).toBe(200);
+  });
+});
+
+describe('If-Match against a racing writer', () => {
+  it('a writer that slips in between the check and the command still makes it a 412: core checks the version in the write', async () => {
+    // The check reads the version; another writer then changes the account
+    // before the command runs. Core compares If-Match's version in its transaction.
+    const racing = rosterRoutes.map(
+      (route): Route =>
+        route.operationId !== 'updateProfile'
+          ? route
+          : {
+              ...route,
+              currentVersion: async (context) => {
+                const version = await (route.currentVersion?.(context) ?? Promise.resolve(0));
+                const { accountId } = context.params as { accountId: string };
+                await context.api.updateProfile({ accountId, lastName: 'Sneaked' });
+                return version;
+              },
+            },
+    );
+    const raced = await startApi({ routes: racing });
+    try {
+      const owner = raced.signIn(raced.ownerId);
+      const read = await raced.call(`/accounts/${raced.ownerId}`, { token: owner });
+      const response = await raced.call(`/accounts/${raced.ownerId}`, {
+        method: 'PATCH',
+        token: owner,
+        headers: { 'if-match': read.headers.get('etag') ?? '' },
+        json: { firstName: 'Mine' },
+      });
+      expect([response.status, ((await response.json()) as Json).code]).toEqual([
+        412,
+        'PRECONDITION_FAILED',
+      ]);
+      const after = (await (
+        await raced.call(`/accounts/${raced.ownerId}`, { token: owner })
+      ).json()) as Json;
+      expect([after.account.firstName, after.account.lastName]).toEqual(['Ana', 'Sneaked']);
+    } finally {
+      await raced.close();
+    }
+  });
+
+  it('a stale `version` in the body (no If-Match) is core’s 409 CONFLICT', async () => {
+    const read = (await (
+      await api.call(`/accounts/${api.ownerId}`, { token: admin })
+    ).json()) as Json;
+    const response = await api.call(`/accounts/${api.ownerId}`, {
+      method: 'PATCH',
+      token: admin,
+      json: { firstName: 'Body', version: read.account.version + 5 },
+    });
+    const body = (await response.json()) as Json;
+    expect([response.status, body.code, body.details.reason]).toEqual([
+      409,
+      'CONFLICT',
+      'stale-version',
+    ]);
   });
 });
 

@@ -3,10 +3,12 @@ import {
   DeactivateInput,
   DeleteOwnAccountInput,
   LinkExternalIdInput,
+  ReactivateInput,
   ReassignReportsInput,
   UpdateProfileInput,
 } from '@rosterkit/core/extra';
 import { z } from 'zod';
+import { ifMatchVersion } from '../request/etag.js';
 import { HistoryQuery, ListQuery, PresenceQuery } from '../request/list-query.js';
 import { accountVersion } from './resource-versions.js';
 import {
@@ -56,7 +58,8 @@ export const accountRoutes: readonly Route[] = [
     bodyRequired: true,
     status: 200,
     response: AccountBody,
-    call: ({ api, params, body }) => api.updateProfile({ ...body, accountId: params.accountId }),
+    call: ({ api, params, body, request }) =>
+      api.updateProfile({ ...ifMatchVersion(request), ...body, accountId: params.accountId }),
     currentVersion: ({ api, params }) => accountVersion(api, params.accountId),
     etag: (account) => account.version,
   }),
@@ -70,7 +73,8 @@ export const accountRoutes: readonly Route[] = [
     body: bodyOf(DeactivateInput, 'accountId'),
     status: 200,
     response: AccountBody,
-    call: ({ api, params, body }) => api.deactivate({ ...body, accountId: params.accountId }),
+    call: ({ api, params, body, request }) =>
+      api.deactivate({ ...ifMatchVersion(request), ...body, accountId: params.accountId }),
     currentVersion: ({ api, params }) => accountVersion(api, params.accountId),
     etag: (account) => account.version,
   }),
@@ -81,10 +85,11 @@ export const accountRoutes: readonly Route[] = [
     tag: 'Accounts',
     summary: 'Reactivates a deactivated account (groups are not restored).',
     auth: 'actor',
-    body: bodyOf(AccountRef, 'accountId'),
+    body: bodyOf(ReactivateInput, 'accountId'),
     status: 200,
     response: AccountBody,
-    call: ({ api, params }) => api.reactivate({ accountId: params.accountId }),
+    call: ({ api, params, body, request }) =>
+      api.reactivate({ ...ifMatchVersion(request), ...body, accountId: params.accountId }),
     currentVersion: ({ api, params }) => accountVersion(api, params.accountId),
     etag: (account) => account.version,
   }),
@@ -124,7 +129,8 @@ export const accountRoutes: readonly Route[] = [
     bodyRequired: true,
     status: 200,
     response: AccountBody,
-    call: ({ api, params, body }) => api.linkExternalId({ ...body, accountId: params.accountId }),
+    call: ({ api, params, body, request }) =>
+      api.linkExternalId({ ...ifMatchVersion(request), ...body, accountId: params.accountId }),
     currentVersion: ({ api, params }) => accountVersion(api, params.accountId),
     etag: (account) => account.version,
   }),

@@ -4,6 +4,7 @@ import {
   RenameOrganizationInput,
   TransferOwnershipInput,
 } from '@rosterkit/core/extra';
+import { ifMatchVersion } from '../request/etag.js';
 import { organizationVersion } from './resource-versions.js';
 import { DeletedOrganizationBody, OrganizationBody } from './response-schemas.js';
 import { defineRoute, type Route } from './route.js';
@@ -33,7 +34,8 @@ export const organizationRoutes: readonly Route[] = [
     bodyRequired: true,
     status: 200,
     response: OrganizationBody,
-    call: ({ api, body }) => api.renameOrganization(body),
+    call: ({ api, body, request }) =>
+      api.renameOrganization({ ...ifMatchVersion(request), ...body }),
     currentVersion: ({ api }) => organizationVersion(api),
     etag: (organization) => organization.version,
   }),
@@ -48,7 +50,7 @@ export const organizationRoutes: readonly Route[] = [
     bodyRequired: true,
     status: 200,
     response: OrganizationBody,
-    call: ({ api, body }) => api.changePlan(body),
+    call: ({ api, body, request }) => api.changePlan({ ...ifMatchVersion(request), ...body }),
     currentVersion: ({ api }) => organizationVersion(api),
     etag: (organization) => organization.version,
   }),
@@ -63,7 +65,8 @@ export const organizationRoutes: readonly Route[] = [
     bodyRequired: true,
     status: 200,
     response: OrganizationBody,
-    call: ({ api, body }) => api.transferOwnership(body),
+    call: ({ api, body, request }) =>
+      api.transferOwnership({ ...ifMatchVersion(request), ...body }),
     currentVersion: ({ api }) => organizationVersion(api),
     etag: (organization) => organization.version,
   }),
@@ -79,7 +82,8 @@ export const organizationRoutes: readonly Route[] = [
     bodyRequired: true,
     status: 200,
     response: DeletedOrganizationBody,
-    call: ({ api, body }) => api.deleteOrganization(body),
+    call: ({ api, body, request }) =>
+      api.deleteOrganization({ ...ifMatchVersion(request), ...body }),
     currentVersion: ({ api }) => organizationVersion(api),
   }),
 ];

@@ -1,9 +1,9 @@
-import { DefineRoleInput, UpdateRoleInput } from '@rosterkit/core/extra';
+import { DefineRoleInput, RoleRef, UpdateRoleInput } from '@rosterkit/core/extra';
 import { z } from 'zod';
 import { ifMatchVersion } from '../request/etag.js';
 import { roleVersion } from './resource-versions.js';
 import { RoleListBody, StoredRoleBody } from './response-schemas.js';
-import { defineRoute, type Route } from './route.js';
+import { bodyOf, defineRoute, type Route } from './route.js';
 
 // updateRole's schema carries a refinement (at least one field), which zod
 // will not `omit` from: the body is its fields but `roleId`, and core checks
@@ -69,11 +69,11 @@ export const roleRoutes: readonly Route[] = [
     tag: 'Roles',
     summary: 'Deletes a stored role nobody holds (`ROLE_IN_USE` lists who does).',
     auth: 'actor',
-    body: z.strictObject({}),
+    body: bodyOf(RoleRef, 'roleId'),
     status: 200,
     response: StoredRoleBody,
-    call: ({ api, params, request }) =>
-      api.deleteRole({ ...ifMatchVersion(request), roleId: params.roleId }),
+    call: ({ api, params, body, request }) =>
+      api.deleteRole({ ...ifMatchVersion(request), ...body, roleId: params.roleId }),
     currentVersion: ({ api, params }) => roleVersion(api, params.roleId),
   }),
 ];

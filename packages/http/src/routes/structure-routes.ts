@@ -1,11 +1,13 @@
 import {
   CreateGroupInput,
   CreateSpaceInput,
+  DeleteGroupInput,
   DeleteSpaceInput,
   RenameGroupInput,
   RenameSpaceInput,
 } from '@rosterkit/core/extra';
 import { z } from 'zod';
+import { ifMatchVersion } from '../request/etag.js';
 import { groupInSpace, spaceVersion } from './resource-versions.js';
 import {
   DeletedSpaceBody,
@@ -14,7 +16,7 @@ import {
   publicInvitation,
   SpaceBody,
 } from './response-schemas.js';
-import { bodyOf, defineRoute, noBody, type Route } from './route.js';
+import { bodyOf, defineRoute, type Route } from './route.js';
 
 const space = '/spaces/{spaceId}';
 const group = `${space}/groups/{groupId}`;
@@ -58,7 +60,8 @@ export const structureRoutes: readonly Route[] = [
     bodyRequired: true,
     status: 200,
     response: SpaceBody,
-    call: ({ api, params, body }) => api.renameSpace({ ...body, spaceId: params.spaceId }),
+    call: ({ api, params, body, request }) =>
+      api.renameSpace({ ...ifMatchVersion(request), ...body, spaceId: params.spaceId }),
     currentVersion: ({ api, params }) => spaceVersion(api, params.spaceId),
     etag: (renamed) => renamed.version,
   }),
@@ -73,8 +76,12 @@ export const structureRoutes: readonly Route[] = [
     body: bodyOf(DeleteSpaceInput, 'spaceId'),
     status: 200,
     response: DeletedSpaceBody,
-    call: async ({ api, params }) => {
-      const deleted = await api.deleteSpace({ spaceId: params.spaceId });
+    call: async ({ api, params, body, request }) => {
+      const deleted = await api.deleteSpace({
+        ...ifMatchVersion(request),
+        ...body,
+        spaceId: params.spaceId,
+      });
       return {
         ...deleted,
         revokedInvitations: deleted.revokedInvitations.map(publicInvitation),
@@ -118,9 +125,9 @@ export const structureRoutes: readonly Route[] = [
     bodyRequired: true,
     status: 200,
     response: GroupBody,
-    call: async ({ api, params, body }) => {
+    call: async ({ api, params, body, request }) => {
       await groupInSpace(api, params.spaceId, params.groupId);
-      return api.renameGroup({ ...body, groupId: params.groupId });
+      return api.renameGroup({ ...ifMatchVersion(request), ...body, groupId: params.groupId });
     },
     currentVersion: async ({ api, params }) =>
       (await groupInSpace(api, params.spaceId, params.groupId)).version,
@@ -133,12 +140,12 @@ export const structureRoutes: readonly Route[] = [
     tag: 'Groups',
     summary: 'Deletes a group of the space; its members leave it.',
     auth: 'actor',
-    body: noBody,
+    body: bodyOf(DeleteGroupInput, 'groupId'),
     status: 200,
     response: GroupBody,
-    call: async ({ api, params }) => {
+    call: async ({ api, params, body, request }) => {
       await groupInSpace(api, params.spaceId, params.groupId);
-      return api.deleteGroup({ groupId: params.groupId });
+      return api.deleteGroup({ ...ifMatchVersion(request), ...body, groupId: params.groupId });
     },
     currentVersion: async ({ api, params }) =>
       (await groupInSpace(api, params.spaceId, params.groupId)).version,
