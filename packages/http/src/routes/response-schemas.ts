@@ -120,14 +120,17 @@ export const RoleListBody = z.object({
   version: z.string().meta({ description: 'The version of the organization’s stored roles.' }),
 });
 
+/** An action a "may I?" question is about. @internal */
+export const RosterActionName = z.enum(rosterActions);
+
 /** @internal */
 export const PermissionsBody = z.object({
-  actions: z.record(z.enum(rosterActions), z.boolean()),
+  actions: z.record(RosterActionName, z.boolean()),
   grantableRoles: z.array(z.string()),
 });
 
 /** @internal */
-export const CanBody = z.object({ action: z.enum(rosterActions), allowed: z.boolean() });
+export const CanBody = z.object({ action: RosterActionName, allowed: z.boolean() });
 
 /** @internal */
 export const PresenceBody = z.array(
