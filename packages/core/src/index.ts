@@ -184,6 +184,7 @@ export type {
   ListAccountsInput,
   ListInput,
   PresenceInput,
+  ReactivateInput,
   ReassignReportsInput,
   RemoveFromTeamInput,
   SetManagerInput,
