@@ -12,6 +12,7 @@ import {
   readFilterFields,
   searchText,
 } from '@rosterkit/core/adapter';
+import { copyRow } from './copy-row.js';
 import { key, type TableView } from './table.js';
 
 /** A candidate row, with its sort key. */
@@ -156,7 +157,7 @@ export function listAccounts(views: AccountListViews, query: AccountListQuery): 
   const last = items.at(-1);
   const more = afterCursor > items.length;
   return {
-    items: items.map((row) => structuredClone(row.account)),
+    items: items.map((row) => copyRow(row.account)),
     nextCursor: more && last !== undefined ? encodeAccountCursor(sort, last) : null,
     total: query.total === 'none' ? null : total,
   };

@@ -12,7 +12,13 @@ export interface TableSpec<T> {
 
 /** An index key made of several parts, unambiguous whatever the parts contain. @internal */
 export function key(...parts: readonly string[]): string {
-  return JSON.stringify(parts);
+  // Parts without a NUL are joined by one (the common case, and cheap); a key
+  // with a NUL in a part is JSON, which escapes NULs, so the two kinds of key
+  // never meet: only joined keys of two or more parts hold a raw NUL.
+  if (parts.length < 2 || parts.some((part) => part.includes('\u0000'))) {
+    return JSON.stringify(parts);
+  }
+  return parts.join('\u0000');
 }
 
 /**
