@@ -5,8 +5,8 @@ import {
   decodeInstantCursor,
   encodeInstantCursor,
 } from '@rosterkit/core/adapter';
-import { firstAfter } from './account-list.js';
 import { copyRow } from './copy-row.js';
+import { firstAfter } from './first-after.js';
 import type { TableView } from './table.js';
 
 /** Where an invitation stands in a list at `now`: a pending one past its expiry is `expired`. */

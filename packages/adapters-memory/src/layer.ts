@@ -62,6 +62,13 @@ export class Layer<K, V> {
     return undefined;
   }
 
+  /** Each key's committed value and the transaction's (`undefined`: removed), before `commit`. */
+  *changes(): IterableIterator<readonly [V | undefined, V | undefined]> {
+    for (const [key, value] of this.#changes) {
+      yield [this.#base.get(key), value === gone ? undefined : value];
+    }
+  }
+
   commit(): void {
     for (const [key, value] of this.#changes) {
       if (value === gone) {

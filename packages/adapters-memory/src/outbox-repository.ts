@@ -6,8 +6,8 @@ import {
   encodeInstantCursor,
   notFound,
 } from '@rosterkit/core/adapter';
-import { firstAfter } from './account-list.js';
 import { copyRow } from './copy-row.js';
+import { firstAfter } from './first-after.js';
 import type { TableView } from './table.js';
 import { insertAll } from './tenant-repository.js';
 

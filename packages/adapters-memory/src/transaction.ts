@@ -9,8 +9,9 @@ import {
   notFound,
   staleVersion,
 } from '@rosterkit/core/adapter';
-import { firstAfter, listAccounts } from './account-list.js';
+import { listAccounts } from './account-list.js';
 import { copyRow } from './copy-row.js';
+import { firstAfter } from './first-after.js';
 import { listInvitations } from './invitation-list.js';
 import { outboxRepository } from './outbox-repository.js';
 import { roleRepository } from './role-repository.js';
