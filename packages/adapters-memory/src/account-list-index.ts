@@ -49,6 +49,11 @@ export class OrganizationAccounts {
   readonly #byGroup = new Map<string, Set<string>>();
   readonly #orders = new Map<AccountSort['field'], SortedAccounts>();
   readonly #dirty = new Set<string>();
+  // Every entry's haystack in one flat array (and the entry at the same
+  // slot), so that a search scans strings only; removal swaps the last in.
+  readonly #haystacks: string[] = [];
+  readonly #slotted: ListEntry[] = [];
+  readonly #slots = new Map<string, number>();
   readonly #orgId: string;
   readonly #tables: ListTables;
 
@@ -92,6 +97,16 @@ export class OrganizationAccounts {
     return order;
   }
 
+  /** The entries whose haystack contains `text` (a search without the text separator). */
+  searched(text: string): ListEntry[] {
+    const found: ListEntry[] = [];
+    const haystacks = this.#haystacks;
+    for (let i = 0; i < haystacks.length; i += 1) {
+      if ((haystacks[i] as string).includes(text)) found.push(this.#slotted[i] as ListEntry);
+    }
+    return found;
+  }
+
   byStatus(status: string): ReadonlySet<string> {
     return this.#byStatus.get(status) ?? none;
   }
@@ -131,11 +146,23 @@ export class OrganizationAccounts {
   #add(entry: ListEntry): void {
     this.#index(entry, addTo);
     this.entries.set(entry.id, entry);
+    this.#slots.set(entry.id, this.#haystacks.length);
+    this.#haystacks.push(entry.haystack);
+    this.#slotted.push(entry);
   }
 
   #remove(entry: ListEntry): void {
     this.#index(entry, removeFrom);
     this.entries.delete(entry.id);
+    const slot = this.#slots.get(entry.id) as number;
+    const lastHaystack = this.#haystacks.pop() as string;
+    const lastEntry = this.#slotted.pop() as ListEntry;
+    this.#slots.delete(entry.id);
+    if (lastEntry !== entry) {
+      this.#haystacks[slot] = lastHaystack;
+      this.#slotted[slot] = lastEntry;
+      this.#slots.set(lastEntry.id, slot);
+    }
   }
 
   #index(

@@ -6,12 +6,13 @@ import {
   compareAccountSortKeys,
   encodeAccountCursor,
   readFilterFields,
+  readFilterInOrg,
   searchText,
 } from '@rosterkit/core/adapter';
 import type { OrganizationAccounts } from './account-list-index.js';
 import { copyRow } from './copy-row.js';
 import { firstAfter } from './first-after.js';
-import { entryMatchesSearch, type ListEntry } from './list-entry.js';
+import { entryMatchesSearch, type ListEntry, textSeparator } from './list-entry.js';
 
 type Criterion = 'statuses' | 'search' | 'memberOf' | 'roles' | 'groupId' | 'readFilter';
 
@@ -20,9 +21,17 @@ interface Source {
   readonly ids: Iterable<string>;
   /** How many ids there are, exactly. */
   readonly size: number;
-  /** The criterion every id holds and every matching account is among; `undefined`: every account. */
+  /** The criterion every id holds, and every account holding it is among the ids; `undefined`: none. */
   readonly implies: Criterion | undefined;
+  /** Whether the ids are every account of the organization. */
+  readonly every?: true;
 }
+
+// Thresholds relative to the organization's size, the same at 50 accounts
+// (the tests) as at 100,000: a haystack's `includes` costs a fraction of a
+// candidate's full test, and walking the sorted order from the cursor visits
+// about `limit * all / candidates` accounts.
+const fewPerAll = 16;
 
 interface Row {
   readonly entry: ListEntry;
@@ -51,7 +60,7 @@ function unionSize(sets: readonly ReadonlySet<string>[]): number {
 }
 
 /** The candidate sources the query's criteria offer, each exact for its criterion. */
-function sources(org: OrganizationAccounts, query: AccountListQuery): Source[] {
+function sources(org: OrganizationAccounts, query: AccountListQuery, search: string): Source[] {
   const found: Source[] = [];
   const { memberOf, groupId, roles, statuses } = query;
   if (groupId !== undefined) {
@@ -91,6 +100,13 @@ function sources(org: OrganizationAccounts, query: AccountListQuery): Source[] {
       implies: 'memberOf',
     });
   }
+  // A search scans every account's haystack: worth it unless another index
+  // already leaves few candidates to test one by one.
+  const fewest = Math.min(org.entries.size, ...found.map((source) => source.size));
+  if (search !== '' && !search.includes(textSeparator) && fewest * fewPerAll > org.entries.size) {
+    const entries = org.searched(search);
+    found.push({ ids: entries.map((entry) => entry.id), size: entries.length, implies: 'search' });
+  }
   return found;
 }
 
@@ -114,12 +130,16 @@ export function listIndexedAccounts(
   query: AccountListQuery,
   after: AccountCursor | undefined,
 ): ListPage<Account> {
-  const { sort, memberOf, groupId, roles, statuses, readFilter } = query;
+  const { sort, memberOf, groupId, roles, statuses } = query;
+  // Every row here is of the organization: its conditions on `orgId` are decided.
+  const readFilter = readFilterInOrg(query.readFilter, query.orgId);
+  if (readFilter.kind === 'none') {
+    return { items: [], nextCursor: null, total: query.total === 'none' ? null : 0 };
+  }
   const search = searchText(query.search);
   const includeInvited = query.includeInvited === true && memberOf !== undefined;
   const filterFields = [...readFilterFields(readFilter)];
-  const trivialFilter =
-    readFilter.kind === 'all' || (readFilter.kind === 'and' && readFilter.filters.length === 0);
+  const trivialFilter = readFilter.kind === 'all';
 
   const criteria: Criterion[] = [];
   if (statuses !== undefined) criteria.push('statuses');
@@ -160,9 +180,9 @@ export function listIndexedAccounts(
   };
 
   const all = org.entries.size;
-  const source = sources(org, query).reduce<Source>(
+  const source = sources(org, query, search).reduce<Source>(
     (best, next) => (next.size < best.size ? next : best),
-    { ids: org.entries.keys(), size: all, implies: undefined },
+    { ids: org.entries.keys(), size: all, implies: undefined, every: true },
   );
   const countFree = criteria.every((criterion) => criterion === source.implies);
   const wantTotal = query.total !== 'none';
@@ -173,11 +193,11 @@ export function listIndexedAccounts(
   if (countFree || !wantTotal) {
     // Read off the sorted order from the cursor, unless the candidates are
     // so few that testing them all costs less than walking past the others.
-    if (source.implies === undefined || source.size * source.size >= 64 * all) {
+    if (source.every === true || source.size * fewPerAll >= all) {
       ({ page, more } = walk(org, query, after, matches, false));
     } else ({ page, more } = scan(source, org, query, after, matches));
     if (wantTotal) total = source.size;
-  } else if (source.implies === undefined || source.size * 4 > all) {
+  } else if (source.every === true || source.size * 4 > all) {
     ({ page, more, total } = walk(org, query, after, matches, true));
   } else {
     let count: number;

@@ -22,7 +22,17 @@ export interface ListEntry {
    * found in a dropped one is found in the one containing it.
    */
   readonly texts: readonly string[];
+  /** {@link ListEntry.texts} joined by {@link textSeparator}: one `includes` per account. */
+  readonly haystack: string;
 }
+
+/**
+ * Joins an entry's texts in its haystack. A search holding it is looked for
+ * text by text instead, so a match never spans two texts.
+ *
+ * @internal
+ */
+export const textSeparator = '\u0001';
 
 /** The {@link ListEntry} of a committed account. @internal */
 export function listEntry(
@@ -43,6 +53,7 @@ export function listEntry(
       .filter((invitation) => invitation.status === 'pending')
       .map((invitation) => invitation.spaceId),
     texts,
+    haystack: texts.join(textSeparator),
   };
 }
 

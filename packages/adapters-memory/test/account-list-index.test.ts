@@ -38,14 +38,16 @@ const membershipDraft = fc.record({
   groupIds: fc.subarray(['grp_1', 'grp_2']),
 });
 
+type Draft<A> = A extends fc.Arbitrary<infer T> ? T : never;
+
 type Op =
-  | { kind: 'account'; index: number; draft: fc.GeneratedValueOf<typeof accountDraft> }
+  | { kind: 'account'; index: number; draft: Draft<typeof accountDraft> }
   | { kind: 'deleteAccount'; index: number }
   | {
       kind: 'membership';
       index: number;
       space: number;
-      draft: fc.GeneratedValueOf<typeof membershipDraft> | null;
+      draft: Draft<typeof membershipDraft> | null;
     }
   | { kind: 'invitation'; index: number; space: number; pending: boolean }
   | { kind: 'many'; count: number };
@@ -81,24 +83,29 @@ const readFilterArb = fc.constantFrom<ReadFilter>(
   { kind: 'field', field: 'status', op: 'ne', value: 'deactivated' },
 );
 
-const queryArb = fc.record(
-  {
+// Each criterion in about one query of three, so that pages are seldom empty.
+const sometimes = <T>(arb: fc.Arbitrary<T>) =>
+  fc.oneof({ arbitrary: fc.constant(undefined), weight: 2 }, { arbitrary: arb, weight: 1 });
+
+const queryArb = fc
+  .record({
     readFilter: readFilterArb,
-    search: fc.constantFrom('', 'an', 'NG', 'a n', 'ς', 'ng@'),
-    statuses: fc.subarray([...statuses]),
-    memberOf: fc.constantFrom(...spaces),
+    search: sometimes(fc.constantFrom('', 'an', 'NG', 'a n', 'ς', 'ng@', 'n1')),
+    statuses: sometimes(fc.subarray([...statuses])),
+    memberOf: sometimes(fc.constantFrom(...spaces)),
     includeInvited: fc.boolean(),
-    roles: fc.subarray(['admin', 'agent', 'manager']),
-    groupId: fc.constantFrom('grp_1', 'grp_2'),
+    roles: sometimes(fc.subarray(['admin', 'agent', 'manager'])),
+    groupId: sometimes(fc.constantFrom('grp_1', 'grp_2')),
     sort: fc.record<AccountSort>({
       field: fc.constantFrom('name', 'email', 'createdAt', 'lastSeenAt'),
       direction: fc.constantFrom('asc', 'desc'),
     }),
-    limit: fc.integer({ min: 1, max: 4 }),
+    limit: fc.integer({ min: 1, max: 7 }),
     total: fc.constantFrom('exact' as const, 'none' as const),
-  },
-  { requiredKeys: ['readFilter', 'sort', 'limit'] },
-);
+  })
+  .map((query) =>
+    Object.fromEntries(Object.entries(query).filter(([, value]) => value !== undefined)),
+  );
 
 let scratch = 0;
 
@@ -141,18 +148,40 @@ async function walk(store: Store, query: AccountListQuery, scan: boolean) {
 async function apply(store: Store, op: Op, step: number): Promise<void> {
   await store.transaction(async (tx) => {
     if (op.kind === 'many') {
-      await tx.accounts.insertMany(
-        Array.from({ length: op.count }, (_, i) =>
-          buildAccount({
-            orgId,
-            id: `acc_many_${step}_${i}`,
-            email: `many${step}.${i}@example.com`,
-            firstName: ['Ana', 'Bo', 'Cy'][i % 3] as string,
-            lastName: `N${(i * 7) % 5}`,
-            lastSeenAt: i % 4 === 0 ? null : (days[i % 3] as Date),
-            createdAt: days[(i + step) % 3] as Date,
-          }),
-        ),
+      const accounts = Array.from({ length: op.count }, (_, i) =>
+        buildAccount({
+          orgId,
+          id: `acc_many_${step}_${i}`,
+          email: `many${step}.${i}@example.com`,
+          firstName: ['Ana', 'Bo', 'Cy'][i % 3] as string,
+          lastName: `N${(i * 7) % 5}`,
+          status: statuses[i % 3] as AccountStatus,
+          lastSeenAt: i % 4 === 0 ? null : (days[i % 3] as Date),
+          createdAt: days[(i + step) % 3] as Date,
+        }),
+      );
+      await tx.accounts.insertMany(accounts);
+      await tx.memberships.insertMany(
+        accounts
+          .filter((_, i) => i % 5 !== 0)
+          .map((account, i) =>
+            buildMembership({
+              orgId,
+              accountId: account.id,
+              spaceId: spaces[i % 2] as string,
+              state: i % 7 === 0 ? 'account-only' : 'member',
+              role: ['agent', 'manager', 'admin'][i % 3] as string,
+              groupIds:
+                i % 7 === 0 ? [] : ([['grp_1'], ['grp_2'], [], ['grp_1', 'grp_2']][i % 4] ?? []),
+            }),
+          ),
+      );
+      await tx.invitations.insertMany(
+        accounts
+          .filter((account, i) => account.status === 'pending' && i % 2 === 0)
+          .map((account, i) =>
+            buildInvitation({ orgId, accountId: account.id, spaceId: spaces[i % 2] as string }),
+          ),
       );
       return;
     }
