@@ -15,7 +15,12 @@ const gone: unique symbol = Symbol('gone');
 export class Layer<K, V> {
   readonly #base: Map<K, V>;
   readonly #changes = new Map<K, V | typeof gone>();
-  readonly #observed = new Map<K, V | undefined>();
+  // What each changed key held when first changed, for the keys that held
+  // something: a key in #changes but not here held nothing (most writes are
+  // inserts, which then cost no entry here).
+  readonly #observed = new Map<K, V>();
+  // Whether the last `add` replaced a removal (for `undoAdd`).
+  #addedOverGone = false;
 
   constructor(base: Map<K, V>) {
     this.#base = base;
@@ -37,6 +42,27 @@ export class Layer<K, V> {
     this.#changes.set(key, gone);
   }
 
+  /**
+   * Sets `key` if it holds nothing (as the transaction sees it) and returns
+   * `true`, else changes nothing and returns `false`: an insert's check and
+   * write in one lookup.
+   */
+  add(key: K, value: V): boolean {
+    const changed = this.#changes.get(key);
+    if (changed === undefined) {
+      if (this.#base.has(key)) return false;
+    } else if (changed !== gone) return false;
+    this.#addedOverGone = changed === gone;
+    this.#changes.set(key, value);
+    return true;
+  }
+
+  /** Takes back the {@link Layer.add} of `key` that just returned `true`. */
+  undoAdd(key: K): void {
+    if (this.#addedOverGone) this.#changes.set(key, gone);
+    else this.#changes.delete(key);
+  }
+
   /** Whether the transaction changed any key. */
   get changed(): boolean {
     return this.#changes.size > 0;
@@ -55,7 +81,8 @@ export class Layer<K, V> {
    * of them both took.
    */
   conflict(): K | undefined {
-    for (const [key, seen] of this.#observed) {
+    for (const key of this.#changes.keys()) {
+      const seen = this.#observed.get(key);
       if (this.#noOp(key, seen)) continue;
       if (this.#base.get(key) !== seen) return key;
     }
@@ -78,7 +105,9 @@ export class Layer<K, V> {
   }
 
   #observe(key: K): void {
-    if (!this.#observed.has(key)) this.#observed.set(key, this.#base.get(key));
+    if (this.#changes.has(key)) return;
+    const seen = this.#base.get(key);
+    if (seen !== undefined) this.#observed.set(key, seen);
   }
 
   // Added then removed again: nothing to apply, whatever was committed since.

@@ -116,10 +116,13 @@ export class TableView<T extends { id: string }> {
   }
 
   insert(row: T): void {
-    if (this.#rows.get(row.id) !== undefined)
-      throw uniqueConflict(this.#spec.subject, row.id, 'id');
-    this.#checkUnique(row);
-    this.#rows.set(row.id, row);
+    if (!this.#rows.add(row.id, row)) throw uniqueConflict(this.#spec.subject, row.id, 'id');
+    try {
+      this.#checkUnique(row);
+    } catch (error) {
+      this.#rows.undoAdd(row.id);
+      throw error;
+    }
     this.#index(row, 'add');
   }
 
