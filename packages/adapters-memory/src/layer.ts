@@ -127,18 +127,39 @@ class DeltaSet implements ReadonlySet<string> {
   // The committed set is looked up on every read, not kept: another
   // organization's transaction may commit to a key shared across organizations
   // (the outbox's undelivered messages) and replace the set meanwhile.
-  readonly #committed: () => ReadonlySet<string>;
+  readonly #index: ReadonlyMap<string, ReadonlySet<string>>;
+  readonly #key: string;
+  // Made on first use: most keys of a write (one row's own keys) only gain an id.
+  #added: Set<string> | undefined;
+  #removed: Set<string> | undefined;
 
-  constructor(
-    committed: () => ReadonlySet<string>,
-    readonly added: Set<string>,
-    readonly removed: Set<string>,
-  ) {
-    this.#committed = committed;
+  constructor(index: ReadonlyMap<string, ReadonlySet<string>>, key: string) {
+    this.#index = index;
+    this.#key = key;
   }
 
   get base(): ReadonlySet<string> {
-    return this.#committed();
+    return this.#index.get(this.#key) ?? empty;
+  }
+
+  get added(): ReadonlySet<string> {
+    return this.#added ?? empty;
+  }
+
+  get removed(): ReadonlySet<string> {
+    return this.#removed ?? empty;
+  }
+
+  /** Adds an id (one the committed set does not hold, or one removed before). */
+  add(id: string): void {
+    if (this.#removed?.has(id) === true) this.#removed.delete(id);
+    else if (!this.base.has(id)) (this.#added ??= new Set()).add(id);
+  }
+
+  /** Removes an id (one added before, or one the committed set holds). */
+  remove(id: string): void {
+    if (this.#added?.has(id) === true) this.#added.delete(id);
+    else if (this.base.has(id)) (this.#removed ??= new Set()).add(id);
   }
 
   get size(): number {
@@ -150,7 +171,8 @@ class DeltaSet implements ReadonlySet<string> {
   }
 
   *values(): SetIterator<string> {
-    for (const id of this.base) if (!this.removed.has(id)) yield id;
+    const { removed } = this;
+    for (const id of this.base) if (!removed.has(id)) yield id;
     yield* this.added;
   }
 
@@ -194,15 +216,11 @@ export class SetLayer {
   }
 
   add(key: string, id: string): void {
-    const delta = this.#delta(key);
-    if (delta.removed.has(id)) delta.removed.delete(id);
-    else if (!delta.base.has(id)) delta.added.add(id);
+    this.#delta(key).add(id);
   }
 
   remove(key: string, id: string): void {
-    const delta = this.#delta(key);
-    if (delta.added.has(id)) delta.added.delete(id);
-    else if (delta.base.has(id)) delta.removed.add(id);
+    this.#delta(key).remove(id);
   }
 
   commit(): void {
@@ -222,7 +240,7 @@ export class SetLayer {
   #delta(key: string): DeltaSet {
     let delta = this.#deltas.get(key);
     if (delta === undefined) {
-      delta = new DeltaSet(() => this.#base.get(key) ?? empty, new Set(), new Set());
+      delta = new DeltaSet(this.#base, key);
       this.#deltas.set(key, delta);
     }
     return delta;
