@@ -153,13 +153,19 @@ class DeltaSet implements ReadonlySet<string> {
   /** Adds an id (one the committed set does not hold, or one removed before). */
   add(id: string): void {
     if (this.#removed?.has(id) === true) this.#removed.delete(id);
-    else if (!this.base.has(id)) (this.#added ??= new Set()).add(id);
+    else if (!this.base.has(id)) {
+      this.#added ??= new Set();
+      this.#added.add(id);
+    }
   }
 
   /** Removes an id (one added before, or one the committed set holds). */
   remove(id: string): void {
     if (this.#added?.has(id) === true) this.#added.delete(id);
-    else if (this.base.has(id)) (this.#removed ??= new Set()).add(id);
+    else if (this.base.has(id)) {
+      this.#removed ??= new Set();
+      this.#removed.add(id);
+    }
   }
 
   get size(): number {
