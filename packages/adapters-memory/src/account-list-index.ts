@@ -215,6 +215,8 @@ export class AccountListIndexes {
       this.#orgs.set(orgId, org);
     }
     org.refresh();
+    // An organization left with no account (deleted) keeps no index.
+    if (org.entries.size === 0) this.#orgs.delete(orgId);
     return org;
   }
 

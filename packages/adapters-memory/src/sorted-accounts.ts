@@ -29,14 +29,12 @@ const spliceLimit = 32;
  */
 export class SortedAccounts {
   readonly field: AccountSort['field'];
-  readonly #asc: AccountSort;
   /** `[seen, never]` for `lastSeenAt`; `[all, []]` otherwise. */
   readonly #segments: [SortItem[], SortItem[]] = [[], []];
   readonly #items = new Map<string, SortItem>();
 
   constructor(field: AccountSort['field'], entries: Iterable<ListEntry>) {
     this.field = field;
-    this.#asc = { field, direction: 'asc' };
     for (const entry of entries) {
       const item = this.#item(entry);
       this.#segments[this.#segmentOf(item)].push(item);
@@ -155,7 +153,24 @@ export class SortedAccounts {
     return this.field === 'lastSeenAt' && item.key[0] === null ? 1 : 0;
   }
 
-  readonly #compare = (a: SortItem, b: SortItem): number => compareAccountSortKeys(this.#asc, a, b);
+  // The ascending order of `compareAccountSortKeys`, written out per field:
+  // sorting 100,000 accounts through the kit's generic comparison took
+  // seconds. The test of this file holds the two to the same order.
+  readonly #compare = (a: SortItem, b: SortItem): number => {
+    const x = a.key;
+    const y = b.key;
+    const first = x[0];
+    const other = y[0];
+    if (first !== other && first !== null && other !== null) {
+      return (first as string | number) < (other as string | number) ? -1 : 1;
+    }
+    if (this.field === 'name') {
+      const last = x[1] as string;
+      const otherLast = y[1] as string;
+      if (last !== otherLast) return last < otherLast ? -1 : 1;
+    }
+    return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+  };
 }
 
 function sameKey(a: AccountSortKey, b: AccountSortKey): boolean {

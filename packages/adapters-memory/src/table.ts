@@ -52,8 +52,14 @@ export class Table<T extends { id: string }> {
 
   /** The committed rows whose multi-valued index `name` holds `value`. */
   committedBy(name: string, value: string): T[] {
-    const ids = this.multi.get(name)?.get(value) ?? new Set<string>();
-    return [...ids].flatMap((id) => this.rows.get(id) ?? []);
+    const found: T[] = [];
+    const ids = this.multi.get(name)?.get(value);
+    if (ids === undefined) return found;
+    for (const id of ids) {
+      const row = this.rows.get(id);
+      if (row !== undefined) found.push(row);
+    }
+    return found;
   }
 
   begin(): TableView<T> {
