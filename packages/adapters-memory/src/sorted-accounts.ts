@@ -104,32 +104,27 @@ export class SortedAccounts {
     }
   }
 
+  // Drops `gone` in one pass, then places each fresh item by binary search:
+  // about k log n comparisons and one copy of the segment, not n comparisons.
   #merge(s: 0 | 1, gone: ReadonlySet<SortItem>, fresh: SortItem[]): void {
-    const kept = this.#segments[s].filter((item) => !gone.has(item));
+    const segment = this.#segments[s];
+    const kept = gone.size === 0 ? segment : segment.filter((item) => !gone.has(item));
     fresh.sort(this.#compare);
     const merged: SortItem[] = new Array(kept.length + fresh.length);
-    let i = 0;
-    let j = 0;
+    let from = 0;
     let k = 0;
-    while (i < kept.length && j < fresh.length) {
-      const a = kept[i] as SortItem;
-      const b = fresh[j] as SortItem;
-      if (this.#compare(a, b) <= 0) {
-        merged[k++] = a;
-        i += 1;
-      } else {
-        merged[k++] = b;
-        j += 1;
-      }
+    for (const item of fresh) {
+      const at = this.#position(kept, item, from);
+      while (from < at) merged[k++] = kept[from++] as SortItem;
+      merged[k++] = item;
     }
-    while (i < kept.length) merged[k++] = kept[i++] as SortItem;
-    while (j < fresh.length) merged[k++] = fresh[j++] as SortItem;
+    while (from < kept.length) merged[k++] = kept[from++] as SortItem;
     this.#segments[s] = merged;
   }
 
   // Where `item` is (or would go) in an ascending segment.
-  #position(segment: readonly SortItem[], item: SortItem): number {
-    let low = 0;
+  #position(segment: readonly SortItem[], item: SortItem, from = 0): number {
+    let low = from;
     let high = segment.length;
     while (low < high) {
       const middle = (low + high) >>> 1;
