@@ -2,7 +2,6 @@ import type { Account, AccountListQuery, ListPage } from '@rosterkit/core';
 import { matchesFilter } from '@rosterkit/core';
 import {
   type AccountCursor,
-  accountSortKey,
   compareAccountSortKeys,
   encodeAccountCursor,
   readFilterFields,
@@ -12,7 +11,7 @@ import {
 import type { OrganizationAccounts } from './account-list-index.js';
 import { copyRow } from './copy-row.js';
 import { firstAfter } from './first-after.js';
-import { entryMatchesSearch, type ListEntry, textSeparator } from './list-entry.js';
+import { entryMatchesSearch, entrySortKey, type ListEntry, textSeparator } from './list-entry.js';
 
 type Criterion = 'statuses' | 'search' | 'memberOf' | 'roles' | 'groupId' | 'readFilter';
 
@@ -259,7 +258,7 @@ function scan(
     const entry = org.entries.get(id);
     if (entry === undefined || !matches(entry)) continue;
     count += 1;
-    const row: Row = { entry, key: accountSortKey(sort.field, entry.account), id };
+    const row: Row = { entry, key: entrySortKey(entry, sort.field), id };
     if (after !== undefined && compareAccountSortKeys(sort, row, after) <= 0) continue;
     afterCursor += 1;
     const worst = top.at(-1);

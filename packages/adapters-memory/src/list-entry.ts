@@ -1,5 +1,5 @@
-import type { Account, Invitation, Membership } from '@rosterkit/core';
-import { lowerText } from '@rosterkit/core/adapter';
+import type { Account, AccountSort, Invitation, Membership } from '@rosterkit/core';
+import { type AccountSortKey, accountSortKey, lowerText } from '@rosterkit/core/adapter';
 
 /**
  * What an account list needs of one account, worked out once per change of
@@ -24,6 +24,13 @@ export interface ListEntry {
   readonly texts: readonly string[];
   /** {@link ListEntry.texts} joined by {@link textSeparator}: one `includes` per account. */
   readonly haystack: string;
+  /** The `name` sort's key, `accountSortKey('name', account)`, made once. */
+  readonly nameKey: AccountSortKey;
+}
+
+/** The entry's key for a sort field: `accountSortKey`'s, the `name` one made once per entry. @internal */
+export function entrySortKey(entry: ListEntry, field: AccountSort['field']): AccountSortKey {
+  return field === 'name' ? entry.nameKey : accountSortKey(field, entry.account);
 }
 
 /**
@@ -42,7 +49,8 @@ export function listEntry(
 ): ListEntry {
   const full = lowerText(`${account.firstName} ${account.lastName}`);
   const texts = [lowerText(account.email), full];
-  for (const name of [lowerText(account.firstName), lowerText(account.lastName)]) {
+  const nameKey = accountSortKey('name', account);
+  for (const name of nameKey as readonly string[]) {
     if (!full.includes(name)) texts.push(name);
   }
   return {
@@ -54,6 +62,7 @@ export function listEntry(
       .map((invitation) => invitation.spaceId),
     texts,
     haystack: texts.join(textSeparator),
+    nameKey,
   };
 }
 

@@ -1,10 +1,6 @@
 import type { AccountSort } from '@rosterkit/core';
-import {
-  type AccountSortKey,
-  accountSortKey,
-  compareAccountSortKeys,
-} from '@rosterkit/core/adapter';
-import type { ListEntry } from './list-entry.js';
+import { type AccountSortKey, compareAccountSortKeys } from '@rosterkit/core/adapter';
+import { entrySortKey, type ListEntry } from './list-entry.js';
 
 /** One account's place in a {@link SortedAccounts}: its sort key, id, and current entry. @internal */
 export interface SortItem {
@@ -79,7 +75,7 @@ export class SortedAccounts {
     for (const [id, entry] of changes) {
       const current = this.#items.get(id);
       if (entry !== undefined && current !== undefined) {
-        const key = accountSortKey(this.field, entry.account);
+        const key = entrySortKey(entry, this.field);
         if (sameKey(key, current.key)) {
           current.entry = entry;
           continue;
@@ -136,7 +132,7 @@ export class SortedAccounts {
 
   #item(entry: ListEntry): SortItem {
     const item: SortItem = {
-      key: accountSortKey(this.field, entry.account),
+      key: entrySortKey(entry, this.field),
       id: entry.id,
       entry,
     };
