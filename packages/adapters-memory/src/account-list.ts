@@ -1,6 +1,7 @@
 import type { Account, AccountListQuery, Invitation, ListPage, Membership } from '@rosterkit/core';
 import { matchesFilter } from '@rosterkit/core';
 import {
+  type AccountCursor,
   type AccountSortKey,
   accountSortKey,
   checkAccountSort,
@@ -12,6 +13,10 @@ import {
   readFilterFields,
   searchText,
 } from '@rosterkit/core/adapter';
+import { AccountListIndexes } from './account-list-index.js';
+import { copyRow } from './copy-row.js';
+import { firstAfter } from './first-after.js';
+import { listIndexedAccounts } from './indexed-account-list.js';
 import { key, type TableView } from './table.js';
 
 /** A candidate row, with its sort key. */
@@ -29,7 +34,9 @@ export interface AccountListViews {
 }
 
 /**
- * `AccountRepository.list` over the indexes: candidates come from the space
+ * `AccountRepository.list`: over the organization's account-list indexes
+ * (`indexed-account-list.ts`) when the transaction has not written to the
+ * tables a list reads, else by a full scan over the views, where candidates come from the space
  * or group index when the query names one, otherwise from the organization's
  * accounts; each candidate's memberships come from the account index.
  *
@@ -38,8 +45,29 @@ export interface AccountListViews {
 export function listAccounts(views: AccountListViews, query: AccountListQuery): ListPage<Account> {
   checkPageLimit(query.limit);
   checkAccountSort(query.sort);
+  const after =
+    query.cursor === undefined ? undefined : decodeAccountCursor(query.sort, query.cursor);
+  // The indexes hold committed rows: a transaction that has written to the
+  // tables a list reads sees its own writes through the full scan instead.
+  const indexes = AccountListIndexes.of(views.accounts.table);
+  if (
+    indexes !== undefined &&
+    !views.accounts.changed &&
+    !views.memberships.changed &&
+    !views.invitations.changed
+  ) {
+    return listIndexedAccounts(indexes.of(query.orgId), query, after);
+  }
+  return scanAccounts(views, query, after);
+}
+
+/** `list` by a full pass over the candidates of the transaction's views. */
+function scanAccounts(
+  views: AccountListViews,
+  query: AccountListQuery,
+  after: AccountCursor | undefined,
+): ListPage<Account> {
   const { orgId, sort } = query;
-  const after = query.cursor === undefined ? undefined : decodeAccountCursor(sort, query.cursor);
 
   // The invitees of `memberOf`, when the query includes them.
   const invited: ReadonlySet<string> = new Set(
@@ -156,21 +184,8 @@ export function listAccounts(views: AccountListViews, query: AccountListQuery): 
   const last = items.at(-1);
   const more = afterCursor > items.length;
   return {
-    items: items.map((row) => structuredClone(row.account)),
+    items: items.map((row) => copyRow(row.account)),
     nextCursor: more && last !== undefined ? encodeAccountCursor(sort, last) : null,
     total: query.total === 'none' ? null : total,
   };
-}
-
-/** The index of the first element for which `isAfter` holds, in a list sorted so that it holds for a suffix. @internal */
-export function firstAfter<T>(sorted: readonly T[], isAfter: (row: T) => boolean): number {
-  let low = 0;
-  let high = sorted.length;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    const row = sorted[middle] as T;
-    if (isAfter(row)) high = middle;
-    else low = middle + 1;
-  }
-  return low;
 }

@@ -5,7 +5,8 @@ import {
   decodeInstantCursor,
   encodeInstantCursor,
 } from '@rosterkit/core/adapter';
-import { firstAfter } from './account-list.js';
+import { copyRow } from './copy-row.js';
+import { firstAfter } from './first-after.js';
 import type { TableView } from './table.js';
 
 /** Where an invitation stands in a list at `now`: a pending one past its expiry is `expired`. */
@@ -55,7 +56,7 @@ export function listInvitations(
   const items = sorted.slice(start, start + query.limit);
   const last = items.at(-1);
   return {
-    items: items.map((row) => structuredClone(row.invitation)),
+    items: items.map((row) => copyRow(row.invitation)),
     nextCursor:
       start + items.length < sorted.length && last !== undefined
         ? encodeInstantCursor({ at: new Date(last.at), id: last.id })

@@ -15,7 +15,12 @@ const gone: unique symbol = Symbol('gone');
 export class Layer<K, V> {
   readonly #base: Map<K, V>;
   readonly #changes = new Map<K, V | typeof gone>();
-  readonly #observed = new Map<K, V | undefined>();
+  // What each changed key held when first changed, for the keys that held
+  // something: a key in #changes but not here held nothing (most writes are
+  // inserts, which then cost no entry here).
+  readonly #observed = new Map<K, V>();
+  // Whether the last `add` replaced a removal (for `undoAdd`).
+  #addedOverGone = false;
 
   constructor(base: Map<K, V>) {
     this.#base = base;
@@ -37,6 +42,27 @@ export class Layer<K, V> {
     this.#changes.set(key, gone);
   }
 
+  /**
+   * Sets `key` if it holds nothing (as the transaction sees it) and returns
+   * `true`, else changes nothing and returns `false`: an insert's check and
+   * write in one lookup.
+   */
+  add(key: K, value: V): boolean {
+    const changed = this.#changes.get(key);
+    if (changed === undefined) {
+      if (this.#base.has(key)) return false;
+    } else if (changed !== gone) return false;
+    this.#addedOverGone = changed === gone;
+    this.#changes.set(key, value);
+    return true;
+  }
+
+  /** Takes back the {@link Layer.add} of `key` that just returned `true`. */
+  undoAdd(key: K): void {
+    if (this.#addedOverGone) this.#changes.set(key, gone);
+    else this.#changes.delete(key);
+  }
+
   /** Whether the transaction changed any key. */
   get changed(): boolean {
     return this.#changes.size > 0;
@@ -55,11 +81,19 @@ export class Layer<K, V> {
    * of them both took.
    */
   conflict(): K | undefined {
-    for (const [key, seen] of this.#observed) {
+    for (const key of this.#changes.keys()) {
+      const seen = this.#observed.get(key);
       if (this.#noOp(key, seen)) continue;
       if (this.#base.get(key) !== seen) return key;
     }
     return undefined;
+  }
+
+  /** Each key's committed value and the transaction's (`undefined`: removed), before `commit`. */
+  *changes(): IterableIterator<readonly [V | undefined, V | undefined]> {
+    for (const [key, value] of this.#changes) {
+      yield [this.#base.get(key), value === gone ? undefined : value];
+    }
   }
 
   commit(): void {
@@ -71,7 +105,9 @@ export class Layer<K, V> {
   }
 
   #observe(key: K): void {
-    if (!this.#observed.has(key)) this.#observed.set(key, this.#base.get(key));
+    if (this.#changes.has(key)) return;
+    const seen = this.#base.get(key);
+    if (seen !== undefined) this.#observed.set(key, seen);
   }
 
   // Added then removed again: nothing to apply, whatever was committed since.
@@ -91,18 +127,45 @@ class DeltaSet implements ReadonlySet<string> {
   // The committed set is looked up on every read, not kept: another
   // organization's transaction may commit to a key shared across organizations
   // (the outbox's undelivered messages) and replace the set meanwhile.
-  readonly #committed: () => ReadonlySet<string>;
+  readonly #index: ReadonlyMap<string, ReadonlySet<string>>;
+  readonly #key: string;
+  // Made on first use: most keys of a write (one row's own keys) only gain an id.
+  #added: Set<string> | undefined;
+  #removed: Set<string> | undefined;
 
-  constructor(
-    committed: () => ReadonlySet<string>,
-    readonly added: Set<string>,
-    readonly removed: Set<string>,
-  ) {
-    this.#committed = committed;
+  constructor(index: ReadonlyMap<string, ReadonlySet<string>>, key: string) {
+    this.#index = index;
+    this.#key = key;
   }
 
   get base(): ReadonlySet<string> {
-    return this.#committed();
+    return this.#index.get(this.#key) ?? empty;
+  }
+
+  get added(): ReadonlySet<string> {
+    return this.#added ?? empty;
+  }
+
+  get removed(): ReadonlySet<string> {
+    return this.#removed ?? empty;
+  }
+
+  /** Adds an id (one the committed set does not hold, or one removed before). */
+  add(id: string): void {
+    if (this.#removed?.has(id) === true) this.#removed.delete(id);
+    else if (!this.base.has(id)) {
+      this.#added ??= new Set();
+      this.#added.add(id);
+    }
+  }
+
+  /** Removes an id (one added before, or one the committed set holds). */
+  remove(id: string): void {
+    if (this.#added?.has(id) === true) this.#added.delete(id);
+    else if (this.base.has(id)) {
+      this.#removed ??= new Set();
+      this.#removed.add(id);
+    }
   }
 
   get size(): number {
@@ -114,7 +177,8 @@ class DeltaSet implements ReadonlySet<string> {
   }
 
   *values(): SetIterator<string> {
-    for (const id of this.base) if (!this.removed.has(id)) yield id;
+    const { removed } = this;
+    for (const id of this.base) if (!removed.has(id)) yield id;
     yield* this.added;
   }
 
@@ -158,15 +222,11 @@ export class SetLayer {
   }
 
   add(key: string, id: string): void {
-    const delta = this.#delta(key);
-    if (delta.removed.has(id)) delta.removed.delete(id);
-    else if (!delta.base.has(id)) delta.added.add(id);
+    this.#delta(key).add(id);
   }
 
   remove(key: string, id: string): void {
-    const delta = this.#delta(key);
-    if (delta.added.has(id)) delta.added.delete(id);
-    else if (delta.base.has(id)) delta.removed.add(id);
+    this.#delta(key).remove(id);
   }
 
   commit(): void {
@@ -186,7 +246,7 @@ export class SetLayer {
   #delta(key: string): DeltaSet {
     let delta = this.#deltas.get(key);
     if (delta === undefined) {
-      delta = new DeltaSet(() => this.#base.get(key) ?? empty, new Set(), new Set());
+      delta = new DeltaSet(this.#base, key);
       this.#deltas.set(key, delta);
     }
     return delta;

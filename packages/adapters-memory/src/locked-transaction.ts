@@ -27,7 +27,17 @@ function orgOf(value: unknown): string {
 }
 
 function orgsOf(value: unknown): string | string[] {
-  return Array.isArray(value) ? value.map(orgOf) : orgOf(value);
+  if (!Array.isArray(value)) return orgOf(value);
+  // A batch is nearly always of one organization: one key, not one per row.
+  const keys = new Set<string>();
+  let orgId: unknown;
+  for (const row of value) {
+    const rowOrg = (row as { orgId?: unknown } | null | undefined)?.orgId;
+    if (rowOrg === orgId && keys.size > 0) continue;
+    orgId = rowOrg;
+    keys.add(orgOf(row));
+  }
+  return [...keys];
 }
 
 function organizationOf(value: unknown): string {

@@ -9,6 +9,7 @@ import type {
   Space,
   StoredRole,
 } from '@rosterkit/core';
+import { copyRow } from './copy-row.js';
 import type { Table } from './table.js';
 import type { Tables } from './tables.js';
 
@@ -52,7 +53,7 @@ function inOrg<T extends { id: string; orgId: string }>(
   id: string,
 ): T | undefined {
   const row = table.committed(id);
-  return row !== undefined && row.orgId === orgId ? structuredClone(row) : undefined;
+  return row !== undefined && row.orgId === orgId ? copyRow(row) : undefined;
 }
 
 /** @internal */
@@ -60,7 +61,7 @@ export function createInspector(tables: Tables): MemoryStoreInspector {
   return {
     organization: (id) => {
       const row = tables.organizations.committed(id);
-      return row === undefined ? undefined : structuredClone(row);
+      return row === undefined ? undefined : copyRow(row);
     },
     account: (orgId, id) => inOrg(tables.accounts, orgId, id),
     space: (orgId, id) => inOrg(tables.spaces, orgId, id),
@@ -68,8 +69,7 @@ export function createInspector(tables: Tables): MemoryStoreInspector {
     group: (orgId, id) => inOrg(tables.groups, orgId, id),
     invitation: (orgId, id) => inOrg(tables.invitations, orgId, id),
     role: (orgId, id) => inOrg(tables.roles, orgId, id),
-    auditEvents: (orgId) =>
-      tables.auditEvents.committedBy('org', orgId).map((row) => structuredClone(row)),
-    outbox: () => [...tables.outbox.rows.values()].map((row) => structuredClone(row)),
+    auditEvents: (orgId) => tables.auditEvents.committedBy('org', orgId).map((row) => copyRow(row)),
+    outbox: () => [...tables.outbox.rows.values()].map((row) => copyRow(row)),
   };
 }

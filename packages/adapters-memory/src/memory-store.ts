@@ -113,7 +113,17 @@ function checkOptions(options: MemoryStoreOptions): void {
  * - Rows live in maps indexed as the queries need them (by id; accounts by
  *   organization and email; memberships by account and space, by manager, by
  *   space and by group; invitations by token hash; every row by organization).
- * - Each transaction runs on its own copy-on-write view: if `work` throws,
+ * - Account lists (All Users, a Team) read an index of each organization's
+ *   accounts, built the first time the organization is listed and kept up to
+ *   date from the commits after it: accounts by status, by space, by role,
+ *   by group and by pending invitation, sorted by each sort field asked for,
+ *   and their lower-cased search texts. A first page, a page by cursor and a
+ *   filtered page read the index, with no pass over the organization; a
+ *   search scans the texts only. A list in a transaction that has itself
+ *   written accounts, memberships or invitations sees its own writes by a
+ *   full pass instead.
+ * - Each transaction runs on its own copy-on-write view (an overlay of the
+ *   rows and index keys it wrote, applied at commit; no table is copied): if `work` throws,
  *   none of its writes is ever visible; if it resolves, all of them apply at
  *   once. Transactions of one organization run one at a time, in the order
  *   they first touch it; transactions of different organizations run side by
@@ -126,8 +136,8 @@ function checkOptions(options: MemoryStoreOptions): void {
  *   deadlock): `work` must be safe to re-run, as the `Store` port requires.
  * - A transaction that takes longer than `transactionTimeoutMs` rejects with
  *   `CONFLICT` (reason `timeout`) and commits nothing.
- * - Rows are copied in and out: mutating a row you passed in or got back
- *   never changes the store.
+ * - Rows are copied in and out (only the rows a call returns, never a whole
+ *   table): mutating a row you passed in or got back never changes the store.
  *
  * One store serves one process, and a snapshot file one store. Do not call
  * `transaction` from inside another transaction's `work` on the same

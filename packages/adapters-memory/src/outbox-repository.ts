@@ -6,11 +6,12 @@ import {
   encodeInstantCursor,
   notFound,
 } from '@rosterkit/core/adapter';
-import { firstAfter } from './account-list.js';
+import { copyRow } from './copy-row.js';
+import { firstAfter } from './first-after.js';
 import type { TableView } from './table.js';
 import { insertAll } from './tenant-repository.js';
 
-const clone = <T>(row: T): T => structuredClone(row);
+const clone = <T>(row: T): T => copyRow(row);
 
 const held = (row: OutboxMessage, leaseId: string): boolean =>
   row.deliveredAt === null && row.deadAt === null && row.leaseId === leaseId;

@@ -1,5 +1,6 @@
 import type { Invitation, Membership, RoleRepository, StoredRole } from '@rosterkit/core';
 import { compareText } from '@rosterkit/core/adapter';
+import { copyRow } from './copy-row.js';
 import type { TableView } from './table.js';
 import { tenantRepository, type ViewOf } from './tenant-repository.js';
 
@@ -18,7 +19,7 @@ export function roleRepository(
       return roles()
         .rowsBy('org', orgId)
         .sort(byRank)
-        .map((row) => structuredClone(row));
+        .map((row) => copyRow(row));
     },
     async listHolders(orgId, role) {
       const held = memberships()
@@ -30,8 +31,8 @@ export function roleRepository(
         .filter((row) => row.status === 'pending' && row.role === role)
         .sort((a, b) => compareText(a.id, b.id));
       return {
-        memberships: held.map((row) => structuredClone(row)),
-        invitations: offered.map((row) => structuredClone(row)),
+        memberships: held.map((row) => copyRow(row)),
+        invitations: offered.map((row) => copyRow(row)),
       };
     },
   };

@@ -12,7 +12,13 @@ export interface TableSpec<T> {
 
 /** An index key made of several parts, unambiguous whatever the parts contain. @internal */
 export function key(...parts: readonly string[]): string {
-  return JSON.stringify(parts);
+  // Parts without a NUL are joined by one (the common case, and cheap); a key
+  // with a NUL in a part is JSON, which escapes NULs, so the two kinds of key
+  // never meet: only joined keys of two or more parts hold a raw NUL.
+  if (parts.length < 2 || parts.some((part) => part.includes('\u0000'))) {
+    return JSON.stringify(parts);
+  }
+  return parts.join('\u0000');
 }
 
 /**
@@ -26,6 +32,12 @@ export class Table<T extends { id: string }> {
   readonly rows = new Map<string, T>();
   readonly unique = new Map<string, Map<string, string>>();
   readonly multi = new Map<string, Map<string, Set<string>>>();
+  /**
+   * Told of every row a commit changes (its committed and its new value,
+   * `undefined` for none), just before the commit applies: what keeps the
+   * account lists' indexes in step.
+   */
+  readonly watchers: ((before: T | undefined, after: T | undefined) => void)[] = [];
 
   constructor(spec: TableSpec<T>) {
     this.spec = spec;
@@ -40,8 +52,14 @@ export class Table<T extends { id: string }> {
 
   /** The committed rows whose multi-valued index `name` holds `value`. */
   committedBy(name: string, value: string): T[] {
-    const ids = this.multi.get(name)?.get(value) ?? new Set<string>();
-    return [...ids].flatMap((id) => this.rows.get(id) ?? []);
+    const found: T[] = [];
+    const ids = this.multi.get(name)?.get(value);
+    if (ids === undefined) return found;
+    for (const id of ids) {
+      const row = this.rows.get(id);
+      if (row !== undefined) found.push(row);
+    }
+    return found;
   }
 
   begin(): TableView<T> {
@@ -57,15 +75,25 @@ export class Table<T extends { id: string }> {
  */
 export class TableView<T extends { id: string }> {
   readonly #spec: TableSpec<T>;
+  /** The table this view is of. */
+  readonly table: Table<T>;
+  // The spec's keys as lists, worked out once: every write walks them.
+  readonly #uniqueKeys: readonly (readonly [string, (row: T) => string | undefined])[];
+  readonly #multiKeys: readonly (readonly [SetLayer, (row: T) => readonly string[]])[];
   readonly #rows: Layer<string, T>;
   readonly #unique = new Map<string, Layer<string, string>>();
   readonly #multi = new Map<string, SetLayer>();
 
   constructor(table: Table<T>) {
     this.#spec = table.spec;
+    this.table = table;
     this.#rows = new Layer(table.rows);
     for (const [name, index] of table.unique) this.#unique.set(name, new Layer(index));
     for (const [name, index] of table.multi) this.#multi.set(name, new SetLayer(index));
+    this.#uniqueKeys = Object.entries(table.spec.unique);
+    this.#multiKeys = Object.entries(table.spec.multi).map(
+      ([name, keysOf]) => [this.#multiIndex(name), keysOf] as const,
+    );
   }
 
   /** The stored row (not a copy: never hand it out). */
@@ -94,10 +122,13 @@ export class TableView<T extends { id: string }> {
   }
 
   insert(row: T): void {
-    if (this.#rows.get(row.id) !== undefined)
-      throw uniqueConflict(this.#spec.subject, row.id, 'id');
-    this.#checkUnique(row);
-    this.#rows.set(row.id, row);
+    if (!this.#rows.add(row.id, row)) throw uniqueConflict(this.#spec.subject, row.id, 'id');
+    try {
+      this.#checkUnique(row);
+    } catch (error) {
+      this.#rows.undoAdd(row.id);
+      throw error;
+    }
     this.#index(row, 'add');
   }
 
@@ -137,13 +168,19 @@ export class TableView<T extends { id: string }> {
   }
 
   commit(): void {
+    const { watchers } = this.table;
+    if (watchers.length > 0) {
+      for (const [before, after] of this.#rows.changes()) {
+        for (const watch of watchers) watch(before, after);
+      }
+    }
     this.#rows.commit();
     for (const index of this.#unique.values()) index.commit();
     for (const index of this.#multi.values()) index.commit();
   }
 
   #checkUnique(row: T): void {
-    for (const [name, keyOf] of Object.entries(this.#spec.unique)) {
+    for (const [name, keyOf] of this.#uniqueKeys) {
       const value = keyOf(row);
       if (value === undefined) continue;
       const owner = this.#uniqueIndex(name).get(value);
@@ -154,14 +191,13 @@ export class TableView<T extends { id: string }> {
   }
 
   #index(row: T, change: 'add' | 'remove'): void {
-    for (const [name, keyOf] of Object.entries(this.#spec.unique)) {
+    for (const [name, keyOf] of this.#uniqueKeys) {
       const value = keyOf(row);
       if (value === undefined) continue;
       if (change === 'add') this.#uniqueIndex(name).set(value, row.id);
       else this.#uniqueIndex(name).delete(value);
     }
-    for (const [name, keysOf] of Object.entries(this.#spec.multi)) {
-      const index = this.#multiIndex(name);
+    for (const [index, keysOf] of this.#multiKeys) {
       for (const value of keysOf(row)) {
         if (change === 'add') index.add(value, row.id);
         else index.remove(value, row.id);

@@ -10,13 +10,14 @@ import type {
   Space,
   StoredRole,
 } from '@rosterkit/core';
+import { AccountListIndexes } from './account-list-index.js';
 import { key, Table, type TableView } from './table.js';
 
 const byOrg = { org: (row: { orgId: string }) => [row.orgId] };
 
 /** Every table of a memory store, with its indexes. @internal */
 export function createTables() {
-  return {
+  const tables = {
     organizations: new Table<Organization>({ subject: 'Organization', unique: {}, multi: {} }),
     accounts: new Table<Account>({
       subject: 'Account',
@@ -72,6 +73,9 @@ export function createTables() {
       },
     }),
   };
+  // Watches the commits of the tables it reads from here on.
+  new AccountListIndexes(tables);
+  return tables;
 }
 
 /** The tables of a memory store. @internal */

@@ -1,5 +1,6 @@
 import type { TenantRepository } from '@rosterkit/core';
 import { checkNewRows, notFound, staleVersion } from '@rosterkit/core/adapter';
+import { copyRow } from './copy-row.js';
 import type { TableView } from './table.js';
 
 /** Row types of the tenant repositories. @internal */
@@ -51,20 +52,20 @@ export function tenantRepository<T extends TenantRow>(
   const repository: TenantRepository<T> = {
     async get(orgId, id) {
       const row = stored(view(), orgId, id);
-      return row === undefined ? undefined : structuredClone(row);
+      return row === undefined ? undefined : copyRow(row);
     },
     async getMany(orgId, ids) {
       const v = view();
       return [...new Set(ids)].flatMap((id) => {
         const row = stored(v, orgId, id);
-        return row === undefined ? [] : [structuredClone(row)];
+        return row === undefined ? [] : [copyRow(row)];
       });
     },
     async insert(row) {
       checkNewRows([row]);
-      const copy = structuredClone(row);
+      const copy = copyRow(row);
       view().insert(copy);
-      return structuredClone(copy);
+      return copyRow(copy);
     },
     async insertMany(rows) {
       checkNewRows(rows);
@@ -73,9 +74,9 @@ export function tenantRepository<T extends TenantRow>(
     async update(row) {
       const v = view();
       const previous = storedAt(v, subject, row.orgId, row.id, row.version);
-      const next = keep(previous, { ...structuredClone(row), version: row.version + 1 });
+      const next = keep(previous, { ...copyRow(row), version: row.version + 1 });
       v.replace(previous, next);
-      return structuredClone(next);
+      return copyRow(next);
     },
     async updateMany(rows) {
       const saved: T[] = [];
@@ -105,7 +106,7 @@ export function insertAll<T extends { id: string }>(view: TableView<T>, rows: re
   const inserted: T[] = [];
   try {
     for (const row of rows) {
-      const copy = structuredClone(row);
+      const copy = copyRow(row);
       view.insert(copy);
       inserted.push(copy);
     }

@@ -9,7 +9,9 @@ import {
   notFound,
   staleVersion,
 } from '@rosterkit/core/adapter';
-import { firstAfter, listAccounts } from './account-list.js';
+import { listAccounts } from './account-list.js';
+import { copyRow } from './copy-row.js';
+import { firstAfter } from './first-after.js';
 import { listInvitations } from './invitation-list.js';
 import { outboxRepository } from './outbox-repository.js';
 import { roleRepository } from './role-repository.js';
@@ -17,7 +19,7 @@ import { key, type TableView } from './table.js';
 import type { Views } from './tables.js';
 import { insertAll, stored, tenantRepository } from './tenant-repository.js';
 
-const clone = <T>(row: T): T => structuredClone(row);
+const clone = <T>(row: T): T => copyRow(row);
 const byName = (a: { name: string; id: string }, b: { name: string; id: string }) =>
   compareText(a.name, b.name) || compareText(a.id, b.id);
 
