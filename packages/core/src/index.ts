@@ -55,7 +55,9 @@ export { AuditEvent, SubjectType } from './model/audit-event.js';
 export type { Model, ModelInput } from './model/define-model.js';
 export { Group } from './model/group.js';
 export { Invitation, InvitationStatus } from './model/invitation.js';
-export { JsonValue } from './model/json-value.js';
+export { JsonObject, JsonValue } from './model/json-value.js';
+export type { LinkFilterAttribute, LinkFilterOperator } from './model/link-filter.js';
+export { LinkFilter, linkFilterAttributes, linkFilterOperators } from './model/link-filter.js';
 export {
   Membership,
   MembershipPeriod,
@@ -67,6 +69,13 @@ export { normalizeEmail } from './model/normalize-email.js';
 export { Organization } from './model/organization.js';
 export { OutboxMessage, outboxErrorMaxLength } from './model/outbox-message.js';
 export { Email, ExternalId, Id, PersonName, Timestamp, Version } from './model/primitives.js';
+export {
+  ProvisioningConnection,
+  ProvisioningConnectionStatus,
+  ProvisioningOnCreate,
+  TokenHash,
+} from './model/provisioning-connection.js';
+export { ProvisioningLink, ProvisioningResourceType } from './model/provisioning-link.js';
 export { Space } from './model/space.js';
 export type { OrganizationRoles } from './model/stored-role.js';
 export { StoredRole } from './model/stored-role.js';
@@ -97,6 +106,8 @@ export type {
   InvitationListQuery,
   InvitationListStatus,
   InvitationRepository,
+  LinkListPage,
+  LinkListQuery,
   ListPage,
   MembershipRepository,
   NativeTransaction,
@@ -106,6 +117,7 @@ export type {
   OutboxFailure,
   OutboxRepository,
   Page,
+  ProvisioningRepository,
   RoleHolders,
   RoleRepository,
   SeatCount,

@@ -128,6 +128,8 @@ export interface RosterErrorDetailsMap {
      * - `locked`: the storage is held by another writer (a memory store's snapshot file open in another store).
      */
     readonly reason: 'stale-version' | 'unique' | 'retry-exhausted' | 'timeout' | 'locked';
+    /** With `unique`: the key that is taken (`'email'`, `'tokenHash'`, `'userName'`…), when the store knows it. */
+    readonly field?: string;
   };
   OWNER_PROTECTED: { readonly accountId: string; readonly action: string };
   SELF_ACTION: { readonly accountId: string; readonly action: string };
