@@ -12,6 +12,7 @@ import {
 import { firstAfter, listAccounts } from './account-list.js';
 import { listInvitations } from './invitation-list.js';
 import { outboxRepository } from './outbox-repository.js';
+import { provisioningRepository } from './provisioning-repository.js';
 import { roleRepository } from './role-repository.js';
 import { key, type TableView } from './table.js';
 import type { Views } from './tables.js';
@@ -283,6 +284,10 @@ export function createTransaction(views: () => Views): StoreTransaction<undefine
       () => views().roles,
       () => views().memberships,
       () => views().invitations,
+    ),
+    provisioning: provisioningRepository(
+      () => views().provisioningConnections,
+      () => views().provisioningLinks,
     ),
   };
 }

@@ -28,6 +28,7 @@ import { organizationsSuite } from './suites/organizations.js';
 import { outboxSuite } from './suites/outbox.js';
 import { outboxFailuresSuite } from './suites/outbox-failures.js';
 import { outboxLeasesSuite } from './suites/outbox-leases.js';
+import { provisioningSuite } from './suites/provisioning.js';
 import { rolesSuite } from './suites/roles.js';
 import { seatsAndLinksSuite } from './suites/seats-and-links.js';
 import { spacesAndGroupsSuite } from './suites/spaces-and-groups.js';
@@ -58,6 +59,7 @@ export const suitesInOrder: ReadonlyArray<readonly [string, ConformanceSuite]> =
   ['spaces and groups', spacesAndGroupsSuite],
   ['audit events', auditEventsSuite],
   ['roles', rolesSuite],
+  ['provisioning', provisioningSuite],
   ['outbox', both(outboxSuite, outboxFailuresSuite)],
   ['outbox leases', outboxLeasesSuite],
   ['transactions', both(transactionsSuite, writeSkewSuite)],
