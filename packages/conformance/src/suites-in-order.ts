@@ -11,6 +11,7 @@ import { lifecycleScenarios } from './domain/lifecycle-scenarios.js';
 import { organizationScenarios } from './domain/organization-scenarios.js';
 import { outboxScenarios } from './domain/outbox-scenarios.js';
 import { outboxWorkerScenarios } from './domain/outbox-worker-scenarios.js';
+import { provisionerScenarios } from './domain/provisioner-scenarios.js';
 import { roleScenarios } from './domain/role-scenarios.js';
 import { seatScenarios } from './domain/seat-scenarios.js';
 import { structureScenarios } from './domain/structure-scenarios.js';
@@ -77,4 +78,5 @@ export const suitesInOrder: ReadonlyArray<readonly [string, ConformanceSuite]> =
   ['domain: roles', roleScenarios],
   ['domain: accounts and actors', both(accountLinkScenarios, historyScenarios)],
   ['domain: seats', seatScenarios],
+  ['domain: provisioner actor', provisionerScenarios],
 ];
