@@ -15,6 +15,7 @@ import { provisionerScenarios } from './domain/provisioner-scenarios.js';
 import { roleScenarios } from './domain/role-scenarios.js';
 import { seatScenarios } from './domain/seat-scenarios.js';
 import { structureScenarios } from './domain/structure-scenarios.js';
+import { versionScenarios } from './domain/version-scenarios.js';
 import { accountListSuite } from './suites/account-list.js';
 import { accountListPagesSuite } from './suites/account-list-pages.js';
 import { accountListPropertySuite } from './suites/account-list-property.js';
@@ -78,5 +79,6 @@ export const suitesInOrder: ReadonlyArray<readonly [string, ConformanceSuite]> =
   ['domain: roles', roleScenarios],
   ['domain: accounts and actors', both(accountLinkScenarios, historyScenarios)],
   ['domain: seats', seatScenarios],
+  ['domain: versions', versionScenarios],
   ['domain: provisioner actor', provisionerScenarios],
 ];

@@ -199,6 +199,7 @@ export type {
   ListAccountsInput,
   ListInput,
   PresenceInput,
+  ReactivateInput,
   ReassignReportsInput,
   RemoveFromTeamInput,
   SetManagerInput,

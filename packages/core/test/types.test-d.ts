@@ -18,6 +18,7 @@ import {
   type ListAccountsInput,
   type PresenceInput,
   planReassignment,
+  type ReactivateInput,
   type ReassignReportsInput,
   type RemoveFromTeamInput,
   type RenameOrganizationInput,
@@ -257,7 +258,7 @@ describe('public input types', () => {
       Omit<InputOf<typeof UpdateProfileInput>, 'email'>
     >();
     expectTypeOf<ApiInput<'deactivate'>>().toEqualTypeOf<InputOf<typeof DeactivateInput>>();
-    expectTypeOf<ApiInput<'reactivate'>>().toEqualTypeOf<InputOf<typeof AccountRef>>();
+    expectTypeOf<ApiInput<'reactivate'>>().toEqualTypeOf<InputOf<typeof ReactivateInput>>();
     expectTypeOf<ApiInput<'addToTeam'>>().toEqualTypeOf<InputOf<typeof AddToTeamInput>>();
     expectTypeOf<ApiInput<'removeFromTeam'>>().toEqualTypeOf<InputOf<typeof RemoveFromTeamInput>>();
     expectTypeOf<ApiInput<'changeRole'>>().toEqualTypeOf<InputOf<typeof ChangeRoleInput>>();

@@ -3,7 +3,7 @@ import { createOpenApiDocument, type OpenApiDocument } from './openapi/openapi-d
 import type { RosterHandlerOptions } from './options.js';
 import { HttpProblem } from './problem/http-problem.js';
 import { checkCrossSite, corsHeaders, preflight } from './request/cross-origin.js';
-import { ifMatchHolds, preconditionFailed, versionTag } from './request/etag.js';
+import { ifMatchHolds, ifNoneMatchHolds, preconditionFailed, versionTag } from './request/etag.js';
 import { readRouteInput } from './request/route-input.js';
 import { jsonResponse, problemResponse } from './respond.js';
 import { compileRoutes } from './routes/match-route.js';
@@ -23,17 +23,41 @@ function normalizeBase(basePath: string | undefined): string {
   return trimmed === '' ? '' : trimmed.startsWith('/') ? trimmed : `/${trimmed}`;
 }
 
+/** A HEAD's answer: the GET's status and headers, no body. */
+function withoutBody(head: boolean, response: Response): Response {
+  if (!head) return response;
+  return new Response(null, { status: response.status, headers: response.headers });
+}
+
+/**
+ * A stale version that core found inside the write (another writer got in
+ * between the `If-Match` check and the command) is the same failed
+ * precondition as one found before: a 412, not a 409.
+ */
+function staleAsPrecondition(error: unknown, route: Route, request: Request): unknown {
+  const header = request.headers.get('if-match');
+  if (header === null || route.currentVersion === undefined) return error;
+  if (!RosterError.isInstance(error, 'CONFLICT')) return error;
+  if ((error.details as { reason?: string }).reason !== 'stale-version') return error;
+  return new HttpProblem(
+    'PRECONDITION_FAILED',
+    `The resource changed while this request ran; If-Match asked for ${header}. Reload it and retry.`,
+    { ifMatch: header },
+  );
+}
+
 /**
  * The admin API of a roster as one fetch handler: every route of
  * {@link rosterRoutes} (or `options.routes`), JSON bodies validated by core's
  * zod schemas, errors as RFC 9457 problem details by {@link problemStatuses},
- * versions as `ETag` / `If-Match`, and the OpenAPI document at
+ * versions as `ETag` / `If-Match` (a stale one is a 412), `If-None-Match`
+ * (a 304) and HEAD on every GET route, and the OpenAPI document at
  * `{basePath}/openapi.json`. Mount it as it is where the platform speaks
  * `Request`/`Response` (Next.js route handlers, Hono's `c.req.raw`, Bun,
  * Deno), or through `@rosterkit/http/node` on `node:http`, Express, Fastify.
  *
- * Security defaults: every route but `POST /invitations/accept` needs an
- * actor from `authenticate`; no CORS headers unless `cors` is given; a
+ * Security defaults: every route but `POST /invitations/accept` and
+ * `POST /invitations/decline` needs an actor from `authenticate`; no CORS headers unless `cors` is given; a
  * browser's cross-site write is refused; bodies are capped; a 500 says
  * nothing of its cause.
  *
@@ -70,13 +94,15 @@ export function createRosterHandler(roster: Roster, options: RosterHandlerOption
   ]);
 
   async function serve(request: Request, url: URL, path: string): Promise<Response> {
+    // HEAD is a GET whose body is left out: the same checks, status and headers.
+    const head = request.method === 'HEAD';
     if (documentPath !== undefined && path === documentPath) {
-      if (request.method !== 'GET') {
+      if (request.method !== 'GET' && !head) {
         throw new HttpProblem(
           'METHOD_NOT_ALLOWED',
-          `${path} takes GET.`,
-          { allowed: ['GET'] },
-          { allow: 'GET' },
+          `${path} takes GET, HEAD.`,
+          { allowed: ['GET', 'HEAD'] },
+          { allow: 'GET, HEAD' },
         );
       }
       document ??= createOpenApiDocument(routes, {
@@ -84,7 +110,7 @@ export function createRosterHandler(roster: Roster, options: RosterHandlerOption
         documentPath,
         ...options.openApiInfo,
       });
-      return jsonResponse(200, document, {});
+      return withoutBody(head, jsonResponse(200, document, {}));
     }
     const { route, params } = matcher.match(request.method, path);
     checkCrossSite(request, allowedOrigins);
@@ -118,17 +144,25 @@ export function createRosterHandler(roster: Roster, options: RosterHandlerOption
       body: input.body,
       request,
     };
+    await checkPrecondition(route, context, request);
+    let result: unknown;
     try {
-      await checkPrecondition(route, context, request);
-      const result = await route.call(context);
-      const headers: Record<string, string> = {};
-      if (route.etag !== undefined && result !== undefined)
-        headers.etag = versionTag(route.etag(result));
-      const body = input.upload === undefined ? result : input.upload.report(result as BulkReport);
-      return jsonResponse(route.status, body, headers);
+      result = await route.call(context);
     } catch (error) {
-      throw error;
+      throw staleAsPrecondition(error, route, request);
     }
+    const headers: Record<string, string> = {};
+    const version =
+      route.etag !== undefined && result !== undefined ? route.etag(result) : undefined;
+    if (version !== undefined) headers.etag = versionTag(version);
+    if (route.location !== undefined && route.status === 201 && result !== undefined)
+      headers.location = `${basePath}${route.location(result)}`;
+    const ifNoneMatch = request.headers.get('if-none-match');
+    if (route.method === 'GET' && version !== undefined && ifNoneMatch !== null) {
+      if (ifNoneMatchHolds(ifNoneMatch, version)) return jsonResponse(304, undefined, headers);
+    }
+    const body = input.upload === undefined ? result : input.upload.report(result as BulkReport);
+    return withoutBody(head, jsonResponse(route.status, body, headers));
   }
 
   function unauthenticated(message: string): HttpProblem {
@@ -171,6 +205,7 @@ export function createRosterHandler(roster: Roster, options: RosterHandlerOption
   }
 
   return async (request) => {
+    const head = request.method === 'HEAD';
     const cors = corsHeaders(request, options.cors);
     try {
       const url = new URL(request.url);
@@ -192,7 +227,7 @@ export function createRosterHandler(roster: Roster, options: RosterHandlerOption
         : {};
       const { response, problem } = problemResponse(error, { ...cors, ...challenge });
       if (problem.code === 'INTERNAL') options.onError?.(error, request);
-      return response;
+      return withoutBody(head, response);
     }
   };
 }

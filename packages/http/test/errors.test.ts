@@ -326,6 +326,7 @@ describe('paths and methods', () => {
     expect(outside.status).toBe(404);
     const wrong = await api.call('/accounts', { method: 'DELETE', token: owner });
     expect((await problem(wrong)).slice(0, 2)).toEqual([405, 'METHOD_NOT_ALLOWED']);
-    expect(wrong.headers.get('allow')).toBe('GET');
+    // A GET route answers HEAD too, so Allow lists it (RFC 9110 §9.3.2).
+    expect(wrong.headers.get('allow')).toBe('GET, HEAD');
   });
 });

@@ -27,6 +27,26 @@ function documented(): string[] {
   );
 }
 
+/** What a `$ref` inside the document points at; anything else as it is. */
+function resolved(value: Json): Json {
+  if (typeof value.$ref !== 'string') return value;
+  const target = (value.$ref as string)
+    .replace(/^#\//, '')
+    .split('/')
+    .reduce((node: Json, key) => node?.[key], document);
+  if (target === undefined) throw new Error(`dangling ${value.$ref}`);
+  return resolved(target);
+}
+
+/** Every `$ref` in a value. */
+function refsIn(value: unknown): string[] {
+  if (Array.isArray(value)) return value.flatMap(refsIn);
+  if (typeof value !== 'object' || value === null) return [];
+  return Object.entries(value).flatMap(([key, item]) =>
+    key === '$ref' && typeof item === 'string' ? [item] : refsIn(item),
+  );
+}
+
 /** A concrete path for a template: every parameter a made-up id. */
 const concrete = (path: string) => path.replaceAll(/\{[^}]+\}/g, 'x1');
 
@@ -89,11 +109,12 @@ describe('the OpenAPI document', () => {
           .flatMap(([, other]) => methods.filter((candidate) => other[candidate] !== undefined))
           .map((method) => method.toUpperCase()),
       );
+      // A GET route answers HEAD too (its body left out), and Allow says so.
+      const allow = allowed.has('GET') ? [...allowed, 'HEAD'] : [...allowed];
       for (const method of methods.map((m) => m.toUpperCase()).filter((m) => !allowed.has(m))) {
         const response = await api.call(concrete(path), { method, token: api.signIn(api.ownerId) });
         expect([method, path, response.status]).toEqual([method, path, 405]);
-        const allow = (response.headers.get('allow') ?? '').split(', ').sort();
-        expect(allow).toEqual([...allowed].sort());
+        expect((response.headers.get('allow') ?? '').split(', ').sort()).toEqual(allow.sort());
       }
     }
   });
@@ -107,11 +128,12 @@ describe('the OpenAPI document', () => {
     expect(patch.requestBody.content['application/json'].schema.properties).not.toHaveProperty(
       'accountId',
     );
-    expect(patch.parameters.map((parameter: Json) => parameter.name)).toEqual([
+    expect(patch.parameters.map((parameter: Json) => resolved(parameter).name)).toEqual([
       'accountId',
       'If-Match',
     ]);
-    expect(patch.responses['412'].content).toHaveProperty('application/problem+json');
+    expect(resolved(patch.responses['412']).content).toHaveProperty('application/problem+json');
+    expect(resolved(patch.responses['412']).description).toBe('PRECONDITION_FAILED');
     const bulk = document.paths['/bulk/import'].post;
     expect(Object.keys(bulk.requestBody.content)).toEqual([
       'application/json',
@@ -129,11 +151,51 @@ describe('the OpenAPI document', () => {
       'cursor',
       'limit',
     ]);
+    const get = document.paths['/accounts/{accountId}'].get;
+    expect(get.parameters.map((parameter: Json) => resolved(parameter).name)).toEqual([
+      'accountId',
+      'If-None-Match',
+    ]);
+    expect(Object.keys(get.responses)).toEqual(expect.arrayContaining(['200', '304']));
     expect(document.paths['/invitations/accept'].post.security).toEqual([]);
     const publicOps = documented().filter((entry) => {
       const [method, path] = entry.split(' ') as [string, string];
       return document.paths[path][method.toLowerCase()].security.length === 0;
     });
-    expect(publicOps.sort()).toEqual(['GET /openapi.json', 'POST /invitations/accept']);
+    expect(publicOps.sort()).toEqual([
+      'GET /openapi.json',
+      'POST /invitations/accept',
+      'POST /invitations/decline',
+    ]);
+  });
+
+  it('writes each shared schema once, as a component, and refers to it with $ref', () => {
+    const schemas = document.components.schemas as Record<string, Json>;
+    for (const name of ['Account', 'Membership', 'Organization', 'Space', 'Group', 'Invitation'])
+      expect(schemas).toHaveProperty(name);
+    const body = (path: string, method: string, status: string) =>
+      document.paths[path][method].responses[status].content['application/json'].schema;
+    expect(body('/accounts/{accountId}', 'get', '200')).toEqual({
+      $ref: '#/components/schemas/AccountWithMemberships',
+    });
+    expect(body('/accounts/{accountId}', 'patch', '200')).toEqual({
+      $ref: '#/components/schemas/Account',
+    });
+    expect(schemas.AccountWithMemberships?.properties.account).toEqual({
+      $ref: '#/components/schemas/Account',
+    });
+    // No copy of a component is left inline anywhere in the paths.
+    const paths = JSON.stringify(document.paths);
+    for (const [name, schema] of Object.entries(schemas)) {
+      if (JSON.stringify(schema).length < 200) continue;
+      expect([name, paths.includes(JSON.stringify(schema))]).toEqual([name, false]);
+    }
+    // Every reference resolves, and every component is referred to.
+    const refs = new Set(refsIn(document));
+    for (const ref of refs) expect(() => resolved({ $ref: ref })).not.toThrow();
+    for (const kind of ['schemas', 'responses', 'parameters', 'headers'] as const) {
+      for (const name of Object.keys(document.components[kind] as Json))
+        expect([kind, name, refs.has(`#/components/${kind}/${name}`)]).toEqual([kind, name, true]);
+    }
   });
 });

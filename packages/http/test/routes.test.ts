@@ -1,11 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rosterRoutes } from '../src/index.js';
+import { permissionRoutes } from '../src/routes/permission-routes.js';
+import { roleRoutes } from '../src/routes/role-routes.js';
+import { structureRoutes } from '../src/routes/structure-routes.js';
 import { expectRoute } from './support/expect-route.js';
 import type { Json } from './support/json.js';
 import { addPerson, startApi, type TestApi } from './support/server.js';
 
 // Every route of the table, driven over a real HTTP server with fetch, in
-// the order a product would use them; the last test checks none was missed.
+// the order a product would use them; the last test checks none was missed
+// (the structure, role and permission routes have their own files, each of
+// which checks it drove all of its group).
 
 let api: TestApi;
 let admin: string;
@@ -81,6 +86,56 @@ describe('every route over HTTP', () => {
       await api.call(`/invitations/${other.invitation.id}`, { method: 'DELETE', token: admin }),
     )) as Json;
     expect(revoked.status).toBe('revoked');
+  });
+
+  it('lists invitations with their list status, and an invitee declines (unauthenticated)', async () => {
+    const issued = (await (
+      await api.call('/invitations', {
+        method: 'POST',
+        token: admin,
+        json: { email: 'fay@acme.io', role: 'agent' },
+      })
+    ).json()) as Json;
+    const pending = (await expectRoute(
+      driven,
+      'listInvitations',
+      await api.call('/invitations?status=pending&limit=10', { token: admin }),
+    )) as Json;
+    expect(pending.items.map((item: Json) => [item.email, item.listStatus])).toEqual([
+      ['fay@acme.io', 'pending'],
+    ]);
+    expect(pending.items[0]).not.toHaveProperty('tokenHash');
+    const team = (await (
+      await api.call(`/spaces/${api.defaultSpaceId}/members?includePending=true&search=fay`, {
+        token: admin,
+      })
+    ).json()) as Json;
+    expect(team.items.map((item: Json) => item.account.status)).toEqual(['pending']);
+    const declined = (await expectRoute(
+      driven,
+      'declineInvitation',
+      await api.call('/invitations/decline', { method: 'POST', json: { token: issued.token } }),
+    )) as Json;
+    expect([declined.id, declined.status]).toEqual([issued.invitation.id, 'declined']);
+    expect(declined).not.toHaveProperty('tokenHash');
+    // A used token gets the one answer every unusable token gets.
+    const again = await api.call('/invitations/decline', {
+      method: 'POST',
+      json: { token: issued.token },
+    });
+    expect([again.status, ((await again.json()) as Json).code]).toEqual([404, 'NOT_FOUND']);
+    const all = (await (
+      await api.call('/invitations?status=revoked,declined', { token: admin })
+    ).json()) as Json;
+    expect(all.items.map((item: Json) => item.listStatus).sort()).toEqual(['declined', 'revoked']);
+    const bad = await api.call('/invitations?status=lost', { token: admin });
+    expect([bad.status, ((await bad.json()) as Json).code]).toEqual([400, 'INVALID_INPUT']);
+    const withoutPending = (await (
+      await api.call(`/spaces/${api.defaultSpaceId}/members?includePending=maybe`, {
+        token: admin,
+      })
+    ).json()) as Json;
+    expect(withoutPending.code).toBe('INVALID_INPUT');
   });
 
   it('creates a space and a group, and manages a member there', async () => {
@@ -198,6 +253,46 @@ describe('every route over HTTP', () => {
     expect(history.events.map((event: Json) => event.action)).toEqual(
       expect.arrayContaining(['deactivate', 'reactivate']),
     );
+    const first = (await (
+      await api.call(`/accounts/${ids.bo}/history?limit=1`, { token: admin })
+    ).json()) as Json;
+    expect([first.events.length, first.total]).toEqual([1, history.total]);
+    const second = (await (
+      await api.call(
+        `/accounts/${ids.bo}/history?limit=1&cursor=${encodeURIComponent(first.nextCursor)}`,
+        { token: admin },
+      )
+    ).json()) as Json;
+    expect(second.events[0].id).toBe(history.events[1].id);
+    const zero = await api.call(`/accounts/${ids.bo}/history?limit=0`, { token: admin });
+    expect([zero.status, ((await zero.json()) as Json).code]).toEqual([400, 'INVALID_INPUT']);
+  });
+
+  it('links an account to the host’s user id, once', async () => {
+    const linked = await api.call(`/accounts/${ids.bo}/external-id`, {
+      method: 'PUT',
+      token: admin,
+      json: { externalId: 'idp|bo' },
+    });
+    const account = (await expectRoute(driven, 'linkExternalId', linked)) as Json;
+    expect(account.externalId).toBe('idp|bo');
+    expect(linked.headers.get('etag')).toBe(`"${account.version}"`);
+    const other = await api.call(`/accounts/${ids.bo}/external-id`, {
+      method: 'PUT',
+      token: admin,
+      json: { externalId: 'idp|someone-else' },
+    });
+    expect([other.status, ((await other.json()) as Json).code]).toEqual([
+      409,
+      'INVALID_TRANSITION',
+    ]);
+    const stale = await api.call(`/accounts/${ids.bo}/external-id`, {
+      method: 'PUT',
+      token: admin,
+      headers: { 'if-match': `"${account.version - 1}"` },
+      json: { externalId: 'idp|bo' },
+    });
+    expect(stale.status).toBe(412);
   });
 
   it('reassigns reports, reads presence, records activity', async () => {
@@ -277,6 +372,22 @@ describe('every route over HTTP', () => {
   });
 
   it('renames, changes plan, transfers ownership and deletes the organization', async () => {
+    const read = await api.call('/organization', { token: admin });
+    const organization = (await expectRoute(driven, 'getOrganization', read)) as Json;
+    expect([organization.id, read.headers.get('etag')]).toEqual([
+      api.orgId,
+      `"${organization.version}"`,
+    ]);
+    const stale = await api.call('/organization/name', {
+      method: 'PUT',
+      token: admin,
+      headers: { 'if-match': `"${organization.version + 1}"` },
+      json: { name: 'Never' },
+    });
+    expect([stale.status, ((await stale.json()) as Json).code]).toEqual([
+      412,
+      'PRECONDITION_FAILED',
+    ]);
     const renamed = (await expectRoute(
       driven,
       'renameOrganization',
@@ -321,6 +432,11 @@ describe('every route over HTTP', () => {
   });
 
   it('drove every route of the table', () => {
-    expect([...driven].sort()).toEqual(rosterRoutes.map((route) => route.operationId).sort());
+    const elsewhere = [...structureRoutes, ...roleRoutes, ...permissionRoutes].map(
+      (route) => route.operationId,
+    );
+    expect([...new Set([...driven, ...elsewhere])].sort()).toEqual(
+      rosterRoutes.map((route) => route.operationId).sort(),
+    );
   });
 });

@@ -16,13 +16,13 @@ describe('authentication', () => {
   });
   afterAll(() => api.close());
 
-  it('every route but acceptInvitation is 401 without credentials', async () => {
+  it('every route but accepting and declining an invitation is 401 without credentials', async () => {
     const open: string[] = [];
     for (const route of rosterRoutes) {
       const response = await api.call(concrete(route.path), { method: route.method });
       if (response.status !== 401) open.push(route.operationId);
     }
-    expect(open).toEqual(['acceptInvitation']);
+    expect(open).toEqual(['acceptInvitation', 'declineInvitation']);
   });
 
   it('a bad token on the public route is a 4xx problem, not an account', async () => {
@@ -156,10 +156,17 @@ describe('rate limits', () => {
       expect(response.status).toBe(429);
       expect(response.headers.get('retry-after')).toBe('30');
       expect(((await response.json()) as Json).code).toBe('TOO_MANY_REQUESTS');
+      // Declining takes a token like accepting: the same hook guards it.
+      const declined = await api.call('/invitations/decline', {
+        method: 'POST',
+        json: { token: 't' },
+      });
+      expect([declined.status, declined.headers.get('retry-after')]).toEqual([429, '30']);
       const read = await api.call('/accounts', { token: api.signIn(api.ownerId) });
       expect(read.status).toBe(200);
       expect(seen).toEqual([
         { operationId: 'acceptInvitation', auth: 'public' },
+        { operationId: 'declineInvitation', auth: 'public' },
         { operationId: 'listAccounts', auth: 'actor' },
       ]);
     } finally {

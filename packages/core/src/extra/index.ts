@@ -26,6 +26,7 @@ export {
   InviteInput,
   ListAccountsInput,
   PresenceInput,
+  ReactivateInput,
   ReassignReportsInput,
   RemoveFromTeamInput,
   SetManagerInput,

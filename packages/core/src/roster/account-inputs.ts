@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { defineModel, type ModelInput } from '../model/define-model.js';
 import { Email, ExternalId, Id } from '../model/primitives.js';
 import { maxPageSize } from '../ports/limits.js';
+import { expectedVersion } from './expected-version.js';
 
 // The inputs of the identity-link and history commands (issue 14), validated
 // like every other input: bad input is INVALID_INPUT with the field path.
@@ -9,7 +10,7 @@ import { maxPageSize } from '../ports/limits.js';
 /** Input of `linkExternalId`. */
 export const LinkExternalIdInput = defineModel(
   'linkExternalId input',
-  z.strictObject({ accountId: Id.schema, externalId: ExternalId.schema }),
+  z.strictObject({ accountId: Id.schema, ...expectedVersion, externalId: ExternalId.schema }),
 );
 /** What `linkExternalId` takes. */
 export type LinkExternalIdInput = ModelInput<typeof LinkExternalIdInput>;

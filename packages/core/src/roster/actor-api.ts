@@ -32,6 +32,7 @@ import type {
   InviteInput,
   ListInput,
   PresenceInput,
+  ReactivateInput,
   ReassignReportsInput,
   RemoveFromTeamInput,
   SetManagerInput,
@@ -64,6 +65,11 @@ import type {
  * call changes nothing.
  */
 export interface ActorApi {
+  // The commands that change one versioned record (an account, a
+  // membership, the organization, a space, a group, a stored role) take an
+  // optional `version`: the version the caller read. It is checked in the
+  // command's transaction, so a stale one is refused (`CONFLICT`, reason
+  // `stale-version`) and nothing changes (DESIGN rule 14).
   /** The actor this API acts as. */
   readonly actor: Actor;
   /** Invites an email into a space with a role (default space when `spaceId` is absent). Returns the token once. */
@@ -80,7 +86,7 @@ export interface ActorApi {
    */
   deactivate(input: DeactivateInput): Promise<Account>;
   /** Reactivates a deactivated account: same account and credentials; groups are not restored. */
-  reactivate(input: AccountRef): Promise<Account>;
+  reactivate(input: ReactivateInput): Promise<Account>;
   /** Adds an account to a space's team, or back to it: same account, a new period, the role chosen again. */
   addToTeam(input: AddToTeamInput): Promise<Membership>;
   /** Ends an account's membership of a space; the account stays on All Users. */

@@ -5,6 +5,7 @@ import { Restrictions, RoleName } from '../model/membership.js';
 import { Email, ExternalId, Id, PersonName } from '../model/primitives.js';
 import { maxPageSize } from '../ports/limits.js';
 import { ReportReassignment } from '../rules/direct-reports.js';
+import { expectedVersion } from './expected-version.js';
 
 // The inputs of every command, validated before anything is read: bad input
 // is an INVALID_INPUT with the field path, and the store is never touched.
@@ -62,6 +63,7 @@ export const UpdateProfileInput = defineModel(
   'updateProfile input',
   z.strictObject({
     accountId: Id.schema,
+    ...expectedVersion,
     firstName: PersonName.schema.optional(),
     lastName: PersonName.schema.optional(),
     /** Merged into the profile; a `null` value clears a field. */
@@ -87,20 +89,29 @@ const departure = {
 /** Input of `deactivate`. */
 export const DeactivateInput = defineModel(
   'deactivate input',
-  z.strictObject({ accountId: Id.schema, ...departure }),
+  z.strictObject({ accountId: Id.schema, ...expectedVersion, ...departure }),
 );
 
 /** What `deactivate` takes, as a caller writes it (before the model fills in its defaults). */
 export type DeactivateInput = ModelInput<typeof DeactivateInput>;
 
-/** Input of `reactivate` and `getAccount`. */
+/** Input of `getAccount`, `requestPasswordReset` (and what `reactivate` takes beside a version). */
 export const AccountRef = defineModel(
   'account reference',
   z.strictObject({ accountId: Id.schema }),
 );
 
-/** What `reactivate` and `getAccount` takes, as a caller writes it (before the model fills in its defaults). */
+/** What `getAccount` and `requestPasswordReset` take, as a caller writes it. */
 export type AccountRef = ModelInput<typeof AccountRef>;
+
+/** Input of `reactivate`: the account, and optionally the version read. */
+export const ReactivateInput = defineModel(
+  'reactivate input',
+  z.strictObject({ accountId: Id.schema, ...expectedVersion }),
+);
+
+/** What `reactivate` takes, as a caller writes it. */
+export type ReactivateInput = ModelInput<typeof ReactivateInput>;
 
 /** Input of `addToTeam`. */
 export const AddToTeamInput = defineModel(
@@ -120,7 +131,13 @@ export type AddToTeamInput = ModelInput<typeof AddToTeamInput>;
 /** Input of `removeFromTeam`. */
 export const RemoveFromTeamInput = defineModel(
   'removeFromTeam input',
-  z.strictObject({ accountId: Id.schema, spaceId: Id.schema.optional(), ...departure }),
+  z.strictObject({
+    accountId: Id.schema,
+    spaceId: Id.schema.optional(),
+    /** The membership's version the caller read. */
+    ...expectedVersion,
+    ...departure,
+  }),
 );
 
 /** What `removeFromTeam` takes, as a caller writes it (before the model fills in its defaults). */
@@ -129,7 +146,13 @@ export type RemoveFromTeamInput = ModelInput<typeof RemoveFromTeamInput>;
 /** Input of `changeRole`. */
 export const ChangeRoleInput = defineModel(
   'changeRole input',
-  z.strictObject({ accountId: Id.schema, spaceId: Id.schema.optional(), role: RoleName.schema }),
+  z.strictObject({
+    accountId: Id.schema,
+    spaceId: Id.schema.optional(),
+    /** The membership's version the caller read. */
+    ...expectedVersion,
+    role: RoleName.schema,
+  }),
 );
 
 /** What `changeRole` takes, as a caller writes it (before the model fills in its defaults). */
@@ -186,6 +209,8 @@ export const SetRestrictionsInput = defineModel(
   z.strictObject({
     accountId: Id.schema,
     spaceId: Id.schema.optional(),
+    /** The membership's version the caller read. */
+    ...expectedVersion,
     restrictions: Restrictions.schema,
   }),
 );
@@ -199,6 +224,8 @@ export const AssignGroupsInput = defineModel(
   z.strictObject({
     accountId: Id.schema,
     spaceId: Id.schema.optional(),
+    /** The membership's version the caller read. */
+    ...expectedVersion,
     groupIds: z.array(Id.schema).max(100),
   }),
 );
@@ -212,6 +239,8 @@ export const SetManagerInput = defineModel(
   z.strictObject({
     accountId: Id.schema,
     spaceId: Id.schema.optional(),
+    /** The membership's version the caller read. */
+    ...expectedVersion,
     managerId: Id.schema.nullable(),
   }),
 );

@@ -3,6 +3,7 @@ import { ProfileFields } from '../model/account.js';
 import { defineModel, type ModelInput } from '../model/define-model.js';
 import { RoleName } from '../model/membership.js';
 import { Email, ExternalId, Id, PersonName } from '../model/primitives.js';
+import { expectedVersion } from './expected-version.js';
 
 // The inputs of the commands about the organization itself and its
 // structure (spaces, groups), validated like every other input.
@@ -31,7 +32,11 @@ export type CreateOrganizationInput = ModelInput<typeof CreateOrganizationInput>
 /** Input of `renameOrganization`. */
 export const RenameOrganizationInput = defineModel(
   'renameOrganization input',
-  z.strictObject({ name: z.string().trim().min(1, 'Must not be empty').max(200) }),
+  z.strictObject({
+    name: z.string().trim().min(1, 'Must not be empty').max(200),
+    /** The organization's version the caller read. */
+    ...expectedVersion,
+  }),
 );
 
 /** What `renameOrganization` takes, as a caller writes it (before the model fills in its defaults). */
@@ -40,7 +45,11 @@ export type RenameOrganizationInput = ModelInput<typeof RenameOrganizationInput>
 /** Input of `changePlan`. */
 export const ChangePlanInput = defineModel(
   'changePlan input',
-  z.strictObject({ plan: z.string().trim().min(1).max(100) }),
+  z.strictObject({
+    plan: z.string().trim().min(1).max(100),
+    /** The organization's version the caller read. */
+    ...expectedVersion,
+  }),
 );
 
 /** What `changePlan` takes, as a caller writes it (before the model fills in its defaults). */
@@ -54,6 +63,8 @@ export const TransferOwnershipInput = defineModel(
     toAccountId: Id.schema,
     /** The role the previous owner keeps in the default space. */
     previousOwnerRole: RoleName.schema,
+    /** The organization's version the caller read. */
+    ...expectedVersion,
   }),
 );
 
@@ -63,7 +74,11 @@ export type TransferOwnershipInput = ModelInput<typeof TransferOwnershipInput>;
 /** Input of `deleteOrganization`: the organization's exact name, as confirmation. */
 export const DeleteOrganizationInput = defineModel(
   'deleteOrganization input',
-  z.strictObject({ confirmName: z.string().max(200) }),
+  z.strictObject({
+    confirmName: z.string().max(200),
+    /** The organization's version the caller read. */
+    ...expectedVersion,
+  }),
 );
 
 /** What `deleteOrganization` takes, as a caller writes it (before the model fills in its defaults). */

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { defineModel, type ModelInput } from '../model/define-model.js';
 import { Id } from '../model/primitives.js';
 import { maxPageSize } from '../ports/limits.js';
+import { expectedVersion } from './expected-version.js';
 
 // The inputs of the invitation list, the invitee's decline, and the reads
 // and changes of the organization's structure (spaces, groups), validated
@@ -54,7 +55,7 @@ export type ListGroupsInput = ModelInput<typeof ListGroupsInput>;
 /** Input of `renameSpace`. */
 export const RenameSpaceInput = defineModel(
   'renameSpace input',
-  z.strictObject({ spaceId: Id.schema, name }),
+  z.strictObject({ spaceId: Id.schema, ...expectedVersion, name }),
 );
 
 /** What `renameSpace` takes, as a caller writes it. */
@@ -63,7 +64,7 @@ export type RenameSpaceInput = ModelInput<typeof RenameSpaceInput>;
 /** Input of `deleteSpace`. */
 export const DeleteSpaceInput = defineModel(
   'deleteSpace input',
-  z.strictObject({ spaceId: Id.schema }),
+  z.strictObject({ spaceId: Id.schema, ...expectedVersion }),
 );
 
 /** What `deleteSpace` takes, as a caller writes it. */
@@ -72,7 +73,7 @@ export type DeleteSpaceInput = ModelInput<typeof DeleteSpaceInput>;
 /** Input of `renameGroup`. */
 export const RenameGroupInput = defineModel(
   'renameGroup input',
-  z.strictObject({ groupId: Id.schema, name }),
+  z.strictObject({ groupId: Id.schema, ...expectedVersion, name }),
 );
 
 /** What `renameGroup` takes, as a caller writes it. */
@@ -81,7 +82,7 @@ export type RenameGroupInput = ModelInput<typeof RenameGroupInput>;
 /** Input of `deleteGroup`. */
 export const DeleteGroupInput = defineModel(
   'deleteGroup input',
-  z.strictObject({ groupId: Id.schema }),
+  z.strictObject({ groupId: Id.schema, ...expectedVersion }),
 );
 
 /** What `deleteGroup` takes, as a caller writes it. */

@@ -1,17 +1,12 @@
-import { JsonValue } from '@rosterkit/core';
 import { z } from 'zod';
-
-// Names for the recursive schemas, which become components: `JsonValue`
-// reads better in a document than zod's generated `__schema0`.
-const names = z.registry<{ id: string }>();
-names.add(JsonValue.schema, { id: 'JsonValue' });
+import { componentNames } from './component-names.js';
 
 /** A JSON Schema (2020-12, OpenAPI 3.1's dialect) as plain data. @internal */
 export type JsonSchema = { [key: string]: unknown };
 
 /**
  * Where the JSON Schemas of one document collect their shared definitions:
- * zod writes a recursive schema (core's `JsonValue`) with `$defs` and
+ * zod writes a named schema (see {@link componentNames}) into `$defs` with
  * `#/$defs/…` references, which inside an OpenAPI document would point at
  * the document's root. They move to `components.schemas`.
  * @internal
@@ -21,12 +16,13 @@ export class SchemaComponents {
 
   /**
    * The JSON Schema of a zod schema as a request (`input`: before defaults)
-   * or a response (`output`). Dates are ISO 8601 strings in JSON.
+   * or a response (`output`). Dates are ISO 8601 strings in JSON. A named
+   * schema ({@link componentNames}) inside it becomes a `$ref` to its component.
    */
   convert(schema: z.ZodType, io: 'input' | 'output'): JsonSchema {
     const json = z.toJSONSchema(schema, {
       io,
-      metadata: names,
+      metadata: componentNames,
       unrepresentable: 'any',
       override: (context) => {
         const def = (context.zodSchema as { _zod?: { def?: { type?: string } } })._zod?.def;

@@ -70,36 +70,40 @@ function queryParameters(route: Route, components: SchemaComponents): JsonSchema
   });
 }
 
-function errorResponses(route: Route): Record<string, unknown> {
-  const statuses = new Set<number>([400, 403, 404, 409, 413, 415, 429]);
+// Every problem response of a status is the same (its codes, the Problem
+// schema), so each is written once under `components.responses` and each
+// operation refers to the ones it can answer.
+const problemResponseName = (status: number) => `Problem${status}`;
+
+function problemResponse(status: number): JsonSchema {
+  const codes = (Object.keys(problemStatuses) as ProblemCode[])
+    .filter((code) => problemStatuses[code] === status)
+    .sort();
+  return { description: codes.join(', '), content: problemContent };
+}
+
+function errorStatuses(route: Route): number[] {
+  const statuses = new Set<number>([400, 403, 404, 409, 413, 415, 429, 500]);
   if (route.auth === 'actor') statuses.add(401);
   if (route.currentVersion !== undefined) statuses.add(412);
-  const responses: Record<string, unknown> = {};
-  for (const status of [...statuses].sort()) {
-    const codes = (Object.keys(problemStatuses) as ProblemCode[])
-      .filter((code) => problemStatuses[code] === status)
-      .sort();
-    responses[String(status)] = {
-      description: codes.join(', '),
-      content: problemContent,
-    };
-  }
-  responses['500'] = { description: 'INTERNAL', content: problemContent };
-  return responses;
+  return [...statuses].sort();
+}
+
+function errorResponses(route: Route): Record<string, unknown> {
+  return Object.fromEntries(
+    errorStatuses(route).map((status) => [
+      String(status),
+      { $ref: `#/components/responses/${problemResponseName(status)}` },
+    ]),
+  );
 }
 
 function operation(route: Route, components: SchemaComponents): JsonSchema {
   const parameters = [...pathParameters(route.path), ...queryParameters(route, components)];
-  if (route.currentVersion !== undefined) {
-    parameters.push({
-      name: 'If-Match',
-      in: 'header',
-      required: false,
-      description:
-        'The version read (`"3"`, the `ETag` or the body’s `version`); a stale one is a 412.',
-      schema: { type: 'string' },
-    });
-  }
+  if (route.currentVersion !== undefined)
+    parameters.push({ $ref: '#/components/parameters/IfMatch' });
+  const conditionalGet = route.method === 'GET' && route.etag !== undefined;
+  if (conditionalGet) parameters.push({ $ref: '#/components/parameters/IfNoneMatch' });
   const content: Record<string, unknown> = {};
   if (route.body !== undefined && route.method !== 'GET') {
     content['application/json'] = { schema: components.convert(route.body, 'input') };
@@ -125,11 +129,18 @@ function operation(route: Route, components: SchemaComponents): JsonSchema {
       'application/json': { schema: components.convert(route.response, 'input') },
     };
   }
-  if (route.etag !== undefined) {
-    success.headers = {
-      ETag: { description: 'The version, for `If-Match`.', schema: { type: 'string' } },
-    };
-  }
+  const headers: Record<string, unknown> = {};
+  if (route.etag !== undefined) headers.ETag = { $ref: '#/components/headers/ETag' };
+  if (route.location !== undefined) headers.Location = { $ref: '#/components/headers/Location' };
+  if (Object.keys(headers).length > 0) success.headers = headers;
+  const notModified = conditionalGet
+    ? {
+        '304': {
+          description: 'Not modified: `If-None-Match` holds the current version.',
+          headers: { ETag: { $ref: '#/components/headers/ETag' } },
+        },
+      }
+    : {};
   return {
     operationId: route.operationId,
     summary: route.summary,
@@ -139,7 +150,7 @@ function operation(route: Route, components: SchemaComponents): JsonSchema {
     ...(Object.keys(content).length === 0
       ? {}
       : { requestBody: { required: route.bodyRequired ?? false, content } }),
-    responses: { [String(route.status)]: success, ...errorResponses(route) },
+    responses: { [String(route.status)]: success, ...notModified, ...errorResponses(route) },
   };
 }
 
@@ -162,7 +173,9 @@ export function createOpenApiDocument(
 ): OpenApiDocument {
   const components = new SchemaComponents();
   const paths: Record<string, Record<string, unknown>> = {};
+  const statuses = new Set<number>();
   for (const route of routes) {
+    for (const status of errorStatuses(route)) statuses.add(status);
     const item = paths[route.path] ?? {};
     item[route.method.toLowerCase()] = operation(route, components);
     paths[route.path] = item;
@@ -198,6 +211,32 @@ export function createOpenApiDocument(
     paths,
     components: {
       schemas: { Problem: problemSchema(), ...components.schemas },
+      responses: Object.fromEntries(
+        [...statuses]
+          .sort()
+          .map((status) => [problemResponseName(status), problemResponse(status)]),
+      ),
+      parameters: {
+        IfMatch: {
+          name: 'If-Match',
+          in: 'header',
+          required: false,
+          description:
+            'The version read (`"3"`, the `ETag` or the body’s `version`); a stale one is a 412. Checked in the write itself.',
+          schema: { type: 'string' },
+        },
+        IfNoneMatch: {
+          name: 'If-None-Match',
+          in: 'header',
+          required: false,
+          description: 'The version the client holds; unchanged, the answer is a 304 with no body.',
+          schema: { type: 'string' },
+        },
+      },
+      headers: {
+        ETag: { description: 'The version, for `If-Match`.', schema: { type: 'string' } },
+        Location: { description: 'The created resource.', schema: { type: 'string' } },
+      },
       securitySchemes: {
         rosterActor: {
           type: 'http',

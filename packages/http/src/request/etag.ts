@@ -37,3 +37,29 @@ export function preconditionFailed(header: string, version: number): HttpProblem
     { ifMatch: header, currentEtag: versionTag(version) },
   );
 }
+
+/**
+ * The version an `If-Match` header names when it names exactly one (`"3"`),
+ * as a command's `version` field, so that core checks it inside the write
+ * (no other writer can slip in between the check and the write). `*`, a
+ * list or no header: `{}`, nothing to hand over.
+ * @internal
+ */
+export function ifMatchVersion(request: Request): { version?: number } {
+  const match = /^\s*"(\d{1,15})"\s*$/.exec(request.headers.get('if-match') ?? '');
+  return match === null ? {} : { version: Number(match[1]) };
+}
+
+/**
+ * Whether an `If-None-Match` header matches the current version: `*`, or a
+ * list holding the version's tag, weak or strong (If-None-Match compares
+ * weakly, RFC 9110 §13.1.2). A match on a GET or HEAD is a 304.
+ * @internal
+ */
+export function ifNoneMatchHolds(header: string, version: number): boolean {
+  const current = versionTag(version);
+  return header
+    .split(',')
+    .map((tag) => tag.trim().replace(/^W\//, ''))
+    .some((tag) => tag === '*' || tag === current);
+}

@@ -73,11 +73,90 @@ function toListInput(query: Partial<ListFields>) {
 /** The query string of `listAccounts`. @internal */
 export const ListQuery = z.strictObject(listFields).transform(toListInput);
 
+const flag = z
+  .enum(['true', 'false', '1', '0'])
+  .transform((text) => text === 'true' || text === '1');
+
+const limit = (fallback: number) =>
+  z
+    .string()
+    .regex(/^\d{1,4}$/, 'Must be a whole number')
+    .transform(Number)
+    .optional()
+    .meta({ description: `1 to 500; default ${fallback}.` });
+
+const cursor = z
+  .string()
+  .max(1000)
+  .optional()
+  .meta({ description: 'The `nextCursor` of the previous page.' });
+
 /** The query of the team of one space: the space is in the path. @internal */
 export const MembersQuery = z
-  .strictObject(listFields)
+  .strictObject({
+    ...listFields,
+    includePending: flag
+      .optional()
+      .meta({ description: 'Also the space’s pending invitees (no memberships yet): `true`.' }),
+  })
   .omit({ spaceId: true })
-  .transform(toListInput);
+  .transform(({ includePending, ...query }) => ({
+    ...toListInput(query),
+    ...(includePending === undefined ? {} : { includePending }),
+  }));
+
+const invitationStatuses = z.enum(['pending', 'expired', 'accepted', 'revoked', 'declined']);
+
+/** The query of `listInvitations`. @internal */
+export const InvitationsQuery = z
+  .strictObject({
+    spaceId: z.string().min(1).max(191).optional(),
+    status: list(invitationStatuses, 'Comma-separated: `pending,expired`.').optional(),
+    cursor,
+    limit: limit(50),
+  })
+  .transform((query) => ({
+    ...(query.spaceId === undefined ? {} : { spaceId: query.spaceId }),
+    ...(query.status === undefined ? {} : { statuses: query.status }),
+    ...(query.cursor === undefined ? {} : { cursor: query.cursor }),
+    ...(query.limit === undefined ? {} : { limit: query.limit }),
+  }));
+
+/** The query of `history`: a page of older events. @internal */
+export const HistoryQuery = z.strictObject({ cursor, limit: limit(100) }).transform((query) => ({
+  ...(query.cursor === undefined ? {} : { cursor: query.cursor }),
+  ...(query.limit === undefined ? {} : { limit: query.limit }),
+}));
+
+/**
+ * The subject of a "may I?" question, as query parameters named like core's
+ * `CanSubject` (core validates them again). @internal
+ */
+export const SubjectQuery = z
+  .strictObject({
+    accountId: z.string().min(1).max(191).optional(),
+    spaceId: z.string().min(1).max(191).optional(),
+    invitationId: z.string().min(1).max(191).optional(),
+    roleId: z.string().min(1).max(191).optional(),
+    role: RoleName.schema.optional().meta({ description: 'The role a grant would give.' }),
+    field: z
+      .string()
+      .min(1)
+      .max(128)
+      .optional()
+      .meta({ description: 'The profile field an edit would change.' }),
+  })
+  .transform(
+    (query) =>
+      Object.fromEntries(Object.entries(query).filter(([, value]) => value !== undefined)) as {
+        accountId?: string;
+        spaceId?: string;
+        invitationId?: string;
+        roleId?: string;
+        role?: string;
+        field?: string;
+      },
+  );
 
 /** The query of `presence`. @internal */
 export const PresenceQuery = z
@@ -85,10 +164,6 @@ export const PresenceQuery = z
     accountIds: list(z.string().min(1).max(191), 'Comma-separated account ids, 1 to 500.'),
   })
   .transform((query) => ({ accountIds: query.accountIds }));
-
-const flag = z
-  .enum(['true', 'false', '1', '0'])
-  .transform((text) => text === 'true' || text === '1');
 
 /** The query of the bulk routes. @internal */
 export const BulkUpdateQuery = z.strictObject({

@@ -2,12 +2,15 @@ import {
   AccountRef,
   DeactivateInput,
   DeleteOwnAccountInput,
+  LinkExternalIdInput,
+  ReactivateInput,
   ReassignReportsInput,
   UpdateProfileInput,
 } from '@rosterkit/core/extra';
 import { z } from 'zod';
-import { ListQuery, PresenceQuery } from '../request/list-query.js';
-import { accountVersion } from './account-version.js';
+import { ifMatchVersion } from '../request/etag.js';
+import { HistoryQuery, ListQuery, PresenceQuery } from '../request/list-query.js';
+import { accountVersion } from './resource-versions.js';
 import {
   AccountBody,
   AccountHistoryBody,
@@ -55,7 +58,8 @@ export const accountRoutes: readonly Route[] = [
     bodyRequired: true,
     status: 200,
     response: AccountBody,
-    call: ({ api, params, body }) => api.updateProfile({ ...body, accountId: params.accountId }),
+    call: ({ api, params, body, request }) =>
+      api.updateProfile({ ...ifMatchVersion(request), ...body, accountId: params.accountId }),
     currentVersion: ({ api, params }) => accountVersion(api, params.accountId),
     etag: (account) => account.version,
   }),
@@ -69,7 +73,8 @@ export const accountRoutes: readonly Route[] = [
     body: bodyOf(DeactivateInput, 'accountId'),
     status: 200,
     response: AccountBody,
-    call: ({ api, params, body }) => api.deactivate({ ...body, accountId: params.accountId }),
+    call: ({ api, params, body, request }) =>
+      api.deactivate({ ...ifMatchVersion(request), ...body, accountId: params.accountId }),
     currentVersion: ({ api, params }) => accountVersion(api, params.accountId),
     etag: (account) => account.version,
   }),
@@ -80,10 +85,11 @@ export const accountRoutes: readonly Route[] = [
     tag: 'Accounts',
     summary: 'Reactivates a deactivated account (groups are not restored).',
     auth: 'actor',
-    body: bodyOf(AccountRef, 'accountId'),
+    body: bodyOf(ReactivateInput, 'accountId'),
     status: 200,
     response: AccountBody,
-    call: ({ api, params }) => api.reactivate({ accountId: params.accountId }),
+    call: ({ api, params, body, request }) =>
+      api.reactivate({ ...ifMatchVersion(request), ...body, accountId: params.accountId }),
     currentVersion: ({ api, params }) => accountVersion(api, params.accountId),
     etag: (account) => account.version,
   }),
@@ -103,11 +109,30 @@ export const accountRoutes: readonly Route[] = [
     method: 'GET',
     path: '/accounts/{accountId}/history',
     tag: 'Audit',
-    summary: 'An account’s membership periods and the audit events about it.',
+    summary:
+      'An account’s membership periods and one page of the audit events about it, newest first (`cursor` for older ones).',
     auth: 'actor',
+    query: HistoryQuery,
     status: 200,
     response: AccountHistoryBody,
-    call: ({ api, params }) => api.history({ accountId: params.accountId }),
+    call: ({ api, params, query }) => api.history({ ...query, accountId: params.accountId }),
+  }),
+  defineRoute({
+    operationId: 'linkExternalId',
+    method: 'PUT',
+    path: '/accounts/{accountId}/external-id',
+    tag: 'Accounts',
+    summary:
+      'Links the account to the host’s user id (set once; another id is `INVALID_TRANSITION`, a taken one `CONFLICT`).',
+    auth: 'actor',
+    body: bodyOf(LinkExternalIdInput, 'accountId'),
+    bodyRequired: true,
+    status: 200,
+    response: AccountBody,
+    call: ({ api, params, body, request }) =>
+      api.linkExternalId({ ...ifMatchVersion(request), ...body, accountId: params.accountId }),
+    currentVersion: ({ api, params }) => accountVersion(api, params.accountId),
+    etag: (account) => account.version,
   }),
   defineRoute({
     operationId: 'reassignReports',

@@ -1,14 +1,34 @@
-import { AcceptInvitationInput, InvitationRef, InviteInput } from '@rosterkit/core/extra';
+import {
+  AcceptInvitationInput,
+  DeclineInvitationInput,
+  InvitationRef,
+  InviteInput,
+} from '@rosterkit/core/extra';
+import { InvitationsQuery } from '../request/list-query.js';
 import {
   AcceptedInvitationBody,
+  InvitationPageBody,
   IssuedInvitationBody,
   PublicInvitation,
   publicInvitation,
 } from './response-schemas.js';
 import { bodyOf, defineRoute, type Route } from './route.js';
 
-/** Inviting, resending, revoking, and the one unauthenticated route: accepting. @internal */
+/** Inviting, listing, resending, revoking, and the two unauthenticated routes: accepting and declining. @internal */
 export const invitationRoutes: readonly Route[] = [
+  defineRoute({
+    operationId: 'listInvitations',
+    method: 'GET',
+    path: '/invitations',
+    tag: 'Invitations',
+    summary:
+      'The invitations the actor may read, newest first, each with where it stands now (`expired` past its expiry).',
+    auth: 'actor',
+    query: InvitationsQuery,
+    status: 200,
+    response: InvitationPageBody,
+    call: ({ api, query }) => api.listInvitations(query),
+  }),
   defineRoute({
     operationId: 'invite',
     method: 'POST',
@@ -69,5 +89,19 @@ export const invitationRoutes: readonly Route[] = [
     status: 200,
     response: AcceptedInvitationBody,
     call: ({ roster, body }) => roster.acceptInvitation(body),
+  }),
+  defineRoute({
+    operationId: 'declineInvitation',
+    method: 'POST',
+    path: '/invitations/decline',
+    tag: 'Invitations',
+    summary:
+      'Declines an invitation by its token (in the body); its pending account goes. Unauthenticated, like accepting.',
+    auth: 'public',
+    body: DeclineInvitationInput.schema,
+    bodyRequired: true,
+    status: 200,
+    response: PublicInvitation,
+    call: async ({ roster, body }) => publicInvitation(await roster.declineInvitation(body)),
   }),
 ];

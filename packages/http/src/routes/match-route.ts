@@ -3,7 +3,7 @@ import type { HttpMethod, Route } from './route.js';
 
 /** A route table compiled for matching. @internal */
 export interface RouteMatcher {
-  /** The route for a method and a path under `basePath`, with its decoded parameters. */
+  /** The route for a method and a path under `basePath`, with its decoded parameters; HEAD finds the GET route. */
   match(method: string, path: string): { route: Route; params: Record<string, string> };
 }
 
@@ -35,12 +35,14 @@ export function compileRoutes(routes: readonly Route[]): RouteMatcher {
   return {
     match(method, path) {
       const parts = split(path);
-      const allowed = new Set<HttpMethod>();
+      const allowed = new Set<HttpMethod | 'HEAD'>();
+      const wanted = method === 'HEAD' ? 'GET' : method;
       for (const candidate of compiled) {
         const params = bind(candidate.segments, parts);
         if (params === undefined) continue;
-        if (candidate.route.method === method) return { route: candidate.route, params };
+        if (candidate.route.method === wanted) return { route: candidate.route, params };
         allowed.add(candidate.route.method);
+        if (candidate.route.method === 'GET') allowed.add('HEAD');
       }
       if (allowed.size === 0) throw new HttpProblem('ROUTE_NOT_FOUND', `No route is ${path}.`);
       const allow = [...allowed].sort().join(', ');

@@ -6,8 +6,9 @@ import {
   SetManagerInput,
   SetRestrictionsInput,
 } from '@rosterkit/core/extra';
+import { ifMatchVersion } from '../request/etag.js';
 import { MembersQuery } from '../request/list-query.js';
-import { membershipVersion } from './account-version.js';
+import { membershipVersion } from './resource-versions.js';
 import { AccountPageBody, MembershipBody } from './response-schemas.js';
 import { bodyOf, defineRoute, type Route } from './route.js';
 
@@ -52,8 +53,13 @@ export const memberRoutes: readonly Route[] = [
     body: bodyOf(RemoveFromTeamInput, 'accountId', 'spaceId'),
     status: 200,
     response: MembershipBody,
-    call: ({ api, params, body }) =>
-      api.removeFromTeam({ ...body, accountId: params.accountId, spaceId: params.spaceId }),
+    call: ({ api, params, body, request }) =>
+      api.removeFromTeam({
+        ...ifMatchVersion(request),
+        ...body,
+        accountId: params.accountId,
+        spaceId: params.spaceId,
+      }),
     currentVersion: ({ api, params }) => membershipVersion(api, params.accountId, params.spaceId),
     etag: (membership) => membership.version,
   }),
@@ -68,8 +74,13 @@ export const memberRoutes: readonly Route[] = [
     bodyRequired: true,
     status: 200,
     response: MembershipBody,
-    call: ({ api, params, body }) =>
-      api.changeRole({ ...body, accountId: params.accountId, spaceId: params.spaceId }),
+    call: ({ api, params, body, request }) =>
+      api.changeRole({
+        ...ifMatchVersion(request),
+        ...body,
+        accountId: params.accountId,
+        spaceId: params.spaceId,
+      }),
     currentVersion: ({ api, params }) => membershipVersion(api, params.accountId, params.spaceId),
     etag: (membership) => membership.version,
   }),
@@ -84,8 +95,13 @@ export const memberRoutes: readonly Route[] = [
     bodyRequired: true,
     status: 200,
     response: MembershipBody,
-    call: ({ api, params, body }) =>
-      api.setRestrictions({ ...body, accountId: params.accountId, spaceId: params.spaceId }),
+    call: ({ api, params, body, request }) =>
+      api.setRestrictions({
+        ...ifMatchVersion(request),
+        ...body,
+        accountId: params.accountId,
+        spaceId: params.spaceId,
+      }),
     currentVersion: ({ api, params }) => membershipVersion(api, params.accountId, params.spaceId),
     etag: (membership) => membership.version,
   }),
@@ -100,8 +116,13 @@ export const memberRoutes: readonly Route[] = [
     bodyRequired: true,
     status: 200,
     response: MembershipBody,
-    call: ({ api, params, body }) =>
-      api.assignGroups({ ...body, accountId: params.accountId, spaceId: params.spaceId }),
+    call: ({ api, params, body, request }) =>
+      api.assignGroups({
+        ...ifMatchVersion(request),
+        ...body,
+        accountId: params.accountId,
+        spaceId: params.spaceId,
+      }),
     currentVersion: ({ api, params }) => membershipVersion(api, params.accountId, params.spaceId),
     etag: (membership) => membership.version,
   }),
@@ -116,8 +137,13 @@ export const memberRoutes: readonly Route[] = [
     bodyRequired: true,
     status: 200,
     response: MembershipBody,
-    call: ({ api, params, body }) =>
-      api.setManager({ ...body, accountId: params.accountId, spaceId: params.spaceId }),
+    call: ({ api, params, body, request }) =>
+      api.setManager({
+        ...ifMatchVersion(request),
+        ...body,
+        accountId: params.accountId,
+        spaceId: params.spaceId,
+      }),
     currentVersion: ({ api, params }) => membershipVersion(api, params.accountId, params.spaceId),
     etag: (membership) => membership.version,
   }),

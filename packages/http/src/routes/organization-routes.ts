@@ -1,21 +1,28 @@
 import {
   ChangePlanInput,
-  CreateGroupInput,
-  CreateSpaceInput,
   DeleteOrganizationInput,
   RenameOrganizationInput,
   TransferOwnershipInput,
 } from '@rosterkit/core/extra';
-import {
-  DeletedOrganizationBody,
-  GroupBody,
-  OrganizationBody,
-  SpaceBody,
-} from './response-schemas.js';
-import { bodyOf, defineRoute, type Route } from './route.js';
+import { ifMatchVersion } from '../request/etag.js';
+import { organizationVersion } from './resource-versions.js';
+import { DeletedOrganizationBody, OrganizationBody } from './response-schemas.js';
+import { defineRoute, type Route } from './route.js';
 
-/** The actor's organization and its structure (spaces, groups). @internal */
+/** The actor's organization: its name, plan, owner, and its deletion. @internal */
 export const organizationRoutes: readonly Route[] = [
+  defineRoute({
+    operationId: 'getOrganization',
+    method: 'GET',
+    path: '/organization',
+    tag: 'Organization',
+    summary: 'The actor’s organization. `ETag` is its version.',
+    auth: 'actor',
+    status: 200,
+    response: OrganizationBody,
+    call: ({ api }) => api.getOrganization(),
+    etag: (organization) => organization.version,
+  }),
   defineRoute({
     operationId: 'renameOrganization',
     method: 'PUT',
@@ -27,7 +34,9 @@ export const organizationRoutes: readonly Route[] = [
     bodyRequired: true,
     status: 200,
     response: OrganizationBody,
-    call: ({ api, body }) => api.renameOrganization(body),
+    call: ({ api, body, request }) =>
+      api.renameOrganization({ ...ifMatchVersion(request), ...body }),
+    currentVersion: ({ api }) => organizationVersion(api),
     etag: (organization) => organization.version,
   }),
   defineRoute({
@@ -41,7 +50,8 @@ export const organizationRoutes: readonly Route[] = [
     bodyRequired: true,
     status: 200,
     response: OrganizationBody,
-    call: ({ api, body }) => api.changePlan(body),
+    call: ({ api, body, request }) => api.changePlan({ ...ifMatchVersion(request), ...body }),
+    currentVersion: ({ api }) => organizationVersion(api),
     etag: (organization) => organization.version,
   }),
   defineRoute({
@@ -55,7 +65,9 @@ export const organizationRoutes: readonly Route[] = [
     bodyRequired: true,
     status: 200,
     response: OrganizationBody,
-    call: ({ api, body }) => api.transferOwnership(body),
+    call: ({ api, body, request }) =>
+      api.transferOwnership({ ...ifMatchVersion(request), ...body }),
+    currentVersion: ({ api }) => organizationVersion(api),
     etag: (organization) => organization.version,
   }),
   defineRoute({
@@ -70,34 +82,8 @@ export const organizationRoutes: readonly Route[] = [
     bodyRequired: true,
     status: 200,
     response: DeletedOrganizationBody,
-    call: ({ api, body }) => api.deleteOrganization(body),
-  }),
-  defineRoute({
-    operationId: 'createSpace',
-    method: 'POST',
-    path: '/spaces',
-    tag: 'Spaces',
-    summary: 'Creates a space (a site, a Space, a second team).',
-    auth: 'actor',
-    body: CreateSpaceInput.schema,
-    bodyRequired: true,
-    status: 201,
-    response: SpaceBody,
-    call: ({ api, body }) => api.createSpace(body),
-    etag: (space) => space.version,
-  }),
-  defineRoute({
-    operationId: 'createGroup',
-    method: 'POST',
-    path: '/spaces/{spaceId}/groups',
-    tag: 'Groups',
-    summary: 'Creates a group (a department, a queue) in the space.',
-    auth: 'actor',
-    body: bodyOf(CreateGroupInput, 'spaceId'),
-    bodyRequired: true,
-    status: 201,
-    response: GroupBody,
-    call: ({ api, params, body }) => api.createGroup({ ...body, spaceId: params.spaceId }),
-    etag: (group) => group.version,
+    call: ({ api, body, request }) =>
+      api.deleteOrganization({ ...ifMatchVersion(request), ...body }),
+    currentVersion: ({ api }) => organizationVersion(api),
   }),
 ];

@@ -6,7 +6,9 @@ import {
   Invitation,
   Membership,
   Organization,
+  rosterActions,
   Space,
+  StoredRole,
 } from '@rosterkit/core';
 import { z } from 'zod';
 
@@ -70,10 +72,65 @@ export const AcceptedInvitationBody = z.object({
 
 /** @internal */
 export const AccountHistoryBody = z.object({
-  account: AccountBody,
+  accountId: z.string(),
+  account: AccountBody.nullable().meta({
+    description: '`null` once the account is deleted: its trail stays, with ids as pseudonyms.',
+  }),
   memberships: z.array(MembershipBody),
   events: z.array(object(AuditEvent)),
+  nextCursor: z
+    .string()
+    .nullable()
+    .meta({ description: 'The `cursor` of the next (older) page; `null` on the last.' }),
+  total: z.int().min(0),
 });
+
+/** An invitation as the list shows it: where it stands now, no token hash. @internal */
+export const ListedInvitationBody = PublicInvitation.extend({
+  listStatus: z.enum(['pending', 'expired', 'accepted', 'revoked', 'declined']),
+});
+
+/** @internal */
+export const InvitationPageBody = z.object({
+  items: z.array(ListedInvitationBody),
+  nextCursor: z.string().nullable(),
+  total: z.int().min(0),
+});
+
+/** @internal */
+export const GroupListBody = z.array(z.object({ group: GroupBody, memberCount: z.int().min(0) }));
+
+/** @internal */
+export const DeletedSpaceBody = z.object({
+  space: SpaceBody,
+  endedMemberships: z.array(MembershipBody),
+  revokedInvitations: z.array(PublicInvitation),
+  deletedGroups: z.array(GroupBody),
+});
+
+/** @internal */
+export const StoredRoleBody = object(StoredRole);
+
+/** @internal */
+export const RoleListBody = z.object({
+  presets: z.array(
+    z.object({ name: z.string(), permissions: z.array(z.string()), owner: z.boolean() }),
+  ),
+  stored: z.array(StoredRoleBody),
+  version: z.string().meta({ description: 'The version of the organization’s stored roles.' }),
+});
+
+/** An action a "may I?" question is about. @internal */
+export const RosterActionName = z.enum(rosterActions);
+
+/** @internal */
+export const PermissionsBody = z.object({
+  actions: z.record(RosterActionName, z.boolean()),
+  grantableRoles: z.array(z.string()),
+});
+
+/** @internal */
+export const CanBody = z.object({ action: RosterActionName, allowed: z.boolean() });
 
 /** @internal */
 export const PresenceBody = z.array(

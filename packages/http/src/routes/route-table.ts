@@ -3,7 +3,10 @@ import { bulkRoutes } from './bulk-routes.js';
 import { invitationRoutes } from './invitation-routes.js';
 import { memberRoutes } from './member-routes.js';
 import { organizationRoutes } from './organization-routes.js';
+import { permissionRoutes } from './permission-routes.js';
+import { roleRoutes } from './role-routes.js';
 import type { Route } from './route.js';
+import { structureRoutes } from './structure-routes.js';
 
 /**
  * Every route of the admin API, as data: the handler serves exactly these,
@@ -21,5 +24,8 @@ export const rosterRoutes: readonly Route[] = [
   ...memberRoutes,
   ...invitationRoutes,
   ...organizationRoutes,
+  ...structureRoutes,
+  ...roleRoutes,
+  ...permissionRoutes,
   ...bulkRoutes,
 ];

@@ -60,7 +60,8 @@ export interface RouteSpec<P extends string, Q, B, R> {
   readonly summary: string;
   /**
    * `actor`: `authenticate` must return an actor (401 otherwise). `public`:
-   * no actor (only accepting an invitation); the `rateLimit` hook guards it.
+   * no actor (only accepting and declining an invitation: the token is the
+   * credential); the `rateLimit` hook guards it.
    */
   readonly auth: 'actor' | 'public';
   /** The query string's parameters, each a string, parsed into the command's fields. */

@@ -14,6 +14,7 @@ import { authorize } from '../authorize.js';
 import type { ActorContext } from '../command-context.js';
 import { accountScope } from '../effects/effect-scope.js';
 import { runEffects } from '../effects/run-effects.js';
+import { checkExpectedVersion } from '../expected-version.js';
 import { appendMessages } from '../outbox.js';
 import { DeleteSpaceInput } from '../structure-inputs.js';
 import { loadSpace } from './structure-changes.js';
@@ -122,6 +123,7 @@ async function revokeInvitations(ctx: ActorContext, space: Space, messages: Outb
 export async function deleteSpace(ctx: ActorContext, raw: unknown): Promise<DeletedSpace> {
   const input = DeleteSpaceInput.parse(raw);
   const space = await loadSpace(ctx, input.spaceId);
+  checkExpectedVersion('Space', space, input.version);
   if (space.isDefault) {
     throw new RosterError(
       'DEFAULT_SPACE_PROTECTED',

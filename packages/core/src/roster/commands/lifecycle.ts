@@ -9,7 +9,8 @@ import type { ActorContext } from '../command-context.js';
 import { accountScope, saveMemberships } from '../effects/effect-scope.js';
 import { runEffects } from '../effects/run-effects.js';
 import { settleTransition } from '../effects/settle-transition.js';
-import { AccountRef, DeactivateInput } from '../inputs.js';
+import { checkExpectedVersion } from '../expected-version.js';
+import { DeactivateInput, ReactivateInput } from '../inputs.js';
 import { getAccountOrThrow } from '../not-found.js';
 import { appendMessages } from '../outbox.js';
 import { accountSubject } from '../policy-subjects.js';
@@ -61,6 +62,7 @@ export async function deactivate(ctx: ActorContext, raw: unknown): Promise<Accou
   const input = DeactivateInput.parse(raw);
   const orgId = ctx.actor.organization.id;
   const account = await getAccountOrThrow(ctx, orgId, input.accountId);
+  checkExpectedVersion('Account', account, input.version);
   const memberships = await ctx.tx.memberships.listByAccounts(orgId, [account.id]);
   refuseSelf(ctx, account.id, 'deactivate');
   const reports = await ctx.tx.memberships.listReports(orgId, account.id);
@@ -115,9 +117,10 @@ export async function planReactivation(
 
 /** @internal */
 export async function reactivate(ctx: ActorContext, raw: unknown): Promise<Account> {
-  const input = AccountRef.parse(raw);
+  const input = ReactivateInput.parse(raw);
   const orgId = ctx.actor.organization.id;
   const account = await getAccountOrThrow(ctx, orgId, input.accountId);
+  checkExpectedVersion('Account', account, input.version);
   const memberships = await ctx.tx.memberships.listByAccounts(orgId, [account.id]);
   const { state, effects } = await planReactivation(ctx, account, memberships);
   // Back as a member of a space, the person takes a seat again.

@@ -4,6 +4,7 @@ import { LinkExternalIdInput } from '../account-inputs.js';
 import { audit } from '../audit.js';
 import { authorize } from '../authorize.js';
 import type { ActorContext, CommandContext } from '../command-context.js';
+import { checkExpectedVersion } from '../expected-version.js';
 import { getAccountOrThrow } from '../not-found.js';
 import { accountSubject } from '../policy-subjects.js';
 
@@ -49,6 +50,7 @@ export async function linkExternalId(ctx: ActorContext, raw: unknown): Promise<A
   const input = LinkExternalIdInput.parse(raw);
   const orgId = ctx.actor.organization.id;
   const account = await getAccountOrThrow(ctx, orgId, input.accountId);
+  checkExpectedVersion('Account', account, input.version);
   const memberships = await ctx.tx.memberships.listByAccounts(orgId, [account.id]);
   await authorize(ctx, 'linkExternalId', accountSubject(account, memberships));
   checkLinkable(account, input.externalId);

@@ -7,6 +7,7 @@ import { audit } from '../audit.js';
 import { authorize } from '../authorize.js';
 import type { ActorContext } from '../command-context.js';
 import { moveReports } from '../departure.js';
+import { checkExpectedVersion } from '../expected-version.js';
 import {
   AssignGroupsInput,
   ReassignReportsInput,
@@ -42,6 +43,8 @@ async function currentMember(
   accountId: string,
   spaceId: string | undefined,
   action: string,
+  /** The membership's version the caller read, if it said. */
+  version: number | undefined,
   /** Protect the target as the owner too (not when a manager is cleared: that undoes one). */
   ownerToo = true,
 ): Promise<{ account: Account; membership: Membership; memberships: Membership[] }> {
@@ -53,6 +56,7 @@ async function currentMember(
   const memberships = await ctx.tx.memberships.listByAccounts(organization.id, [accountId]);
   const membership = memberships.find((candidate) => candidate.spaceId === space);
   requireMember(membership, action);
+  checkExpectedVersion('Membership', membership, version);
   return { account, membership, memberships };
 }
 
@@ -130,6 +134,7 @@ export async function setRestrictions(ctx: ActorContext, raw: unknown): Promise<
     input.accountId,
     input.spaceId,
     'setRestrictions',
+    input.version,
   );
   const next = await planSetRestrictions(ctx, membership, memberships, input.restrictions);
   return save(ctx, 'setRestrictions', membership, next);
@@ -144,6 +149,7 @@ export async function assignGroups(ctx: ActorContext, raw: unknown): Promise<Mem
     input.accountId,
     input.spaceId,
     'assignGroups',
+    input.version,
   );
   // A deactivated account was taken out of every group (DESIGN §3) and stays
   // out until it is reactivated.
@@ -168,6 +174,7 @@ export async function setManager(ctx: ActorContext, raw: unknown): Promise<Membe
     input.accountId,
     input.spaceId,
     'setManager',
+    input.version,
     input.managerId !== null,
   );
   const manager =

@@ -12,6 +12,7 @@ import { authorize } from '../authorize.js';
 import type { ActorContext } from '../command-context.js';
 import { organizationScope } from '../effects/effect-scope.js';
 import { runEffects } from '../effects/run-effects.js';
+import { checkExpectedVersion } from '../expected-version.js';
 import { getAccountOrThrow } from '../not-found.js';
 import {
   ChangePlanInput,
@@ -31,8 +32,10 @@ async function updateOrganization(
   ctx: ActorContext,
   action: 'renameOrganization' | 'changePlan',
   patch: Partial<Pick<Organization, 'name' | 'plan'>>,
+  version: number | undefined,
 ): Promise<Organization> {
   const { organization } = ctx.actor;
+  checkExpectedVersion('Organization', organization, version);
   await authorize(ctx, action, organizationSubject(organization));
   const saved = await ctx.tx.organizations.update({ ...organization, ...patch });
   await audit(
@@ -48,14 +51,14 @@ async function updateOrganization(
 
 /** @internal */
 export async function renameOrganization(ctx: ActorContext, raw: unknown): Promise<Organization> {
-  const { name } = RenameOrganizationInput.parse(raw);
-  return updateOrganization(ctx, 'renameOrganization', { name });
+  const { name, version } = RenameOrganizationInput.parse(raw);
+  return updateOrganization(ctx, 'renameOrganization', { name }, version);
 }
 
 /** @internal */
 export async function changePlan(ctx: ActorContext, raw: unknown): Promise<Organization> {
-  const { plan } = ChangePlanInput.parse(raw);
-  return updateOrganization(ctx, 'changePlan', { plan });
+  const { plan, version } = ChangePlanInput.parse(raw);
+  return updateOrganization(ctx, 'changePlan', { plan }, version);
 }
 
 /** @internal */
@@ -63,6 +66,7 @@ export async function transferOwnership(ctx: ActorContext, raw: unknown): Promis
   const input = TransferOwnershipInput.parse(raw);
   const actor = ctx.actor;
   const { organization } = actor;
+  checkExpectedVersion('Organization', organization, input.version);
   checkRoleGrantable(ctx, input.previousOwnerRole, ['previousOwnerRole']);
   await authorize(ctx, 'transferOwnership', organizationSubject(organization));
   const target = await getAccountOrThrow(ctx, organization.id, input.toAccountId);
@@ -114,6 +118,7 @@ export async function deleteOrganization(
 ): Promise<DeletedOrganization> {
   const input = DeleteOrganizationInput.parse(raw);
   const { organization } = ctx.actor;
+  checkExpectedVersion('Organization', organization, input.version);
   await authorize(ctx, 'deleteOrganization', organizationSubject(organization));
   if (input.confirmName.trim() !== organization.name) {
     throw new RosterError(

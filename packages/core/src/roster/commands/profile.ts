@@ -3,6 +3,7 @@ import { checkEmailUnchanged } from '../../rules/email-immutability.js';
 import { audit } from '../audit.js';
 import { authorize } from '../authorize.js';
 import type { ActorContext } from '../command-context.js';
+import { checkExpectedVersion } from '../expected-version.js';
 import { UpdateProfileInput } from '../inputs.js';
 import { getAccountOrThrow } from '../not-found.js';
 import { accountSubject } from '../policy-subjects.js';
@@ -14,6 +15,7 @@ export async function updateProfile(ctx: ActorContext, raw: unknown): Promise<Ac
   const actor = ctx.actor;
   const orgId = actor.organization.id;
   const account = await getAccountOrThrow(ctx, orgId, input.accountId);
+  checkExpectedVersion('Account', account, input.version);
   const refusal = checkEmailUnchanged({
     accountId: account.id,
     email: account.email,

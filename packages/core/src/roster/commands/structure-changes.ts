@@ -3,6 +3,7 @@ import type { Space } from '../../model/space.js';
 import { audit, auditEventOf } from '../audit.js';
 import { authorize } from '../authorize.js';
 import type { ActorContext } from '../command-context.js';
+import { checkExpectedVersion } from '../expected-version.js';
 import { notFound } from '../not-found.js';
 import { DeleteGroupInput, RenameGroupInput, RenameSpaceInput } from '../structure-inputs.js';
 
@@ -23,6 +24,7 @@ async function loadGroup(ctx: ActorContext, groupId: string): Promise<Group> {
 export async function renameSpace(ctx: ActorContext, raw: unknown): Promise<Space> {
   const input = RenameSpaceInput.parse(raw);
   const space = await loadSpace(ctx, input.spaceId);
+  checkExpectedVersion('Space', space, input.version);
   await authorize(ctx, 'renameSpace', { ...space, type: 'Space' });
   if (space.name === input.name) return space;
   const saved = await ctx.tx.spaces.update({ ...space, name: input.name });
@@ -34,6 +36,7 @@ export async function renameSpace(ctx: ActorContext, raw: unknown): Promise<Spac
 export async function renameGroup(ctx: ActorContext, raw: unknown): Promise<Group> {
   const input = RenameGroupInput.parse(raw);
   const group = await loadGroup(ctx, input.groupId);
+  checkExpectedVersion('Group', group, input.version);
   await authorize(ctx, 'renameGroup', { ...group, type: 'Group' });
   if (group.name === input.name) return group;
   const saved = await ctx.tx.groups.update({ ...group, name: input.name });
@@ -51,6 +54,7 @@ export async function renameGroup(ctx: ActorContext, raw: unknown): Promise<Grou
 export async function deleteGroup(ctx: ActorContext, raw: unknown): Promise<Group> {
   const input = DeleteGroupInput.parse(raw);
   const group = await loadGroup(ctx, input.groupId);
+  checkExpectedVersion('Group', group, input.version);
   await authorize(ctx, 'deleteGroup', { ...group, type: 'Group' });
   const { orgId } = group;
   const members = await ctx.tx.memberships.listByGroup(orgId, group.id);

@@ -10,6 +10,7 @@ import type { ActorContext } from '../command-context.js';
 import { accountScope } from '../effects/effect-scope.js';
 import { runEffects } from '../effects/run-effects.js';
 import { settleTransition } from '../effects/settle-transition.js';
+import { checkExpectedVersion } from '../expected-version.js';
 import { AddToTeamInput, ChangeRoleInput, RemoveFromTeamInput } from '../inputs.js';
 import { requireManager } from '../manager.js';
 import { getAccountOrThrow, notFound } from '../not-found.js';
@@ -145,6 +146,7 @@ export async function removeFromTeam(ctx: ActorContext, raw: unknown): Promise<M
   const spaceId = input.spaceId ?? actor.organization.defaultSpaceId;
   refuseSelf(ctx, input.accountId, 'removeFromTeam', spaceId);
   const { account, membership, memberships } = await loadMembership(ctx, input.accountId, spaceId);
+  checkExpectedVersion('Membership', membership, input.version);
   const reports = (
     await ctx.tx.memberships.listReports(membership.orgId, membership.accountId)
   ).filter((report) => report.spaceId === membership.spaceId);
@@ -229,6 +231,7 @@ export async function changeRole(ctx: ActorContext, raw: unknown): Promise<Membe
   checkRoleGrantable(ctx, input.role, ['role']);
   refuseSelfOrOwner(ctx, input.accountId, 'changeRole', spaceId);
   const { membership, memberships } = await loadMembership(ctx, input.accountId, spaceId);
+  checkExpectedVersion('Membership', membership, input.version);
   const next = await planChangeRole(ctx, membership, memberships, input.role);
   if (next === membership) return membership;
   const saved = await ctx.tx.memberships.update(next);
