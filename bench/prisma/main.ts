@@ -542,11 +542,11 @@ async function roundTrips(
   // Ownership goes back and forth between the owner and an administrator.
   const [other] = fixtures.admins;
   if (other === undefined) throw new Error('no administrator to transfer ownership to');
-  let current = { actor: admin, to: other };
+  let current = { actor: admin, from: ctx.owner, to: other };
   await measure('transferOwnership', async () => {
-    const { actor, to } = current;
+    const { actor, from, to } = current;
     await actor.transferOwnership({ toAccountId: to, previousOwnerRole: 'administrator' });
-    current = { actor: roster.as({ accountId: to, orgId }), to: actor.actor.accountId };
+    current = { actor: roster.as({ accountId: to, orgId }), from: to, to: from };
   });
   await measure('getAccount', (k) =>
     admin.getAccount({ accountId: `acc-${String(1_000 + 97 * (k + 1)).padStart(6, '0')}` }),

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import type { Actor } from '@rosterkit/core';
+import type { AccountActor } from '@rosterkit/core';
 import type { PrismaClient } from './generated/prisma/client.js';
 
 // The host's own sessions, in its own table: rosterkit never sees a
@@ -19,7 +19,7 @@ export async function createSessionTable(prisma: PrismaClient): Promise<void> {
 }
 
 /** Opens a session for an actor; returns its bearer token, shown once. */
-export async function openSession(prisma: PrismaClient, actor: Actor): Promise<string> {
+export async function openSession(prisma: PrismaClient, actor: AccountActor): Promise<string> {
   const token = randomBytes(32).toString('base64url');
   await prisma.$executeRaw`INSERT INTO example_session (token_hash, account_id, org_id)
     VALUES (${hash(token)}, ${actor.accountId}, ${actor.orgId})`;
@@ -27,7 +27,10 @@ export async function openSession(prisma: PrismaClient, actor: Actor): Promise<s
 }
 
 /** The actor of a request's `Authorization: Bearer …`, or null. */
-export async function sessionActor(prisma: PrismaClient, request: Request): Promise<Actor | null> {
+export async function sessionActor(
+  prisma: PrismaClient,
+  request: Request,
+): Promise<AccountActor | null> {
   const token = request.headers.get('authorization')?.match(/^Bearer (\S+)$/)?.[1];
   if (token === undefined) return null;
   const rows = await prisma.$queryRaw<{ account_id: string; org_id: string }[]>`

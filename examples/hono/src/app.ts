@@ -2,14 +2,14 @@
 // the host's own sign-in. Everything rosterkit decides (who may do what, the
 // statuses, the problem bodies) comes from the handler; this file only wires.
 import { memoryStore } from '@rosterkit/adapter-memory';
-import { type Actor, createRoster, type Roster } from '@rosterkit/core';
+import { type AccountActor, createRoster, type Roster } from '@rosterkit/core';
 import { createRosterHandler } from '@rosterkit/http';
 import { spreadsheetUploads } from '@rosterkit/http/spreadsheets';
 import { createPolicy, presets } from '@rosterkit/policies';
 import { Hono } from 'hono';
 
 /** The example's sessions: bearer token → actor. A product reads its own session store here. */
-export type Sessions = Map<string, Actor>;
+export type Sessions = Map<string, AccountActor>;
 
 /** A roster on the memory store with the contact-centre roles, and a seeded organization. */
 export async function seededRoster(): Promise<{ roster: Roster; sessions: Sessions }> {

@@ -100,6 +100,23 @@ const rules: Readonly<Record<string, Readonly<Record<string, Rule>>>> = {
   ),
   outbox: each(['append', 'appendMany'], byOrg),
   roles: each([...tenantMethods, 'listByOrganization', 'listHolders'], byOrg),
+  // findConnectionByTokenHash is wrapped apart, as invitations' findByTokenHash.
+  provisioning: each(
+    [
+      'insertConnection',
+      'getConnection',
+      'updateConnection',
+      'listConnections',
+      'insertLink',
+      'getLink',
+      'findLinkByTarget',
+      'updateLink',
+      'deleteLink',
+      'listLinks',
+      'deleteAllInOrganization',
+    ],
+    byOrg,
+  ),
 };
 
 function ruleFor(name: string, method: string): Rule | undefined {
@@ -158,11 +175,41 @@ function wrap(
   return wrapped;
 }
 
+// The lookups by token hash, across organizations, wrapped by lockedFind.
+const byTokenHash: Readonly<Record<string, readonly string[]>> = {
+  invitations: ['findByTokenHash'],
+  provisioning: ['findConnectionByTokenHash'],
+};
+
+/**
+ * A lookup of a row by its token hash, in any organization: the row is
+ * found, its organization locked, and read again under the lock.
+ */
+function lockedFind<T extends { orgId: string }>(
+  take: TakeLocks,
+  find: (tokenHash: string) => Promise<T | undefined>,
+): Method {
+  return async (...args) => {
+    const [tokenHash] = args as [string];
+    for (;;) {
+      const found = await find(tokenHash);
+      if (found === undefined) return undefined;
+      const pending = take(organizationLock(found.orgId));
+      if (pending === undefined) return found;
+      await pending;
+      // Another transaction of that organization may have changed it meanwhile.
+      const current = await find(tokenHash);
+      if (current === undefined || current.orgId === found.orgId) return current;
+    }
+  };
+}
+
 /**
  * Wraps a transaction's repositories so that each call first takes the lock
  * of what it touches: the organization it names (or is), or for the
  * outbox's cross-organization calls the outbox. An invitation found by its
- * token hash is looked up, its organization locked, and read again under it.
+ * token hash (an invitation, a provisioning connection) is looked up, its
+ * organization locked, and read again under it.
  *
  * @internal
  */
@@ -174,22 +221,15 @@ export function lockedTransaction(
   const repositories = rest as unknown as Record<string, Record<string, Method>>;
   const locked: Record<string, Record<string, Method>> = {};
   for (const [name, repository] of Object.entries(repositories)) {
-    locked[name] = wrap(name, repository, take, name === 'invitations' ? ['findByTokenHash'] : []);
+    locked[name] = wrap(name, repository, take, byTokenHash[name] ?? []);
   }
-  const invitations = tx.invitations;
-  (locked.invitations as Record<string, Method>).findByTokenHash = async (...args) => {
-    const [tokenHash] = args as [string];
-    for (;;) {
-      const found = await invitations.findByTokenHash(tokenHash);
-      if (found === undefined) return undefined;
-      const pending = take(organizationLock(found.orgId));
-      if (pending === undefined) return found;
-      await pending;
-      // Another transaction of that organization may have changed it meanwhile.
-      const current = await invitations.findByTokenHash(tokenHash);
-      if (current === undefined || current.orgId === found.orgId) return current;
-    }
-  };
+  (locked.invitations as Record<string, Method>).findByTokenHash = lockedFind(take, (hash) =>
+    tx.invitations.findByTokenHash(hash),
+  );
+  (locked.provisioning as Record<string, Method>).findConnectionByTokenHash = lockedFind(
+    take,
+    (hash) => tx.provisioning.findConnectionByTokenHash(hash),
+  );
   // `native` is no repository: the memory store has none, and nothing to lock.
   return { ...(locked as unknown as StoreTransaction<undefined>), native: undefined };
 }

@@ -6,6 +6,8 @@ import type {
   Membership,
   Organization,
   OutboxMessage,
+  ProvisioningConnection,
+  ProvisioningLink,
   Space,
   StoredRole,
 } from '@rosterkit/core';
@@ -45,6 +47,10 @@ export interface MemoryStoreInspector {
   auditEvents(orgId: string): AuditEvent[];
   /** Every committed outbox message, delivered or not, in no particular order. */
   outbox(): OutboxMessage[];
+  /** The committed provisioning connection of this organization, or `undefined`. */
+  provisioningConnection(orgId: string, id: string): ProvisioningConnection | undefined;
+  /** The committed provisioning link of this organization, or `undefined`. */
+  provisioningLink(orgId: string, id: string): ProvisioningLink | undefined;
 }
 
 function inOrg<T extends { id: string; orgId: string }>(
@@ -71,5 +77,7 @@ export function createInspector(tables: Tables): MemoryStoreInspector {
     role: (orgId, id) => inOrg(tables.roles, orgId, id),
     auditEvents: (orgId) => tables.auditEvents.committedBy('org', orgId).map((row) => copyRow(row)),
     outbox: () => [...tables.outbox.rows.values()].map((row) => copyRow(row)),
+    provisioningConnection: (orgId, id) => inOrg(tables.provisioningConnections, orgId, id),
+    provisioningLink: (orgId, id) => inOrg(tables.provisioningLinks, orgId, id),
   };
 }

@@ -6,6 +6,8 @@ import {
   Membership,
   type Model,
   Organization,
+  ProvisioningConnection,
+  ProvisioningLink,
   Space,
   StoredRole,
 } from '@rosterkit/core';
@@ -25,7 +27,16 @@ const models: { readonly [K in keyof Tables]: Model<unknown> } = {
   auditEvents: AuditEvent,
   outbox: outboxSnapshotRow,
   roles: StoredRole,
+  provisioningConnections: ProvisioningConnection,
+  provisioningLinks: ProvisioningLink,
 };
+
+// Tables added after the first snapshots: a snapshot written before has none.
+const added: ReadonlySet<string> = new Set([
+  'roles',
+  'provisioningConnections',
+  'provisioningLinks',
+]);
 
 const tableNames = Object.keys(models) as (keyof Tables)[];
 
@@ -49,8 +60,7 @@ export function loadSnapshot(file: string, tables: Tables): void {
   }
   const views = beginViews(tables);
   for (const name of tableNames) {
-    // Snapshots written before stored roles have no `roles`.
-    const rows = name === 'roles' && data[name] === undefined ? [] : data[name];
+    const rows = added.has(name) && data[name] === undefined ? [] : data[name];
     if (!Array.isArray(rows)) throw new Error(`${file}: "${name}" must be an array.`);
     const view = views[name] as Views[keyof Tables] & { insert(row: unknown): void };
     for (const row of rows) view.insert(models[name].parse(upgraded(name, row)));

@@ -6,10 +6,13 @@ import type {
   Membership,
   Organization,
   OutboxMessage,
+  ProvisioningConnection,
+  ProvisioningLink,
   RosterError,
   Space,
   StoredRole,
 } from '@rosterkit/core';
+import { lowerText } from '@rosterkit/core/adapter';
 import { AccountListIndexes } from './account-list-index.js';
 import { key, Table, type TableView } from './table.js';
 
@@ -64,6 +67,28 @@ export function createTables() {
       unique: { name: (row) => key(row.orgId, row.name) },
       multi: byOrg,
     }),
+    // The unique keys are named after the link's fields: a CONFLICT's `field`.
+    provisioningConnections: new Table<ProvisioningConnection>({
+      subject: 'ProvisioningConnection',
+      unique: { tokenHash: (row) => row.tokenHash },
+      multi: byOrg,
+    }),
+    provisioningLinks: new Table<ProvisioningLink>({
+      subject: 'ProvisioningLink',
+      unique: {
+        targetId: (row) => key(row.orgId, row.connectionId, row.resourceType, row.targetId),
+        userName: (row) =>
+          key(row.orgId, row.connectionId, row.resourceType, lowerText(row.userName)),
+        externalId: (row) =>
+          row.externalId === null
+            ? undefined
+            : key(row.orgId, row.connectionId, row.resourceType, row.externalId),
+      },
+      multi: {
+        ...byOrg,
+        links: (row) => [key(row.orgId, row.connectionId, row.resourceType)],
+      },
+    }),
     outbox: new Table<OutboxMessage>({
       subject: 'OutboxMessage',
       unique: {},
@@ -97,6 +122,8 @@ export function beginViews(tables: Tables): Views {
     invitations: tables.invitations.begin(),
     auditEvents: tables.auditEvents.begin(),
     roles: tables.roles.begin(),
+    provisioningConnections: tables.provisioningConnections.begin(),
+    provisioningLinks: tables.provisioningLinks.begin(),
     outbox: tables.outbox.begin(),
   };
 }

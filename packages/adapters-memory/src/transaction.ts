@@ -14,6 +14,7 @@ import { copyRow } from './copy-row.js';
 import { firstAfter } from './first-after.js';
 import { listInvitations } from './invitation-list.js';
 import { outboxRepository } from './outbox-repository.js';
+import { provisioningRepository } from './provisioning-repository.js';
 import { roleRepository } from './role-repository.js';
 import { key, type TableView } from './table.js';
 import type { Views } from './tables.js';
@@ -285,6 +286,10 @@ export function createTransaction(views: () => Views): StoreTransaction<undefine
       () => views().roles,
       () => views().memberships,
       () => views().invitations,
+    ),
+    provisioning: provisioningRepository(
+      () => views().provisioningConnections,
+      () => views().provisioningLinks,
     ),
   };
 }

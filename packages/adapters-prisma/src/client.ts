@@ -36,6 +36,8 @@ export interface RosterkitPrismaTransactionClient {
   readonly rosterkitAuditEvent: RosterkitModelDelegate;
   readonly rosterkitOutboxMessage: RosterkitModelDelegate;
   readonly rosterkitRole: RosterkitModelDelegate;
+  readonly rosterkitProvisioningConnection: RosterkitModelDelegate;
+  readonly rosterkitProvisioningLink: RosterkitModelDelegate;
   $executeRawUnsafe(query: string, ...values: unknown[]): PromiseLike<number>;
   $queryRawUnsafe(query: string, ...values: unknown[]): PromiseLike<unknown>;
 }

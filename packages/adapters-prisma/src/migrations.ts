@@ -7,6 +7,7 @@ import mysqlExternalIdSeats from '../migrations/mysql/20261203010000_rosterkit_a
 import mysqlStoredRoles from '../migrations/mysql/20261203020000_rosterkit_stored_roles/migration.sql';
 import mysqlOutboxLeases from '../migrations/mysql/20261203030000_rosterkit_outbox_leases/migration.sql';
 import mysqlSearchTrigram from '../migrations/mysql/20261203040000_rosterkit_search_trigram/migration.sql';
+import mysqlProvisioning from '../migrations/mysql/20261204000000_rosterkit_provisioning/migration.sql';
 import postgresqlInit from '../migrations/postgresql/20261123000000_rosterkit_init/migration.sql';
 import postgresqlLiteralSearch from '../migrations/postgresql/20261124120000_rosterkit_literal_search/migration.sql';
 import postgresqlOutboxBackoff from '../migrations/postgresql/20261202000000_rosterkit_outbox_backoff/migration.sql';
@@ -15,6 +16,7 @@ import postgresqlExternalIdSeats from '../migrations/postgresql/20261203010000_r
 import postgresqlStoredRoles from '../migrations/postgresql/20261203020000_rosterkit_stored_roles/migration.sql';
 import postgresqlOutboxLeases from '../migrations/postgresql/20261203030000_rosterkit_outbox_leases/migration.sql';
 import postgresqlSearchTrigram from '../migrations/postgresql/20261203040000_rosterkit_search_trigram/migration.sql';
+import postgresqlProvisioning from '../migrations/postgresql/20261204000000_rosterkit_provisioning/migration.sql';
 import sqliteInit from '../migrations/sqlite/20261123000000_rosterkit_init/migration.sql';
 import sqliteLiteralSearch from '../migrations/sqlite/20261124120000_rosterkit_literal_search/migration.sql';
 import sqliteOutboxBackoff from '../migrations/sqlite/20261202000000_rosterkit_outbox_backoff/migration.sql';
@@ -23,6 +25,7 @@ import sqliteExternalIdSeats from '../migrations/sqlite/20261203010000_rosterkit
 import sqliteStoredRoles from '../migrations/sqlite/20261203020000_rosterkit_stored_roles/migration.sql';
 import sqliteOutboxLeases from '../migrations/sqlite/20261203030000_rosterkit_outbox_leases/migration.sql';
 import sqliteSearchTrigram from '../migrations/sqlite/20261203040000_rosterkit_search_trigram/migration.sql';
+import sqliteProvisioning from '../migrations/sqlite/20261204000000_rosterkit_provisioning/migration.sql';
 
 /** The database families rosterkit ships migrations for. MariaDB uses `mysql`. */
 export type RosterkitProvider = 'postgresql' | 'mysql' | 'sqlite';
@@ -51,6 +54,8 @@ const externalIdSeats = '20261203010000_rosterkit_accounts_external_id_seats';
 const outboxLeases = '20261203030000_rosterkit_outbox_leases';
 // PostgreSQL: pg_trgm GIN indexes on the search keys (nothing elsewhere).
 const searchTrigram = '20261203040000_rosterkit_search_trigram';
+// SCIM provisioning: rosterkit_provisioning_connections and rosterkit_provisioning_links.
+const provisioning = '20261204000000_rosterkit_provisioning';
 
 /**
  * rosterkit's SQL migrations for each provider, oldest first: the same text
@@ -70,6 +75,7 @@ export const rosterkitMigrations: Readonly<
     { name: storedRoles, sql: postgresqlStoredRoles },
     { name: outboxLeases, sql: postgresqlOutboxLeases },
     { name: searchTrigram, sql: postgresqlSearchTrigram },
+    { name: provisioning, sql: postgresqlProvisioning },
   ],
   mysql: [
     { name: init, sql: mysqlInit },
@@ -80,6 +86,7 @@ export const rosterkitMigrations: Readonly<
     { name: storedRoles, sql: mysqlStoredRoles },
     { name: outboxLeases, sql: mysqlOutboxLeases },
     { name: searchTrigram, sql: mysqlSearchTrigram },
+    { name: provisioning, sql: mysqlProvisioning },
   ],
   sqlite: [
     { name: init, sql: sqliteInit },
@@ -90,6 +97,7 @@ export const rosterkitMigrations: Readonly<
     { name: storedRoles, sql: sqliteStoredRoles },
     { name: outboxLeases, sql: sqliteOutboxLeases },
     { name: searchTrigram, sql: sqliteSearchTrigram },
+    { name: provisioning, sql: sqliteProvisioning },
   ],
 });
 

@@ -16,6 +16,7 @@ import { listInvitations } from './repositories/invitation-list.js';
 import { membershipRepository } from './repositories/membership-repository.js';
 import { organizationRepository } from './repositories/organization-repository.js';
 import { outboxRepository } from './repositories/outbox-repository.js';
+import { provisioningRepository } from './repositories/provisioning-repository.js';
 import { roleRepository } from './repositories/role-repository.js';
 import { tenantRepository } from './repositories/tenant-repository.js';
 import {
@@ -127,5 +128,6 @@ export function createTransaction(
     auditEvents: auditEventRepository(db, insertBatch(db.rosterkitAuditEvent, auditEventTable)),
     outbox: outboxRepository(db, insertBatch(db.rosterkitOutboxMessage, outboxTable)),
     roles: roleRepository(db),
+    provisioning: provisioningRepository(db),
   };
 }

@@ -17,6 +17,7 @@ const storedRoles = '20261203020000_rosterkit_stored_roles';
 const externalIdSeats = '20261203010000_rosterkit_accounts_external_id_seats';
 const outboxLeases = '20261203030000_rosterkit_outbox_leases';
 const searchTrigram = '20261203040000_rosterkit_search_trigram';
+const provisioning = '20261204000000_rosterkit_provisioning';
 const at = (minute: number) => new Date(Date.UTC(2026, 10, 30, 12, minute, 0, 123));
 
 describe.each(['sqlite', 'postgresql', 'mysql'] as const)(
@@ -92,6 +93,7 @@ describe.each(['sqlite', 'postgresql', 'mysql'] as const)(
           storedRoles,
           outboxLeases,
           searchTrigram,
+          provisioning,
         ],
         skipped: [init],
       });
@@ -173,6 +175,53 @@ describe.each(['sqlite', 'postgresql', 'mysql'] as const)(
       await store.transaction((tx) => tx.roles.insert(role));
       expect(await sqlRawReaders(client, provider).role?.('org_1', 'rol_1')).toEqual(role);
 
+      // So did provisioning's tables: a connection and a link, found by token and listed by filter.
+      const connection = {
+        id: 'prc_1',
+        orgId: 'org_1',
+        name: 'Okta',
+        spaceId: 'spc_1',
+        defaultRole: 'agent',
+        onCreate: 'activate' as const,
+        groupRoles: {},
+        status: 'active' as const,
+        tokenHash: 'a'.repeat(64),
+        tokenHint: 'aaaa',
+        version: 1,
+        createdAt: at(31),
+        updatedAt: at(31),
+        lastUsedAt: null,
+      };
+      const link = {
+        id: '6f1c2a4e-0000-4000-8000-000000000001',
+        orgId: 'org_1',
+        connectionId: 'prc_1',
+        resourceType: 'User' as const,
+        targetId: 'acc_1',
+        userName: 'Ana@Acme.io',
+        externalId: 'okta|1',
+        attributes: { active: true },
+        version: 1,
+        createdAt: at(32),
+        updatedAt: at(32),
+      };
+      await store.transaction(async (tx) => {
+        await tx.provisioning.insertConnection(connection);
+        await tx.provisioning.insertLink(link);
+      });
+      const read = await store.transaction(async (tx) => ({
+        found: await tx.provisioning.findConnectionByTokenHash(connection.tokenHash),
+        listed: await tx.provisioning.listLinks('org_1', 'prc_1', 'User', {
+          filter: { op: 'eq', attribute: 'userName', value: 'ana@acme.IO' },
+          startIndex: 1,
+          count: 10,
+        }),
+      }));
+      expect(read).toEqual({ found: connection, listed: { items: [link], total: 1 } });
+      expect(await sqlRawReaders(client, provider).provisioningLink?.('org_1', link.id)).toEqual(
+        link,
+      );
+
       expect(await applyMigrations(client, { provider })).toEqual({
         applied: [],
         skipped: [
@@ -184,6 +233,7 @@ describe.each(['sqlite', 'postgresql', 'mysql'] as const)(
           storedRoles,
           outboxLeases,
           searchTrigram,
+          provisioning,
         ],
       });
     });

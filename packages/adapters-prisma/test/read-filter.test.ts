@@ -1,6 +1,6 @@
 import {
   type Account,
-  type Actor,
+  type AccountActor,
   createRoster,
   type PolicyActor,
   type Roster,
@@ -23,7 +23,7 @@ const policy = createPolicy(roles);
 interface World {
   roster: Roster;
   orgId: string;
-  actors: Record<string, Actor>;
+  actors: Record<string, AccountActor>;
 }
 
 // Head office (default), three sites; two site admins with different sites,
@@ -64,7 +64,7 @@ async function seed(roster: Roster): Promise<World> {
   await gus.deactivate({ accountId: ned.id });
   await gus.invite({ email: 'pia@northwind.io', role: 'staff', spaceId: leeds.id });
   await join('quinn@northwind.io', 'super-admin', organization.defaultSpaceId);
-  const actor = (account: Account): Actor => ({ accountId: account.id, orgId });
+  const actor = (account: Account): AccountActor => ({ accountId: account.id, orgId });
   return {
     roster,
     orgId,
@@ -72,7 +72,7 @@ async function seed(roster: Roster): Promise<World> {
   };
 }
 
-async function policyActor(client: TestClient, actor: Actor): Promise<PolicyActor> {
+async function policyActor(client: TestClient, actor: AccountActor): Promise<PolicyActor> {
   const store = prismaStore(client);
   return store.transaction(async (tx) => {
     const [account, organization, memberships] = [
@@ -102,7 +102,7 @@ describe.each(['postgresql', 'mysql', 'sqlite'] as const)('read filter on %s', (
   it.each(['owner', 'hana', 'ola', 'ivy'])(
     'the accounts %s lists are exactly those check() lets them read',
     async (name) => {
-      const actor = world.actors[name] as Actor;
+      const actor = world.actors[name] as AccountActor;
       const api = world.roster.as(actor);
       const listed: string[] = [];
       let cursor: string | undefined;

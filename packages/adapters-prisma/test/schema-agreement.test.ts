@@ -131,6 +131,43 @@ const samples: Record<keyof typeof delegates, Record<string, unknown>> = {
     updatedAt: at(16),
     version: 3,
   },
+  rosterkitProvisioningConnection: {
+    id: 'prc_1',
+    orgId: 'org_1',
+    name: longText(100),
+    spaceId: 'spc_1',
+    defaultRole: 'r'.repeat(64),
+    onCreate: 'invite',
+    groupRolesJson: JSON.stringify({ grp_1: 'manager', note: longText(3000) }),
+    status: 'revoked',
+    tokenHash: 'd'.repeat(64),
+    tokenHint: 'dddd',
+    version: 4,
+    createdAt: at(17),
+    updatedAt: at(18),
+    lastUsedAt: at(19),
+  },
+  // The longest keys rosterkit writes: a 255-character userName and
+  // externalId (five key characters each), a 64-character id (320).
+  rosterkitProvisioningLink: {
+    id: 'i'.repeat(64),
+    orgId: 'org_1',
+    connectionId: 'prc_1',
+    resourceType: 'Group',
+    targetId: 'grp_1',
+    userName: longText(255),
+    userNameKey: 'g00e9'.repeat(255),
+    externalId: `okta|${longText(250)}`,
+    attributesJson: JSON.stringify({ note: longText(70_000) }),
+    idKey: 'g0069'.repeat(64),
+    externalIdKey: 'g00e9'.repeat(255),
+    displayNameKey: 'g00e9'.repeat(20_000),
+    emailKeys: `|${'g0061'.repeat(254)}|`.repeat(40),
+    active: false,
+    version: 2,
+    createdAt: at(20),
+    updatedAt: at(21),
+  },
   rosterkitOutboxMessage: {
     id: 'msg_1',
     orgId: 'org_1',
@@ -158,6 +195,8 @@ const delegates = {
   rosterkitAuditEvent: Prisma.RosterkitAuditEventScalarFieldEnum,
   rosterkitOutboxMessage: Prisma.RosterkitOutboxMessageScalarFieldEnum,
   rosterkitRole: Prisma.RosterkitRoleScalarFieldEnum,
+  rosterkitProvisioningConnection: Prisma.RosterkitProvisioningConnectionScalarFieldEnum,
+  rosterkitProvisioningLink: Prisma.RosterkitProvisioningLinkScalarFieldEnum,
 } as const;
 
 const tableOf: Record<keyof typeof delegates, (typeof tables)[number]> = {
@@ -171,6 +210,8 @@ const tableOf: Record<keyof typeof delegates, (typeof tables)[number]> = {
   rosterkitAuditEvent: 'rosterkit_audit_events',
   rosterkitOutboxMessage: 'rosterkit_outbox_messages',
   rosterkitRole: 'rosterkit_roles',
+  rosterkitProvisioningConnection: 'rosterkit_provisioning_connections',
+  rosterkitProvisioningLink: 'rosterkit_provisioning_links',
 };
 
 // The tables rosterkit writes in batches (raw INSERTs, not the client), with

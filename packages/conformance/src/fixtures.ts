@@ -13,6 +13,8 @@ import type {
   Membership,
   Organization,
   OutboxMessage,
+  ProvisioningConnection,
+  ProvisioningLink,
   Space,
   StoredRole,
 } from '@rosterkit/core';
@@ -278,6 +280,70 @@ export function buildStoredRole(overrides: Partial<StoredRole> = {}): StoredRole
     createdAt: epoch(),
     updatedAt: epoch(),
     version: 1,
+    ...overrides,
+  };
+}
+
+/**
+ * A valid {@link @rosterkit/core!ProvisioningConnection | ProvisioningConnection}
+ * (version 1, active, never used) with a fresh id and a fresh token hash, for tests.
+ *
+ * @param overrides - fields to set instead of the defaults.
+ * @example
+ * ```ts
+ * import { buildProvisioningConnection } from '@rosterkit/conformance/fixtures';
+ * const okta = buildProvisioningConnection({ orgId: org.id, spaceId: org.defaultSpaceId, name: 'Okta' });
+ * ```
+ */
+export function buildProvisioningConnection(
+  overrides: Partial<ProvisioningConnection> = {},
+): ProvisioningConnection {
+  const n = next();
+  return {
+    id: `prc_${n}`,
+    orgId: 'org_1',
+    name: `Connection ${n}`,
+    spaceId: 'spc_1',
+    defaultRole: 'agent',
+    onCreate: 'activate',
+    groupRoles: {},
+    status: 'active',
+    tokenHash: n.toString(16).padStart(64, 'c'),
+    tokenHint: String(n % 10_000).padStart(4, '0'),
+    version: 1,
+    createdAt: epoch(),
+    updatedAt: epoch(),
+    lastUsedAt: null,
+    ...overrides,
+  };
+}
+
+/**
+ * A valid {@link @rosterkit/core!ProvisioningLink | ProvisioningLink} (version 1,
+ * a User without externalId or attributes) with a fresh id, target and
+ * userName, for tests.
+ *
+ * @param overrides - fields to set instead of the defaults.
+ * @example
+ * ```ts
+ * import { buildProvisioningLink } from '@rosterkit/conformance/fixtures';
+ * const link = buildProvisioningLink({ orgId: org.id, connectionId: okta.id, targetId: account.id, userName: 'ana@acme.io' });
+ * ```
+ */
+export function buildProvisioningLink(overrides: Partial<ProvisioningLink> = {}): ProvisioningLink {
+  const n = next();
+  return {
+    id: `00000000-0000-4000-8000-${n.toString(16).padStart(12, '0')}`,
+    orgId: 'org_1',
+    connectionId: 'prc_1',
+    resourceType: 'User',
+    targetId: `acc_${n}`,
+    userName: `user${n}@acme.io`,
+    externalId: null,
+    attributes: {},
+    version: 1,
+    createdAt: epoch(),
+    updatedAt: epoch(),
     ...overrides,
   };
 }

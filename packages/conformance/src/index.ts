@@ -21,6 +21,8 @@ export {
   buildMembership,
   buildOrganization,
   buildOutboxMessage,
+  buildProvisioningConnection,
+  buildProvisioningLink,
   buildSpace,
   buildStoredRole,
   fixtureEpoch,

@@ -6,6 +6,8 @@ import type {
   Membership,
   Organization,
   OutboxMessage,
+  ProvisioningConnection,
+  ProvisioningLink,
   Space,
   StoredRole,
 } from '@rosterkit/core';
@@ -56,4 +58,18 @@ export interface RawReaders {
   auditEvents(orgId: string): readonly AuditEvent[] | Promise<readonly AuditEvent[]>;
   /** Every stored outbox message of every organization, delivered or not, in any order. */
   outbox(): readonly OutboxMessage[] | Promise<readonly OutboxMessage[]>;
+  /**
+   * The stored provisioning connection of this organization, or `undefined`.
+   * Optional (added with SCIM provisioning): without it, the provisioning
+   * suite checks writes through the store itself.
+   */
+  provisioningConnection?(
+    orgId: string,
+    id: string,
+  ): ProvisioningConnection | undefined | Promise<ProvisioningConnection | undefined>;
+  /** The stored provisioning link of this organization, or `undefined`. Optional, as `provisioningConnection`. */
+  provisioningLink?(
+    orgId: string,
+    id: string,
+  ): ProvisioningLink | undefined | Promise<ProvisioningLink | undefined>;
 }

@@ -11,6 +11,7 @@ import { lifecycleScenarios } from './domain/lifecycle-scenarios.js';
 import { organizationScenarios } from './domain/organization-scenarios.js';
 import { outboxScenarios } from './domain/outbox-scenarios.js';
 import { outboxWorkerScenarios } from './domain/outbox-worker-scenarios.js';
+import { provisionerScenarios } from './domain/provisioner-scenarios.js';
 import { roleScenarios } from './domain/role-scenarios.js';
 import { seatScenarios } from './domain/seat-scenarios.js';
 import { structureScenarios } from './domain/structure-scenarios.js';
@@ -29,6 +30,7 @@ import { organizationsSuite } from './suites/organizations.js';
 import { outboxSuite } from './suites/outbox.js';
 import { outboxFailuresSuite } from './suites/outbox-failures.js';
 import { outboxLeasesSuite } from './suites/outbox-leases.js';
+import { provisioningSuite } from './suites/provisioning.js';
 import { rolesSuite } from './suites/roles.js';
 import { seatsAndLinksSuite } from './suites/seats-and-links.js';
 import { spacesAndGroupsSuite } from './suites/spaces-and-groups.js';
@@ -59,6 +61,7 @@ export const suitesInOrder: ReadonlyArray<readonly [string, ConformanceSuite]> =
   ['spaces and groups', spacesAndGroupsSuite],
   ['audit events', auditEventsSuite],
   ['roles', rolesSuite],
+  ['provisioning', provisioningSuite],
   ['outbox', both(outboxSuite, outboxFailuresSuite)],
   ['outbox leases', outboxLeasesSuite],
   ['transactions', both(transactionsSuite, writeSkewSuite)],
@@ -77,4 +80,5 @@ export const suitesInOrder: ReadonlyArray<readonly [string, ConformanceSuite]> =
   ['domain: accounts and actors', both(accountLinkScenarios, historyScenarios)],
   ['domain: seats', seatScenarios],
   ['domain: versions', versionScenarios],
+  ['domain: provisioner actor', provisionerScenarios],
 ];

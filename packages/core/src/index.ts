@@ -50,12 +50,14 @@ export {
   ProfileKey,
   profileFieldName,
 } from './model/account.js';
-export { Actor } from './model/actor.js';
+export { AccountActor, Actor, isProvisioner, ProvisionerActor } from './model/actor.js';
 export { AuditEvent, SubjectType } from './model/audit-event.js';
 export type { Model, ModelInput } from './model/define-model.js';
 export { Group } from './model/group.js';
 export { Invitation, InvitationStatus } from './model/invitation.js';
-export { JsonValue } from './model/json-value.js';
+export { JsonObject, JsonValue } from './model/json-value.js';
+export type { LinkFilterAttribute, LinkFilterOperator } from './model/link-filter.js';
+export { LinkFilter, linkFilterAttributes, linkFilterOperators } from './model/link-filter.js';
 export {
   Membership,
   MembershipPeriod,
@@ -67,6 +69,13 @@ export { normalizeEmail } from './model/normalize-email.js';
 export { Organization } from './model/organization.js';
 export { OutboxMessage, outboxErrorMaxLength } from './model/outbox-message.js';
 export { Email, ExternalId, Id, PersonName, Timestamp, Version } from './model/primitives.js';
+export {
+  ProvisioningConnection,
+  ProvisioningConnectionStatus,
+  ProvisioningOnCreate,
+  TokenHash,
+} from './model/provisioning-connection.js';
+export { ProvisioningLink, ProvisioningResourceType } from './model/provisioning-link.js';
 export { Space } from './model/space.js';
 export type { OrganizationRoles } from './model/stored-role.js';
 export { StoredRole } from './model/stored-role.js';
@@ -75,15 +84,17 @@ export { systemClock } from './ports/clock.js';
 export type { IdGenerator, IdKind } from './ports/id-generator.js';
 export { uuidIdGenerator } from './ports/id-generator.js';
 export type {
+  AccountPolicyActor,
   Policy,
   PolicyActor,
   PolicyAnyRequest,
   PolicyDecision,
   PolicyRequest,
   PolicySubject,
+  ProvisionerPolicyActor,
   RosterAction,
 } from './ports/policy.js';
-export { rosterActions } from './ports/policy.js';
+export { actingId, isProvisionerActor, rosterActions } from './ports/policy.js';
 export type { FieldFilter, FilterOperator, FilterScalar, ReadFilter } from './ports/read-filter.js';
 export { filterOperators, matchAll, matchesFilter, matchNothing } from './ports/read-filter.js';
 export type { RoleCatalog } from './ports/role-catalog.js';
@@ -97,6 +108,8 @@ export type {
   InvitationListQuery,
   InvitationListStatus,
   InvitationRepository,
+  LinkListPage,
+  LinkListQuery,
   ListPage,
   MembershipRepository,
   NativeTransaction,
@@ -106,6 +119,7 @@ export type {
   OutboxFailure,
   OutboxRepository,
   Page,
+  ProvisioningRepository,
   RoleHolders,
   RoleRepository,
   SeatCount,
@@ -157,6 +171,7 @@ export type {
   OutboxHandlers,
   OutboxTopics,
   PasswordResetDelivery,
+  ReportsUnassignedDelivery,
   SessionsRevokeDelivery,
 } from './roster/delivery/outbox-topics.js';
 export { startOutboxWorker } from './roster/delivery/outbox-worker.js';

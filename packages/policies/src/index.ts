@@ -6,6 +6,7 @@ export { permissionActions, permissionLabels, permissions } from './permissions.
 export type { PolicyOptions, RosterPolicy } from './policy.js';
 export { createPolicy } from './policy.js';
 export { presets } from './presets.js';
+export { provisionerRole } from './provisioner-role.js';
 export { toReadFilter } from './read-filter.js';
 export type {
   ConditionOperators,

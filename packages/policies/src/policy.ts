@@ -56,7 +56,12 @@ const allowed: PolicyDecision = Object.freeze({ allowed: true });
 // Everything an actor's rules are built from, so a changed role, plan,
 // owner, status or membership never reuses a stale ability.
 function fingerprint(roleSet: RoleSet, actor: PolicyActor): string {
-  const { account, organization } = actor;
+  const { organization } = actor;
+  if (actor.kind === 'provisioner') {
+    const { connection } = actor;
+    return `${roleSet.version}\u0000${organization.id}:${organization.version}:${organization.plan}:${organization.ownerId}\u0000provisioner:${connection.id}:${connection.orgId}:${connection.version}:${connection.status}`;
+  }
+  const { account } = actor;
   let key = `${roleSet.version}\u0000${organization.id}:${organization.version}:${organization.plan}:${organization.ownerId}\u0000${account.id}:${account.orgId}:${account.version}:${account.status}`;
   for (const m of actor.memberships) {
     key += `\u0000${m.id}:${m.version}:${m.orgId}:${m.spaceId}:${m.state}:${m.role}:${m.managerId}:${m.restrictions.join(',')}`;

@@ -7,9 +7,12 @@ import type {
   Membership,
   Organization,
   OutboxMessage,
+  ProvisioningConnection,
+  ProvisioningLink,
   Space,
   StoredRole,
 } from '@rosterkit/core';
+import { linkFilterKeys } from '@rosterkit/core/adapter';
 import type { RosterkitProvider } from '../../src/index.js';
 import type { TestClient } from './databases.js';
 
@@ -151,6 +154,59 @@ export function sqlRawReaders(client: TestClient, provider: RosterkitProvider): 
         updatedAt: date(r.updatedAt),
         version: int(r.version),
       } satisfies StoredRole;
+    },
+    async provisioningConnection(orgId, id) {
+      const r = await one('rosterkit_provisioning_connections', orgId, id);
+      if (r === undefined) return undefined;
+      return {
+        id: String(r.id),
+        orgId: String(r.orgId),
+        name: String(r.name),
+        spaceId: String(r.spaceId),
+        defaultRole: String(r.defaultRole),
+        onCreate: String(r.onCreate) as ProvisioningConnection['onCreate'],
+        groupRoles: json(r.groupRolesJson) as Record<string, string>,
+        status: String(r.status) as ProvisioningConnection['status'],
+        tokenHash: String(r.tokenHash),
+        tokenHint: String(r.tokenHint),
+        version: int(r.version),
+        createdAt: date(r.createdAt),
+        updatedAt: date(r.updatedAt),
+        lastUsedAt: nullableDate(r.lastUsedAt),
+      } satisfies ProvisioningConnection;
+    },
+    async provisioningLink(orgId, id) {
+      const r = await one('rosterkit_provisioning_links', orgId, id);
+      if (r === undefined) return undefined;
+      const link = {
+        id: String(r.id),
+        orgId: String(r.orgId),
+        connectionId: String(r.connectionId),
+        resourceType: String(r.resourceType) as ProvisioningLink['resourceType'],
+        targetId: String(r.targetId),
+        userName: String(r.userName),
+        externalId: r.externalId === null ? null : String(r.externalId),
+        attributes: json(r.attributesJson) as ProvisioningLink['attributes'],
+        version: int(r.version),
+        createdAt: date(r.createdAt),
+        updatedAt: date(r.updatedAt),
+      } satisfies ProvisioningLink;
+      // The filter columns must be those of the link as stored, or filters lie.
+      const stored = {
+        idKey: r.idKey,
+        userNameKey: r.userNameKey,
+        displayNameKey: r.displayNameKey,
+        externalIdKey: r.externalIdKey,
+        emailKeys: r.emailKeys,
+        active: r.active === null ? null : bool(r.active),
+      };
+      const expected = linkFilterKeys(link);
+      if (JSON.stringify(stored) !== JSON.stringify(expected)) {
+        throw new Error(
+          `Link ${link.id}: filter columns ${JSON.stringify(stored)} are not ${JSON.stringify(expected)}`,
+        );
+      }
+      return link;
     },
     async invitation(orgId, id) {
       const r = await one('rosterkit_invitations', orgId, id);

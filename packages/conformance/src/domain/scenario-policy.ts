@@ -27,6 +27,8 @@ const rankOf = (role: unknown): number => {
 };
 
 function actorRank(actor: PolicyActor): number {
+  // A provisioning connection ranks just below the owner (as @rosterkit/policies ranks it).
+  if (actor.kind === 'provisioner') return scenarioRoles.director;
   return Math.max(
     0,
     ...actor.memberships.filter((m) => m.state === 'member').map((m) => rankOf(m.role)),
@@ -55,6 +57,28 @@ function grantedRank(subject: PolicySubject): number {
 }
 
 const ownActions = new Set(['read', 'updateProfile', 'requestPasswordReset', 'deleteOwnAccount']);
+
+// What an identity provider does: people and groups, nothing of the organization's own.
+const provisionerActions = new Set([
+  'read',
+  'invite',
+  'resendInvitation',
+  'revokeInvitation',
+  'updateProfile',
+  'deactivate',
+  'reactivate',
+  'linkExternalId',
+  'addToTeam',
+  'removeFromTeam',
+  'changeRole',
+  'setRestrictions',
+  'setManager',
+  'reassignReports',
+  'assignGroups',
+  'createGroup',
+  'renameGroup',
+  'deleteGroup',
+]);
 
 /** @internal */
 export const scenarioPolicy: Policy = {
@@ -87,13 +111,20 @@ function decide({ actor, action, subject }: PolicyRequest): PolicyDecision {
   if (subject.orgId !== actor.organization.id) {
     return { allowed: false, reason: 'Nothing of another organization, ever.' };
   }
-  const own =
-    subject.type === 'Account'
-      ? subject.id === actor.account.id
-      : subject.accountId === actor.account.id;
+  if (actor.kind === 'provisioner') {
+    if (actor.connection.status !== 'active')
+      return { allowed: false, reason: 'This connection was revoked.' };
+    if (!provisionerActions.has(action))
+      return {
+        allowed: false,
+        reason: 'A provisioning connection manages people and groups only.',
+      };
+  }
+  const me = actor.kind === 'provisioner' ? actor.connection.id : actor.account.id;
+  const own = subject.type === 'Account' ? subject.id === me : subject.accountId === me;
   if (own && ownActions.has(action)) return { allowed: true };
   if (action === 'transferOwnership' || action === 'deleteOrganization') {
-    return actor.organization.ownerId === actor.account.id
+    return actor.organization.ownerId === me
       ? { allowed: true }
       : { allowed: false, reason: 'Only the owner may do this.' };
   }

@@ -26,6 +26,20 @@ export {
   encodeCursor,
   encodeInstantCursor,
 } from './cursor.js';
+export {
+  checkLinkFilter,
+  checkLinkWindow,
+  maxLinkCount,
+  maxLinkFilterDepth,
+  maxLinkFilterNodes,
+} from './link-filter-check.js';
+export type { LinkFilterValues } from './link-filter-match.js';
+export {
+  caseInsensitiveLinkAttributes,
+  compareByCreation,
+  linkFilterValues,
+  matchesLinkFilter,
+} from './link-filter-match.js';
 export { checkPageLimit } from './page-limit.js';
 export type {
   FieldCondition,
@@ -43,4 +57,11 @@ export {
   uniqueConflict,
 } from './store-errors.js';
 export { compareText, likeContains, lowerText, matchesSearch, searchText } from './text.js';
+export type {
+  LinkFilterKeys,
+  LinkFilterTranslator,
+  LinkKeyColumn,
+  LinkKeyCondition,
+} from './translate-link-filter.js';
+export { linkFilterKeys, linkKey, translateLinkFilter } from './translate-link-filter.js';
 export { readFilterFields, translateReadFilter } from './translate-read-filter.js';

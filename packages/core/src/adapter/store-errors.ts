@@ -72,7 +72,7 @@ export function staleVersion(subject: string, id: string): RosterError<'CONFLICT
  * @param subject - the row's kind: `'Account'`, `'Invitation'`…
  * @param id - the id of the row being written.
  * @param key - which key is taken, for the message (`'email'`, `'id'`); omit when the database does not say.
- * @returns the error, with `details` `{ subject, id, reason: 'unique' }`, to throw.
+ * @returns the error, with `details` `{ subject, id, reason: 'unique' }` (and `field`: `key`, when given), to throw.
  *
  * @example
  * ```ts
@@ -87,11 +87,11 @@ export function staleVersion(subject: string, id: string): RosterError<'CONFLICT
  * ```
  */
 export function uniqueConflict(subject: string, id: string, key?: string): RosterError<'CONFLICT'> {
-  const which = key === undefined || key === '' ? '' : ` (${key})`;
+  const known = key !== undefined && key !== '';
   return new RosterError(
     'CONFLICT',
-    `${subject} ${id} conflicts with an existing ${spoken(subject)}${which}.`,
-    { subject, id, reason: 'unique' },
+    `${subject} ${id} conflicts with an existing ${spoken(subject)}${known ? ` (${key})` : ''}.`,
+    known ? { subject, id, reason: 'unique', field: key } : { subject, id, reason: 'unique' },
   );
 }
 

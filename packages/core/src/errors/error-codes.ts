@@ -80,11 +80,11 @@ export const errorCodes = {
   },
   ACTOR_UNKNOWN: {
     description:
-      'The acting account does not exist in that organization (never did, was deleted, or the organization is gone): the caller is nobody rosterkit knows (HTTP 401).',
+      'The acting account (or provisioning connection) does not exist in that organization (never did, was deleted, or the organization is gone): the caller is nobody rosterkit knows (HTTP 401).',
   },
   ACTOR_INACTIVE: {
     description:
-      'The acting account exists but may not act: it is pending, deactivated, or a member of no space (removed from every team); `details.reason` says which (HTTP 403).',
+      'The acting account exists but may not act: it is pending, deactivated, or a member of no space (removed from every team); or the acting provisioning connection was revoked; `details.reason` says which (HTTP 403).',
   },
   SEAT_LIMIT: {
     description:
@@ -128,6 +128,8 @@ export interface RosterErrorDetailsMap {
      * - `locked`: the storage is held by another writer (a memory store's snapshot file open in another store).
      */
     readonly reason: 'stale-version' | 'unique' | 'retry-exhausted' | 'timeout' | 'locked';
+    /** With `unique`: the key that is taken (`'email'`, `'tokenHash'`, `'userName'`…), when the store knows it. */
+    readonly field?: string;
   };
   OWNER_PROTECTED: { readonly accountId: string; readonly action: string };
   SELF_ACTION: { readonly accountId: string; readonly action: string };
@@ -165,14 +167,24 @@ export interface RosterErrorDetailsMap {
     readonly members: readonly { readonly accountId: string; readonly spaceId: string }[];
     readonly invitations: readonly string[];
   };
-  ACTOR_UNKNOWN: { readonly orgId: string; readonly accountId: string };
-  ACTOR_INACTIVE: {
-    readonly orgId: string;
-    readonly accountId: string;
-    readonly status: string;
-    /** `pending`, `deactivated`, or `no-membership` (an active account that is a member of no space). */
-    readonly reason: 'pending' | 'deactivated' | 'no-membership';
-  };
+  ACTOR_UNKNOWN:
+    | { readonly orgId: string; readonly accountId: string }
+    | { readonly orgId: string; readonly connectionId: string };
+  ACTOR_INACTIVE:
+    | {
+        readonly orgId: string;
+        readonly accountId: string;
+        readonly status: string;
+        /** `pending`, `deactivated`, or `no-membership` (an active account that is a member of no space). */
+        readonly reason: 'pending' | 'deactivated' | 'no-membership';
+      }
+    | {
+        readonly orgId: string;
+        readonly connectionId: string;
+        readonly status: 'revoked';
+        /** The provisioning connection was revoked: its token no longer acts. */
+        readonly reason: 'revoked';
+      };
   SEAT_LIMIT: {
     readonly plan: string;
     /**

@@ -33,3 +33,15 @@ const schema: z.ZodType<JsonValue> = z.lazy(() =>
  * refused rather than silently changed.
  */
 export const JsonValue = defineModel('JSON value', schema);
+
+/** A JSON object: string keys to {@link JsonValue}s (SCIM attributes kept as given). */
+export type JsonObject = { [key: string]: JsonValue };
+
+/**
+ * Validates a {@link JsonObject}: a JSON value that is an object (not an
+ * array, not `null`). Objects with an own `"__proto__"` key are refused.
+ */
+export const JsonObject = defineModel(
+  'JSON object',
+  noProtoKey.pipe(z.record(z.string(), schema)) as z.ZodType<JsonObject>,
+);

@@ -3,6 +3,7 @@ import type { Account } from '../model/account.js';
 import type { SubjectType } from '../model/audit-event.js';
 import type { Membership } from '../model/membership.js';
 import type { Organization } from '../model/organization.js';
+import type { ProvisioningConnection } from '../model/provisioning-connection.js';
 import type { OrganizationRoles } from '../model/stored-role.js';
 import type { ReadFilter } from './read-filter.js';
 import type { RoleCatalog } from './role-catalog.js';
@@ -56,13 +57,15 @@ export const rosterActions = [
 export type RosterAction = (typeof rosterActions)[number];
 
 /**
- * Everything a policy knows about who is asking: the account, its
+ * Everything a policy knows about an account asking: the account, its
  * organization (with the plan) and its memberships (with roles, restrictions
  * and groups). Loaded by rosterkit before it asks.
  *
  * @category Policy port (for policy authors)
  */
-export interface PolicyActor {
+export interface AccountPolicyActor {
+  /** Absent or `'account'`: an account acting (see {@link ProvisionerPolicyActor}). */
+  readonly kind?: 'account';
   readonly account: Account;
   readonly organization: Organization;
   readonly memberships: readonly Membership[];
@@ -73,6 +76,68 @@ export interface PolicyActor {
    * policy's catalog takes no stored roles (`RoleCatalog.storedRoles`).
    */
   readonly organizationRoles?: OrganizationRoles;
+}
+
+/**
+ * Everything a policy knows about an identity provider asking through a
+ * provisioning connection (DESIGN §8, Actors): the active connection and its
+ * organization. It holds no membership and is no account, so rules about
+ * one's own access never apply to it; `@rosterkit/policies` lets it manage
+ * users and groups across the organization, ranked just below the owner's role.
+ *
+ * @category Policy port (for policy authors)
+ */
+export interface ProvisionerPolicyActor {
+  readonly kind: 'provisioner';
+  readonly connection: ProvisioningConnection;
+  readonly organization: Organization;
+  /** Always empty: a connection is a member of no space. */
+  readonly memberships: readonly Membership[];
+  /** As {@link AccountPolicyActor.organizationRoles}. */
+  readonly organizationRoles?: OrganizationRoles;
+}
+
+/**
+ * Who is asking, as a policy sees it: an account ({@link AccountPolicyActor})
+ * or a provisioning connection ({@link ProvisionerPolicyActor}); tell them
+ * apart by `kind` (or {@link isProvisionerActor}).
+ *
+ * @category Policy port (for policy authors)
+ */
+export type PolicyActor = AccountPolicyActor | ProvisionerPolicyActor;
+
+/**
+ * Whether the policy actor is a provisioning connection.
+ *
+ * @example
+ * ```ts
+ * import { isProvisionerActor, type PolicyActor } from '@rosterkit/core';
+ *
+ * const idOf = (actor: PolicyActor) => (isProvisionerActor(actor) ? actor.connection.id : actor.account.id);
+ * ```
+ *
+ * @category Policy port (for policy authors)
+ */
+export function isProvisionerActor(actor: PolicyActor): actor is ProvisionerPolicyActor {
+  return actor.kind === 'provisioner';
+}
+
+/**
+ * The id that stands for the policy actor in audit trails and comparisons:
+ * the account's id, or the connection's (never an account's id, so a
+ * provisioner is never "oneself").
+ *
+ * @example
+ * ```ts
+ * import { actingId } from '@rosterkit/core';
+ *
+ * const isMe = (accountId: string) => accountId === actingId(actor);
+ * ```
+ *
+ * @category Policy port (for policy authors)
+ */
+export function actingId(actor: PolicyActor): string {
+  return isProvisionerActor(actor) ? actor.connection.id : actor.account.id;
 }
 
 /**
@@ -157,7 +222,7 @@ export type PolicyDecision =
  * import { matchAll, matchNothing, type Policy, type PolicyActor } from '@rosterkit/core';
  *
  * // A policy for a prototype: only the owner may do anything.
- * const isOwner = (actor: PolicyActor) => actor.organization.ownerId === actor.account.id;
+ * const isOwner = (actor: PolicyActor) => actor.kind !== 'provisioner' && actor.organization.ownerId === actor.account.id;
  * const ownerOnly: Policy = {
  *   roles: { ownerRole: { name: 'owner' }, roles: [{ name: 'owner' }, { name: 'member' }] },
  *   check: ({ actor, subject }) =>

@@ -5,6 +5,7 @@ import type { InvitationRepository } from './repositories/invitation-repository.
 import type { MembershipRepository } from './repositories/membership-repository.js';
 import type { OrganizationRepository } from './repositories/organization-repository.js';
 import type { OutboxRepository } from './repositories/outbox-repository.js';
+import type { ProvisioningRepository } from './repositories/provisioning-repository.js';
 import type { RoleRepository } from './repositories/role-repository.js';
 import type { SpaceRepository } from './repositories/space-repository.js';
 
@@ -36,6 +37,11 @@ export type {
   OutboxRepository,
 } from './repositories/outbox-repository.js';
 export type { ListPage, Page, TotalMode } from './repositories/page.js';
+export type {
+  LinkListPage,
+  LinkListQuery,
+  ProvisioningRepository,
+} from './repositories/provisioning-repository.js';
 export type { RoleHolders, RoleRepository } from './repositories/role-repository.js';
 export type { SpaceRepository } from './repositories/space-repository.js';
 export type { TenantRepository } from './repositories/tenant-repository.js';
@@ -154,6 +160,8 @@ export interface StoreTransaction<Native = unknown> {
   readonly outbox: OutboxRepository;
   /** The organization's stored roles (DESIGN §8, Roles). */
   readonly roles: RoleRepository;
+  /** SCIM provisioning: identity providers' connections and their links (DESIGN §8, SCIM 2.0). */
+  readonly provisioning: ProvisioningRepository;
   /**
    * The adapter's own transaction, for the host's writes that must commit or
    * roll back with the command: the Prisma store's is the interactive

@@ -1,5 +1,6 @@
 import type { AuditEvent, SubjectType } from '../model/audit-event.js';
 import type { JsonValue } from '../model/json-value.js';
+import { isProvisionerActor } from '../ports/policy.js';
 import type { CommandContext } from './command-context.js';
 
 /** A row as an audit snapshot: JSON values only (dates become ISO strings). @internal */
@@ -26,7 +27,13 @@ export function auditEventOf(
         ? { accountId: actedBy, orgId }
         : ctx.actor === null
           ? null
-          : { accountId: ctx.actor.account.id, orgId: ctx.actor.organization.id },
+          : isProvisionerActor(ctx.actor)
+            ? {
+                kind: 'provisioner',
+                orgId: ctx.actor.organization.id,
+                connectionId: ctx.actor.connection.id,
+              }
+            : { accountId: ctx.actor.account.id, orgId: ctx.actor.organization.id },
     action,
     target,
     before: snapshot(before),

@@ -1,8 +1,8 @@
 import { RosterError } from '../errors/roster-error.js';
 import type { Account } from '../model/account.js';
-import type { Actor } from '../model/actor.js';
+import { type Actor, isProvisioner, type ProvisionerActor } from '../model/actor.js';
 import type { Membership } from '../model/membership.js';
-import type { PolicyActor } from '../ports/policy.js';
+import type { PolicyActor, ProvisionerPolicyActor } from '../ports/policy.js';
 import type { RoleCatalog } from '../ports/role-catalog.js';
 import type { StoreTransaction } from '../ports/store.js';
 import { loadOrganizationRoles } from './stored-roles.js';
@@ -41,6 +41,7 @@ export async function loadActor(
   actor: Actor,
   catalog?: RoleCatalog,
 ): Promise<PolicyActor> {
+  if (isProvisioner(actor)) return loadProvisioner(tx, actor, catalog);
   const [organization, account] = await Promise.all([
     tx.organizations.get(actor.orgId),
     tx.accounts.get(actor.orgId, actor.accountId),
@@ -67,4 +68,37 @@ export async function loadActor(
   return organizationRoles === undefined
     ? { account, organization, memberships }
     : { account, organization, memberships, organizationRoles };
+}
+
+/**
+ * Loads an acting provisioning connection with its organization (and the
+ * stored roles, as for an account): one rosterkit does not know is
+ * `ACTOR_UNKNOWN`, a revoked one `ACTOR_INACTIVE`.
+ */
+async function loadProvisioner(
+  tx: StoreTransaction,
+  actor: ProvisionerActor,
+  catalog?: RoleCatalog,
+): Promise<ProvisionerPolicyActor> {
+  const [organization, connection, organizationRoles] = await Promise.all([
+    tx.organizations.get(actor.orgId),
+    tx.provisioning.getConnection(actor.orgId, actor.connectionId),
+    catalog === undefined ? undefined : loadOrganizationRoles(tx, catalog, actor.orgId),
+  ]);
+  if (organization === undefined || connection === undefined) {
+    throw new RosterError(
+      'ACTOR_UNKNOWN',
+      'The acting provisioning connection does not exist in this organization.',
+      { orgId: actor.orgId, connectionId: actor.connectionId },
+    );
+  }
+  if (connection.status === 'revoked') {
+    throw new RosterError(
+      'ACTOR_INACTIVE',
+      'This provisioning connection was revoked; its token no longer acts.',
+      { orgId: actor.orgId, connectionId: connection.id, status: 'revoked', reason: 'revoked' },
+    );
+  }
+  const loaded = { kind: 'provisioner', connection, organization, memberships: [] } as const;
+  return organizationRoles === undefined ? loaded : { ...loaded, organizationRoles };
 }

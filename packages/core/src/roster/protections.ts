@@ -1,4 +1,5 @@
 import { RosterError } from '../errors/roster-error.js';
+import { actingId } from '../ports/policy.js';
 import { checkOwnerProtection, checkOwnerRoleGrant } from '../rules/owner-protection.js';
 import { checkSelfAction } from '../rules/self-action.js';
 import type { ActorContext } from './command-context.js';
@@ -44,7 +45,7 @@ export function refuseSelfOrOwner(
   const refusal = checkOwnerProtection({
     action,
     accountId,
-    actorId: actor.account.id,
+    actorId: actingId(actor),
     ownerId: actor.organization.ownerId,
     defaultSpaceId: actor.organization.defaultSpaceId,
     ...(spaceId === undefined ? {} : { spaceId }),
@@ -62,7 +63,7 @@ export function refuseSelf(
   const actor = ctx.actor;
   const refusal = checkSelfAction({
     action,
-    actorId: actor.account.id,
+    actorId: actingId(actor),
     targetId: accountId,
     ownerId: actor.organization.ownerId,
     defaultSpaceId: actor.organization.defaultSpaceId,

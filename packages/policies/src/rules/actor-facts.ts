@@ -1,4 +1,5 @@
 import type { Membership, PolicyActor } from '@rosterkit/core';
+import { provisionerRole } from '../provisioner-role.js';
 import type { Role, RoleSet } from '../role-set.js';
 
 /** One role the actor holds, and where. */
@@ -31,6 +32,21 @@ export interface ActorFacts {
 /** @internal Derives the {@link ActorFacts} of an actor under a role set. */
 export function actorFacts(roleSet: RoleSet, actor: PolicyActor): ActorFacts {
   const orgId = actor.organization.id;
+  if (actor.kind === 'provisioner') {
+    const role = provisionerRole(roleSet);
+    return {
+      roleSet,
+      actor,
+      // A connection's id is never an account's: it is never "oneself".
+      me: actor.connection.id,
+      orgId,
+      memberships: [],
+      memberSpaceIds: [],
+      holdings: [{ role, spaceIds: null, heldIn: [] }],
+      rank: role.rank,
+      isOwner: false,
+    };
+  }
   const memberships = actor.memberships.filter(
     (membership) => membership.state === 'member' && membership.orgId === orgId,
   );
@@ -63,7 +79,8 @@ export function actorFacts(roleSet: RoleSet, actor: PolicyActor): ActorFacts {
 /**
  * The rank of an actor under a role set: the highest rank among the roles of
  * their current memberships of their organization (DESIGN §8: ranks compare
- * account to account); -1 for an actor who holds none.
+ * account to account); -1 for an actor who holds none; a provisioning
+ * connection's is its {@link provisionerRole}'s.
  *
  * @example
  * ```ts
@@ -72,6 +89,7 @@ export function actorFacts(roleSet: RoleSet, actor: PolicyActor): ActorFacts {
  * ```
  */
 export function actorRank(roleSet: RoleSet, actor: PolicyActor): number {
+  if (actor.kind === 'provisioner') return provisionerRole(roleSet).rank;
   let rank = -1;
   for (const membership of actor.memberships) {
     if (membership.state !== 'member' || membership.orgId !== actor.organization.id) continue;

@@ -65,6 +65,8 @@ function once(reason: (action: string) => string): (action: string) => string {
 export const ruleReasons = {
   tenant: 'This belongs to another organization; nothing crosses organizations.',
   inactive: (status: string) => `Your account is ${status}; only active accounts may act.`,
+  inactiveConnection: (status: string) =>
+    `This provisioning connection is ${status}; only active connections may act.`,
   scope: 'You manage people only within the spaces where your role applies; this is outside them.',
   email: checkEmailUnchanged({ accountId: '-', email: 'a@b.co', patch: { email: 'c@d.co' } })
     ?.message as string,

@@ -5,6 +5,7 @@ import { type Account, type ProfileFields, profileFieldName } from '../../model/
 import type { Invitation } from '../../model/invitation.js';
 import type { Membership } from '../../model/membership.js';
 import type { Organization } from '../../model/organization.js';
+import type { PolicyActor } from '../../ports/policy.js';
 import { audit } from '../audit.js';
 import { authorizeAs } from '../authorize.js';
 import type { CommandContext } from '../command-context.js';
@@ -246,16 +247,30 @@ async function checkStillBacked(
   ]);
   const catalog = catalogWith(ctx.deps.roles, organizationRoles);
   const known = catalog.roles.some((role) => role.name === invitation.role);
-  const decision =
-    inviter === undefined || inviter.status !== 'active' || !known
-      ? undefined
-      : await ctx.deps.policy.check({
-          actor: {
+  const stored = organizationRoles === undefined ? {} : { organizationRoles };
+  // Sent by no account: by a provisioning connection, which must still be active.
+  const connection =
+    inviter === undefined
+      ? await ctx.tx.provisioning.getConnection(orgId, invitation.invitedBy)
+      : undefined;
+  const actor: PolicyActor | undefined =
+    inviter !== undefined
+      ? inviter.status === 'active'
+        ? {
             account: inviter,
             organization,
             memberships: await ctx.tx.memberships.listByAccounts(orgId, [inviter.id]),
-            ...(organizationRoles === undefined ? {} : { organizationRoles }),
-          },
+            ...stored,
+          }
+        : undefined
+      : connection?.status === 'active'
+        ? { kind: 'provisioner', connection, organization, memberships: [], ...stored }
+        : undefined;
+  const decision =
+    actor === undefined || !known
+      ? undefined
+      : await ctx.deps.policy.check({
+          actor,
           action: 'invite',
           subject: invitationSubject(
             orgId,

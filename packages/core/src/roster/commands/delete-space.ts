@@ -8,6 +8,7 @@ import type { Invitation } from '../../model/invitation.js';
 import type { Membership } from '../../model/membership.js';
 import type { OutboxMessage } from '../../model/outbox-message.js';
 import type { Space } from '../../model/space.js';
+import { actingId } from '../../ports/policy.js';
 import { auditEventOf } from '../audit.js';
 import { authorize } from '../authorize.js';
 import type { ActorContext } from '../command-context.js';
@@ -49,7 +50,7 @@ async function endMemberships(ctx: ActorContext, space: Space, messages: OutboxM
     const result = transition(membershipMachine, membership.state, 'removeFromTeam', {
       accountId: membership.accountId,
       ownerId: organization.ownerId,
-      actorId: ctx.actor.account.id,
+      actorId: actingId(ctx.actor),
       spaceId: space.id,
       defaultSpaceId: organization.defaultSpaceId,
       directReportIds: [],

@@ -1,5 +1,5 @@
 import type { AccountStatus } from '../../model/account.js';
-import type { Actor } from '../../model/actor.js';
+import type { AccountActor } from '../../model/actor.js';
 import { FindAccountInput } from '../account-inputs.js';
 import type { CommandContext } from '../command-context.js';
 import { inactiveReason } from '../load-actor.js';
@@ -10,7 +10,7 @@ import { inactiveReason } from '../load-actor.js';
  */
 export interface FoundAccount {
   /** The actor to pass to `roster.as`. */
-  readonly actor: Actor;
+  readonly actor: AccountActor;
   /** `pending`, `active` or `deactivated` (a deleted account is not found). */
   readonly status: Exclude<AccountStatus, 'deleted'>;
   /** The host's id linked to the account, or `null`. */

@@ -4,6 +4,7 @@ import type { Account, ProfileFields } from '../../model/account.js';
 import type { AuditEvent } from '../../model/audit-event.js';
 import type { Invitation } from '../../model/invitation.js';
 import type { OutboxMessage } from '../../model/outbox-message.js';
+import { actingId } from '../../ports/policy.js';
 import { auditEventOf } from '../audit.js';
 import { authorize } from '../authorize.js';
 import type { ActorContext } from '../command-context.js';
@@ -184,7 +185,7 @@ export function buildInvitationRows(
     groupIds: [...input.groupIds],
     restrictions: [...new Set(input.restrictions)],
     managerId: input.managerId,
-    invitedBy: actor.account.id,
+    invitedBy: actingId(actor),
     tokenHash,
     status: 'pending',
     expiresAt: new Date(ctx.now.getTime() + ctx.deps.invitationTtlMs),

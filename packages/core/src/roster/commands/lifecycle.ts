@@ -15,6 +15,7 @@ import { getAccountOrThrow } from '../not-found.js';
 import { appendMessages } from '../outbox.js';
 import { accountSubject } from '../policy-subjects.js';
 import { refuseSelf } from '../protections.js';
+import { reportsToReassign, requiredFieldsFor } from '../provisioner-departure.js';
 import { takeSeat } from '../seats.js';
 
 /** A transition of the account machine that the command may go on with. @internal */
@@ -46,8 +47,8 @@ export async function planDeactivation(
     accountId: account.id,
     ownerId: ctx.actor.organization.ownerId,
     person: account,
-    requiredProfileFields: ctx.deps.requiredProfileFields,
-    directReportIds: [...new Set(input.reports.map((report) => report.accountId))],
+    requiredProfileFields: requiredFieldsFor(ctx),
+    directReportIds: reportsToReassign(ctx, input.reports),
     reassignment: input.reassignment,
   });
   return settleTransition(result, async () => {
@@ -107,7 +108,7 @@ export async function planReactivation(
     accountId: account.id,
     ownerId: ctx.actor.organization.ownerId,
     person: account,
-    requiredProfileFields: ctx.deps.requiredProfileFields,
+    requiredProfileFields: requiredFieldsFor(ctx),
   });
   return settleTransition(result, () =>
     authorize(ctx, 'reactivate', accountSubject(account, memberships)),

@@ -1,7 +1,12 @@
 import { RosterError } from '../../errors/roster-error.js';
 import type { SubjectType } from '../../model/audit-event.js';
 import type { Membership } from '../../model/membership.js';
-import { type PolicySubject, type RosterAction, rosterActions } from '../../ports/policy.js';
+import {
+  isProvisionerActor,
+  type PolicySubject,
+  type RosterAction,
+  rosterActions,
+} from '../../ports/policy.js';
 import type { ActorContext } from '../command-context.js';
 import { allowedKeys, applicable, subjectKindOf } from '../may/question.js';
 import { getAccountOrThrow, notFound } from '../not-found.js';
@@ -86,13 +91,16 @@ async function some(roles: readonly string[], test: (role: string) => Promise<bo
 }
 
 async function withoutSubject(ctx: ActorContext, action: RosterAction): Promise<boolean> {
-  const { organization, account, memberships } = ctx.actor;
+  const { organization } = ctx.actor;
   const kind = subjectKindOf[action];
   if (kind === 'Organization') {
     return allows(ctx, action, { ...organization, type: 'Organization', orgId: organization.id });
   }
-  if (action === 'deleteOwnAccount')
-    return allows(ctx, action, accountSubject(account, memberships));
+  if (action === 'deleteOwnAccount') {
+    // A provisioning connection has no account of its own to delete.
+    if (isProvisionerActor(ctx.actor)) return false;
+    return allows(ctx, action, accountSubject(ctx.actor.account, ctx.actor.memberships));
+  }
   if (action === 'createSpace')
     return allows(ctx, action, { type: 'Space', orgId: organization.id });
   return allowsAny(ctx, action, kind);

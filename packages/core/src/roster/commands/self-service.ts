@@ -1,6 +1,7 @@
 import { accountMachine } from '../../machines/account-machine.js';
 import { transition } from '../../machines/machine.js';
 import type { Account } from '../../model/account.js';
+import { requireAccountActor } from '../account-actor.js';
 import { audit } from '../audit.js';
 import { authorize } from '../authorize.js';
 import type { ActorContext } from '../command-context.js';
@@ -30,7 +31,7 @@ export async function requestPasswordReset(ctx: ActorContext, raw: unknown): Pro
 /** @internal */
 export async function deleteOwnAccount(ctx: ActorContext, raw: unknown): Promise<void> {
   const input = DeleteOwnAccountInput.parse(raw);
-  const actor = ctx.actor;
+  const actor = requireAccountActor(ctx, 'deleteOwnAccount');
   const { account, organization } = actor;
   const orgId = organization.id;
   const reports = await ctx.tx.memberships.listReports(orgId, account.id);
@@ -72,7 +73,7 @@ export async function deleteOwnAccount(ctx: ActorContext, raw: unknown): Promise
 
 /** @internal */
 export async function recordActivity(ctx: ActorContext): Promise<Account> {
-  const { account } = ctx.actor;
+  const { account } = requireAccountActor(ctx, 'recordActivity');
   const last = account.lastSeenAt?.getTime() ?? Number.NEGATIVE_INFINITY;
   if (ctx.now.getTime() - last < activityThrottleMs) return account;
   await ctx.tx.accounts.setLastSeen(account.orgId, account.id, ctx.now);

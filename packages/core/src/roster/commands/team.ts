@@ -3,6 +3,7 @@ import { transition } from '../../machines/machine.js';
 import { membershipMachine } from '../../machines/membership-machine.js';
 import type { Account } from '../../model/account.js';
 import type { Membership } from '../../model/membership.js';
+import { actingId } from '../../ports/policy.js';
 import { audit } from '../audit.js';
 import { authorize } from '../authorize.js';
 import type { ActorContext } from '../command-context.js';
@@ -15,6 +16,7 @@ import { requireManager } from '../manager.js';
 import { getAccountOrThrow, notFound } from '../not-found.js';
 import { membershipSubject } from '../policy-subjects.js';
 import { checkRoleGrantable, refuseSelf, refuseSelfOrOwner } from '../protections.js';
+import { reportsToReassign } from '../provisioner-departure.js';
 import { takeSeat } from '../seats.js';
 
 /** The account's membership of the space (current or former) and all its memberships, for rank (DESIGN §8). */
@@ -151,10 +153,10 @@ export async function removeFromTeam(ctx: ActorContext, raw: unknown): Promise<M
   const result = transition(membershipMachine, membership.state, 'removeFromTeam', {
     accountId: membership.accountId,
     ownerId: actor.organization.ownerId,
-    actorId: actor.account.id,
+    actorId: actingId(actor),
     spaceId,
     defaultSpaceId: actor.organization.defaultSpaceId,
-    directReportIds: reports.map((report) => report.accountId),
+    directReportIds: reportsToReassign(ctx, reports),
     reassignment: input.reassignReports,
   });
   const { state, effects } = await settleTransition(result, () =>

@@ -57,6 +57,27 @@ export interface OrganizationDeletedDelivery {
 }
 
 /**
+ * What a `reports.unassigned` handler gets: a provisioning connection
+ * deactivated or removed a manager whose direct reports had no new manager
+ * (an identity provider cannot reassign them), so rosterkit left them
+ * without one (rule 7, DESIGN §8): tell the organization's admins to
+ * reassign `reportIds` (accounts) in `spaceIds`.
+ *
+ * @category Delivery
+ */
+export interface ReportsUnassignedDelivery {
+  readonly orgId: string;
+  /** The manager who left. */
+  readonly managerId: string;
+  /** The accounts that now report to nobody. */
+  readonly reportIds: readonly string[];
+  /** The spaces of those reports' memberships. */
+  readonly spaceIds: readonly string[];
+  /** The provisioning connection that acted. */
+  readonly connectionId: string;
+}
+
+/**
  * The topics rosterkit writes, and the payload each handler of
  * `startOutboxWorker` is given.
  *
@@ -67,6 +88,7 @@ export interface OutboxTopics {
   readonly 'password.reset': PasswordResetDelivery;
   readonly 'sessions.revoke': SessionsRevokeDelivery;
   readonly 'organization.deleted': OrganizationDeletedDelivery;
+  readonly 'reports.unassigned': ReportsUnassignedDelivery;
 }
 
 /**
@@ -106,6 +128,13 @@ const text = (payload: Fields, key: string): string => {
   return value;
 };
 
+const texts = (payload: Fields, key: string): string[] => {
+  const value = payload[key];
+  if (!Array.isArray(value) || value.some((item) => typeof item !== 'string'))
+    throw new TypeError(`payload.${key} is not a list of strings`);
+  return value as string[];
+};
+
 /**
  * The typed payload of a message of a topic other than `invitation.created`
  * (which needs the keys, see open-invitation.ts). Throws a TypeError for a
@@ -125,6 +154,14 @@ export function payloadOf(message: OutboxMessage): OutboxTopics[keyof OutboxTopi
       return { orgId: message.orgId, accountId: text(payload, 'accountId') };
     case 'organization.deleted':
       return { orgId: message.orgId, accounts: Number(payload.accounts ?? 0) };
+    case 'reports.unassigned':
+      return {
+        orgId: message.orgId,
+        managerId: text(payload, 'managerId'),
+        reportIds: texts(payload, 'reportIds'),
+        spaceIds: texts(payload, 'spaceIds'),
+        connectionId: text(payload, 'connectionId'),
+      };
     default:
       throw new TypeError(`no payload shape for topic ${message.topic}`);
   }

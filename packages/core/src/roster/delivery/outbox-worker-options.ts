@@ -93,7 +93,13 @@ export interface OutboxWorker {
   readonly stopped: Promise<void>;
 }
 
-const topics = ['invitation.created', 'password.reset', 'sessions.revoke', 'organization.deleted'];
+const topics = [
+  'invitation.created',
+  'password.reset',
+  'sessions.revoke',
+  'organization.deleted',
+  'reports.unassigned',
+];
 const fn = z.custom<(...args: never[]) => unknown>((value) => typeof value === 'function', {
   error: 'Must be a function',
 });

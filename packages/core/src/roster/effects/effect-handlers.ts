@@ -1,10 +1,12 @@
 import type { Invitation } from '../../model/invitation.js';
+import { actingId } from '../../ports/policy.js';
 import { newManagerOf } from '../../rules/direct-reports.js';
 import { requireActor } from '../command-context.js';
 import { moveReports, runResourceHandlers } from '../departure.js';
 import { invitationEmail } from '../invitation-message.js';
 import { newInvitationSecret } from '../invitation-token.js';
 import { outboxMessageOf } from '../outbox.js';
+import { clearReportsManager } from '../provisioner-departure.js';
 import type { DepartureReason } from '../roster-options.js';
 import type {
   AccountTarget,
@@ -94,6 +96,19 @@ export const effectHandlers: EffectHandlers = {
       return managerId === undefined ? [] : [{ reportId, managerId }];
     });
     await moveReports(scope.ctx, { orgId: scope.orgId, reports, moves });
+    // Only a provisioner gets here with reports left over (the machine
+    // refuses anyone else): they are left without a manager, for admins.
+    const moving = new Set(moves.map((move) => move.reportId));
+    const left = reports.filter((report) => !moving.has(report.accountId));
+    if (left.length > 0) {
+      const { message } = await clearReportsManager(
+        scope.ctx,
+        scope.orgId,
+        target.account.id,
+        left,
+      );
+      scope.messages.push(message);
+    }
   },
 
   /** The host unassigns or hands over what the person owned (DESIGN rule 10). */
@@ -143,7 +158,7 @@ export const effectHandlers: EffectHandlers = {
     const { token, tokenHash } = secret;
     target.invitation = {
       ...invitationOf(target, 'rotateInvitationToken'),
-      invitedBy: requireActor(scope.ctx).account.id,
+      invitedBy: actingId(requireActor(scope.ctx)),
       tokenHash,
       expiresAt: new Date(scope.ctx.now.getTime() + scope.ctx.deps.invitationTtlMs),
     };

@@ -1,0 +1,141 @@
+import type {
+  ProvisioningConnection,
+  ProvisioningLink,
+  ProvisioningRepository,
+} from '@rosterkit/core';
+import {
+  checkLinkFilter,
+  checkLinkWindow,
+  checkNewRows,
+  compareByCreation,
+  matchesLinkFilter,
+  notFound,
+  staleVersion,
+} from '@rosterkit/core/adapter';
+import { copyRow } from './copy-row.js';
+import { key } from './table.js';
+import { stored, type ViewOf } from './tenant-repository.js';
+
+const clone = <T>(row: T): T => copyRow(row);
+
+/**
+ * The provisioning repository over its two tables: unique keys (token hash,
+ * and per connection and type the target, the lower-cased `userName` and the
+ * `externalId`) are the tables' indexes, so a race is caught at commit like
+ * any other; a connection's links are indexed by (organization, connection,
+ * type), and a listing filters and sorts them in memory.
+ *
+ * @internal
+ */
+export function provisioningRepository(
+  connections: ViewOf<ProvisioningConnection>,
+  links: ViewOf<ProvisioningLink>,
+): ProvisioningRepository {
+  const ofConnection = (orgId: string, connectionId: string, resourceType: string) =>
+    links().rowsBy('links', key(orgId, connectionId, resourceType));
+
+  const findLink = (
+    orgId: string,
+    connectionId: string,
+    resourceType: string,
+    id: string,
+  ): ProvisioningLink | undefined => {
+    const row = stored(links(), orgId, id);
+    return row !== undefined &&
+      row.connectionId === connectionId &&
+      row.resourceType === resourceType
+      ? row
+      : undefined;
+  };
+
+  return {
+    async insertConnection(connection) {
+      checkNewRows([connection]);
+      const copy = clone(connection);
+      connections().insert(copy);
+      return clone(copy);
+    },
+    async getConnection(orgId, id) {
+      const row = stored(connections(), orgId, id);
+      return row === undefined ? undefined : clone(row);
+    },
+    async updateConnection(connection, expectedVersion) {
+      const view = connections();
+      const previous = stored(view, connection.orgId, connection.id);
+      if (previous === undefined) throw notFound('ProvisioningConnection', connection.id);
+      if (previous.version !== expectedVersion) {
+        throw staleVersion('ProvisioningConnection', connection.id);
+      }
+      const next: ProvisioningConnection = {
+        ...clone(connection),
+        createdAt: previous.createdAt,
+        version: expectedVersion + 1,
+      };
+      view.replace(previous, next);
+      return clone(next);
+    },
+    async listConnections(orgId) {
+      return connections().rowsBy('org', orgId).sort(compareByCreation).map(clone);
+    },
+    async findConnectionByTokenHash(tokenHash) {
+      const view = connections();
+      const id = view.idBy('tokenHash', tokenHash);
+      const row = id === undefined ? undefined : view.get(id);
+      return row === undefined ? undefined : clone(row);
+    },
+    async insertLink(link) {
+      checkNewRows([link]);
+      const copy = clone(link);
+      links().insert(copy);
+      return clone(copy);
+    },
+    async getLink(orgId, connectionId, resourceType, id) {
+      const row = findLink(orgId, connectionId, resourceType, id);
+      return row === undefined ? undefined : clone(row);
+    },
+    async findLinkByTarget(orgId, connectionId, resourceType, targetId) {
+      const view = links();
+      const id = view.idBy('targetId', key(orgId, connectionId, resourceType, targetId));
+      const row = id === undefined ? undefined : view.get(id);
+      return row === undefined ? undefined : clone(row);
+    },
+    async updateLink(link, expectedVersion) {
+      const previous = findLink(link.orgId, link.connectionId, link.resourceType, link.id);
+      if (previous === undefined) throw notFound('ProvisioningLink', link.id);
+      if (previous.version !== expectedVersion) throw staleVersion('ProvisioningLink', link.id);
+      const next: ProvisioningLink = {
+        ...clone(link),
+        createdAt: previous.createdAt,
+        version: expectedVersion + 1,
+      };
+      links().replace(previous, next);
+      return clone(next);
+    },
+    async deleteLink(orgId, connectionId, resourceType, id) {
+      const row = findLink(orgId, connectionId, resourceType, id);
+      if (row === undefined) throw notFound('ProvisioningLink', id);
+      links().remove(row);
+    },
+    async listLinks(orgId, connectionId, resourceType, query) {
+      const filter = query.filter === undefined ? undefined : checkLinkFilter(query.filter);
+      checkLinkWindow(query.startIndex, query.count);
+      const matching = ofConnection(orgId, connectionId, resourceType)
+        .filter((row) => filter === undefined || matchesLinkFilter(row, filter))
+        .sort(compareByCreation);
+      const start = query.startIndex - 1;
+      return {
+        items: matching.slice(start, start + query.count).map(clone),
+        total: matching.length,
+      };
+    },
+    async deleteAllInOrganization(orgId) {
+      let count = 0;
+      for (const view of [links(), connections()] as const) {
+        const rows = view.rowsBy('org', orgId);
+        for (const row of rows) view.remove(row as never);
+        count += rows.length;
+      }
+      return count;
+    },
+  };
+}

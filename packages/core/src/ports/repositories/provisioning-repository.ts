@@ -1,0 +1,151 @@
+import type { LinkFilter } from '../../model/link-filter.js';
+import type { ProvisioningConnection } from '../../model/provisioning-connection.js';
+import type { ProvisioningLink, ProvisioningResourceType } from '../../model/provisioning-link.js';
+
+/**
+ * What {@link ProvisioningRepository.listLinks} returns, SCIM's way: one
+ * 1-based window of the matching links and how many match in all.
+ *
+ * @category Store port (for adapter authors)
+ */
+export interface LinkListQuery {
+  /** Only the links this filter accepts (every link when absent); see the adapter kit's `matchesLinkFilter`. */
+  readonly filter?: LinkFilter;
+  /** The position of the first link returned, from 1 (SCIM's `startIndex`); past the end gives no items. */
+  readonly startIndex: number;
+  /** At most this many links, an integer from 0 to 1000 (SCIM's `count`; 0 asks for the total alone). */
+  readonly count: number;
+}
+
+/**
+ * One window of links and the number of links that match.
+ *
+ * @category Store port (for adapter authors)
+ */
+export interface LinkListPage {
+  /** The links from `startIndex` on, by `createdAt` then `id` (ascending, by code units). */
+  readonly items: ProvisioningLink[];
+  /** How many links match the filter in all, whatever `startIndex` and `count`. */
+  readonly total: number;
+}
+
+/**
+ * SCIM provisioning (DESIGN §8, SCIM 2.0): the connections of identity
+ * providers to an organization, and their links (each a SCIM resource of one
+ * connection, and the account or group it is).
+ *
+ * The store enforces, also when two transactions race:
+ *
+ * - a connection's `tokenHash` is unique across every organization;
+ * - per connection and resource type, a link's `targetId`, its `userName`
+ *   compared case-insensitively (lower-cased by the adapter kit's
+ *   `lowerText`), and its `externalId` when not `null`, are each unique.
+ *
+ * A write that would break one throws `CONFLICT` with reason `unique` and
+ * `details.field` naming the key (`'tokenHash'`, `'targetId'`, `'userName'`,
+ * `'externalId'`, or `'id'` for a taken id); when two transactions race for
+ * one key, the one that loses may name no field (a database does not always
+ * say which index it hit).
+ *
+ * Everything but {@link ProvisioningRepository.findConnectionByTokenHash} is
+ * scoped to one organization: another organization's id is not found
+ * (`undefined`, or `NOT_FOUND` for a write), and so is a link asked for
+ * under another connection or resource type than its own.
+ *
+ * Versions are optimistic (DESIGN rule 14): an update names the version it
+ * read (`expectedVersion`) and stores the row with `expectedVersion + 1`,
+ * whatever `version` the row given carries; a stored version that differs
+ * is `CONFLICT` (reason `stale-version`), a row that is gone `NOT_FOUND`.
+ * An update keeps the stored `createdAt`, and what identifies the row
+ * (`id`, `orgId`, and for a link `connectionId` and `resourceType`).
+ *
+ * @category Store port (for adapter authors)
+ */
+export interface ProvisioningRepository {
+  /**
+   * Stores a new connection; its `version` must be 1.
+   *
+   * @throws `CONFLICT` (reason `unique`, field `id` or `tokenHash`); `INVALID_INPUT` when `version` is not 1.
+   */
+  insertConnection(connection: ProvisioningConnection): Promise<ProvisioningConnection>;
+  /** The connection with this id in this organization, or `undefined`. */
+  getConnection(orgId: string, id: string): Promise<ProvisioningConnection | undefined>;
+  /**
+   * Replaces the connection read at `expectedVersion` and returns it as
+   * stored (`version` = `expectedVersion + 1`, `createdAt` as stored).
+   *
+   * @throws `CONFLICT` (reason `stale-version`, or `unique` for a `tokenHash` taken); `NOT_FOUND` when gone.
+   */
+  updateConnection(
+    connection: ProvisioningConnection,
+    expectedVersion: number,
+  ): Promise<ProvisioningConnection>;
+  /** Every connection of the organization, by `createdAt` then `id`. */
+  listConnections(orgId: string): Promise<ProvisioningConnection[]>;
+  /**
+   * The connection whose token hashes to `tokenHash`, in any organization
+   * (the token is what tells the organization), or `undefined`. A revoked
+   * connection is found too: refusing it is the caller's decision.
+   */
+  findConnectionByTokenHash(tokenHash: string): Promise<ProvisioningConnection | undefined>;
+  /**
+   * Stores a new link; its `version` must be 1.
+   *
+   * @throws `CONFLICT` (reason `unique`, field `id`, `targetId`, `userName` or `externalId`); `INVALID_INPUT` when `version` is not 1.
+   */
+  insertLink(link: ProvisioningLink): Promise<ProvisioningLink>;
+  /** The link with this id of this connection and resource type in this organization, or `undefined`. */
+  getLink(
+    orgId: string,
+    connectionId: string,
+    resourceType: ProvisioningResourceType,
+    id: string,
+  ): Promise<ProvisioningLink | undefined>;
+  /** The link of this connection and resource type whose target is `targetId`, or `undefined`. */
+  findLinkByTarget(
+    orgId: string,
+    connectionId: string,
+    resourceType: ProvisioningResourceType,
+    targetId: string,
+  ): Promise<ProvisioningLink | undefined>;
+  /**
+   * Replaces the link read at `expectedVersion` and returns it as stored
+   * (`version` = `expectedVersion + 1`, `createdAt` as stored). The link is
+   * the one with `link.id` of `link.orgId`, `link.connectionId` and
+   * `link.resourceType`.
+   *
+   * @throws `CONFLICT` (reason `stale-version`, or `unique` with the field taken); `NOT_FOUND` when gone.
+   */
+  updateLink(link: ProvisioningLink, expectedVersion: number): Promise<ProvisioningLink>;
+  /**
+   * Deletes the link (at whatever version). Its id is never found again;
+   * not reusing it is the caller's part (SCIM ids are uuids).
+   *
+   * @throws `NOT_FOUND` when there is no such link.
+   */
+  deleteLink(
+    orgId: string,
+    connectionId: string,
+    resourceType: ProvisioningResourceType,
+    id: string,
+  ): Promise<void>;
+  /**
+   * One window of the links of a connection and resource type that match
+   * `query.filter`, by `createdAt` then `id`, with the total that match.
+   *
+   * @throws `INVALID_INPUT` for a bad filter (see the adapter kit's
+   * `checkLinkFilter`), or a `startIndex` (an integer from 1) or `count`
+   * (an integer from 0 to 1000) out of range.
+   */
+  listLinks(
+    orgId: string,
+    connectionId: string,
+    resourceType: ProvisioningResourceType,
+    query: LinkListQuery,
+  ): Promise<LinkListPage>;
+  /**
+   * Deletes every connection and link of the organization (for
+   * `deleteOrganization`), returning how many rows in all.
+   */
+  deleteAllInOrganization(orgId: string): Promise<number>;
+}
