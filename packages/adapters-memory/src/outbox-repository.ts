@@ -75,6 +75,10 @@ export function outboxRepository(view: () => TableView<OutboxMessage>): OutboxRe
     async appendMany(messages) {
       insertAll(view(), messages);
     },
+    async get(orgId, id) {
+      const row = view().get(id);
+      return row === undefined || row.orgId !== orgId ? undefined : clone(row);
+    },
     async listDue(now, limit) {
       const at = now.getTime();
       return view()

@@ -85,6 +85,10 @@ export function outboxRepository(
         insertBatch(messages.map(outboxToRow)),
       );
     },
+    async get(orgId, id) {
+      const row = (await delegate.findFirst({ where: { id, orgId } })) as OutboxRow | null;
+      return row === null ? undefined : outboxFromRow(row);
+    },
     async listDue(now, limit) {
       if (limit <= 0) return [];
       const rows = (await delegate.findMany({

@@ -111,4 +111,28 @@ export const outboxSuite: ConformanceSuite = (test) => {
       [{ ...message, deliveredAt: at(0) }, other].sort(byId),
     );
   });
+
+  test('Outbox: get returns one message of the organization as stored, any state; another organization’s or an unknown id is undefined', async ({
+    store,
+  }) => {
+    const alive = buildOutboxMessage({ orgId: 'org_a', payload: { nested: { n: [1, null] } } });
+    const dead = buildOutboxMessage({
+      orgId: 'org_a',
+      attempts: 4,
+      lastError: 'Error: gone',
+      deadAt: at(50),
+      leaseId: null,
+    });
+    const sent = buildOutboxMessage({ orgId: 'org_b', deliveredAt: at(9), leaseId: 'lease_x' });
+    await store.transaction((tx) => tx.outbox.appendMany([alive, dead, sent]));
+    const got = await store.transaction(async (tx) => [
+      await tx.outbox.get('org_a', alive.id),
+      await tx.outbox.get('org_a', dead.id),
+      await tx.outbox.get('org_b', sent.id),
+      await tx.outbox.get('org_a', sent.id),
+      await tx.outbox.get('org_b', alive.id),
+      await tx.outbox.get('org_a', 'out_missing'),
+    ]);
+    expect(got).toEqual([alive, dead, sent, undefined, undefined, undefined]);
+  });
 };

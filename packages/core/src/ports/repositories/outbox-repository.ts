@@ -28,6 +28,12 @@ export interface OutboxRepository {
   /** Appends several messages as given, in one round trip; an empty array is a no-op. */
   appendMany(messages: readonly OutboxMessage[]): Promise<void>;
   /**
+   * One message of the organization, as stored, or `undefined` when no
+   * message has this id in it (another organization's message included:
+   * DESIGN rule 11). What the actor's outbox calls read before they act.
+   */
+  get(orgId: string, id: string): Promise<OutboxMessage | undefined>;
+  /**
    * Up to `limit` messages of every organization due at `now` (undelivered,
    * not dead, `nextAttemptAt <= now`), in the order they became due:
    * `nextAttemptAt`, then `createdAt`, then `id`, each ascending. A message
