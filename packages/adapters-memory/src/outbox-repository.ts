@@ -1,4 +1,10 @@
-import type { OutboxDeadQuery, OutboxMessage, OutboxRepository, Page } from '@rosterkit/core';
+import type {
+  OutboxClaim,
+  OutboxDeadQuery,
+  OutboxMessage,
+  OutboxRepository,
+  Page,
+} from '@rosterkit/core';
 import {
   checkPageLimit,
   compareText,
@@ -14,6 +20,30 @@ const clone = <T>(row: T): T => structuredClone(row);
 
 const held = (row: OutboxMessage, leaseId: string): boolean =>
   row.deliveredAt === null && row.deadAt === null && row.leaseId === leaseId;
+
+/**
+ * A due row as a claim leaves it: leased, or, when its last lease lapsed
+ * unsettled (an interrupted delivery, counted as an attempt), parked dead
+ * once that count reaches the claim's `maxAttempts`.
+ */
+function claimedRow(row: OutboxMessage, claim: OutboxClaim): OutboxMessage {
+  if (row.leaseId === null) {
+    return { ...row, leaseId: claim.leaseId, nextAttemptAt: new Date(claim.until) };
+  }
+  const attempts = row.attempts + 1;
+  const lastError = claim.interruptedError;
+  if (attempts >= claim.maxAttempts) {
+    const now = new Date(claim.now);
+    return { ...row, attempts, lastError, leaseId: null, deadAt: now, nextAttemptAt: now };
+  }
+  return {
+    ...row,
+    attempts,
+    lastError,
+    leaseId: claim.leaseId,
+    nextAttemptAt: new Date(claim.until),
+  };
+}
 
 interface Position {
   readonly at: number;
@@ -98,7 +128,7 @@ export function outboxRepository(view: () => TableView<OutboxMessage>): OutboxRe
       // The outbox lock (locked-transaction.ts) makes this read-then-write
       // one step for every other claimer.
       return due.map((row) => {
-        const claimed = { ...row, leaseId: claim.leaseId, nextAttemptAt: new Date(claim.until) };
+        const claimed = claimedRow(row, claim);
         view().replace(row, claimed);
         return clone(claimed);
       });

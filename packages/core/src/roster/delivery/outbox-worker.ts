@@ -12,7 +12,7 @@ import {
   parseWorkerOptions,
 } from './outbox-worker-options.js';
 import { deliveryOf } from './roster-delivery.js';
-import { settleFailure } from './settle-failure.js';
+import { interruptedDelivery, settleFailure } from './settle-failure.js';
 
 const readCommitted = { isolation: 'read-committed' } as const;
 
@@ -31,7 +31,9 @@ type AnyHandler = (payload: unknown, context: unknown) => Promise<void> | void;
  * number of them on any number of processes never hand one message to two
  * handlers at once, and a message whose worker died is due again when its
  * lease lapses (delivery is at least once: a handler cut off mid-delivery
- * runs again elsewhere).
+ * runs again elsewhere). Such an interrupted delivery counts as an attempt,
+ * so a message that kills its worker every time is parked dead after
+ * `maxAttempts` of them, its `lastError` saying it was interrupted.
  *
  * Each handler gets its topic's typed payload: `invitation.created` the
  * invitation e-mail with its link's token, rebuilt from the message under
@@ -239,13 +241,26 @@ export function startOutboxWorker(roster: Roster, options: OutboxWorkerOptions):
           // run out, or another worker claims the same messages at once.
           const now = clock.now();
           until = new Date(now.getTime() + opts.lease);
-          return tx.outbox.claim({ now, limit: free, leaseId, until });
+          return tx.outbox.claim({
+            now,
+            limit: free,
+            leaseId,
+            until,
+            maxAttempts: opts.maxAttempts,
+            interruptedError: interruptedDelivery,
+          });
         }, readCommitted);
       } catch (error) {
         emit({ type: 'error', error });
       }
-      if (claimed.length > 0) emit({ type: 'claimed', count: claimed.length });
-      for (const message of claimed) launch(message, leaseId, until);
+      // The claim parks, rather than claims, a message interrupted too often.
+      const live = claimed.filter((message) => message.deadAt === null);
+      for (const message of claimed) {
+        if (message.deadAt !== null)
+          emit({ type: 'parked', message, reason: message.lastError ?? interruptedDelivery });
+      }
+      if (live.length > 0) emit({ type: 'claimed', count: live.length });
+      for (const message of live) launch(message, leaseId, until);
       if (claimed.length < free && !stopping) await pause(opts.pollMs);
     }
   }
