@@ -163,6 +163,17 @@ export function outboxRepository(view: () => TableView<OutboxMessage>): OutboxRe
       view().replace(row, { ...row, deliveredAt: new Date(at.getTime()), leaseId: null });
       return true;
     },
+    async markDeliveredMany(ids, at) {
+      // Every id is checked before anything is written: NOT_FOUND marks none.
+      const rows = [...new Set(ids)].map(existing);
+      let marked = 0;
+      for (const row of rows) {
+        if (row.deliveredAt !== null) continue;
+        view().replace(row, { ...row, deliveredAt: new Date(at.getTime()), leaseId: null });
+        marked += 1;
+      }
+      return marked;
+    },
     async recordFailure(id, failure) {
       const row = existing(id);
       if (row.deliveredAt !== null || row.deadAt !== null || row.attempts !== failure.attempts - 1)

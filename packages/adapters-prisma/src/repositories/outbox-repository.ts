@@ -196,6 +196,25 @@ export function outboxRepository(
       })) as { count: number };
       return count === 1 ? true : unmatched(id);
     },
+    async markDeliveredMany(ids, at) {
+      const distinct = [...new Set(ids)];
+      if (distinct.length === 0) return 0;
+      const { count } = (await delegate.updateMany({
+        where: { id: { in: distinct }, deliveredAt: null },
+        data: { deliveredAt: at, leaseId: null },
+      })) as { count: number };
+      if (count === distinct.length) return count;
+      // Fewer marked than asked: delivered already, or unknown (then
+      // NOT_FOUND, and the caller's transaction rolls the others back).
+      const known = (await delegate.findMany({
+        where: { id: { in: distinct } },
+        select: { id: true },
+      })) as { id: string }[];
+      const found = new Set(known.map((row) => row.id));
+      const missing = distinct.find((id) => !found.has(id));
+      if (missing !== undefined) throw notFound('OutboxMessage', missing);
+      return count;
+    },
     async recordFailure(id, failure) {
       // One conditional UPDATE: of two drainers recording the same attempt,
       // the second matches nothing (attempts moved on).

@@ -371,6 +371,7 @@ export const outboxWorkerScenarios: ConformanceSuite = (test) => {
               outbox: {
                 ...tx.outbox,
                 markDelivered: killed,
+                markDeliveredMany: killed,
                 recordFailure: killed,
                 release: killed,
                 renewLease: killed,

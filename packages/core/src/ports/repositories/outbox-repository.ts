@@ -104,6 +104,18 @@ export interface OutboxRepository {
    */
   markDelivered(id: string, at: Date): Promise<boolean>;
   /**
+   * {@link OutboxRepository.markDelivered} for several messages in one
+   * round trip (a worker settling the deliveries that finished together):
+   * each of `ids` not yet delivered is marked delivered at `at`, dead or
+   * not, its `leaseId` cleared. An id listed twice counts once; an empty
+   * array is a no-op.
+   *
+   * @param ids - the messages' ids (core passes at most 1000).
+   * @returns how many were marked (the others were delivered already).
+   * @throws `NOT_FOUND` when an id is no message's (its transaction, rolled back, marks none).
+   */
+  markDeliveredMany(ids: readonly string[], at: Date): Promise<number>;
+  /**
    * Records one failed delivery: stores `failure.attempts` as the message's
    * count, `failure.error` as `lastError`, `failure.nextAttemptAt`, and
    * `failure.deadAt` (set: the message is parked dead), and clears `leaseId`. It writes only if the

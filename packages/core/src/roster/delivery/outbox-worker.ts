@@ -1,6 +1,7 @@
 import type { OutboxMessage } from '../../model/outbox-message.js';
 import { exponentialBackoff } from '../outbox-backoff.js';
 import type { Roster } from '../roster.js';
+import { deliveredBatch } from './delivered-batch.js';
 import { newLeaseId } from './lease-id.js';
 import { openInvitation } from './open-invitation.js';
 import type { OutboxTopics } from './outbox-topics.js';
@@ -15,6 +16,9 @@ import { deliveryOf } from './roster-delivery.js';
 import { interruptedDelivery, settleFailure } from './settle-failure.js';
 
 const readCommitted = { isolation: 'read-committed' } as const;
+
+/** How long a finished delivery waits for others to be settled with it, in milliseconds. */
+const settleWithinMs = 10;
 
 /** Waits for `work`, or `ms` at most. */
 async function within(work: Promise<void>, ms: number): Promise<void> {
@@ -34,6 +38,10 @@ type AnyHandler = (payload: unknown, context: unknown) => Promise<void> | void;
  * runs again elsewhere). Such an interrupted delivery counts as an attempt,
  * so a message that kills its worker every time is parked dead after
  * `maxAttempts` of them, its `lastError` saying it was interrupted.
+ *
+ * Deliveries that finish together are marked delivered in one store
+ * transaction (those done within a few milliseconds of each other, or at
+ * once when no other is in flight), not one transaction each.
  *
  * Each handler gets its topic's typed payload: `invitation.created` the
  * invitation e-mail with its link's token, rebuilt from the message under
@@ -92,6 +100,20 @@ export function startOutboxWorker(roster: Roster, options: OutboxWorkerOptions):
   let stopping = false;
   let wakeUp: (() => void) | undefined;
   const inFlight = new Set<Promise<void>>();
+  // Deliveries that finish together are marked delivered in one transaction,
+  // while the slots they freed claim more: `settling` are those waiting for it.
+  const settling = new Set<Promise<void>>();
+  const delivered = deliveredBatch(store, clock, {
+    withinMs: settleWithinMs,
+    inFlight: () => inFlight.size,
+  });
+  /** Marks a message delivered with the others finishing with it; `then` runs once it is. */
+  const settleDelivered = (id: string, then: () => void): void => {
+    const done: Promise<void> = settle(() => delivered.add(id).then(then)).finally(() =>
+      settling.delete(done),
+    );
+    settling.add(done);
+  };
   const controllers = new Set<AbortController>();
   const wake = () => {
     wakeUp?.();
@@ -169,9 +191,9 @@ export function startOutboxWorker(roster: Roster, options: OutboxWorkerOptions):
         const opened = await openInvitation(store, invitationKeys, message, clock.now());
         if (opened.kind === 'park') return await park(opened.reason);
         if (opened.kind === 'skip') {
-          const at = clock.now();
-          await store.transaction((tx) => tx.outbox.markDelivered(message.id, at), readCommitted);
-          emit({ type: 'skipped', message, reason: opened.reason });
+          settleDelivered(message.id, () =>
+            emit({ type: 'skipped', message, reason: opened.reason }),
+          );
           return;
         }
         payload = opened.payload;
@@ -205,9 +227,9 @@ export function startOutboxWorker(roster: Roster, options: OutboxWorkerOptions):
         });
         return;
       }
-      const at = clock.now();
-      await store.transaction((tx) => tx.outbox.markDelivered(message.id, at), readCommitted);
-      emit({ type: 'delivered', message, durationMs: Date.now() - started });
+      settleDelivered(message.id, () =>
+        emit({ type: 'delivered', message, durationMs: Date.now() - started }),
+      );
     } finally {
       clearInterval(renew);
       controllers.delete(controller);
@@ -224,11 +246,15 @@ export function startOutboxWorker(roster: Roster, options: OutboxWorkerOptions):
 
   async function loop(): Promise<void> {
     while (!stopping) {
-      const free = opts.concurrency - inFlight.size;
+      // Up to `concurrency` delivered messages may wait for their settlement
+      // while the slots they freed claim more; past that, they hold slots
+      // too, so a slow store slows the claims rather than piling them up.
+      const busy = inFlight.size + Math.max(0, settling.size - opts.concurrency);
+      const free = opts.concurrency - busy;
       // Claims in batches: while at least half the slots are busy, wait for
       // more to free up rather than claim one message per transaction.
-      if (free <= 0 || (inFlight.size > 0 && free * 2 < opts.concurrency)) {
-        await Promise.race([...inFlight, pause(opts.pollMs)]);
+      if (free <= 0 || (busy > 0 && free * 2 < opts.concurrency)) {
+        await Promise.race([...inFlight, ...settling, pause(opts.pollMs)]);
         continue;
       }
       let claimed: OutboxMessage[] = [];
@@ -277,7 +303,9 @@ export function startOutboxWorker(roster: Roster, options: OutboxWorkerOptions):
       stopping = true;
       wake();
       await running;
-      const all = Promise.all([...inFlight]).then(() => undefined);
+      const all = Promise.all([...inFlight])
+        .then(() => Promise.all([...settling]))
+        .then(() => undefined);
       await within(all, opts.gracePeriodMs);
       for (const controller of controllers) controller.abort(new Error('The worker stopped'));
       // Handlers that honour the signal hand their messages back now.
