@@ -426,4 +426,71 @@ export const outboxWorkerScenarios: ConformanceSuite = (test) => {
       dead: 1,
     });
   });
+
+  test('Domain: deliveries that finish together are marked delivered in one transaction, each once, and reported delivered once marked', async (ctx) => {
+    const org = await seedScenario(ctx.store);
+    await org.roster.drainOutbox(async () => {});
+    const admin = org.as(org.admin);
+    for (let i = 0; i < 8; i += 1)
+      await admin.requestPasswordReset({ accountId: (i % 2 ? org.agentA : org.agentB).id });
+    const batches: string[][] = [];
+    let singles = 0;
+    const counting: Store = {
+      transaction: (work, options) =>
+        ctx.store.transaction(
+          (tx) =>
+            work({
+              ...tx,
+              outbox: {
+                ...tx.outbox,
+                markDelivered: (id, at) => {
+                  singles += 1;
+                  return tx.outbox.markDelivered(id, at);
+                },
+                markDeliveredMany: (ids, at) => {
+                  batches.push([...ids]);
+                  return tx.outbox.markDeliveredMany(ids, at);
+                },
+              },
+            }),
+          options,
+        ),
+    };
+    const roster = createRoster({ store: counting, policy: scenarioPolicy, clock: org.clock });
+    const undelivered: string[] = [];
+    const checks: Promise<void>[] = [];
+    const events = await runWorker(
+      roster,
+      {
+        concurrency: 4,
+        handlers: { 'password.reset': () => undefined },
+        onEvent: (event) => {
+          // Reported once its batch committed: the store has it delivered.
+          if (event.type === 'delivered')
+            checks.push(
+              Promise.resolve(ctx.raw.outbox()).then((rows) => {
+                if (rows.find((row) => row.id === event.message.id)?.deliveredAt === null)
+                  undelivered.push(event.message.id);
+              }),
+            );
+        },
+      },
+      (seen) => seen.filter((event) => event.type === 'delivered').length >= 8,
+    );
+    const delivered = events.filter((event) => event.type === 'delivered');
+    expect(delivered).toHaveLength(8);
+    expect(singles).toBe(0);
+    const marked = batches.flat();
+    expect(marked).toHaveLength(8);
+    expect(new Set(marked).size).toBe(8);
+    expect(batches.length).toBeLessThan(8);
+    await Promise.all(checks);
+    expect(checks).toHaveLength(8);
+    expect(undelivered).toEqual([]);
+    expect(
+      (await ctx.raw.outbox()).filter(
+        (m) => m.topic === 'password.reset' && m.deliveredAt === null,
+      ),
+    ).toEqual([]);
+  });
 };
