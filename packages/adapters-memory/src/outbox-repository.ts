@@ -1,4 +1,10 @@
-import type { OutboxDeadQuery, OutboxMessage, OutboxRepository, Page } from '@rosterkit/core';
+import type {
+  OutboxClaim,
+  OutboxDeadQuery,
+  OutboxMessage,
+  OutboxRepository,
+  Page,
+} from '@rosterkit/core';
 import {
   checkPageLimit,
   compareText,
@@ -15,6 +21,30 @@ const clone = <T>(row: T): T => copyRow(row);
 
 const held = (row: OutboxMessage, leaseId: string): boolean =>
   row.deliveredAt === null && row.deadAt === null && row.leaseId === leaseId;
+
+/**
+ * A due row as a claim leaves it: leased, or, when its last lease lapsed
+ * unsettled (an interrupted delivery, counted as an attempt), parked dead
+ * once that count reaches the claim's `maxAttempts`.
+ */
+function claimedRow(row: OutboxMessage, claim: OutboxClaim): OutboxMessage {
+  if (row.leaseId === null) {
+    return { ...row, leaseId: claim.leaseId, nextAttemptAt: new Date(claim.until) };
+  }
+  const attempts = row.attempts + 1;
+  const lastError = claim.interruptedError;
+  if (attempts >= claim.maxAttempts) {
+    const now = new Date(claim.now);
+    return { ...row, attempts, lastError, leaseId: null, deadAt: now, nextAttemptAt: now };
+  }
+  return {
+    ...row,
+    attempts,
+    lastError,
+    leaseId: claim.leaseId,
+    nextAttemptAt: new Date(claim.until),
+  };
+}
 
 interface Position {
   readonly at: number;
@@ -76,6 +106,10 @@ export function outboxRepository(view: () => TableView<OutboxMessage>): OutboxRe
     async appendMany(messages) {
       insertAll(view(), messages);
     },
+    async get(orgId, id) {
+      const row = view().get(id);
+      return row === undefined || row.orgId !== orgId ? undefined : clone(row);
+    },
     async listDue(now, limit) {
       const at = now.getTime();
       return view()
@@ -95,7 +129,7 @@ export function outboxRepository(view: () => TableView<OutboxMessage>): OutboxRe
       // The outbox lock (locked-transaction.ts) makes this read-then-write
       // one step for every other claimer.
       return due.map((row) => {
-        const claimed = { ...row, leaseId: claim.leaseId, nextAttemptAt: new Date(claim.until) };
+        const claimed = claimedRow(row, claim);
         view().replace(row, claimed);
         return clone(claimed);
       });
@@ -129,6 +163,17 @@ export function outboxRepository(view: () => TableView<OutboxMessage>): OutboxRe
       if (row.deliveredAt !== null) return false;
       view().replace(row, { ...row, deliveredAt: new Date(at.getTime()), leaseId: null });
       return true;
+    },
+    async markDeliveredMany(ids, at) {
+      // Every id is checked before anything is written: NOT_FOUND marks none.
+      const rows = [...new Set(ids)].map(existing);
+      let marked = 0;
+      for (const row of rows) {
+        if (row.deliveredAt !== null) continue;
+        view().replace(row, { ...row, deliveredAt: new Date(at.getTime()), leaseId: null });
+        marked += 1;
+      }
+      return marked;
     },
     async recordFailure(id, failure) {
       const row = existing(id);

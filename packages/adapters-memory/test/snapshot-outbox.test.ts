@@ -73,6 +73,8 @@ describe('memoryStore snapshot outbox rows', () => {
         limit: 10,
         leaseId: 'lease_1',
         until: new Date(created.getTime() + 1000),
+        maxAttempts: 10,
+        interruptedError: 'Interrupted',
       }),
     );
     expect(claimed.map((message) => message.id)).toEqual(['out_1']);

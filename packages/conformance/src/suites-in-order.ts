@@ -9,6 +9,7 @@ import { invitationListScenarios } from './domain/invitation-list-scenarios.js';
 import { invitationScenarios } from './domain/invitation-scenarios.js';
 import { lifecycleScenarios } from './domain/lifecycle-scenarios.js';
 import { organizationScenarios } from './domain/organization-scenarios.js';
+import { outboxAdminScenarios } from './domain/outbox-admin-scenarios.js';
 import { outboxScenarios } from './domain/outbox-scenarios.js';
 import { outboxWorkerScenarios } from './domain/outbox-worker-scenarios.js';
 import { provisionerScenarios } from './domain/provisioner-scenarios.js';
@@ -73,7 +74,7 @@ export const suitesInOrder: ReadonlyArray<readonly [string, ConformanceSuite]> =
   ['domain: emails', emailScenarios],
   ['domain: organization', organizationScenarios],
   ['domain: structure', structureScenarios],
-  ['domain: outbox', outboxScenarios],
+  ['domain: outbox', both(outboxScenarios, outboxAdminScenarios)],
   ['domain: outbox worker', outboxWorkerScenarios],
   ['domain: bulk', both(bulkImportScenarios, bulkUpdateScenarios)],
   ['domain: roles', roleScenarios],

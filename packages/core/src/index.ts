@@ -155,6 +155,7 @@ export type { ListedInvitation } from './roster/commands/invitation-list.js';
 export type { IssuedInvitation } from './roster/commands/invitations.js';
 export type { ActorPermissions } from './roster/commands/may.js';
 export type { DeletedOrganization } from './roster/commands/organization.js';
+export type { DeadOutboxPageInput } from './roster/commands/outbox-admin.js';
 export type {
   AccountWithMemberships,
   Presence,

@@ -15,6 +15,7 @@ export const permissions = [
   'deleteOrganization',
   'transferOwnership',
   'manageRoles',
+  'manageOutbox',
 ] as const;
 
 /** A permission from {@link permissions}. */
@@ -30,6 +31,7 @@ export const permissionLabels: Readonly<Record<Permission, string>> = {
   deleteOrganization: 'Delete organization',
   transferOwnership: 'Transfer ownership',
   manageRoles: 'Manage roles',
+  manageOutbox: 'Manage deliveries',
 };
 
 /**
@@ -39,6 +41,9 @@ export const permissionLabels: Readonly<Record<Permission, string>> = {
  * `transferOwnership` are further limited to the organization's owner.
  * `manageRoles` defines, changes and deletes the organization's stored
  * roles, within the holder's own rank and permissions (DESIGN rule 4).
+ * `manageOutbox` lists and retries the organization's dead outbox messages
+ * (e-mails that could not be delivered); it applies only to a role held
+ * across the organization, as the outbox has no spaces.
  */
 export const permissionActions: Readonly<Record<Permission, readonly RosterAction[]>> = {
   manageUsers: [
@@ -70,4 +75,5 @@ export const permissionActions: Readonly<Record<Permission, readonly RosterActio
   deleteOrganization: ['deleteOrganization'],
   transferOwnership: ['transferOwnership'],
   manageRoles: ['defineRole', 'updateRole', 'deleteRole'],
+  manageOutbox: ['manageOutbox'],
 };

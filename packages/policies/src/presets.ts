@@ -24,7 +24,14 @@ const teamWorkspace = defineRoleSet({
       label: 'Admin',
       description: 'Manages the team: roles, departments, removals and re-adds.',
       rank: 50,
-      permissions: ['manageUsers', 'manageTeam', 'manageGroups', 'viewStatistics', 'manageRoles'],
+      permissions: [
+        'manageUsers',
+        'manageTeam',
+        'manageGroups',
+        'viewStatistics',
+        'manageRoles',
+        'manageOutbox',
+      ],
     },
     {
       name: 'staff',
@@ -93,7 +100,14 @@ const managedTeams = defineRoleSet({
       label: 'Admin',
       description: 'Manage Users and Can Manage Team.',
       rank: 80,
-      permissions: ['manageUsers', 'manageTeam', 'manageGroups', 'viewStatistics', 'manageRoles'],
+      permissions: [
+        'manageUsers',
+        'manageTeam',
+        'manageGroups',
+        'viewStatistics',
+        'manageRoles',
+        'manageOutbox',
+      ],
     },
     {
       name: 'team-leader',

@@ -37,6 +37,7 @@ export const subjectTypes = [
   'Invitation',
   'AuditEvent',
   'Role',
+  'OutboxMessage',
 ] as const satisfies readonly SubjectType[];
 
 /** The subjects rules are about: every {@link @rosterkit/core!SubjectType}, or `'all'`. */

@@ -40,6 +40,8 @@ const ORG_ACTIONS: RosterAction[] = [
 const GROUPS: RosterAction[] = ['assignGroups', 'createGroup', 'renameGroup', 'deleteGroup'];
 const OWNER_ONLY: RosterAction[] = ['transferOwnership', 'deleteOrganization'];
 const ROLES: RosterAction[] = ['defineRole', 'updateRole', 'deleteRole'];
+// The organization's dead outbox messages: organization-wide roles only.
+const OUTBOX: RosterAction[] = ['manageOutbox'];
 const EVERYTHING: RosterAction[] = [
   'read',
   ...USERS,
@@ -48,6 +50,7 @@ const EVERYTHING: RosterAction[] = [
   ...ORG_ACTIONS,
   ...OWNER_ONLY,
   ...ROLES,
+  ...OUTBOX,
 ];
 
 interface Expected {
@@ -64,8 +67,16 @@ const table: Readonly<Record<string, Expected>> = {
     scoped: [],
     may: {
       owner: EVERYTHING,
-      'role:owner': ['read', ...USERS, ...GROUPS, 'viewStatistics', ...ORG_ACTIONS, ...ROLES],
-      'role:admin': ['read', ...USERS, ...GROUPS, 'viewStatistics', ...ROLES],
+      'role:owner': [
+        'read',
+        ...USERS,
+        ...GROUPS,
+        'viewStatistics',
+        ...ORG_ACTIONS,
+        ...ROLES,
+        ...OUTBOX,
+      ],
+      'role:admin': ['read', ...USERS, ...GROUPS, 'viewStatistics', ...ROLES, ...OUTBOX],
       'role:staff': ['read'],
     },
   },
@@ -75,7 +86,7 @@ const table: Readonly<Record<string, Expected>> = {
     scoped: [],
     may: {
       owner: EVERYTHING.filter((a) => a !== 'viewStatistics'),
-      'role:administrator': ['read', ...USERS, ...GROUPS, ...ORG_ACTIONS, ...ROLES],
+      'role:administrator': ['read', ...USERS, ...GROUPS, ...ORG_ACTIONS, ...ROLES, ...OUTBOX],
       'role:manager': ['read', ...GROUPS],
       'role:agent': ['read'],
     },
@@ -93,6 +104,7 @@ const table: Readonly<Record<string, Expected>> = {
         'viewStatistics',
         ...ORG_ACTIONS,
         ...ROLES,
+        ...OUTBOX,
       ],
       'role:manager': ['read', ...GROUPS, 'viewStatistics'],
       'role:agent': ['read'],
@@ -111,8 +123,9 @@ const table: Readonly<Record<string, Expected>> = {
         'viewStatistics',
         ...ORG_ACTIONS,
         ...ROLES,
+        ...OUTBOX,
       ],
-      'role:admin': ['read', ...USERS, ...GROUPS, 'viewStatistics', ...ROLES],
+      'role:admin': ['read', ...USERS, ...GROUPS, 'viewStatistics', ...ROLES, ...OUTBOX],
       'role:team-leader': ['read', 'viewStatistics'],
       'role:user': ['read'],
     },
@@ -123,7 +136,15 @@ const table: Readonly<Record<string, Expected>> = {
     scoped: ['site-admin'],
     may: {
       owner: EVERYTHING,
-      'role:super-admin': ['read', ...USERS, ...GROUPS, 'viewStatistics', ...ORG_ACTIONS, ...ROLES],
+      'role:super-admin': [
+        'read',
+        ...USERS,
+        ...GROUPS,
+        'viewStatistics',
+        ...ORG_ACTIONS,
+        ...ROLES,
+        ...OUTBOX,
+      ],
       'role:site-admin': ['read', ...USERS, ...GROUPS, 'viewStatistics'],
       'role:staff': ['read'],
     },
@@ -134,7 +155,15 @@ const table: Readonly<Record<string, Expected>> = {
     scoped: ['manager'],
     may: {
       owner: EVERYTHING,
-      'role:owner': ['read', ...USERS, ...GROUPS, 'viewStatistics', ...ORG_ACTIONS, ...ROLES],
+      'role:owner': [
+        'read',
+        ...USERS,
+        ...GROUPS,
+        'viewStatistics',
+        ...ORG_ACTIONS,
+        ...ROLES,
+        ...OUTBOX,
+      ],
       'role:manager': ['read', ...USERS, ...GROUPS, 'viewStatistics'],
       'role:agent': ['read'],
     },
@@ -159,7 +188,14 @@ type Outcome = 'allow' | keyof typeof reasons;
 // Which kind of record each action is checked on.
 const subjectOf: Record<
   RosterAction,
-  'Organization' | 'Account' | 'Membership' | 'Invitation' | 'Space' | 'Group' | 'Role'
+  | 'Organization'
+  | 'Account'
+  | 'Membership'
+  | 'Invitation'
+  | 'Space'
+  | 'Group'
+  | 'Role'
+  | 'OutboxMessage'
 > = {
   read: 'Account',
   renameOrganization: 'Organization',
@@ -192,6 +228,7 @@ const subjectOf: Record<
   defineRole: 'Role',
   updateRole: 'Role',
   deleteRole: 'Role',
+  manageOutbox: 'OutboxMessage',
 };
 const selfProtected = new Set<RosterAction>([
   'deactivate',
@@ -254,8 +291,9 @@ function expectedOutcome(expected: Expected, c: Case): Outcome {
   const may = expected.may[c.actorKind] ?? [];
   if (!c.sameTenant) return 'tenant';
   const subject = subjectOf[action];
-  // A new space, or a role of the lowest rank with no permission that nobody holds.
-  if (subject === 'Space' || subject === 'Role') {
+  // A new space, a role of the lowest rank with no permission that nobody
+  // holds, or one of the organization's outbox messages: no account targeted.
+  if (subject === 'Space' || subject === 'Role' || subject === 'OutboxMessage') {
     return may.includes(action) ? 'allow' : 'permission';
   }
   if (subject === 'Group') {
@@ -339,6 +377,8 @@ function subjectFor(
         permissions: [],
         scope: 'space',
       };
+    case 'OutboxMessage':
+      return { type: 'OutboxMessage', orgId, id: 'out-dead', topic: 'password.reset' };
     case 'Invitation':
       return {
         type: 'Invitation',
@@ -371,7 +411,8 @@ describe.each(Object.entries(table))('authorization matrix: %s', (_name, expecte
               target !== 'self' &&
               (subjectOf[action] === 'Space' ||
                 subjectOf[action] === 'Group' ||
-                subjectOf[action] === 'Role')
+                subjectOf[action] === 'Role' ||
+                subjectOf[action] === 'OutboxMessage')
             )
               continue;
             cases.push({ actorKind, target, action, sameTenant, sameScope });

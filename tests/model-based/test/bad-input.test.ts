@@ -15,6 +15,7 @@ import {
   CreateOrganizationInput,
   CreateSpaceInput,
   DeactivateInput,
+  DeadOutboxPageInput,
   DeclineInvitationInput,
   DefineRoleInput,
   DeleteGroupInput,
@@ -35,6 +36,7 @@ import {
   RenameGroupInput,
   RenameOrganizationInput,
   RenameSpaceInput,
+  RetryDeadOutboxMessageInput,
   RoleRef,
   SetManagerInput,
   SetRestrictionsInput,
@@ -105,6 +107,8 @@ const commands: [string, Call, Model<unknown>][] = [
   ['updateRole', actorCommand('updateRole'), UpdateRoleInput],
   ['deleteRole', actorCommand('deleteRole'), RoleRef],
   ['permissions', actorCommand('permissions'), CanSubject],
+  ['listDeadOutboxMessages', actorCommand('listDeadOutboxMessages'), DeadOutboxPageInput],
+  ['retryDeadOutboxMessage', actorCommand('retryDeadOutboxMessage'), RetryDeadOutboxMessageInput],
   [
     'can',
     (world, input) => {
@@ -134,6 +138,7 @@ const optionalInput = new Set([
   'listInvitations',
   'listGroups',
   'permissions',
+  'listDeadOutboxMessages',
 ]);
 
 const folder = mkdtempSync(join(tmpdir(), 'rosterkit-bad-input-'));

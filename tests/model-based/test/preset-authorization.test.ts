@@ -427,3 +427,47 @@ describe('multiSite: linking accounts and reading the audit (issue 14)', () => {
     await expectCode(org.as(org.owner).history({ accountId: 'acc_nobody' }), 'NOT_FOUND');
   });
 });
+
+describe('dead outbox messages: the organization-wide admins manage them (issue 15)', () => {
+  async function withDeadMessage(roleSet: RoleSet) {
+    const org = await orgWith(roleSet);
+    await org.roster.drainOutbox(async () => {});
+    await org.as(org.owner).requestPasswordReset({ accountId: org.owner.id });
+    await org.roster.drainOutbox(
+      async () => {
+        throw new Error('550 mailbox unavailable');
+      },
+      { maxAttempts: 1 },
+    );
+    const [dead] = (await org.roster.listDeadOutboxMessages()).items;
+    if (dead === undefined) throw new Error('nothing was parked dead');
+    return { ...org, dead };
+  }
+
+  it('teamWorkspace: an admin lists and retries, staff may not; the retry is in the audit', async () => {
+    const org = await withDeadMessage(presets.teamWorkspace);
+    const admin = await org.join('adi@acme.io', 'admin');
+    const staff = await org.join('bo@acme.io', 'staff');
+    await expectCode(org.as(staff).listDeadOutboxMessages(), 'FORBIDDEN');
+    await expectCode(org.as(staff).retryDeadOutboxMessage({ messageId: org.dead.id }), 'FORBIDDEN');
+    expect((await org.as(admin).listDeadOutboxMessages()).items.map((m) => m.id)).toEqual([
+      org.dead.id,
+    ]);
+    expect(await org.as(admin).retryDeadOutboxMessage({ messageId: org.dead.id })).toBe(true);
+    expect((await org.roster.listDeadOutboxMessages()).total).toBe(0);
+    const events = await org.store.inspect().auditEvents(org.organization.id);
+    expect(events.filter((event) => event.action === 'retryDeadOutboxMessage')).toMatchObject([
+      { actor: { accountId: admin.id }, target: { type: 'OutboxMessage', id: org.dead.id } },
+    ]);
+  });
+
+  it('multiSite: the super admin (owner) manages them, a site admin does not (the outbox has no sites)', async () => {
+    const org = await withDeadMessage(presets.multiSite);
+    const leeds = await org.as(org.owner).createSpace({ name: 'Leeds' });
+    const siteAdmin = await org.join('sa@acme.io', 'site-admin', leeds.id);
+    expect(await org.as(siteAdmin).can('manageOutbox')).toBe(false);
+    await expectCode(org.as(siteAdmin).listDeadOutboxMessages(), 'FORBIDDEN');
+    expect(await org.as(org.owner).can('manageOutbox')).toBe(true);
+    expect((await org.as(org.owner).listDeadOutboxMessages()).total).toBe(1);
+  });
+});

@@ -202,7 +202,7 @@ export const outboxWorkerScenarios: ConformanceSuite = (test) => {
     );
   });
 
-  test('Domain: a message whose worker died comes back when its lease lapses; stop hands back what a handler gave up, counting no failure', async (ctx) => {
+  test('Domain: a message whose worker died comes back when its lease lapses, the interruption counted as an attempt; stop hands back what a handler gave up, counting no failure', async (ctx) => {
     const org = await seedScenario(ctx.store);
     await org.roster.drainOutbox(async () => {});
     await org.as(org.admin).requestPasswordReset({ accountId: org.agentA.id });
@@ -214,6 +214,8 @@ export const outboxWorkerScenarios: ConformanceSuite = (test) => {
         limit: 1,
         leaseId: 'lease_dead',
         until: new Date(now.getTime() + 30_000),
+        maxAttempts: 10,
+        interruptedError: 'Interrupted',
       }),
     );
     let calls = 0;
@@ -236,9 +238,9 @@ export const outboxWorkerScenarios: ConformanceSuite = (test) => {
     const [stored] = (await ctx.raw.outbox()).filter((m) => m.id === claimed?.id);
     expect(stored).toMatchObject({
       leaseId: null,
-      attempts: 0,
+      attempts: 1,
       deliveredAt: null,
-      lastError: null,
+      lastError: expect.stringMatching(/^Interrupted: /),
     });
     expect(stored?.nextAttemptAt.getTime()).toBeLessThanOrEqual(org.clock.now().getTime());
   });
@@ -296,6 +298,8 @@ export const outboxWorkerScenarios: ConformanceSuite = (test) => {
               limit: 10,
               leaseId: 'lease_other',
               until: new Date(now.getTime() + 30_000),
+              maxAttempts: 10,
+              interruptedError: 'Interrupted',
             }),
           );
         }
@@ -348,5 +352,145 @@ export const outboxWorkerScenarios: ConformanceSuite = (test) => {
     await owner$.deactivate({ accountId: account.id });
     expect(seen.at(-1)).toEqual(['sessions.revoke']);
     expect(seen.filter((topics) => topics.includes('sessions.revoke'))).toHaveLength(1);
+  });
+
+  test('Domain: a message that kills its worker every time is parked dead after maxAttempts interrupted deliveries, its lastError saying so, and the next worker reports it parked', async (ctx) => {
+    const org = await seedScenario(ctx.store);
+    await org.roster.drainOutbox(async () => {});
+    await org.as(org.admin).requestPasswordReset({ accountId: org.agentA.id });
+    // The handler "kills" its process: nothing it would settle reaches the store.
+    const killed = (): never => {
+      throw new Error('the process died');
+    };
+    const dying: Store = {
+      transaction: (work, options) =>
+        ctx.store.transaction(
+          (tx) =>
+            work({
+              ...tx,
+              outbox: {
+                ...tx.outbox,
+                markDelivered: killed,
+                markDeliveredMany: killed,
+                recordFailure: killed,
+                release: killed,
+                renewLease: killed,
+              },
+            }),
+          options,
+        ),
+    };
+    const doomed = createRoster({ store: dying, policy: scenarioPolicy, clock: org.clock });
+    let calls = 0;
+    const deliver = async () => {
+      calls += 1;
+    };
+    const leaseMs = 60_000;
+    for (let life = 0; life < 2; life += 1) {
+      await expect(doomed.drainOutbox(deliver, { maxAttempts: 3, leaseMs })).rejects.toThrow(
+        'the process died',
+      );
+      org.clock.advance(leaseMs);
+    }
+    const [stored] = (await ctx.raw.outbox()).filter((m) => m.topic === 'password.reset');
+    expect(stored).toMatchObject({ attempts: 1, deadAt: null, leaseId: expect.any(String) });
+    // The third death: its lease lapses once more, and the claim after it parks the message.
+    await expect(doomed.drainOutbox(deliver, { maxAttempts: 3, leaseMs })).rejects.toThrow();
+    org.clock.advance(leaseMs);
+    expect(calls).toBe(3);
+    const events = await runWorker(
+      org.roster,
+      { handlers: { 'password.reset': deliver }, maxAttempts: 3 },
+      (seen) => seen.some((event) => event.type === 'parked'),
+    );
+    expect(calls).toBe(3);
+    const parked = events.find((event) => event.type === 'parked');
+    expect(parked).toMatchObject({ reason: expect.stringMatching(/^Interrupted: /) });
+    const dead = await org.as(org.admin).listDeadOutboxMessages();
+    expect(dead.items).toHaveLength(1);
+    expect(dead.items[0]).toMatchObject({
+      id: stored?.id,
+      attempts: 3,
+      lastError: expect.stringMatching(/^Interrupted: /),
+      deadAt: org.clock.now(),
+      leaseId: null,
+      deliveredAt: null,
+    });
+    // drainOutbox reports such a message as failed and dead.
+    await org.as(org.admin).requestPasswordReset({ accountId: org.agentB.id });
+    await expect(doomed.drainOutbox(deliver, { maxAttempts: 1, leaseMs })).rejects.toThrow();
+    org.clock.advance(leaseMs);
+    expect(await org.roster.drainOutbox(deliver, { maxAttempts: 1 })).toEqual({
+      delivered: 0,
+      failed: 1,
+      dead: 1,
+    });
+  });
+
+  test('Domain: deliveries that finish together are marked delivered in one transaction, each once, and reported delivered once marked', async (ctx) => {
+    const org = await seedScenario(ctx.store);
+    await org.roster.drainOutbox(async () => {});
+    const admin = org.as(org.admin);
+    for (let i = 0; i < 8; i += 1)
+      await admin.requestPasswordReset({ accountId: (i % 2 ? org.agentA : org.agentB).id });
+    const batches: string[][] = [];
+    let singles = 0;
+    const counting: Store = {
+      transaction: (work, options) =>
+        ctx.store.transaction(
+          (tx) =>
+            work({
+              ...tx,
+              outbox: {
+                ...tx.outbox,
+                markDelivered: (id, at) => {
+                  singles += 1;
+                  return tx.outbox.markDelivered(id, at);
+                },
+                markDeliveredMany: (ids, at) => {
+                  batches.push([...ids]);
+                  return tx.outbox.markDeliveredMany(ids, at);
+                },
+              },
+            }),
+          options,
+        ),
+    };
+    const roster = createRoster({ store: counting, policy: scenarioPolicy, clock: org.clock });
+    const undelivered: string[] = [];
+    const checks: Promise<void>[] = [];
+    const events = await runWorker(
+      roster,
+      {
+        concurrency: 4,
+        handlers: { 'password.reset': () => undefined },
+        onEvent: (event) => {
+          // Reported once its batch committed: the store has it delivered.
+          if (event.type === 'delivered')
+            checks.push(
+              Promise.resolve(ctx.raw.outbox()).then((rows) => {
+                if (rows.find((row) => row.id === event.message.id)?.deliveredAt === null)
+                  undelivered.push(event.message.id);
+              }),
+            );
+        },
+      },
+      (seen) => seen.filter((event) => event.type === 'delivered').length >= 8,
+    );
+    const delivered = events.filter((event) => event.type === 'delivered');
+    expect(delivered).toHaveLength(8);
+    expect(singles).toBe(0);
+    const marked = batches.flat();
+    expect(marked).toHaveLength(8);
+    expect(new Set(marked).size).toBe(8);
+    expect(batches.length).toBeLessThan(8);
+    await Promise.all(checks);
+    expect(checks).toHaveLength(8);
+    expect(undelivered).toEqual([]);
+    expect(
+      (await ctx.raw.outbox()).filter(
+        (m) => m.topic === 'password.reset' && m.deliveredAt === null,
+      ),
+    ).toEqual([]);
   });
 };

@@ -3,12 +3,22 @@ import { expect } from 'vitest';
 import type { ConformanceSuite } from '../conformance-context.js';
 import { expectRosterError, yieldToOthers } from '../conformance-context.js';
 import { buildOutboxMessage } from '../fixtures.js';
-import { at, byId, dueIds, parkAt } from './outbox-support.js';
+import { at, byId, dueIds, farFuture, parkAt } from './outbox-support.js';
 
-const claim = (store: Store, now: Date, limit: number, leaseId: string, until: Date) =>
-  store.transaction((tx) => tx.outbox.claim({ now, limit, leaseId, until }), {
-    isolation: 'read-committed',
-  });
+const interruptedError = 'Interrupted: its worker died';
+
+const claim = (
+  store: Store,
+  now: Date,
+  limit: number,
+  leaseId: string,
+  until: Date,
+  maxAttempts = 10,
+) =>
+  store.transaction(
+    (tx) => tx.outbox.claim({ now, limit, leaseId, until, maxAttempts, interruptedError }),
+    { isolation: 'read-committed' },
+  );
 
 const ids = (messages: readonly OutboxMessage[]) => messages.map((message) => message.id);
 
@@ -41,7 +51,7 @@ export const outboxLeasesSuite: ConformanceSuite = (test) => {
     expect(await claim(store, at(1000), 10, 'lease_3', at(31_000))).toEqual([]);
   });
 
-  test('Outbox: an expired lease returns the message to the queue; it is claimed over, and the old lease no longer renews or releases it', async ({
+  test('Outbox: an expired lease returns the message to the queue; it is claimed over, the interruption counted as an attempt, and the old lease no longer renews or releases it', async ({
     store,
     raw,
   }) => {
@@ -52,7 +62,13 @@ export const outboxLeasesSuite: ConformanceSuite = (test) => {
     // The worker holding lease_dead was killed: at the lease's end the message is due again.
     expect(await dueIds(store, at(30_000))).toEqual([message.id]);
     const [again] = await claim(store, at(30_000), 1, 'lease_new', at(60_000));
-    expect(again).toEqual({ ...message, leaseId: 'lease_new', nextAttemptAt: at(60_000) });
+    expect(again).toEqual({
+      ...message,
+      leaseId: 'lease_new',
+      nextAttemptAt: at(60_000),
+      attempts: 1,
+      lastError: interruptedError,
+    });
     expect(
       await store.transaction((t) => t.outbox.renewLease(message.id, 'lease_dead', at(90_000))),
     ).toBe(false);
@@ -178,7 +194,14 @@ export const outboxLeasesSuite: ConformanceSuite = (test) => {
       store.transaction(
         async (tx) => {
           await yieldToOthers();
-          return tx.outbox.claim({ now: at(100), limit: 20, leaseId, until: at(60_000) });
+          return tx.outbox.claim({
+            now: at(100),
+            limit: 20,
+            leaseId,
+            until: at(60_000),
+            maxAttempts: 10,
+            interruptedError,
+          });
         },
         { isolation: 'read-committed' },
       );
@@ -217,5 +240,94 @@ export const outboxLeasesSuite: ConformanceSuite = (test) => {
     await Promise.all(Array.from({ length: 8 }, (_, w) => worker(w)));
     expect(taken.length).toBe(60);
     expect(new Set(taken).size).toBe(60);
+  });
+
+  test('Outbox: a message whose lease lapses on every claim is parked dead by the claim that counts its maxAttempts-th attempt; fresh and released messages count nothing', async ({
+    store,
+    raw,
+  }) => {
+    const killer = buildOutboxMessage({ id: 'out_k', createdAt: at(0) });
+    const released = buildOutboxMessage({ id: 'out_r', createdAt: at(1) });
+    await store.transaction((tx) => tx.outbox.appendMany([killer, released]));
+    // Three workers in turn claim out_k and die; out_r is handed back each time.
+    let now = 1000;
+    for (const [round, attempts] of [
+      [1, 0],
+      [2, 1],
+    ] as const) {
+      const got = await claim(store, at(now), 10, `lease_${round}`, at(now + 1000), 3);
+      expect([...got].sort(byId).map((m) => [m.id, m.attempts, m.leaseId, m.deadAt])).toEqual([
+        ['out_k', attempts, `lease_${round}`, null],
+        ['out_r', 0, `lease_${round}`, null],
+      ]);
+      expect(
+        await store.transaction((tx) => tx.outbox.release('out_r', `lease_${round}`, at(now))),
+      ).toBe(true);
+      now += 1000;
+    }
+    const third = await claim(store, at(now), 10, 'lease_3', at(now + 1000), 3);
+    expect(third.map((m) => [m.id, m.attempts, m.lastError])).toEqual([
+      ['out_r', 0, null],
+      ['out_k', 2, interruptedError],
+    ]);
+    expect(await store.transaction((tx) => tx.outbox.release('out_r', 'lease_3', at(now)))).toBe(
+      true,
+    );
+    now += 1000;
+    // Its third interruption reaches maxAttempts 3: parked, not claimed.
+    const fourth = await claim(store, at(now), 10, 'lease_4', at(now + 1000), 3);
+    const parked = {
+      ...killer,
+      attempts: 3,
+      lastError: interruptedError,
+      deadAt: at(now),
+      nextAttemptAt: at(now),
+      leaseId: null,
+    };
+    expect(fourth.map((m) => m.id)).toEqual(['out_r', 'out_k']);
+    expect(fourth[0]).toMatchObject({ attempts: 0, leaseId: 'lease_4', lastError: null });
+    expect(fourth[1]).toEqual(parked);
+    expect((await raw.outbox()).find((m) => m.id === 'out_k')).toEqual(parked);
+    expect((await store.transaction((tx) => tx.outbox.listDead({ limit: 10 }))).items).toEqual([
+      parked,
+    ]);
+    expect(await dueIds(store, farFuture)).toEqual(['out_r']);
+    expect(
+      await store.transaction((tx) => tx.outbox.renewLease('out_k', 'lease_3', at(now + 5000))),
+    ).toBe(false);
+    // The worker of lease_3 that was slow, not dead, still records its failure
+    // only if nobody counted an attempt meanwhile: it did not here.
+    expect(
+      await store.transaction((tx) =>
+        tx.outbox.recordFailure('out_k', {
+          attempts: 3,
+          error: 'Error: x',
+          nextAttemptAt: at(now),
+          deadAt: null,
+        }),
+      ),
+    ).toBe(false);
+    // Retried, it starts afresh: a new claim over a lapsed lease counts from 0.
+    expect(await store.transaction((tx) => tx.outbox.retryDead('out_k', at(now)))).toBe(true);
+    const [again] = await claim(store, at(now), 1, 'lease_5', at(now + 1000), 3);
+    expect(again).toMatchObject({ id: 'out_k', attempts: 0, leaseId: 'lease_5', deadAt: null });
+  });
+
+  test('Outbox: a claim with maxAttempts 1 parks a message over a lapsed lease at once, and claims the other due messages in the same call', async ({
+    store,
+  }) => {
+    const lapsed = buildOutboxMessage({
+      id: 'out_l',
+      createdAt: at(0),
+      leaseId: 'lease_gone',
+      nextAttemptAt: at(500),
+    });
+    const due = buildOutboxMessage({ id: 'out_d', createdAt: at(100) });
+    await store.transaction((tx) => tx.outbox.appendMany([lapsed, due]));
+    const got = await claim(store, at(1000), 10, 'lease_1', at(9000), 1);
+    expect(got.map((m) => [m.id, m.leaseId, m.deadAt, m.attempts])).toEqual([
+      ['out_d', 'lease_1', null, 0],
+      ['out_l', null, at(1000), 1],
+    ]);
   });
 };

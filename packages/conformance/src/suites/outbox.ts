@@ -111,4 +111,65 @@ export const outboxSuite: ConformanceSuite = (test) => {
       [{ ...message, deliveredAt: at(0) }, other].sort(byId),
     );
   });
+
+  test('Outbox: get returns one message of the organization as stored, any state; another organization’s or an unknown id is undefined', async ({
+    store,
+  }) => {
+    const alive = buildOutboxMessage({ orgId: 'org_a', payload: { nested: { n: [1, null] } } });
+    const dead = buildOutboxMessage({
+      orgId: 'org_a',
+      attempts: 4,
+      lastError: 'Error: gone',
+      deadAt: at(50),
+      leaseId: null,
+    });
+    const sent = buildOutboxMessage({ orgId: 'org_b', deliveredAt: at(9), leaseId: 'lease_x' });
+    await store.transaction((tx) => tx.outbox.appendMany([alive, dead, sent]));
+    const got = await store.transaction(async (tx) => [
+      await tx.outbox.get('org_a', alive.id),
+      await tx.outbox.get('org_a', dead.id),
+      await tx.outbox.get('org_b', sent.id),
+      await tx.outbox.get('org_a', sent.id),
+      await tx.outbox.get('org_b', alive.id),
+      await tx.outbox.get('org_a', 'out_missing'),
+    ]);
+    expect(got).toEqual([alive, dead, sent, undefined, undefined, undefined]);
+  });
+
+  test('Outbox: markDeliveredMany marks each undelivered message of the list delivered (dead or not), clears its lease, counts what it marked; an id twice counts once; [] is a no-op; an unknown id is NOT_FOUND and marks none', async ({
+    store,
+    raw,
+  }) => {
+    const leased = buildOutboxMessage({ orgId: 'org_a', leaseId: 'lease_1', nextAttemptAt: at(9) });
+    const dead = buildOutboxMessage({ orgId: 'org_b', attempts: 3, deadAt: at(5) });
+    const sent = buildOutboxMessage({ orgId: 'org_a', deliveredAt: at(1) });
+    const untouched = buildOutboxMessage({ orgId: 'org_a' });
+    await store.transaction((tx) => tx.outbox.appendMany([leased, dead, sent, untouched]));
+    expect(await store.transaction((tx) => tx.outbox.markDeliveredMany([], at(50)))).toBe(0);
+    await expectRosterError(
+      store.transaction((tx) => tx.outbox.markDeliveredMany([leased.id, 'out_missing'], at(50))),
+      'NOT_FOUND',
+    );
+    expect([...(await raw.outbox())].sort(byId)).toEqual(
+      [leased, dead, sent, untouched].sort(byId),
+    );
+    expect(
+      await store.transaction((tx) =>
+        tx.outbox.markDeliveredMany([leased.id, dead.id, sent.id, leased.id], at(50)),
+      ),
+    ).toBe(2);
+    expect([...(await raw.outbox())].sort(byId)).toEqual(
+      [
+        { ...leased, deliveredAt: at(50), leaseId: null },
+        { ...dead, deliveredAt: at(50) },
+        sent,
+        untouched,
+      ].sort(byId),
+    );
+    expect(await dueIds(store, farFuture)).toEqual([untouched.id]);
+    expect((await store.transaction((tx) => tx.outbox.listDead({ limit: 10 }))).total).toBe(0);
+    expect(
+      await store.transaction((tx) => tx.outbox.markDeliveredMany([leased.id, dead.id], at(60))),
+    ).toBe(0);
+  });
 };

@@ -14,6 +14,8 @@ export { lifecycleGuards } from '../machines/lifecycle-context.js';
 export { toMarkdownTable, toMermaid } from '../machines/to-mermaid.js';
 export { defineModel, invalidInput } from '../model/define-model.js';
 export { FindAccountInput, HistoryInput, LinkExternalIdInput } from '../roster/account-inputs.js';
+export { DeadOutboxPageInput } from '../roster/commands/outbox-admin.js';
+export { RetryDeadOutboxMessageInput } from '../roster/delivery/retry-dead.js';
 export {
   AcceptInvitationInput,
   AccountRef,

@@ -17,6 +17,7 @@ export const SubjectType: Model<SubjectType> = defineModel(
     'Invitation',
     'AuditEvent',
     'Role',
+    'OutboxMessage',
   ]),
 );
 /** The kinds of record rosterkit manages. */
@@ -28,7 +29,8 @@ export type SubjectType =
   | 'Group'
   | 'Invitation'
   | 'AuditEvent'
-  | 'Role';
+  | 'Role'
+  | 'OutboxMessage';
 
 type _SubjectTypeMatchesSchema = Assert<Equals<z.output<typeof SubjectType.schema>, SubjectType>>;
 

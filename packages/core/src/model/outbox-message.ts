@@ -16,7 +16,7 @@ const schema = z.object({
   createdAt: Timestamp.schema,
   /** Set once the host's handler succeeded; delivery is at least once. */
   deliveredAt: Timestamp.schema.nullable(),
-  /** How many deliveries failed so far (0 on the first try). */
+  /** How many deliveries failed so far (0 on the first try), interrupted ones included (a worker that died holding it). */
   attempts: z.int().min(0),
   /** Not to be tried before this instant: `createdAt` when new, later after each failure (back-off). */
   nextAttemptAt: Timestamp.schema,
@@ -52,7 +52,7 @@ export interface OutboxMessage {
   createdAt: Date;
   /** Set once the host's handler succeeded; delivery is at least once. */
   deliveredAt: Date | null;
-  /** How many deliveries failed so far (0 on the first try). */
+  /** How many deliveries failed so far (0 on the first try), interrupted ones included (a worker that died holding it). */
   attempts: number;
   /** Not to be tried before this instant: `createdAt` when new, later after each failure (back-off). */
   nextAttemptAt: Date;

@@ -10,8 +10,9 @@ import type { RoleCatalog } from './role-catalog.js';
 
 /**
  * The actions a {@link Policy} decides on. Each is the name of the command
- * that performs it, plus `read` for queries and `viewStatistics` for the
- * plan-gated statistics.
+ * that performs it, plus `read` for queries, `viewStatistics` for the
+ * plan-gated statistics and `manageOutbox` for listing and retrying the
+ * organization's dead outbox messages (asked of an `OutboxMessage`).
  *
  * @category Policy port (for policy authors)
  */
@@ -47,6 +48,7 @@ export const rosterActions = [
   'defineRole',
   'updateRole',
   'deleteRole',
+  'manageOutbox',
 ] as const;
 
 /**

@@ -5,6 +5,7 @@ import type { Group } from '../model/group.js';
 import type { Invitation } from '../model/invitation.js';
 import type { Membership } from '../model/membership.js';
 import type { Organization } from '../model/organization.js';
+import type { OutboxMessage } from '../model/outbox-message.js';
 import type { Space } from '../model/space.js';
 import type { StoredRole } from '../model/stored-role.js';
 import type { RosterAction } from '../ports/policy.js';
@@ -18,9 +19,11 @@ import type { ListedInvitation } from './commands/invitation-list.js';
 import type { IssuedInvitation } from './commands/invitations.js';
 import type { ActorPermissions } from './commands/may.js';
 import type { DeletedOrganization } from './commands/organization.js';
+import type { DeadOutboxPageInput } from './commands/outbox-admin.js';
 import type { AccountWithMemberships, Presence } from './commands/queries.js';
 import type { RoleList } from './commands/roles.js';
 import type { GroupWithMemberCount } from './commands/structure-reads.js';
+import type { RetryDeadOutboxMessageInput } from './delivery/retry-dead.js';
 import type {
   AccountRef,
   AddToTeamInput,
@@ -329,4 +332,38 @@ export interface ActorApi {
   deleteRole(input: RoleRef): Promise<StoredRole>;
   /** The roles of the organization: the policy's and the stored ones, with the stored roles' version. */
   listRoles(): Promise<RoleList>;
+  /**
+   * The organization's outbox messages parked dead (their last allowed
+   * delivery failed, or was interrupted too often), the most recently
+   * parked first, with `attempts` and `lastError` to tell why: what an
+   * admin page shows so the organization's admins can fix the cause (a
+   * mailbox that does not exist, an SMTP account) and retry. Only the
+   * actor's organization's messages. Needs the Policy's `manageOutbox`
+   * (with the presets: the owner and the organization-wide admins).
+   *
+   * @throws `FORBIDDEN` without `manageOutbox`; `INVALID_INPUT` for bad input or a cursor not from this list.
+   *
+   * @example
+   * ```ts
+   * const page = await admin.listDeadOutboxMessages({ limit: 20 });
+   * for (const message of page.items) console.log(message.topic, message.attempts, message.lastError);
+   * ```
+   */
+  listDeadOutboxMessages(input?: DeadOutboxPageInput): Promise<Page<OutboxMessage>>;
+  /**
+   * Puts one of the organization's dead messages back in the queue, due
+   * now, its attempts counted afresh (`lastError` kept until the next try),
+   * audited as `retryDeadOutboxMessage` (without the payload). Needs the
+   * Policy's `manageOutbox`.
+   *
+   * @returns `true` if it was dead and is queued again; `false` if it was not dead any more (delivered, or retried meanwhile): nothing written.
+   * @throws `NOT_FOUND` for a message that is not the organization's (another organization's included); `FORBIDDEN` without `manageOutbox`; `INVALID_INPUT` for bad input.
+   *
+   * @example
+   * ```ts
+   * const { items } = await admin.listDeadOutboxMessages();
+   * for (const message of items) await admin.retryDeadOutboxMessage({ messageId: message.id });
+   * ```
+   */
+  retryDeadOutboxMessage(input: RetryDeadOutboxMessageInput): Promise<boolean>;
 }

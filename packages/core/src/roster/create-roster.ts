@@ -32,6 +32,7 @@ import {
   renameOrganization,
   transferOwnership,
 } from './commands/organization.js';
+import { listOwnDeadOutboxMessages, retryOwnDeadOutboxMessage } from './commands/outbox-admin.js';
 import { updateProfile } from './commands/profile.js';
 import { getAccount, listAccounts, presence } from './commands/queries.js';
 import { defineRole, deleteRole, listRoles, updateRole } from './commands/roles.js';
@@ -177,6 +178,8 @@ export function createRoster<Native = unknown>(options: RosterOptions<Native>): 
         deleteRole: run(deleteRole),
         listRoles: () => run((ctx) => listRoles(ctx))(undefined),
         linkExternalId: run(linkExternalId),
+        listDeadOutboxMessages: (input = {}) => run(listOwnDeadOutboxMessages)(input),
+        retryDeadOutboxMessage: run(retryOwnDeadOutboxMessage),
         bulkImport: async (rows, bulkOptions) => {
           const parsed = parseBulkOptions(bulkOptions, [
             'dryRun',

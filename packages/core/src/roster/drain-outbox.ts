@@ -7,7 +7,7 @@ import type { Clock } from '../ports/clock.js';
 import { maxDueBatchSize, maxPageSize } from '../ports/limits.js';
 import type { Page, Store } from '../ports/store.js';
 import { newLeaseId } from './delivery/lease-id.js';
-import { settleFailure } from './delivery/settle-failure.js';
+import { interruptedDelivery, settleFailure } from './delivery/settle-failure.js';
 import { exponentialBackoff, type OutboxBackoff } from './outbox-backoff.js';
 
 const readCommitted = { isolation: 'read-committed' } as const;
@@ -22,7 +22,8 @@ export interface DrainOutboxOptions {
   /**
    * How many failed deliveries park a message dead, an integer from 1 to 100:
    * the failure that brings `attempts` to this number parks it instead of
-   * scheduling another try.
+   * scheduling another try. A delivery interrupted by its drainer's death
+   * (its lease lapsed) counts as a failure when the message is claimed again.
    * @default 10
    */
   readonly maxAttempts?: number;
@@ -44,7 +45,11 @@ export interface DrainOutboxOptions {
 export interface DrainOutboxResult {
   /** Messages marked delivered by this call (its handler resolved, and no other drainer marked them first). */
   readonly delivered: number;
-  /** Messages whose handler threw in this call: each waits out its back-off, or was parked dead. */
+  /**
+   * Messages whose handler threw in this call (each waits out its back-off,
+   * or was parked dead), and those this call's claim parked dead because
+   * their deliveries were interrupted `maxAttempts` times (their workers died).
+   */
   readonly failed: number;
   /** Of the failed, how many this call parked dead (their last allowed attempt failed). */
   readonly dead: number;
@@ -110,15 +115,25 @@ export async function drainOutbox(
     caller: 'drainOutbox',
   };
   const leaseId = newLeaseId();
-  const messages = await store.transaction((tx) => {
+  const claimed = await store.transaction((tx) => {
     // Read inside the transaction: a claim that waited for a connection must
     // not write a lease that has already run out.
     const now = clock.now();
-    return tx.outbox.claim({ now, limit, leaseId, until: new Date(now.getTime() + leaseMs) });
+    return tx.outbox.claim({
+      now,
+      limit,
+      leaseId,
+      until: new Date(now.getTime() + leaseMs),
+      maxAttempts,
+      interruptedError: interruptedDelivery,
+    });
   }, readCommitted);
+  // Interrupted too often (their workers died holding them): the claim parked them.
+  const parked = claimed.filter((message) => message.deadAt !== null).length;
+  const messages = claimed.filter((message) => message.deadAt === null);
   let delivered = 0;
-  let failed = 0;
-  let dead = 0;
+  let failed = parked;
+  let dead = parked;
   let next = 0;
   try {
     for (; next < messages.length; next += 1) {

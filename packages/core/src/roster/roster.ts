@@ -118,8 +118,12 @@ export interface Roster {
    * an operator or to alert when `total` is not 0. A message that is later
    * delivered leaves the list.
    *
-   * This is a host call, like `drainOutbox`: it is not authorized for an
-   * actor, so do not expose it to an organization's users as it is.
+   * This is the host's operator call, like `drainOutbox`: no actor, no
+   * Policy, every organization (a platform's on-call alerting on `total`,
+   * a support console), so never expose it to an organization's users as it
+   * is. An organization's own admins use the actor's
+   * {@link ActorApi.listDeadOutboxMessages} (authorized by `manageOutbox`,
+   * their organization only) instead.
    *
    * @param input - the organization (every one when absent), the cursor, the page size.
    * @returns one page, and `total` dead messages matching.
@@ -136,8 +140,12 @@ export interface Roster {
    * Puts a dead message back in the queue, due now, with its attempts
    * counted afresh (its `lastError` kept until the next try): once the
    * cause is fixed (a mail server's credentials, a handler deployed for its
-   * topic). A host call, like `listDeadOutboxMessages`: authorize it in your
-   * own admin tooling.
+   * topic). The host's operator call, like `listDeadOutboxMessages`: no
+   * actor, no Policy, any organization's message, and not audited (there
+   * is no one to record); authorize it in your own ops tooling. An
+   * organization's admins use the actor's
+   * {@link ActorApi.retryDeadOutboxMessage} (authorized, their organization
+   * only, audited).
    *
    * @param input - the message's id.
    * @returns `true` if it was dead and is queued again; `false` if it was not dead (delivered, or alive).

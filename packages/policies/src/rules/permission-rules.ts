@@ -86,6 +86,10 @@ const grants: Readonly<Record<Permission, Grant>> = {
   manageRoles({ can }, { orgId }) {
     can(['defineRole', 'updateRole', 'deleteRole'], 'Role', { orgId });
   },
+  manageOutbox({ can }, { orgId }, spaceIds) {
+    // The outbox is the organization's, not a space's: a space-scoped role gets nothing.
+    if (spaceIds === null) can('manageOutbox', 'OutboxMessage', { orgId });
+  },
 };
 
 /**

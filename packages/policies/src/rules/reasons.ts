@@ -44,6 +44,7 @@ export const defaultReasons: Readonly<Record<RosterAction, string>> = (() => {
     defineRole: needs('manageRoles', 'define roles'),
     updateRole: needs('manageRoles', 'change roles’ permissions'),
     deleteRole: needs('manageRoles', 'delete roles'),
+    manageOutbox: needs('manageOutbox', 'list and retry the organization’s undelivered messages'),
   };
 })();
 

@@ -28,6 +28,12 @@ export interface OutboxRepository {
   /** Appends several messages as given, in one round trip; an empty array is a no-op. */
   appendMany(messages: readonly OutboxMessage[]): Promise<void>;
   /**
+   * One message of the organization, as stored, or `undefined` when no
+   * message has this id in it (another organization's message included:
+   * DESIGN rule 11). What the actor's outbox calls read before they act.
+   */
+  get(orgId: string, id: string): Promise<OutboxMessage | undefined>;
+  /**
    * Up to `limit` messages of every organization due at `now` (undelivered,
    * not dead, `nextAttemptAt <= now`), in the order they became due:
    * `nextAttemptAt`, then `createdAt`, then `id`, each ascending. A message
@@ -42,10 +48,18 @@ export interface OutboxRepository {
    * Claims up to `claim.limit` messages due at `claim.now`, in due order (as
    * {@link OutboxRepository.listDue}), for the lease `claim.leaseId`: each
    * gets `leaseId` = `claim.leaseId` and `nextAttemptAt` = `claim.until`, so
-   * it is not due for anyone else until the lease expires. A message whose
-   * lease expired (its worker died) is due again and may be claimed over.
-   * Returns the claimed messages as stored after the claim, in the order
-   * they were due.
+   * it is not due for anyone else until the lease expires.
+   *
+   * A message whose lease expired (its worker died, hung or lost the store
+   * before it settled the message: its `leaseId` is still set) is due again
+   * and claimed over, and that interrupted delivery counts as an attempt:
+   * `attempts` + 1 and `lastError` = `claim.interruptedError`. When that
+   * brings `attempts` to `claim.maxAttempts`, the message is parked dead
+   * instead of claimed (`deadAt` = `nextAttemptAt` = `claim.now`, `leaseId`
+   * `null`), so a message that kills its worker every time stops doing so.
+   *
+   * Returns the messages claimed, and those parked (their `deadAt` set), as
+   * stored after the claim, in the order they were due.
    *
    * Two claims racing on several connections never claim one message
    * twice: a SQL store skips rows another claim has locked (`FOR UPDATE
@@ -89,6 +103,18 @@ export interface OutboxRepository {
    * @throws `NOT_FOUND` when no message has this id.
    */
   markDelivered(id: string, at: Date): Promise<boolean>;
+  /**
+   * {@link OutboxRepository.markDelivered} for several messages in one
+   * round trip (a worker settling the deliveries that finished together):
+   * each of `ids` not yet delivered is marked delivered at `at`, dead or
+   * not, its `leaseId` cleared. An id listed twice counts once; an empty
+   * array is a no-op.
+   *
+   * @param ids - the messages' ids (core passes at most 1000).
+   * @returns how many were marked (the others were delivered already).
+   * @throws `NOT_FOUND` when an id is no message's (its transaction, rolled back, marks none).
+   */
+  markDeliveredMany(ids: readonly string[], at: Date): Promise<number>;
   /**
    * Records one failed delivery: stores `failure.attempts` as the message's
    * count, `failure.error` as `lastError`, `failure.nextAttemptAt`, and
@@ -141,6 +167,14 @@ export interface OutboxClaim {
   readonly leaseId: string;
   /** When the lease expires, after `now`: stored as the messages' `nextAttemptAt`. */
   readonly until: Date;
+  /**
+   * How many attempts park a message dead (an integer from 1 to 100): a
+   * message claimed over an expired lease whose `attempts` + 1 reaches it
+   * is parked instead of claimed.
+   */
+  readonly maxAttempts: number;
+  /** The `lastError` of a message claimed over an expired lease (at most 1000 code units). */
+  readonly interruptedError: string;
 }
 
 /**

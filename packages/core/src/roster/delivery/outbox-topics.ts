@@ -97,7 +97,7 @@ export interface OutboxTopics {
  * @category Delivery
  */
 export interface OutboxHandlerContext {
-  /** The message as claimed: `attempts` tells how many tries failed before. */
+  /** The message as claimed: `attempts` tells how many tries failed (or were interrupted) before. */
   readonly message: OutboxMessage;
   /**
    * Aborted when the worker stops and its grace period ends, or when the

@@ -21,7 +21,11 @@ export type OutboxWorkerEvent =
       /** When it is tried again; `null`: parked dead. */
       readonly nextAttemptAt: Date | null;
     }
-  /** Parked dead at once: no handler for its topic, or no key to build its link with. */
+  /**
+   * Parked dead without a handler call: no handler for its topic, no key to
+   * build its link with, or its deliveries were interrupted `maxAttempts`
+   * times (its workers died holding it; `reason` is its `lastError`).
+   */
   | { readonly type: 'parked'; readonly message: OutboxMessage; readonly reason: string }
   /** Settled without a handler call: an invitation resent, accepted, revoked or expired since. */
   | { readonly type: 'skipped'; readonly message: OutboxMessage; readonly reason: string }
@@ -60,7 +64,9 @@ export interface OutboxWorkerOptions {
    */
   readonly lease?: number;
   /**
-   * How many failed deliveries park a message dead, 1 to 100.
+   * How many failed deliveries park a message dead, 1 to 100. A delivery
+   * interrupted by its worker's death (the lease lapsed before it was
+   * settled) counts as one when the message is claimed again.
    * @default 10
    */
   readonly maxAttempts?: number;

@@ -1,6 +1,7 @@
 import type { OutboxMessage } from '../../model/outbox-message.js';
 import { exponentialBackoff } from '../outbox-backoff.js';
 import type { Roster } from '../roster.js';
+import { deliveredBatch } from './delivered-batch.js';
 import { newLeaseId } from './lease-id.js';
 import { openInvitation } from './open-invitation.js';
 import type { OutboxTopics } from './outbox-topics.js';
@@ -12,9 +13,12 @@ import {
   parseWorkerOptions,
 } from './outbox-worker-options.js';
 import { deliveryOf } from './roster-delivery.js';
-import { settleFailure } from './settle-failure.js';
+import { interruptedDelivery, settleFailure } from './settle-failure.js';
 
 const readCommitted = { isolation: 'read-committed' } as const;
+
+/** How long a finished delivery waits for others to be settled with it, in milliseconds. */
+const settleWithinMs = 10;
 
 /** Waits for `work`, or `ms` at most. */
 async function within(work: Promise<void>, ms: number): Promise<void> {
@@ -31,7 +35,13 @@ type AnyHandler = (payload: unknown, context: unknown) => Promise<void> | void;
  * number of them on any number of processes never hand one message to two
  * handlers at once, and a message whose worker died is due again when its
  * lease lapses (delivery is at least once: a handler cut off mid-delivery
- * runs again elsewhere).
+ * runs again elsewhere). Such an interrupted delivery counts as an attempt,
+ * so a message that kills its worker every time is parked dead after
+ * `maxAttempts` of them, its `lastError` saying it was interrupted.
+ *
+ * Deliveries that finish together are marked delivered in one store
+ * transaction (those done within a few milliseconds of each other, or at
+ * once when no other is in flight), not one transaction each.
  *
  * Each handler gets its topic's typed payload: `invitation.created` the
  * invitation e-mail with its link's token, rebuilt from the message under
@@ -90,6 +100,20 @@ export function startOutboxWorker(roster: Roster, options: OutboxWorkerOptions):
   let stopping = false;
   let wakeUp: (() => void) | undefined;
   const inFlight = new Set<Promise<void>>();
+  // Deliveries that finish together are marked delivered in one transaction,
+  // while the slots they freed claim more: `settling` are those waiting for it.
+  const settling = new Set<Promise<void>>();
+  const delivered = deliveredBatch(store, clock, {
+    withinMs: settleWithinMs,
+    inFlight: () => inFlight.size,
+  });
+  /** Marks a message delivered with the others finishing with it; `then` runs once it is. */
+  const settleDelivered = (id: string, then: () => void): void => {
+    const done: Promise<void> = settle(() => delivered.add(id).then(then)).finally(() =>
+      settling.delete(done),
+    );
+    settling.add(done);
+  };
   const controllers = new Set<AbortController>();
   const wake = () => {
     wakeUp?.();
@@ -167,9 +191,9 @@ export function startOutboxWorker(roster: Roster, options: OutboxWorkerOptions):
         const opened = await openInvitation(store, invitationKeys, message, clock.now());
         if (opened.kind === 'park') return await park(opened.reason);
         if (opened.kind === 'skip') {
-          const at = clock.now();
-          await store.transaction((tx) => tx.outbox.markDelivered(message.id, at), readCommitted);
-          emit({ type: 'skipped', message, reason: opened.reason });
+          settleDelivered(message.id, () =>
+            emit({ type: 'skipped', message, reason: opened.reason }),
+          );
           return;
         }
         payload = opened.payload;
@@ -203,9 +227,9 @@ export function startOutboxWorker(roster: Roster, options: OutboxWorkerOptions):
         });
         return;
       }
-      const at = clock.now();
-      await store.transaction((tx) => tx.outbox.markDelivered(message.id, at), readCommitted);
-      emit({ type: 'delivered', message, durationMs: Date.now() - started });
+      settleDelivered(message.id, () =>
+        emit({ type: 'delivered', message, durationMs: Date.now() - started }),
+      );
     } finally {
       clearInterval(renew);
       controllers.delete(controller);
@@ -222,11 +246,15 @@ export function startOutboxWorker(roster: Roster, options: OutboxWorkerOptions):
 
   async function loop(): Promise<void> {
     while (!stopping) {
-      const free = opts.concurrency - inFlight.size;
+      // Up to `concurrency` delivered messages may wait for their settlement
+      // while the slots they freed claim more; past that, they hold slots
+      // too, so a slow store slows the claims rather than piling them up.
+      const busy = inFlight.size + Math.max(0, settling.size - opts.concurrency);
+      const free = opts.concurrency - busy;
       // Claims in batches: while at least half the slots are busy, wait for
       // more to free up rather than claim one message per transaction.
-      if (free <= 0 || (inFlight.size > 0 && free * 2 < opts.concurrency)) {
-        await Promise.race([...inFlight, pause(opts.pollMs)]);
+      if (free <= 0 || (busy > 0 && free * 2 < opts.concurrency)) {
+        await Promise.race([...inFlight, ...settling, pause(opts.pollMs)]);
         continue;
       }
       let claimed: OutboxMessage[] = [];
@@ -239,13 +267,26 @@ export function startOutboxWorker(roster: Roster, options: OutboxWorkerOptions):
           // run out, or another worker claims the same messages at once.
           const now = clock.now();
           until = new Date(now.getTime() + opts.lease);
-          return tx.outbox.claim({ now, limit: free, leaseId, until });
+          return tx.outbox.claim({
+            now,
+            limit: free,
+            leaseId,
+            until,
+            maxAttempts: opts.maxAttempts,
+            interruptedError: interruptedDelivery,
+          });
         }, readCommitted);
       } catch (error) {
         emit({ type: 'error', error });
       }
-      if (claimed.length > 0) emit({ type: 'claimed', count: claimed.length });
-      for (const message of claimed) launch(message, leaseId, until);
+      // The claim parks, rather than claims, a message interrupted too often.
+      const live = claimed.filter((message) => message.deadAt === null);
+      for (const message of claimed) {
+        if (message.deadAt !== null)
+          emit({ type: 'parked', message, reason: message.lastError ?? interruptedDelivery });
+      }
+      if (live.length > 0) emit({ type: 'claimed', count: live.length });
+      for (const message of live) launch(message, leaseId, until);
       if (claimed.length < free && !stopping) await pause(opts.pollMs);
     }
   }
@@ -262,7 +303,9 @@ export function startOutboxWorker(roster: Roster, options: OutboxWorkerOptions):
       stopping = true;
       wake();
       await running;
-      const all = Promise.all([...inFlight]).then(() => undefined);
+      const all = Promise.all([...inFlight])
+        .then(() => Promise.all([...settling]))
+        .then(() => undefined);
       await within(all, opts.gracePeriodMs);
       for (const controller of controllers) controller.abort(new Error('The worker stopped'));
       // Handlers that honour the signal hand their messages back now.

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { invalidInput, safeParseInput } from '../../model/define-model.js';
+import { defineModel, invalidInput, type Model, safeParseInput } from '../../model/define-model.js';
 import { Id } from '../../model/primitives.js';
 import type { Clock } from '../../ports/clock.js';
 import type { Store } from '../../ports/store.js';
@@ -10,7 +10,11 @@ export interface RetryDeadOutboxMessageInput {
   readonly messageId: string;
 }
 
-const RetryDeadInput = z.strictObject({ messageId: Id.schema });
+/** The model of {@link RetryDeadOutboxMessageInput}, for the roster's and the actor's call alike. */
+export const RetryDeadOutboxMessageInput: Model<RetryDeadOutboxMessageInput> = defineModel(
+  'retryDeadOutboxMessage input',
+  z.strictObject({ messageId: Id.schema }),
+);
 
 /** Puts a dead message back in the queue, due now, its attempts counted afresh. @internal */
 export async function retryDeadOutboxMessage(
@@ -18,7 +22,7 @@ export async function retryDeadOutboxMessage(
   clock: Clock,
   raw: unknown,
 ): Promise<boolean> {
-  const parsed = safeParseInput(RetryDeadInput, raw ?? {});
+  const parsed = safeParseInput(RetryDeadOutboxMessageInput.schema, raw ?? {});
   if (!parsed.success) throw invalidInput('retryDeadOutboxMessage input', parsed.error);
   const at = clock.now();
   return store.transaction((tx) => tx.outbox.retryDead(parsed.data.messageId, at));

@@ -4,6 +4,14 @@ import type { Clock } from '../../ports/clock.js';
 import type { Store } from '../../ports/store.js';
 import { type OutboxBackoff, outboxBackoffMaxMs } from '../outbox-backoff.js';
 
+/**
+ * The `lastError` of a message claimed again after its lease lapsed: the
+ * worker that held it died, hung or lost the store before settling it, so
+ * the delivery may or may not have happened. @internal
+ */
+export const interruptedDelivery =
+  'Interrupted: the worker delivering this message stopped before settling it (it died, hung or lost the store) and its lease lapsed; the handler may or may not have finished.';
+
 /** What the handler threw, as text for `lastError`, cut to fit (never in the middle of a surrogate pair). @internal */
 export function describeFailure(error: unknown): string {
   let text: string;

@@ -34,6 +34,7 @@ export const subjectKindOf: Readonly<Record<RosterAction, SubjectType>> = {
   defineRole: 'Role',
   updateRole: 'Role',
   deleteRole: 'Role',
+  manageOutbox: 'OutboxMessage',
 };
 
 /** The actions whose command grants a role, so `role` in the subject means the role given. @internal */
@@ -61,6 +62,8 @@ export function allowedKeys(action: RosterAction): readonly string[] {
       return action === 'createSpace' ? [] : ['spaceId'];
     case 'Role':
       return action === 'defineRole' ? [] : ['roleId'];
+    case 'OutboxMessage':
+      return [];
     default:
       if (action === 'read') return ['accountId', 'spaceId', 'invitationId', 'roleId'];
       return action === 'updateProfile' ? ['accountId', 'field'] : ['accountId'];
