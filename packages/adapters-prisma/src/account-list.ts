@@ -70,7 +70,14 @@ function orderBy(sort: AccountSort): PrismaWhere[] {
 /** The `where` of a list query, without its cursor. @internal */
 export function accountListWhere(query: AccountListQuery): PrismaWhere {
   const { orgId } = query;
-  const and: PrismaWhere[] = [{ orgId }, readFilterWhere(orgId, query.readFilter)];
+  const and: PrismaWhere[] = [{ orgId }];
+  // The read filter as it reads in this organization: an administrator's
+  // (`orgId = theirs`, or'ed with narrower grants) comes down to `all` and
+  // adds nothing. Sent as written, its OR of EXISTS subqueries is one the
+  // planners cannot drop, and MariaDB then tests it on every row a search
+  // reads (a searched count took 1.5 times the hand-written one).
+  const filter = readFilterInOrg(query.readFilter, orgId);
+  if (filter.kind !== 'all') and.push(readFilterWhere(orgId, filter));
   if (query.statuses !== undefined) and.push({ status: { in: [...query.statuses] } });
   if (query.memberOf !== undefined || query.roles !== undefined) {
     const members = {
@@ -144,9 +151,20 @@ async function countOf(
   where: PrismaWhere,
 ): Promise<number> {
   const narrow = membershipCountWhere(query);
-  if (narrow !== undefined) return (await delegates.memberships.count({ where: narrow })) as number;
+  // Prisma counts the rows of a subquery that selects what `select` names,
+  // the id by default: a column the indexes do not hold on SQLite (whose
+  // secondary indexes hold the rowid, not the text primary key), so every
+  // counted row was read from the table. `role` is in the memberships'
+  // (orgId, spaceId, state, role) index and `orgId` in every index of
+  // accounts, both NOT NULL: counting them counts the rows, and the count of
+  // a team is an index-only scan (on SQLite, 5 times faster at 100k members).
+  if (narrow !== undefined) {
+    const counted = await delegates.memberships.count({ where: narrow, select: { role: true } });
+    return (counted as { role: number }).role;
+  }
   if (readFilterInOrg(query.readFilter, query.orgId).kind === 'none') return 0;
-  return (await delegates.accounts.count({ where })) as number;
+  const counted = await delegates.accounts.count({ where, select: { orgId: true } });
+  return (counted as { orgId: number }).orgId;
 }
 
 /** The models a list reads. @internal */
