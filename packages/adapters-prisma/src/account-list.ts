@@ -10,6 +10,7 @@ import {
   readFilterInOrg,
   searchText,
 } from '@rosterkit/core/adapter';
+import { type CountStatement, mysqlAccountCount } from './account-count-sql.js';
 import type { RosterkitModelDelegate } from './client.js';
 import { type PrismaWhere, readFilterWhere } from './read-filter-where.js';
 import { type AccountRow, accountFromRow } from './rows.js';
@@ -163,6 +164,8 @@ async function countOf(
     return (counted as { role: number }).role;
   }
   if (readFilterInOrg(query.readFilter, query.orgId).kind === 'none') return 0;
+  const plain = delegates.mysqlCount === undefined ? undefined : mysqlAccountCount(query);
+  if (plain !== undefined && delegates.mysqlCount !== undefined) return delegates.mysqlCount(plain);
   const counted = await delegates.accounts.count({ where, select: { orgId: true } });
   return (counted as { orgId: number }).orgId;
 }
@@ -171,6 +174,12 @@ async function countOf(
 export interface ListDelegates {
   readonly accounts: RosterkitModelDelegate;
   readonly memberships: RosterkitModelDelegate;
+  /**
+   * Runs a MySQL/MariaDB count statement ({@link mysqlAccountCount}): given
+   * on MySQL/MariaDB when the store may send raw statements to rosterkit's
+   * tables (`batchInserts: 'raw'`, the tables on the connection's database).
+   */
+  readonly mysqlCount?: (statement: CountStatement) => Promise<number>;
 }
 
 /**
