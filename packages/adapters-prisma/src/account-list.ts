@@ -49,7 +49,12 @@ function afterCursor(sort: AccountSort, cursor: AccountCursor): PrismaWhere {
   }
   const equal = (n: number): PrismaWhere =>
     Object.fromEntries(columns.slice(0, n).map((c, i) => [c, toValue(c, cursor.key[i])]));
+  const [first] = columns as [string, ...string[]];
   return {
+    // Implied by the OR below, but an index can start at it: without it the
+    // planners read the sort index from its start and filter the rows of
+    // every earlier page (page 21 read 1,050 rows to return 51).
+    [first]: { [`${op}e`]: toValue(first, cursor.key[0]) },
     OR: [
       ...columns.map((column, i) => ({
         ...equal(i),
