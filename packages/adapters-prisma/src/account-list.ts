@@ -10,7 +10,11 @@ import {
   readFilterInOrg,
   searchText,
 } from '@rosterkit/core/adapter';
-import { type CountStatement, mysqlAccountCount } from './account-count-sql.js';
+import {
+  type CountStatement,
+  plainAccountCount,
+  plainMembershipCount,
+} from './account-count-sql.js';
 import type { RosterkitModelDelegate } from './client.js';
 import { type PrismaWhere, readFilterWhere } from './read-filter-where.js';
 import { type AccountRow, accountFromRow } from './rows.js';
@@ -164,13 +168,16 @@ async function countOf(
   // (orgId, spaceId, state, role) index and `orgId` in every index of
   // accounts, both NOT NULL: counting them counts the rows, and the count of
   // a team is an index-only scan (on SQLite, 5 times faster at 100k members).
+  if (narrow !== undefined && delegates.plainCount !== undefined && query.memberOf !== undefined) {
+    return delegates.plainCount(plainMembershipCount(query.orgId, query.memberOf, query.roles));
+  }
   if (narrow !== undefined) {
     const counted = await delegates.memberships.count({ where: narrow, select: { role: true } });
     return (counted as { role: number }).role;
   }
   if (readFilterInOrg(query.readFilter, query.orgId).kind === 'none') return 0;
-  const plain = delegates.mysqlCount === undefined ? undefined : mysqlAccountCount(query);
-  if (plain !== undefined && delegates.mysqlCount !== undefined) return delegates.mysqlCount(plain);
+  const plain = delegates.plainCount === undefined ? undefined : plainAccountCount(query);
+  if (plain !== undefined && delegates.plainCount !== undefined) return delegates.plainCount(plain);
   const counted = await delegates.accounts.count({ where, select: { orgId: true } });
   return (counted as { orgId: number }).orgId;
 }
@@ -180,11 +187,12 @@ export interface ListDelegates {
   readonly accounts: RosterkitModelDelegate;
   readonly memberships: RosterkitModelDelegate;
   /**
-   * Runs a MySQL/MariaDB count statement ({@link mysqlAccountCount}): given
-   * on MySQL/MariaDB when the store may send raw statements to rosterkit's
-   * tables (`batchInserts: 'raw'`, the tables on the connection's database).
+   * Runs a plain count statement (see account-count-sql.ts): given on
+   * MySQL/MariaDB and SQLite when the store may send raw statements to
+   * rosterkit's tables (`batchInserts: 'raw'`: the tables in the
+   * connection's own database).
    */
-  readonly mysqlCount?: (statement: CountStatement) => Promise<number>;
+  readonly plainCount?: (statement: CountStatement) => Promise<number>;
 }
 
 /**

@@ -91,10 +91,14 @@ describe.each(providers)('list counts on %s', (provider) => {
     }
   });
 
-  it.runIf(provider === 'mysql')(
-    "counts accounts without Prisma's derived table on MariaDB (its EXISTS is then a semi-join)",
+  it.runIf(provider !== 'postgresql')(
+    "counts without Prisma's derived table on MariaDB and SQLite (which do not flatten it)",
     async () => {
-      for (const input of [{ search: 'p' }, { statuses: ['active' as const], roles: ['agent'] }]) {
+      for (const input of [
+        { search: 'p' },
+        { statuses: ['active' as const], roles: ['agent'] },
+        { roles: ['agent'] },
+      ]) {
         const { total, counts: sql } = await counts(() => admin.listMembers(input));
         expect(total).toBe(3);
         expect(sql).toHaveLength(1);

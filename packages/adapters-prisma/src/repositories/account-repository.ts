@@ -18,9 +18,9 @@ export function accountRepository(
 ): AccountRepository {
   const delegate = db.rosterkitAccount;
   const provider = (db as { readonly _activeProvider?: unknown })._activeProvider;
-  // MySQL/MariaDB count with a plain statement (see account-count-sql.ts).
-  const mysqlCount =
-    rawStatements && provider === 'mysql'
+  // MySQL/MariaDB and SQLite count with a plain statement (see account-count-sql.ts).
+  const plainCount =
+    rawStatements && (provider === 'mysql' || provider === 'sqlite')
       ? async ({ sql, values }: CountStatement) => {
           const [row] = (await db.$queryRawUnsafe(sql, ...values)) as { total: unknown }[];
           return Number(row?.total ?? 0);
@@ -52,7 +52,7 @@ export function accountRepository(
         {
           accounts: delegate,
           memberships: db.rosterkitMembership,
-          ...(mysqlCount === undefined ? {} : { mysqlCount }),
+          ...(plainCount === undefined ? {} : { plainCount }),
         },
         query,
       ),
