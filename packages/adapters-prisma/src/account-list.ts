@@ -161,16 +161,17 @@ async function countOf(
   where: PrismaWhere,
 ): Promise<number> {
   const narrow = membershipCountWhere(query);
-  // Prisma counts the rows of a subquery that selects what `select` names,
-  // the id by default: a column the indexes do not hold on SQLite (whose
-  // secondary indexes hold the rowid, not the text primary key), so every
-  // counted row was read from the table. `role` is in the memberships'
-  // (orgId, spaceId, state, role) index and `orgId` in every index of
-  // accounts, both NOT NULL: counting them counts the rows, and the count of
-  // a team is an index-only scan (on SQLite, 5 times faster at 100k members).
+  // MySQL/MariaDB and SQLite: a plain SELECT COUNT(*) (see account-count-sql.ts).
   if (narrow !== undefined && delegates.plainCount !== undefined && query.memberOf !== undefined) {
     return delegates.plainCount(plainMembershipCount(query.orgId, query.memberOf, query.roles));
   }
+  // Prisma's count: of a subquery that selects what `select` names, the id
+  // by default, which is in no index but the primary key's (on SQLite the
+  // secondary indexes hold the rowid, not the text id, so every counted row
+  // was read from the table). `role` is in the memberships' (orgId, spaceId,
+  // state, role) index and `orgId` in every index of accounts, both NOT
+  // NULL: counting them counts the rows, and a team's count is an index-only
+  // scan wherever the planner drops the subquery's other columns.
   if (narrow !== undefined) {
     const counted = await delegates.memberships.count({ where: narrow, select: { role: true } });
     return (counted as { role: number }).role;
