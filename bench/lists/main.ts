@@ -2,7 +2,9 @@
 // accounts (default 100,000) on PostgreSQL, MariaDB, SQLite and the memory
 // store, in one run. For each page: rosterkit's call (through an actor, as a
 // host calls it: actor loaded, Policy asked, page, total and memberships)
-// against a baseline measured in the same run, interleaved:
+// against a baseline measured in the same run, interleaved (on SQL also the
+// store's part alone: the list and the page's memberships in one read-only
+// store transaction, without the actor's four lookups and the Policy):
 //   - SQL: the best hand-written statements we know with the same indexes
 //     (total, page, memberships: sql-baseline.ts), through the bare driver;
 //     on PostgreSQL also the same statements with the trigram indexes
@@ -18,7 +20,14 @@
 // one section, BENCH_ITERATIONS the timed runs per side (default 15).
 // ROSTERKIT_POSTGRES_URL / ROSTERKIT_MARIADB_URL name the servers.
 import { memoryStore } from '@rosterkit/adapter-memory';
-import { type ActorApi, createRoster, type ListInput, type Store } from '@rosterkit/core';
+import {
+  type AccountStatus,
+  type ActorApi,
+  createRoster,
+  type ListInput,
+  matchAll,
+  type Store,
+} from '@rosterkit/core';
 import { createPolicy, presets } from '@rosterkit/policies';
 import { type Dataset, dataset } from './data.js';
 import { memoryBaseline } from './memory-baseline.js';
@@ -131,15 +140,46 @@ async function ours(admin: ActorApi, input: ListInput): Promise<PageResult> {
   return { ids: page.items.map((item) => item.account.id), total: page.total ?? -1 }; // never null: no case asks for total none
 }
 
+/** The same page through the store alone: what the adapter's SQL costs. */
+async function storeOnly(
+  store: Store,
+  ids: { orgId: string; teamId: string },
+  input: ListInput,
+): Promise<PageResult> {
+  return store.transaction(
+    async (tx) => {
+      const page = await tx.accounts.list({
+        orgId: ids.orgId,
+        // The owner's read filter, as it reads in the organization.
+        readFilter: matchAll,
+        sort: { field: 'name', direction: 'asc' },
+        limit: input.limit ?? LIMIT,
+        total: 'exact',
+        memberOf: ids.teamId,
+        ...(input.search === undefined ? {} : { search: input.search }),
+        ...(input.statuses === undefined
+          ? {}
+          : { statuses: input.statuses as readonly AccountStatus[] }),
+        ...(input.roles === undefined ? {} : { roles: input.roles }),
+        ...(input.cursor === undefined ? {} : { cursor: input.cursor }),
+      });
+      const pageIds = page.items.map((account) => account.id);
+      await tx.memberships.listByAccounts(ids.orgId, pageIds);
+      return { ids: pageIds, total: page.total ?? -1 };
+    },
+    { readOnly: true },
+  );
+}
+
 function same(label: string, a: PageResult, b: PageResult): void {
   if (a.total !== b.total || a.ids.join() !== b.ids.join()) {
     throw new Error(`${label}: results differ\n${JSON.stringify(a)}\n${JSON.stringify(b)}`);
   }
 }
 
-const header = (baseline: string, extra?: string) =>
+const header = (baseline: string, extra?: string, sql = false) =>
   console.log(
-    `  ${'page (total rows)'.padEnd(44)} ${'rosterkit'.padStart(10)} ${baseline.padStart(12)}${extra === undefined ? '' : ` ${extra.padStart(14)}`}   ratio`,
+    `  ${'page (total rows)'.padEnd(44)} ${'rosterkit'.padStart(10)}${sql ? ` ${'store only'.padStart(10)}` : ''} ${baseline.padStart(12)}${extra === undefined ? '' : ` ${extra.padStart(14)}`}   ratio${sql ? '  store ratio' : ''}`,
   );
 
 async function sqlSection(dialect: Dialect): Promise<void> {
@@ -151,7 +191,7 @@ async function sqlSection(dialect: Dialect): Promise<void> {
       `${target.title}: ${ACCOUNTS.toLocaleString('en-US')} accounts (seeded by insertMany in ${(seedMs / 1000).toFixed(1)} s); median ms of ${ITERATIONS} runs:`,
     );
     const trigram = await target.trigramIndexes();
-    header('hand-written', dialect === 'postgresql' ? 'no trigram idx' : undefined);
+    header('hand-written', dialect === 'postgresql' ? 'no trigram idx' : undefined, true);
     for (const c of cases) {
       const { input, after } = await measuredInput(admin, c);
       const statements = pageStatements(
@@ -163,9 +203,11 @@ async function sqlSection(dialect: Dialect): Promise<void> {
       const hand = () => target.page(statements, LIMIT);
       const a = await ours(admin, input);
       same(c.label, a, await hand());
-      const fns: (() => Promise<unknown>)[] = [() => ours(admin, input), hand];
+      const store = () => storeOnly(target.store, { orgId, teamId }, input);
+      same(`${c.label} (store only)`, await store(), await hand());
+      const fns: (() => Promise<unknown>)[] = [() => ours(admin, input), hand, store];
       const searched = (c.input.search ?? '') !== '';
-      const [t0, t1] = await timeAll(fns);
+      const [t0, t1, t3] = (await timeAll(fns)) as [number, number, number];
       let noTrigram = '';
       if (dialect === 'postgresql') {
         // Measured on its own: the dropped index locks the table until the rollback.
@@ -175,7 +217,7 @@ async function sqlSection(dialect: Dialect): Promise<void> {
         noTrigram = ` ${(Number.isNaN(t2) ? '-' : (t2 as number).toFixed(2)).padStart(14)}`;
       }
       console.log(
-        `  ${`${c.label} (${a.total})`.padEnd(44)} ${(t0 as number).toFixed(2).padStart(10)} ${(t1 as number).toFixed(2).padStart(12)}${noTrigram}   ${((t0 as number) / (t1 as number)).toFixed(2)}x`,
+        `  ${`${c.label} (${a.total})`.padEnd(44)} ${t0.toFixed(2).padStart(10)} ${t3.toFixed(2).padStart(10)} ${t1.toFixed(2).padStart(12)}${noTrigram}   ${(t0 / t1).toFixed(2)}x  ${(t3 / t1).toFixed(2).padStart(10)}x`,
       );
     }
     if (dialect === 'postgresql')

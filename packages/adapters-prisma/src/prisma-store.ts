@@ -50,15 +50,22 @@ export interface PrismaStoreOptions {
 /**
  * The level of one transaction: Serializable, as commands need, unless the
  * caller asks for read committed (the outbox's claims and settlements) on a
- * database that has it (SQLite has only Serializable).
+ * database that has it (SQLite has only Serializable). Work that only reads
+ * (core's queries) runs at Repeatable Read there: one snapshot for all its
+ * statements, as Serializable gives a reader, without PostgreSQL's predicate
+ * locks or the shared lock MySQL/MariaDB's Serializable takes on every row a
+ * plain SELECT reads (a searched list reads the organization's accounts, and
+ * held every writer of them off until it ended).
  */
 function isolationOf(
   client: object,
   options: TransactionOptions | undefined,
-): 'Serializable' | 'ReadCommitted' {
-  if (options?.isolation !== 'read-committed') return 'Serializable';
+): 'Serializable' | 'ReadCommitted' | 'RepeatableRead' {
   const provider = (client as { readonly _activeProvider?: unknown })._activeProvider;
-  return provider === 'postgresql' || provider === 'mysql' ? 'ReadCommitted' : 'Serializable';
+  const levels = provider === 'postgresql' || provider === 'mysql';
+  if (!levels) return 'Serializable';
+  if (options?.isolation === 'read-committed') return 'ReadCommitted';
+  return options?.readOnly === true ? 'RepeatableRead' : 'Serializable';
 }
 
 const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -71,7 +78,8 @@ const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  *
  * - Each `transaction` is one interactive Prisma transaction at isolation
  *   level `Serializable` (read committed on PostgreSQL and MySQL when asked
- *   with `{ isolation: 'read-committed' }`, as core asks for outbox claims): reads that decide a write (is the actor still
+ *   with `{ isolation: 'read-committed' }`, as core asks for outbox claims;
+ *   repeatable read there for `{ readOnly: true }`, core's queries): reads that decide a write (is the actor still
  *   active, is the account still the owner, who reports to this manager) are
  *   protected by the database as well as the versioned rows, so no invariant
  *   can be broken by requests racing on several processes.

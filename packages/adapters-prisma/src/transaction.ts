@@ -86,7 +86,7 @@ export function createTransaction(
     // The host's writes through it (a resource handler's) are in this transaction.
     native: db,
     organizations: organizationRepository(db),
-    accounts: accountRepository(db, accounts),
+    accounts: accountRepository(db, accounts, rawBatches),
     spaces: {
       ...spaces,
       async listByOrganization(orgId) {

@@ -1,5 +1,6 @@
 import type { Account, AccountRepository, TenantRepository } from '@rosterkit/core';
 import { notFound } from '@rosterkit/core/adapter';
+import type { CountStatement } from '../account-count-sql.js';
 import { listAccounts } from '../account-list.js';
 import type { RosterkitPrismaTransactionClient } from '../client.js';
 import { type AccountRow, accountFromRow } from '../rows.js';
@@ -13,8 +14,18 @@ import { type AccountRow, accountFromRow } from '../rows.js';
 export function accountRepository(
   db: RosterkitPrismaTransactionClient,
   rows: TenantRepository<Account>,
+  rawStatements = true,
 ): AccountRepository {
   const delegate = db.rosterkitAccount;
+  const provider = (db as { readonly _activeProvider?: unknown })._activeProvider;
+  // MySQL/MariaDB and SQLite count with a plain statement (see account-count-sql.ts).
+  const plainCount =
+    rawStatements && (provider === 'mysql' || provider === 'sqlite')
+      ? async ({ sql, values }: CountStatement) => {
+          const [row] = (await db.$queryRawUnsafe(sql, ...values)) as { total: unknown }[];
+          return Number(row?.total ?? 0);
+        }
+      : undefined;
   return {
     ...rows,
     async findByEmail(orgId, email) {
@@ -37,7 +48,14 @@ export function accountRepository(
       return row === null ? undefined : accountFromRow(row);
     },
     list: (query) =>
-      listAccounts({ accounts: delegate, memberships: db.rosterkitMembership }, query),
+      listAccounts(
+        {
+          accounts: delegate,
+          memberships: db.rosterkitMembership,
+          ...(plainCount === undefined ? {} : { plainCount }),
+        },
+        query,
+      ),
     async setLastSeen(orgId, id, at) {
       // Never back in time, and never a version change (presence must not make an edit stale).
       const { count } = (await delegate.updateMany({

@@ -28,6 +28,33 @@ export const transactionsSuite: ConformanceSuite = (test) => {
     expect(await raw.account(org.id, ana.id)).toEqual(ana);
   });
 
+  test('Transaction: a read-only one (as core runs its queries) reads every committed row', async ({
+    store,
+  }) => {
+    // `readOnly` lets a store read from a snapshot; what it reads is what
+    // the same work reads in a default transaction.
+    const org = buildOrganization();
+    const ana = buildAccount({ orgId: org.id });
+    const member = buildMembership({ orgId: org.id, accountId: ana.id });
+    await store.transaction(async (tx) => {
+      await tx.organizations.insert(org);
+      await tx.accounts.insert(ana);
+      await tx.memberships.insert(member);
+    });
+    const read = async (options?: { readOnly: true }) =>
+      store.transaction(
+        async (tx) => ({
+          org: await tx.organizations.get(org.id),
+          account: await tx.accounts.get(org.id, ana.id),
+          memberships: await tx.memberships.listByAccounts(org.id, [ana.id]),
+        }),
+        options,
+      );
+    const snapshot = await read({ readOnly: true });
+    expect(snapshot).toEqual({ org, account: ana, memberships: [member] });
+    expect(snapshot).toEqual(await read());
+  });
+
   test("Transaction: offers the adapter's native transaction as `native` (undefined when it has none)", async ({
     store,
   }) => {

@@ -116,6 +116,17 @@ export interface TransactionOptions {
    * @default 'serializable'
    */
   readonly isolation?: 'serializable' | 'read-committed';
+  /**
+   * `true`: the work only reads (core's queries: lists, lookups, history,
+   * `can`), so nothing it reads can decide a write. A store may then run it
+   * on one consistent snapshot without what serializable costs readers:
+   * PostgreSQL's predicate locks, MySQL's shared lock on every row a
+   * SERIALIZABLE `SELECT` reads (a searched list reads the whole
+   * organization, and would hold writers off it until the end). A store
+   * that ignores it runs the work at `isolation`, which is more.
+   * @default false
+   */
+  readonly readOnly?: boolean;
 }
 
 /**

@@ -2,6 +2,7 @@ import { ProfileKey } from '../model/account.js';
 import { Actor } from '../model/actor.js';
 import { systemClock } from '../ports/clock.js';
 import { uuidIdGenerator } from '../ports/id-generator.js';
+import type { TransactionOptions } from '../ports/store.js';
 import type { ActorApi } from './actor-api.js';
 import { bulkImportCommand } from './bulk/bulk-import.js';
 import { parseBulkOptions } from './bulk/bulk-options.js';
@@ -120,7 +121,8 @@ export function createRoster<Native = unknown>(options: RosterOptions<Native>): 
     findAccount: withoutActor(findAccount),
     as(rawActor) {
       const actor = Actor.parse(rawActor);
-      const run =
+      const runWith =
+        (options: TransactionOptions | undefined) =>
         <T>(command: (ctx: ActorContext, input: unknown) => Promise<T>) =>
         (input: unknown): Promise<T> =>
           store.transaction(async (tx) => {
@@ -129,7 +131,10 @@ export function createRoster<Native = unknown>(options: RosterOptions<Native>): 
               { deps: depsFor(deps, loaded), tx, actor: loaded, now: deps.clock.now() },
               input,
             );
-          });
+          }, options);
+      const run = runWith(undefined);
+      // Queries write nothing: the store may read them from a snapshot.
+      const read = runWith({ readOnly: true });
       return {
         actor,
         invite: run(invite),
@@ -141,12 +146,12 @@ export function createRoster<Native = unknown>(options: RosterOptions<Native>): 
         addToTeam: run(addToTeam),
         removeFromTeam: run(removeFromTeam),
         changeRole: run(changeRole),
-        getAccount: run(getAccount),
+        getAccount: read(getAccount),
         // One implementation behind both overloads: `total` is a number unless the input said 'none'.
         listAccounts: ((input = {}) =>
-          run((ctx, raw) => listAccounts(ctx, raw, false))(input)) as ActorApi['listAccounts'],
+          read((ctx, raw) => listAccounts(ctx, raw, false))(input)) as ActorApi['listAccounts'],
         listMembers: ((input = {}) =>
-          run((ctx, raw) => listAccounts(ctx, raw, true))(input)) as ActorApi['listMembers'],
+          read((ctx, raw) => listAccounts(ctx, raw, true))(input)) as ActorApi['listMembers'],
         renameOrganization: run(renameOrganization),
         changePlan: run(changePlan),
         transferOwnership: run(transferOwnership),
@@ -160,23 +165,23 @@ export function createRoster<Native = unknown>(options: RosterOptions<Native>): 
         reassignReports: run(reassignReports),
         createSpace: run(createSpace),
         createGroup: run(createGroup),
-        listInvitations: (input = {}) => run(listInvitations)(input),
-        getOrganization: () => run((ctx) => getOrganization(ctx))(undefined),
-        listSpaces: () => run((ctx) => listSpaces(ctx))(undefined),
-        listGroups: (input = {}) => run(listGroups)(input),
+        listInvitations: (input = {}) => read(listInvitations)(input),
+        getOrganization: () => read((ctx) => getOrganization(ctx))(undefined),
+        listSpaces: () => read((ctx) => listSpaces(ctx))(undefined),
+        listGroups: (input = {}) => read(listGroups)(input),
         renameSpace: run(renameSpace),
         deleteSpace: run(deleteSpace),
         renameGroup: run(renameGroup),
         deleteGroup: run(deleteGroup),
-        presence: run(presence),
-        history: run(history),
+        presence: read(presence),
+        history: read(history),
         can: (action, subject) =>
-          run(can)(subject === undefined ? { action } : { action, subject }),
-        permissions: (subject = {}) => run(permissions)(subject),
+          read(can)(subject === undefined ? { action } : { action, subject }),
+        permissions: (subject = {}) => read(permissions)(subject),
         defineRole: run(defineRole),
         updateRole: run(updateRole),
         deleteRole: run(deleteRole),
-        listRoles: () => run((ctx) => listRoles(ctx))(undefined),
+        listRoles: () => read((ctx) => listRoles(ctx))(undefined),
         linkExternalId: run(linkExternalId),
         listDeadOutboxMessages: (input = {}) => run(listOwnDeadOutboxMessages)(input),
         retryDeadOutboxMessage: run(retryOwnDeadOutboxMessage),
