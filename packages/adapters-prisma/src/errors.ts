@@ -5,7 +5,11 @@ import { RosterError } from '@rosterkit/core';
 
 interface PrismaErrorLike {
   readonly code?: unknown;
-  readonly meta?: { readonly driverAdapterError?: { readonly cause?: DriverCause } };
+  readonly meta?: {
+    readonly driverAdapterError?: { readonly cause?: DriverCause };
+    /** Set on a P2028 of a transaction that ran past its timeout. */
+    readonly timeout?: unknown;
+  };
   readonly cause?: DriverCause;
 }
 interface DriverCause {
@@ -32,9 +36,12 @@ export function isUniqueViolation(error: unknown): boolean {
 }
 
 // Serialization failures and deadlocks (PostgreSQL 40001 / 40P01, MySQL and
-// MariaDB 1213 / 1205), which Prisma reports as P2034; and P2028, a
-// transaction that expired while it waited for locks. Running the whole
-// transaction again is the documented remedy for all of them.
+// MariaDB 1213 / 1205), which Prisma reports as P2034; and P2028 when the
+// transaction could not start in time (every connection busy). Running the
+// whole transaction again is the documented remedy for all of them. Not a
+// P2028 of a transaction that ran past its timeout (Prisma's meta carries the
+// timeout): its work is what was slow, and running it again would only take
+// the timeout once more, for every attempt.
 const retryableCodes = new Set(['P2034', 'P2028']);
 const retryableDriverCodes = new Set(['40001', '40P01', '1213', '1205', 'SQLITE_BUSY']);
 
@@ -42,7 +49,8 @@ const retryableDriverCodes = new Set(['40001', '40P01', '1213', '1205', 'SQLITE_
 export function isRetryable(error: unknown): boolean {
   if (typeof error !== 'object' || error === null) return false;
   if (error instanceof RosterError) return false;
-  const { code } = error as PrismaErrorLike;
+  const { code, meta } = error as PrismaErrorLike;
+  if (code === 'P2028' && meta?.timeout !== undefined) return false;
   if (typeof code === 'string' && retryableCodes.has(code)) return true;
   const cause = driverCause(error);
   if (cause?.kind === 'TransactionWriteConflict') return true;

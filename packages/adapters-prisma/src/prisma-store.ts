@@ -86,7 +86,9 @@ const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  * - Serialization failures and deadlocks (Prisma's P2034) run `work` again,
  *   after a short random wait, up to `maxAttempts` times in all; then
  *   `CONFLICT` with reason `retry-exhausted`. `work` must therefore be safe to
- *   re-run, as the Store port requires.
+ *   re-run, as the Store port requires. A transaction that ran past
+ *   `transactionTimeoutMs` is not run again (its own work was slow): Prisma's
+ *   P2028 reaches the caller after one attempt.
  * - A transaction's `native` is the interactive transaction client of
  *   `client`, typed as your client's ({@link PrismaTransactionClientOf}):
  *   resource handlers write your own tables through it, in the command's

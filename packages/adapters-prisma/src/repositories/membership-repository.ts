@@ -56,8 +56,10 @@ export function membershipRepository(
     },
     async listByAccounts(orgId, accountIds) {
       if (accountIds.length === 0) return [];
+      // In the unique key's order, so every provider lists them alike.
       const found = (await delegate.findMany({
         where: { orgId, accountId: { in: [...new Set(accountIds)] } },
+        orderBy: [{ accountId: 'asc' }, { spaceId: 'asc' }],
       })) as MembershipRow[];
       return found.map(membershipFromRow);
     },
