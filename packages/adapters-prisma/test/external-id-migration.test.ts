@@ -1,9 +1,10 @@
 import { buildAccount, buildOrganization } from '@rosterkit/conformance/fixtures';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { applyMigrations, prismaStore, rosterkitMigrations } from '../src/index.js';
+import { applyMigrations, prismaStore } from '../src/index.js';
 import { applyMigrationList } from '../src/migrations.js';
 import { createTestDatabase, type TestClient, type TestDatabase } from './support/databases.js';
 import { indexesOf } from './support/indexes.js';
+import { migrationsAround } from './support/migrations-around.js';
 import { sqlRawReaders } from './support/raw-readers.js';
 
 // A host whose database is at the outbox back-off migration, with accounts,
@@ -28,7 +29,7 @@ describe.each(['sqlite', 'postgresql', 'mysql'] as const)(
     });
 
     it('keeps every account, with externalId null, then enforces it unique per organization', async () => {
-      const before = rosterkitMigrations[provider].filter((m) => m.name !== externalIdSeats);
+      const { before, from } = migrationsAround(provider, externalIdSeats);
       await applyMigrationList(client, provider, before);
       const q = (name: string) => (provider === 'mysql' ? `\`${name}\`` : `"${name}"`);
       const p = (n: number) => (provider === 'postgresql' ? `$${n}` : '?');
@@ -75,7 +76,7 @@ describe.each(['sqlite', 'postgresql', 'mysql'] as const)(
         );
       }
       expect(await applyMigrations(client, { provider })).toMatchObject({
-        applied: [externalIdSeats],
+        applied: from.map((m) => m.name),
       });
       const raw = sqlRawReaders(client, provider);
       for (const a of old) expect(await raw.account('org_1', a.id)).toEqual(a);

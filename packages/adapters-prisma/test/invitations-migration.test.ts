@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { applyMigrations, prismaStore, rosterkitMigrations } from '../src/index.js';
+import { applyMigrations, prismaStore } from '../src/index.js';
 import { applyMigrationList } from '../src/migrations.js';
 import { createTestDatabase, type TestClient, type TestDatabase } from './support/databases.js';
 import { indexesOf } from './support/indexes.js';
+import { migrationsAround } from './support/migrations-around.js';
 import { sqlRawReaders } from './support/raw-readers.js';
 
 // A host with invitations upgrades: the invitations migration gives every
@@ -27,7 +28,7 @@ describe.each(['sqlite', 'postgresql', 'mysql'] as const)(
     });
 
     it('keeps every invitation, with no restrictions, and the store lists and writes them', async () => {
-      const before = rosterkitMigrations[provider].filter((m) => m.name !== invitations);
+      const { before, from } = migrationsAround(provider, invitations);
       await applyMigrationList(client, provider, before);
       const q = (name: string) => (provider === 'mysql' ? `\`${name}\`` : `"${name}"`);
       const p = (n: number) => (provider === 'postgresql' ? `$${n}` : '?');
@@ -71,7 +72,7 @@ describe.each(['sqlite', 'postgresql', 'mysql'] as const)(
         );
       }
       expect(await applyMigrations(client, { provider })).toEqual({
-        applied: [invitations],
+        applied: from.map((m) => m.name),
         skipped: before.map((m) => m.name),
       });
       const raw = sqlRawReaders(client, provider);

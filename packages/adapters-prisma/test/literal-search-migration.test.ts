@@ -1,6 +1,6 @@
 import { matchAll } from '@rosterkit/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { prismaStore, rosterkitMigrations } from '../src/index.js';
+import { prismaStore } from '../src/index.js';
 import { migrationStatements } from '../src/migrations.js';
 import { searchKey } from '../src/search-key.js';
 import {
@@ -9,6 +9,7 @@ import {
   type TestDatabase,
   tables,
 } from './support/databases.js';
+import { migrationsAround } from './support/migrations-around.js';
 
 // The migration that made search literal rewrites the name keys and fills the
 // new email keys of rows written before it: in SQL, the same keys the
@@ -55,10 +56,8 @@ describe.each(['sqlite', 'postgresql', 'mysql'] as const)(
       // Back to the tables before the migration, holding rows written then.
       for (const table of [...tables, 'rosterkit_migrations'])
         await client.$executeRawUnsafe(`DROP TABLE ${q(table)}`);
-      const migrations = rosterkitMigrations[provider];
-      const at = migrations.findIndex((migration) => migration.name === literalSearch);
-      expect(at).toBeGreaterThan(0);
-      for (const migration of migrations.slice(0, at)) await run(migration.sql);
+      const { before, from } = migrationsAround(provider, literalSearch);
+      for (const migration of before) await run(migration.sql);
       const when = new Date('2026-11-20T10:00:00.000Z');
       for (const row of legacy) {
         // The keys as the adapter wrote them then: lower-cased, nothing replaced.
@@ -82,7 +81,7 @@ describe.each(['sqlite', 'postgresql', 'mysql'] as const)(
           ...values,
         );
       }
-      for (const migration of migrations.slice(at)) await run(migration.sql);
+      for (const migration of from) await run(migration.sql);
     });
     afterAll(async () => {
       await client?.$disconnect();
