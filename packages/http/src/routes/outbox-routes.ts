@@ -1,7 +1,6 @@
-import { RetryDeadOutboxMessageInput } from '@rosterkit/core/extra';
 import { DeadOutboxQuery } from '../request/list-query.js';
 import { OutboxMessagePageBody, RetriedOutboxMessageBody } from './response-schemas.js';
-import { bodyOf, defineRoute, type Route } from './route.js';
+import { defineRoute, noBody, type Route } from './route.js';
 
 /**
  * The organization's dead outbox messages, for its admins (`manageOutbox`):
@@ -30,7 +29,8 @@ export const outboxRoutes: readonly Route[] = [
     summary:
       'Puts a dead message back in the queue, due now; `retried` is `false` when it was no longer dead. Another organization’s message is a 404.',
     auth: 'actor',
-    body: bodyOf(RetryDeadOutboxMessageInput, 'messageId'),
+    // The message's id is its only field, in the path: core validates it.
+    body: noBody,
     status: 200,
     response: RetriedOutboxMessageBody,
     call: async ({ api, params }) => ({
