@@ -9,7 +9,7 @@ import { toNodeListener } from '@rosterkit/http/node';
 import { createPolicy, presets } from '@rosterkit/policies';
 import express, { type Express } from 'express';
 import { PrismaClient } from './generated/prisma/client.js';
-import { createSessionTable, openSession, sessionActor } from './sessions.js';
+import { createSessionTable, openSession, sessionOf } from './sessions.js';
 
 /** The host's client, its tables and rosterkit's, ready to serve. */
 export async function connect(databaseUrl: string): Promise<PrismaClient> {
@@ -27,7 +27,15 @@ export function createApp(prisma: PrismaClient): Express {
   });
   const handler = createRosterHandler(roster, {
     basePath: '/api/roster',
-    authenticate: (request) => sessionActor(prisma, request),
+    // The host's session, then its user's account. A user with no account is
+    // null (401); an account that may not act still returns its actor, so core
+    // answers ACTOR_INACTIVE (403) and the client learns why.
+    authenticate: async (request) => {
+      const session = await sessionOf(prisma, request);
+      if (session === null) return null;
+      const found = await roster.findAccount({ orgId: session.orgId, email: session.email });
+      return found?.actor ?? null;
+    },
     onError: (error) => console.error('unexpected error', error),
   });
   const app = express();
@@ -42,22 +50,23 @@ export function createApp(prisma: PrismaClient): Express {
         name: company,
         owner: { email, firstName, lastName },
       });
-      const token = await openSession(prisma, { accountId: owner.id, orgId: organization.id });
+      const token = await openSession(prisma, { email: owner.email, orgId: organization.id });
       response.status(201).json({ organizationId: organization.id, accountId: owner.id, token });
     } catch (error) {
       if (!RosterError.isInstance(error)) throw error;
       response.status(400).json(error.toJSON());
     }
   });
-  // An invitee who accepted signs in the host's way; here, by the account id
-  // the accept response returned (a product checks a password or an IdP).
+  // Anyone signs in the host's way (a product checks a password or an IdP;
+  // this example takes the email on trust). Whether they may use the API is
+  // rosterkit's answer, on each request: an email with no account is a 401.
   app.post('/signin', async (request, response) => {
-    const { accountId, orgId } = request.body ?? {};
-    if (typeof accountId !== 'string' || typeof orgId !== 'string') {
-      response.status(400).json({ error: 'accountId and orgId are required' });
+    const { email, orgId } = request.body ?? {};
+    if (typeof email !== 'string' || typeof orgId !== 'string') {
+      response.status(400).json({ error: 'email and orgId are required' });
       return;
     }
-    response.status(201).json({ token: await openSession(prisma, { accountId, orgId }) });
+    response.status(201).json({ token: await openSession(prisma, { email, orgId }) });
   });
   return app;
 }

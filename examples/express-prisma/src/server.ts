@@ -14,6 +14,8 @@ createApp(prisma).listen(port, () => {
   curl -s ${root}/api/roster/invitations -H "authorization: Bearer $TOKEN" -H 'content-type: application/json' \\
     -d '{"email":"bo@acme.io","role":"agent"}'
   curl -s ${root}/api/roster/accounts -H "authorization: Bearer $TOKEN"
+  curl -s ${root}/signin -H 'content-type: application/json' \\
+    -d '{"email":"zed@acme.io","orgId":"..."}'   # sign-up's "organizationId"; no account: its token is a 401
   curl -s ${root}/api/roster/openapi.json
 `);
 });

@@ -14,6 +14,7 @@ let prisma: PrismaClient;
 let listening: Server;
 let root: string;
 let ana = '';
+let orgId = '';
 
 async function admin(sql: string): Promise<void> {
   const client = new pg.Client({ connectionString: server });
@@ -63,6 +64,7 @@ describe('the Express + Prisma example', () => {
       organizationId: string;
     };
     ana = token;
+    orgId = organizationId;
     const invite = await fetch(
       `${root}/api/roster/invitations`,
       json({ email: 'bo@acme.io', role: 'agent' }, token),
@@ -74,10 +76,9 @@ describe('the Express + Prisma example', () => {
       json({ token: invitation, firstName: 'Bo', lastName: 'Li' }),
     );
     expect(accept.status).toBe(200);
-    const { account } = (await accept.json()) as { account: { id: string } };
     const signin = await fetch(
       `${root}/signin`,
-      json({ accountId: account.id, orgId: organizationId }),
+      json({ email: 'bo@acme.io', orgId: organizationId }),
     );
     const { token: bo } = (await signin.json()) as { token: string };
     const refused = await fetch(
@@ -93,9 +94,35 @@ describe('the Express + Prisma example', () => {
     });
     const page = (await list.json()) as { total: number; items: { account: { email: string } }[] };
     expect(page.items.map((item) => item.account.email)).toEqual(['ana@acme.io', 'bo@acme.io']);
-    expect(await prisma.$queryRawUnsafe('SELECT count(*)::int AS n FROM example_session')).toEqual([
-      { n: 2 },
+    expect(
+      await prisma.$queryRawUnsafe('SELECT count(*)::int AS n FROM example_host_session'),
+    ).toEqual([{ n: 2 }]);
+  });
+
+  it('resolves the session with findAccount: no account is 401, a deactivated one ACTOR_INACTIVE', async () => {
+    const signin = async (email: string) =>
+      ((await (await fetch(`${root}/signin`, json({ email, orgId }))).json()) as { token: string })
+        .token;
+    const accounts = (token: string) =>
+      fetch(`${root}/api/roster/accounts`, { headers: { authorization: `Bearer ${token}` } });
+    // Signed in to the host, but never invited.
+    const stranger = await accounts(await signin('zed@acme.io'));
+    expect([stranger.status, stranger.headers.get('content-type')]).toEqual([
+      401,
+      'application/problem+json',
     ]);
+    // The invitee, deactivated by the owner: the session still resolves, and core says why.
+    const bo = await signin('bo@acme.io');
+    expect((await accounts(bo)).status).toBe(200);
+    const page = (await (await accounts(ana)).json()) as {
+      items: { account: { id: string; email: string } }[];
+    };
+    const boId = page.items.find((item) => item.account.email === 'bo@acme.io')?.account.id;
+    const deactivate = await fetch(`${root}/api/roster/accounts/${boId}/deactivate`, json({}, ana));
+    expect(deactivate.status).toBe(200);
+    const inactive = await accounts(bo);
+    expect(inactive.status).toBe(403);
+    expect(((await inactive.json()) as { code: string }).code).toBe('ACTOR_INACTIVE');
   });
 
   it('the API reads its body itself, before express.json(): its own checks answer', async () => {

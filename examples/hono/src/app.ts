@@ -1,5 +1,7 @@
 // The admin API on Hono: rosterkit's fetch handler mounted as it is, behind
-// the host's own sign-in. Everything rosterkit decides (who may do what, the
+// the host's own sign-in. The host's session knows its own user, not
+// rosterkit's account: `authenticate` resolves that user to an actor with
+// `roster.findAccount`. Everything rosterkit decides (who may do what, the
 // statuses, the problem bodies) comes from the handler; this file only wires.
 import { memoryStore } from '@rosterkit/adapter-memory';
 import { type AccountActor, createRoster, type Roster } from '@rosterkit/core';
@@ -8,10 +10,20 @@ import { spreadsheetUploads } from '@rosterkit/http/spreadsheets';
 import { createPolicy, presets } from '@rosterkit/policies';
 import { Hono } from 'hono';
 
-/** The example's sessions: bearer token → actor. A product reads its own session store here. */
-export type Sessions = Map<string, AccountActor>;
+/** What the host's session holds: the host's own user id and the organization signed in to. */
+export interface HostSession {
+  readonly userId: string;
+  readonly orgId: string;
+}
 
-/** A roster on the memory store with the contact-centre roles, and a seeded organization. */
+/** The example's sessions: bearer token → the host's session. A product reads its own session store here. */
+export type Sessions = Map<string, HostSession>;
+
+/**
+ * A roster on the memory store with the contact-centre roles, and a seeded
+ * organization whose accounts carry the host's user ids (`externalId`): the
+ * owner's from sign-up, the agent's linked when the invitation is accepted.
+ */
 export async function seededRoster(): Promise<{ roster: Roster; sessions: Sessions }> {
   const roster = createRoster({
     store: memoryStore(),
@@ -19,7 +31,7 @@ export async function seededRoster(): Promise<{ roster: Roster; sessions: Sessio
   });
   const { organization, owner } = await roster.createOrganization({
     name: 'Acme Support',
-    owner: { email: 'ana@acme.io', firstName: 'Ana', lastName: 'Ng' },
+    owner: { email: 'ana@acme.io', firstName: 'Ana', lastName: 'Ng', externalId: 'user-ana' },
   });
   const admin = roster.as({ accountId: owner.id, orgId: organization.id });
   const { token } = await admin.invite({
@@ -28,22 +40,39 @@ export async function seededRoster(): Promise<{ roster: Roster; sessions: Sessio
     firstName: 'Bo',
     lastName: 'Li',
   });
-  const { account: bo } = await roster.acceptInvitation({ token });
+  await roster.acceptInvitation({ token, externalId: 'user-bo' });
   const sessions: Sessions = new Map([
-    ['ana-token', { accountId: owner.id, orgId: organization.id }],
-    ['bo-token', { accountId: bo.id, orgId: organization.id }],
+    ['ana-token', { userId: 'user-ana', orgId: organization.id }],
+    ['bo-token', { userId: 'user-bo', orgId: organization.id }],
+    // Signed in to the host, but never invited to the roster: a 401.
+    ['cy-token', { userId: 'user-cy', orgId: organization.id }],
   ]);
   return { roster, sessions };
+}
+
+/**
+ * The actor of a request's `Authorization: Bearer …`: the host's session,
+ * then its user's account. A user with no account is `null` (401); an account
+ * that may not act (`canAct: false`) still returns its actor, so core answers
+ * `ACTOR_INACTIVE` (403) and the client learns why, not just "who are you".
+ */
+export async function authenticate(
+  roster: Roster,
+  sessions: Sessions,
+  request: Request,
+): Promise<AccountActor | null> {
+  const token = request.headers.get('authorization')?.replace(/^Bearer /, '');
+  const session = token === undefined ? undefined : sessions.get(token);
+  if (session === undefined) return null;
+  const found = await roster.findAccount({ orgId: session.orgId, externalId: session.userId });
+  return found?.actor ?? null;
 }
 
 /** The Hono app: the API under /api/roster, and a page of its own beside it. */
 export function createApp(roster: Roster, sessions: Sessions): Hono {
   const handler = createRosterHandler(roster, {
     basePath: '/api/roster',
-    authenticate: (request) => {
-      const token = request.headers.get('authorization')?.replace(/^Bearer /, '');
-      return (token === undefined ? undefined : sessions.get(token)) ?? null;
-    },
+    authenticate: (request) => authenticate(roster, sessions, request),
     uploads: spreadsheetUploads(),
     // The one unauthenticated route takes tokens: limit it (here, 20 tries a minute in all).
     rateLimit: publicLimit(20, 60_000),

@@ -8,7 +8,8 @@ serve({ fetch: createApp(roster, sessions).fetch, port }, () => {
   const api = `http://localhost:${port}/api/roster`;
   console.log(`rosterkit admin API on ${api} (memory store: restart to reset)
 
-Ana (administrator, the owner) is "Bearer ana-token"; Bo (agent) is "Bearer bo-token".
+Ana (administrator, the owner) is "Bearer ana-token"; Bo (agent) is "Bearer bo-token";
+Cy is signed in to the host but has no account here, so "Bearer cy-token" is a 401.
 
   curl -s ${api}/accounts -H 'authorization: Bearer ana-token'
   curl -s ${api}/invitations -H 'authorization: Bearer ana-token' -H 'content-type: application/json' \\
@@ -16,6 +17,7 @@ Ana (administrator, the owner) is "Bearer ana-token"; Bo (agent) is "Bearer bo-t
   curl -s ${api}/invitations -H 'authorization: Bearer bo-token' -H 'content-type: application/json' \\
     -d '{"email":"di@acme.io","role":"agent"}'            # 403 problem+json: agents do not invite
   curl -s ${api}/accounts                                  # 401: no credentials
+  curl -s ${api}/accounts -H 'authorization: Bearer cy-token'  # 401: a host user with no account
   curl -s ${api}/openapi.json                              # the OpenAPI 3.1 document
 `);
 });

@@ -35,6 +35,29 @@ describe('the Hono example', () => {
     expect(document.openapi).toBe('3.1.1');
   });
 
+  it("resolves the host's user with findAccount: unknown is 401, deactivated is ACTOR_INACTIVE", async () => {
+    const { roster, sessions } = await seededRoster();
+    const app = createApp(roster, sessions);
+    const get = (token: string) =>
+      app.request('/api/roster/accounts', { headers: { authorization: `Bearer ${token}` } });
+    expect((await get('bo-token')).status).toBe(200);
+    // Signed in to the host, no account in the roster.
+    const unknown = await get('cy-token');
+    expect([unknown.status, unknown.headers.get('content-type')]).toEqual([
+      401,
+      'application/problem+json',
+    ]);
+    // Bo's account is deactivated: his session still resolves, and core says why he may not act.
+    const orgId = sessions.get('ana-token')?.orgId ?? '';
+    const ana = await roster.findAccount({ orgId, externalId: 'user-ana' });
+    const bo = await roster.findAccount({ orgId, externalId: 'user-bo' });
+    if (ana === null || bo === null) throw new Error('the seeded accounts are linked');
+    await roster.as(ana.actor).deactivate({ accountId: bo.actor.accountId });
+    const inactive = await get('bo-token');
+    expect(inactive.status).toBe(403);
+    expect(((await inactive.json()) as { code: string }).code).toBe('ACTOR_INACTIVE');
+  });
+
   it('limits the public route', async () => {
     const { roster, sessions } = await seededRoster();
     const app = createApp(roster, sessions);

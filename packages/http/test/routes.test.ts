@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rosterRoutes } from '../src/index.js';
+import { outboxRoutes } from '../src/routes/outbox-routes.js';
 import { permissionRoutes } from '../src/routes/permission-routes.js';
 import { roleRoutes } from '../src/routes/role-routes.js';
 import { structureRoutes } from '../src/routes/structure-routes.js';
@@ -9,7 +10,7 @@ import { addPerson, startApi, type TestApi } from './support/server.js';
 
 // Every route of the table, driven over a real HTTP server with fetch, in
 // the order a product would use them; the last test checks none was missed
-// (the structure, role and permission routes have their own files, each of
+// (the structure, role, permission and outbox routes have their own files, each of
 // which checks it drove all of its group).
 
 let api: TestApi;
@@ -432,7 +433,7 @@ describe('every route over HTTP', () => {
   });
 
   it('drove every route of the table', () => {
-    const elsewhere = [...structureRoutes, ...roleRoutes, ...permissionRoutes].map(
+    const elsewhere = [...structureRoutes, ...roleRoutes, ...permissionRoutes, ...outboxRoutes].map(
       (route) => route.operationId,
     );
     expect([...new Set([...driven, ...elsewhere])].sort()).toEqual(

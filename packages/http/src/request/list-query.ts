@@ -128,6 +128,12 @@ export const HistoryQuery = z.strictObject({ cursor, limit: limit(100) }).transf
   ...(query.limit === undefined ? {} : { limit: query.limit }),
 }));
 
+/** The query of `listDeadOutboxMessages`: a page of the organization's dead messages. @internal */
+export const DeadOutboxQuery = z.strictObject({ cursor, limit: limit(50) }).transform((query) => ({
+  ...(query.cursor === undefined ? {} : { cursor: query.cursor }),
+  ...(query.limit === undefined ? {} : { limit: query.limit }),
+}));
+
 /**
  * The subject of a "may I?" question, as query parameters named like core's
  * `CanSubject` (core validates them again). @internal

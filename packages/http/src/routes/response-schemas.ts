@@ -6,6 +6,7 @@ import {
   Invitation,
   Membership,
   Organization,
+  OutboxMessage,
   rosterActions,
   Space,
   StoredRole,
@@ -200,4 +201,21 @@ export const SheetReportBody = z.object({
 export const BulkResponseBody = z.union([BulkReportBody, SheetReportBody]).meta({
   description:
     'The per-row report: `rows` for a JSON body, `lines` (with the file’s cell errors) for an upload.',
+});
+
+/** @internal */
+export const OutboxMessageBody = object(OutboxMessage);
+
+/** @internal */
+export const OutboxMessagePageBody = z.object({
+  items: z.array(OutboxMessageBody),
+  nextCursor: z.string().nullable(),
+  total: z.int().min(0),
+});
+
+/** @internal */
+export const RetriedOutboxMessageBody = z.object({
+  retried: z.boolean().meta({
+    description: '`false` when the message was no longer dead (retried already, or delivered).',
+  }),
 });

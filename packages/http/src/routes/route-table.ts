@@ -3,6 +3,7 @@ import { bulkRoutes } from './bulk-routes.js';
 import { invitationRoutes } from './invitation-routes.js';
 import { memberRoutes } from './member-routes.js';
 import { organizationRoutes } from './organization-routes.js';
+import { outboxRoutes } from './outbox-routes.js';
 import { permissionRoutes } from './permission-routes.js';
 import { roleRoutes } from './role-routes.js';
 import type { Route } from './route.js';
@@ -14,8 +15,9 @@ import { structureRoutes } from './structure-routes.js';
  * table (these plus its routes, or fewer) as the handler's `routes`.
  *
  * Not routes: `createOrganization` (sign-up is the host's flow, before any
- * actor), `drainOutbox` and `listDeadOutboxMessages` (host jobs, not
- * authorized for an actor).
+ * actor), `drainOutbox` and the roster's own `listDeadOutboxMessages` and
+ * `retryDeadOutboxMessage` (host jobs across organizations, not authorized
+ * for an actor); the actor's calls of those two are routes (`/outbox/dead`).
  *
  * @category Routes
  */
@@ -28,4 +30,5 @@ export const rosterRoutes: readonly Route[] = [
   ...roleRoutes,
   ...permissionRoutes,
   ...bulkRoutes,
+  ...outboxRoutes,
 ];
