@@ -17,6 +17,7 @@ export interface RosterkitModelDelegate {
   groupBy(args: RosterkitModelArgs): PromiseLike<unknown>;
   create(args: RosterkitModelArgs): PromiseLike<unknown>;
   createMany(args: RosterkitModelArgs): PromiseLike<unknown>;
+  update(args: RosterkitModelArgs): PromiseLike<unknown>;
   updateMany(args: RosterkitModelArgs): PromiseLike<unknown>;
   deleteMany(args: RosterkitModelArgs): PromiseLike<unknown>;
 }

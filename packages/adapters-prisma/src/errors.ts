@@ -28,6 +28,11 @@ export function isUniqueConflict(error: unknown): boolean {
   return RosterError.isInstance(error, 'CONFLICT') && error.details.reason === 'unique';
 }
 
+/** Whether `error` is Prisma's "no record matched" of an `update` (P2025): nothing was written. @internal */
+export function isRecordNotFound(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && (error as PrismaErrorLike).code === 'P2025';
+}
+
 /** Whether `error` is a unique-constraint violation reported by Prisma or its driver. @internal */
 export function isUniqueViolation(error: unknown): boolean {
   if (typeof error !== 'object' || error === null) return false;

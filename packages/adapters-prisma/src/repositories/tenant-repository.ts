@@ -1,7 +1,7 @@
 import type { TenantRepository } from '@rosterkit/core';
 import { checkNewRows, notFound, staleVersion, uniqueConflict } from '@rosterkit/core/adapter';
 import type { RosterkitModelDelegate } from '../client.js';
-import { isUniqueViolation } from '../errors.js';
+import { isRecordNotFound, isUniqueViolation } from '../errors.js';
 
 interface Row {
   id: string;
@@ -107,6 +107,26 @@ export function tenantRepository<T extends Row, R extends object>(
       delete data.orgId;
       for (const column of keep) delete data[column];
       const where = { id: row.id, orgId: row.orgId };
+      const next = { ...row, version: row.version + 1 };
+      if (keep.length > 0) {
+        // The columns kept as stored come back from the write itself (one
+        // UPDATE … RETURNING where the database has it), not a second read.
+        let kept: Partial<R>;
+        try {
+          kept = (await uniqueGuard(subject, row.id, () =>
+            delegate.update({
+              where: { ...where, version: row.version },
+              data,
+              select: keepSelect,
+            }),
+          )) as Partial<R>;
+        } catch (error) {
+          if (!isRecordNotFound(error)) throw error;
+          return missedWrite(delegate, subject, where, row.id);
+        }
+        await children?.afterUpdate([row]);
+        return fromRow({ ...toRow(next), ...kept });
+      }
       const stored = await uniqueGuard(subject, row.id, () =>
         delegate.updateMany({ where: { ...where, version: row.version }, data }),
       );
@@ -114,10 +134,7 @@ export function tenantRepository<T extends Row, R extends object>(
         return missedWrite(delegate, subject, where, row.id);
       }
       await children?.afterUpdate([row]);
-      const next = { ...row, version: row.version + 1 };
-      if (keep.length === 0) return fromRow(toRow(next));
-      const kept = (await delegate.findFirst({ where, select: keepSelect })) as Partial<R>;
-      return fromRow({ ...toRow(next), ...kept });
+      return fromRow(toRow(next));
     },
     async updateMany(rows) {
       if (rows.length === 0) return [];
