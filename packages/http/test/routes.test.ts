@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rosterRoutes } from '../src/index.js';
 import { permissionRoutes } from '../src/routes/permission-routes.js';
+import { provisioningRoutes } from '../src/routes/provisioning-routes.js';
 import { roleRoutes } from '../src/routes/role-routes.js';
 import { structureRoutes } from '../src/routes/structure-routes.js';
 import { expectRoute } from './support/expect-route.js';
@@ -432,9 +433,12 @@ describe('every route over HTTP', () => {
   });
 
   it('drove every route of the table', () => {
-    const elsewhere = [...structureRoutes, ...roleRoutes, ...permissionRoutes].map(
-      (route) => route.operationId,
-    );
+    const elsewhere = [
+      ...structureRoutes,
+      ...roleRoutes,
+      ...permissionRoutes,
+      ...provisioningRoutes,
+    ].map((route) => route.operationId);
     expect([...new Set([...driven, ...elsewhere])].sort()).toEqual(
       rosterRoutes.map((route) => route.operationId).sort(),
     );

@@ -4,6 +4,7 @@ import { invitationRoutes } from './invitation-routes.js';
 import { memberRoutes } from './member-routes.js';
 import { organizationRoutes } from './organization-routes.js';
 import { permissionRoutes } from './permission-routes.js';
+import { provisioningRoutes } from './provisioning-routes.js';
 import { roleRoutes } from './role-routes.js';
 import type { Route } from './route.js';
 import { structureRoutes } from './structure-routes.js';
@@ -27,5 +28,6 @@ export const rosterRoutes: readonly Route[] = [
   ...structureRoutes,
   ...roleRoutes,
   ...permissionRoutes,
+  ...provisioningRoutes,
   ...bulkRoutes,
 ];
