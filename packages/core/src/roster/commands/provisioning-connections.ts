@@ -92,6 +92,7 @@ export type ProvisioningConnectionView = Omit<ProvisioningConnection, 'tokenHash
 
 /** What `createProvisioningConnection` and `rotateProvisioningToken` return. */
 export interface IssuedProvisioningToken {
+  /** The connection as stored, without its token hash. */
   readonly connection: ProvisioningConnectionView;
   /** The bearer token for the identity provider: shown here once, never stored. */
   readonly token: string;
