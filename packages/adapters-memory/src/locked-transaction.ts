@@ -107,6 +107,7 @@ const rules: Readonly<Record<string, Readonly<Record<string, Rule>>>> = {
       'getConnection',
       'updateConnection',
       'listConnections',
+      'touchConnection',
       'insertLink',
       'getLink',
       'findLinkByTarget',

@@ -83,6 +83,14 @@ export function provisioningRepository(
       const row = id === undefined ? undefined : view.get(id);
       return row === undefined ? undefined : clone(row);
     },
+    async touchConnection(orgId, id, at) {
+      const view = connections();
+      const row = stored(view, orgId, id);
+      if (row === undefined) throw notFound('ProvisioningConnection', id);
+      // Never back in time, and never a version change (see the port).
+      if (row.lastUsedAt !== null && row.lastUsedAt.getTime() >= at.getTime()) return;
+      view.replace(row, { ...row, lastUsedAt: new Date(at.getTime()) });
+    },
     async insertLink(link) {
       checkNewRows([link]);
       const copy = clone(link);

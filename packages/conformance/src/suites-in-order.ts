@@ -13,6 +13,7 @@ import { outboxAdminScenarios } from './domain/outbox-admin-scenarios.js';
 import { outboxScenarios } from './domain/outbox-scenarios.js';
 import { outboxWorkerScenarios } from './domain/outbox-worker-scenarios.js';
 import { provisionerScenarios } from './domain/provisioner-scenarios.js';
+import { provisioningConnectionScenarios } from './domain/provisioning-connection-scenarios.js';
 import { roleScenarios } from './domain/role-scenarios.js';
 import { seatScenarios } from './domain/seat-scenarios.js';
 import { structureScenarios } from './domain/structure-scenarios.js';
@@ -82,4 +83,5 @@ export const suitesInOrder: ReadonlyArray<readonly [string, ConformanceSuite]> =
   ['domain: seats', seatScenarios],
   ['domain: versions', versionScenarios],
   ['domain: provisioner actor', provisionerScenarios],
+  ['domain: provisioning connections', provisioningConnectionScenarios],
 ];

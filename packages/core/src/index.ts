@@ -136,6 +136,7 @@ export type {
   LinkExternalIdInput,
 } from './roster/account-inputs.js';
 export type { ActorApi } from './roster/actor-api.js';
+export type { AuthenticatedProvisioner } from './roster/authenticate-provisioner.js';
 export type {
   BulkImportOptions,
   BulkInvitation,
@@ -156,6 +157,13 @@ export type { IssuedInvitation } from './roster/commands/invitations.js';
 export type { ActorPermissions } from './roster/commands/may.js';
 export type { DeletedOrganization } from './roster/commands/organization.js';
 export type { DeadOutboxPageInput } from './roster/commands/outbox-admin.js';
+export type {
+  CreateProvisioningConnectionInput,
+  IssuedProvisioningToken,
+  ProvisioningConnectionRef,
+  ProvisioningConnectionView,
+  UpdateProvisioningConnectionInput,
+} from './roster/commands/provisioning-connections.js';
 export type {
   AccountWithMemberships,
   Presence,

@@ -183,6 +183,9 @@ describe('ETag and If-Match in the route table', () => {
         'deleteGroup',
         'updateRole',
         'deleteRole',
+        'updateProvisioningConnection',
+        'rotateProvisioningToken',
+        'revokeProvisioningConnection',
       ].sort(),
     );
     const gets = rosterRoutes.filter((route) => route.method === 'GET' && route.etag !== undefined);

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rosterRoutes } from '../src/index.js';
 import { outboxRoutes } from '../src/routes/outbox-routes.js';
 import { permissionRoutes } from '../src/routes/permission-routes.js';
+import { provisioningRoutes } from '../src/routes/provisioning-routes.js';
 import { roleRoutes } from '../src/routes/role-routes.js';
 import { structureRoutes } from '../src/routes/structure-routes.js';
 import { expectRoute } from './support/expect-route.js';
@@ -433,9 +434,13 @@ describe('every route over HTTP', () => {
   });
 
   it('drove every route of the table', () => {
-    const elsewhere = [...structureRoutes, ...roleRoutes, ...permissionRoutes, ...outboxRoutes].map(
-      (route) => route.operationId,
-    );
+    const elsewhere = [
+      ...structureRoutes,
+      ...roleRoutes,
+      ...permissionRoutes,
+      ...outboxRoutes,
+      ...provisioningRoutes,
+    ].map((route) => route.operationId);
     expect([...new Set([...driven, ...elsewhere])].sort()).toEqual(
       rosterRoutes.map((route) => route.operationId).sort(),
     );

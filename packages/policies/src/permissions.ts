@@ -16,6 +16,7 @@ export const permissions = [
   'transferOwnership',
   'manageRoles',
   'manageOutbox',
+  'manageProvisioning',
 ] as const;
 
 /** A permission from {@link permissions}. */
@@ -32,6 +33,7 @@ export const permissionLabels: Readonly<Record<Permission, string>> = {
   transferOwnership: 'Transfer ownership',
   manageRoles: 'Manage roles',
   manageOutbox: 'Manage deliveries',
+  manageProvisioning: 'Manage provisioning',
 };
 
 /**
@@ -44,6 +46,10 @@ export const permissionLabels: Readonly<Record<Permission, string>> = {
  * `manageOutbox` lists and retries the organization's dead outbox messages
  * (e-mails that could not be delivered); it applies only to a role held
  * across the organization, as the outbox has no spaces.
+ * `manageProvisioning` creates, changes, rotates the tokens of and revokes
+ * the organization's SCIM provisioning connections; organization-wide roles
+ * only too (a connection provisions across the organization), and the roles
+ * a connection grants stay within the holder's own right to invite.
  */
 export const permissionActions: Readonly<Record<Permission, readonly RosterAction[]>> = {
   manageUsers: [
@@ -76,4 +82,5 @@ export const permissionActions: Readonly<Record<Permission, readonly RosterActio
   transferOwnership: ['transferOwnership'],
   manageRoles: ['defineRole', 'updateRole', 'deleteRole'],
   manageOutbox: ['manageOutbox'],
+  manageProvisioning: ['manageProvisioning'],
 };

@@ -31,6 +31,7 @@ const teamWorkspace = defineRoleSet({
         'viewStatistics',
         'manageRoles',
         'manageOutbox',
+        'manageProvisioning',
       ],
     },
     {
@@ -107,6 +108,7 @@ const managedTeams = defineRoleSet({
         'viewStatistics',
         'manageRoles',
         'manageOutbox',
+        'manageProvisioning',
       ],
     },
     {

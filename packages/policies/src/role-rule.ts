@@ -38,6 +38,7 @@ export const subjectTypes = [
   'AuditEvent',
   'Role',
   'OutboxMessage',
+  'ProvisioningConnection',
 ] as const satisfies readonly SubjectType[];
 
 /** The subjects rules are about: every {@link @rosterkit/core!SubjectType}, or `'all'`. */

@@ -41,7 +41,8 @@ const GROUPS: RosterAction[] = ['assignGroups', 'createGroup', 'renameGroup', 'd
 const OWNER_ONLY: RosterAction[] = ['transferOwnership', 'deleteOrganization'];
 const ROLES: RosterAction[] = ['defineRole', 'updateRole', 'deleteRole'];
 // The organization's dead outbox messages: organization-wide roles only.
-const OUTBOX: RosterAction[] = ['manageOutbox'];
+// And its provisioning connections: organization-wide roles only, as the outbox.
+const OUTBOX: RosterAction[] = ['manageOutbox', 'manageProvisioning'];
 const EVERYTHING: RosterAction[] = [
   'read',
   ...USERS,
@@ -196,6 +197,7 @@ const subjectOf: Record<
   | 'Group'
   | 'Role'
   | 'OutboxMessage'
+  | 'ProvisioningConnection'
 > = {
   read: 'Account',
   renameOrganization: 'Organization',
@@ -229,6 +231,7 @@ const subjectOf: Record<
   updateRole: 'Role',
   deleteRole: 'Role',
   manageOutbox: 'OutboxMessage',
+  manageProvisioning: 'ProvisioningConnection',
 };
 const selfProtected = new Set<RosterAction>([
   'deactivate',
@@ -293,7 +296,12 @@ function expectedOutcome(expected: Expected, c: Case): Outcome {
   const subject = subjectOf[action];
   // A new space, a role of the lowest rank with no permission that nobody
   // holds, or one of the organization's outbox messages: no account targeted.
-  if (subject === 'Space' || subject === 'Role' || subject === 'OutboxMessage') {
+  if (
+    subject === 'Space' ||
+    subject === 'Role' ||
+    subject === 'OutboxMessage' ||
+    subject === 'ProvisioningConnection'
+  ) {
     return may.includes(action) ? 'allow' : 'permission';
   }
   if (subject === 'Group') {
@@ -379,6 +387,8 @@ function subjectFor(
       };
     case 'OutboxMessage':
       return { type: 'OutboxMessage', orgId, id: 'out-dead', topic: 'password.reset' };
+    case 'ProvisioningConnection':
+      return { type: 'ProvisioningConnection', orgId, id: 'con-okta', status: 'active' };
     case 'Invitation':
       return {
         type: 'Invitation',
@@ -412,7 +422,8 @@ describe.each(Object.entries(table))('authorization matrix: %s', (_name, expecte
               (subjectOf[action] === 'Space' ||
                 subjectOf[action] === 'Group' ||
                 subjectOf[action] === 'Role' ||
-                subjectOf[action] === 'OutboxMessage')
+                subjectOf[action] === 'OutboxMessage' ||
+                subjectOf[action] === 'ProvisioningConnection')
             )
               continue;
             cases.push({ actorKind, target, action, sameTenant, sameScope });

@@ -83,7 +83,7 @@ describe('a provisioning connection under @rosterkit/policies', () => {
     ).toBe(true);
   });
 
-  it('does not act on the owner, grant the owner’s role, manage the organization or delete an account', () => {
+  it('does not act on the owner, grant the owner’s role, manage the organization, its connections or its outbox, or delete an account', () => {
     const allows = (request: Parameters<typeof policy.check>[0]) =>
       (policy.check(request) as { allowed: boolean }).allowed;
     expect(
@@ -113,6 +113,21 @@ describe('a provisioning connection under @rosterkit/policies', () => {
         actor: provisioner(),
         action: 'defineRole',
         subject: { type: 'Role', orgId: ORG, rank: 0 },
+      }),
+    ).toBe(false);
+    // Nor manage connections (its own token included), nor the outbox.
+    expect(
+      allows({
+        actor: provisioner(),
+        action: 'manageProvisioning',
+        subject: { type: 'ProvisioningConnection', orgId: ORG },
+      }),
+    ).toBe(false);
+    expect(
+      allows({
+        actor: provisioner(),
+        action: 'manageOutbox',
+        subject: { type: 'OutboxMessage', orgId: ORG },
       }),
     ).toBe(false);
   });

@@ -13,6 +13,7 @@ import {
   ChangeRoleInput,
   CreateGroupInput,
   CreateOrganizationInput,
+  CreateProvisioningConnectionInput,
   CreateSpaceInput,
   DeactivateInput,
   DeadOutboxPageInput,
@@ -31,6 +32,7 @@ import {
   ListGroupsInput,
   ListInvitationsInput,
   PresenceInput,
+  ProvisioningConnectionRef,
   ReassignReportsInput,
   RemoveFromTeamInput,
   RenameGroupInput,
@@ -42,6 +44,7 @@ import {
   SetRestrictionsInput,
   TransferOwnershipInput,
   UpdateProfileInput,
+  UpdateProvisioningConnectionInput,
   UpdateRoleInput,
 } from '@rosterkit/core/extra';
 import fc from 'fast-check';
@@ -109,6 +112,22 @@ const commands: [string, Call, Model<unknown>][] = [
   ['permissions', actorCommand('permissions'), CanSubject],
   ['listDeadOutboxMessages', actorCommand('listDeadOutboxMessages'), DeadOutboxPageInput],
   ['retryDeadOutboxMessage', actorCommand('retryDeadOutboxMessage'), RetryDeadOutboxMessageInput],
+  [
+    'createProvisioningConnection',
+    actorCommand('createProvisioningConnection'),
+    CreateProvisioningConnectionInput,
+  ],
+  ['rotateProvisioningToken', actorCommand('rotateProvisioningToken'), ProvisioningConnectionRef],
+  [
+    'updateProvisioningConnection',
+    actorCommand('updateProvisioningConnection'),
+    UpdateProvisioningConnectionInput,
+  ],
+  [
+    'revokeProvisioningConnection',
+    actorCommand('revokeProvisioningConnection'),
+    ProvisioningConnectionRef,
+  ],
   [
     'can',
     (world, input) => {

@@ -471,3 +471,53 @@ describe('dead outbox messages: the organization-wide admins manage them (issue 
     expect((await org.as(org.owner).listDeadOutboxMessages()).total).toBe(1);
   });
 });
+
+describe('provisioning connections: the organization-wide admins manage them (issue 17)', () => {
+  it('teamWorkspace: an admin creates one for staff, not for the owner role; staff may not; the token acts as a provisioner that may not manage connections', async () => {
+    const org = await orgWith(presets.teamWorkspace);
+    const admin = await org.join('adi@acme.io', 'admin');
+    const staff = await org.join('bo@acme.io', 'staff');
+    expect(await org.as(admin).can('manageProvisioning')).toBe(true);
+    expect(await org.as(staff).can('manageProvisioning')).toBe(false);
+    await expectCode(
+      org.as(staff).createProvisioningConnection({ name: 'Okta', defaultRole: 'staff' }),
+      'FORBIDDEN',
+    );
+    await expectCode(
+      org.as(admin).createProvisioningConnection({ name: 'Okta', defaultRole: 'owner' }),
+      'OWNER_PROTECTED',
+    );
+    const { connection, token } = await org
+      .as(admin)
+      .createProvisioningConnection({ name: 'Okta', defaultRole: 'staff' });
+    const found = await org.roster.authenticateProvisioner(token);
+    expect(found?.connection.id).toBe(connection.id);
+    if (found === null) throw new Error('the token did not authenticate');
+    const scim = org.roster.as(found.actor);
+    expect((await scim.deactivate({ accountId: staff.id })).status).toBe('deactivated');
+    await expectCode(scim.listProvisioningConnections(), 'FORBIDDEN');
+    await expectCode(scim.rotateProvisioningToken({ connectionId: connection.id }), 'FORBIDDEN');
+    expect(await org.as(org.owner).listProvisioningConnections()).toHaveLength(1);
+  });
+
+  it('multiSite: a site admin may not (a connection provisions across the organization); the super admin may', async () => {
+    const org = await orgWith(presets.multiSite);
+    const leeds = await org.as(org.owner).createSpace({ name: 'Leeds' });
+    const siteAdmin = await org.join('sa@acme.io', 'site-admin', leeds.id);
+    expect(await org.as(siteAdmin).can('manageProvisioning')).toBe(false);
+    await expectCode(
+      org.as(siteAdmin).createProvisioningConnection({
+        name: 'Okta',
+        defaultRole: 'staff',
+        spaceId: leeds.id,
+      }),
+      'FORBIDDEN',
+    );
+    const made = await org.as(org.owner).createProvisioningConnection({
+      name: 'Okta',
+      defaultRole: 'site-admin',
+      spaceId: leeds.id,
+    });
+    expect(made.connection).toMatchObject({ spaceId: leeds.id, defaultRole: 'site-admin' });
+  });
+});

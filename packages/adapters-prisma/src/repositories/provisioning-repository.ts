@@ -270,6 +270,17 @@ export function provisioningRepository(
       const row = (await connections.findUnique({ where: { tokenHash } })) as ConnectionRow | null;
       return row === null ? undefined : connectionFromRow(row);
     },
+    async touchConnection(orgId, id, at) {
+      // Never back in time, and never a version change (see the port).
+      const { count } = (await connections.updateMany({
+        where: { orgId, id, OR: [{ lastUsedAt: null }, { lastUsedAt: { lt: at } }] },
+        data: { lastUsedAt: at },
+      })) as { count: number };
+      if (count === 0) {
+        const exists = await connections.findFirst({ where: { orgId, id }, select: { id: true } });
+        if (exists === null) throw notFound(connectionSubject, id);
+      }
+    },
     async insertLink(link) {
       checkNewRows([link]);
       const row = linkToRow(link);

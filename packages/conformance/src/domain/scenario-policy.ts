@@ -58,7 +58,8 @@ function grantedRank(subject: PolicySubject): number {
 
 const ownActions = new Set(['read', 'updateProfile', 'requestPasswordReset', 'deleteOwnAccount']);
 
-// What an identity provider does: people and groups, nothing of the organization's own.
+// What an identity provider does: people and groups, nothing of the organization's own
+// (never manageOutbox nor manageProvisioning: admins and up manage those, by rank below).
 const provisionerActions = new Set([
   'read',
   'invite',

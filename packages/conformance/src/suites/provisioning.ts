@@ -182,6 +182,47 @@ export const provisioningSuite: ConformanceSuite = (test) => {
     expect(await storedConnection(ctx, connection.orgId, connection.id)).toEqual(expected);
   });
 
+  test('Provisioning: touchConnection sets lastUsedAt only, never back in time, with the version kept; a foreign or unknown id is NOT_FOUND and changes nothing', async (ctx) => {
+    const connection = buildProvisioningConnection({ orgId: 'org_prov_touch' });
+    const other = buildProvisioningConnection({ orgId: 'org_prov_touch2' });
+    await insertConnection(ctx, connection);
+    await insertConnection(ctx, other);
+    await ctx.store.transaction((tx) =>
+      tx.provisioning.touchConnection(connection.orgId, connection.id, at(5)),
+    );
+    const touched = { ...connection, lastUsedAt: at(5) };
+    expect(await storedConnection(ctx, connection.orgId, connection.id)).toEqual(touched);
+    // An earlier time leaves it; a later one moves it.
+    await ctx.store.transaction((tx) =>
+      tx.provisioning.touchConnection(connection.orgId, connection.id, at(3)),
+    );
+    expect(await storedConnection(ctx, connection.orgId, connection.id)).toEqual(touched);
+    await ctx.store.transaction((tx) =>
+      tx.provisioning.touchConnection(connection.orgId, connection.id, at(8)),
+    );
+    const later = { ...connection, lastUsedAt: at(8) };
+    expect(await storedConnection(ctx, connection.orgId, connection.id)).toEqual(later);
+    // The version is untouched: an update read before the touch still applies.
+    const renamed = await ctx.store.transaction((tx) =>
+      tx.provisioning.updateConnection({ ...later, name: 'Renamed' }, 1),
+    );
+    expect(renamed.version).toBe(2);
+    await expectRosterError(
+      ctx.store.transaction((tx) =>
+        tx.provisioning.touchConnection(other.orgId, connection.id, at(20)),
+      ),
+      'NOT_FOUND',
+    );
+    await expectRosterError(
+      ctx.store.transaction((tx) =>
+        tx.provisioning.touchConnection(connection.orgId, 'con_missing', at(20)),
+      ),
+      'NOT_FOUND',
+    );
+    expect(await storedConnection(ctx, other.orgId, other.id)).toEqual(other);
+    expect(await storedConnection(ctx, connection.orgId, connection.id)).toEqual(renamed);
+  });
+
   test('Provisioning: a token hash is unique across organizations and found from any', async (ctx) => {
     const connection = buildProvisioningConnection({ orgId: 'org_prov_t1' });
     await insertConnection(ctx, connection);

@@ -15,6 +15,11 @@ export { toMarkdownTable, toMermaid } from '../machines/to-mermaid.js';
 export { defineModel, invalidInput } from '../model/define-model.js';
 export { FindAccountInput, HistoryInput, LinkExternalIdInput } from '../roster/account-inputs.js';
 export { DeadOutboxPageInput } from '../roster/commands/outbox-admin.js';
+export {
+  CreateProvisioningConnectionInput,
+  ProvisioningConnectionRef,
+  UpdateProvisioningConnectionInput,
+} from '../roster/commands/provisioning-connections.js';
 export { RetryDeadOutboxMessageInput } from '../roster/delivery/retry-dead.js';
 export {
   AcceptInvitationInput,

@@ -18,6 +18,7 @@ export const SubjectType: Model<SubjectType> = defineModel(
     'AuditEvent',
     'Role',
     'OutboxMessage',
+    'ProvisioningConnection',
   ]),
 );
 /** The kinds of record rosterkit manages. */
@@ -30,7 +31,8 @@ export type SubjectType =
   | 'Invitation'
   | 'AuditEvent'
   | 'Role'
-  | 'OutboxMessage';
+  | 'OutboxMessage'
+  | 'ProvisioningConnection';
 
 type _SubjectTypeMatchesSchema = Assert<Equals<z.output<typeof SubjectType.schema>, SubjectType>>;
 

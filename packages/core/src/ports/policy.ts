@@ -11,8 +11,10 @@ import type { RoleCatalog } from './role-catalog.js';
 /**
  * The actions a {@link Policy} decides on. Each is the name of the command
  * that performs it, plus `read` for queries, `viewStatistics` for the
- * plan-gated statistics and `manageOutbox` for listing and retrying the
- * organization's dead outbox messages (asked of an `OutboxMessage`).
+ * plan-gated statistics, `manageOutbox` for listing and retrying the
+ * organization's dead outbox messages (asked of an `OutboxMessage`) and
+ * `manageProvisioning` for the organization's SCIM provisioning connections
+ * and their tokens (asked of a `ProvisioningConnection`).
  *
  * @category Policy port (for policy authors)
  */
@@ -49,6 +51,7 @@ export const rosterActions = [
   'updateRole',
   'deleteRole',
   'manageOutbox',
+  'manageProvisioning',
 ] as const;
 
 /**

@@ -20,6 +20,13 @@ import type { IssuedInvitation } from './commands/invitations.js';
 import type { ActorPermissions } from './commands/may.js';
 import type { DeletedOrganization } from './commands/organization.js';
 import type { DeadOutboxPageInput } from './commands/outbox-admin.js';
+import type {
+  CreateProvisioningConnectionInput,
+  IssuedProvisioningToken,
+  ProvisioningConnectionRef,
+  ProvisioningConnectionView,
+  UpdateProvisioningConnectionInput,
+} from './commands/provisioning-connections.js';
 import type { AccountWithMemberships, Presence } from './commands/queries.js';
 import type { RoleList } from './commands/roles.js';
 import type { GroupWithMemberCount } from './commands/structure-reads.js';
@@ -366,4 +373,88 @@ export interface ActorApi {
    * ```
    */
   retryDeadOutboxMessage(input: RetryDeadOutboxMessageInput): Promise<boolean>;
+  /**
+   * Creates a SCIM provisioning connection for an identity provider (DESIGN
+   * §8, SCIM 2.0) and its bearer token. The token is returned here once:
+   * rosterkit keeps only its SHA-256 and its last four characters
+   * (`tokenHint`). The users it provisions join `spaceId` (the default space
+   * when absent) with `defaultRole`, or the role `groupRoles` maps one of
+   * their groups to; every such role must be one the actor could invite
+   * with into that space (known, not the owner's, not above the actor's
+   * rank). Needs the Policy's `manageProvisioning` (with the presets: the
+   * owner and the organization-wide admins); a provisioning connection may
+   * never call it. Audited as `createProvisioningConnection`, without the
+   * token's hash.
+   *
+   * @throws `FORBIDDEN` without `manageProvisioning` (or the right to invite with a role it grants), or for a provisioning connection; `RANK_EXCEEDED` for a role above the actor's; `OWNER_PROTECTED` for the owner's role; `NOT_FOUND` for a space or group not of the organization; `INVALID_INPUT` for bad input or an unknown role.
+   *
+   * @example
+   * ```ts
+   * const { connection, token } = await admin.createProvisioningConnection({ name: 'Okta', defaultRole: 'staff' });
+   * showOnce(token); // paste it into Okta's SCIM settings: it cannot be shown again
+   * ```
+   */
+  createProvisioningConnection(
+    input: CreateProvisioningConnectionInput,
+  ): Promise<IssuedProvisioningToken>;
+  /**
+   * Gives a connection a new bearer token, returned here once; the old one
+   * stops authenticating at once. Audited as `rotateProvisioningToken`
+   * (the hint before and after, never a hash). Needs `manageProvisioning`.
+   *
+   * @throws `NOT_FOUND` for a connection not of the organization; `CONFLICT` (reason `stale-version`) when `version` is not the stored one; `INVALID_TRANSITION` for a revoked connection; `FORBIDDEN` as for create; `INVALID_INPUT` for bad input.
+   *
+   * @example
+   * ```ts
+   * const { token } = await admin.rotateProvisioningToken({ connectionId, version: connection.version });
+   * ```
+   */
+  rotateProvisioningToken(input: ProvisioningConnectionRef): Promise<IssuedProvisioningToken>;
+  /**
+   * Changes a connection's name, space, default role, `onCreate` or group
+   * mapping (`groupRoles` replaces the whole mapping); what is left out is
+   * kept. A change of what it grants is checked as on create. Audited as
+   * `updateProvisioningConnection` when something changed. Needs
+   * `manageProvisioning`.
+   *
+   * @throws as {@link ActorApi.rotateProvisioningToken}, and as {@link ActorApi.createProvisioningConnection} for the roles, space and groups.
+   *
+   * @example
+   * ```ts
+   * await admin.updateProvisioningConnection({ connectionId, version, onCreate: 'invite' });
+   * ```
+   */
+  updateProvisioningConnection(
+    input: UpdateProvisioningConnectionInput,
+  ): Promise<ProvisioningConnectionView>;
+  /**
+   * Revokes a connection for good: its token no longer authenticates, and
+   * its actor is `ACTOR_INACTIVE`. Revoking a revoked connection changes
+   * nothing. Audited as `revokeProvisioningConnection`. Needs
+   * `manageProvisioning`.
+   *
+   * @throws `NOT_FOUND`, `CONFLICT` (stale version), `FORBIDDEN`, `INVALID_INPUT` as for rotate.
+   *
+   * @example
+   * ```ts
+   * await admin.revokeProvisioningConnection({ connectionId });
+   * ```
+   */
+  revokeProvisioningConnection(
+    input: ProvisioningConnectionRef,
+  ): Promise<ProvisioningConnectionView>;
+  /**
+   * The organization's provisioning connections, revoked ones included, by
+   * creation, without their token hashes (`tokenHint` tells tokens apart,
+   * `lastUsedAt` when the identity provider last called). Needs
+   * `manageProvisioning`.
+   *
+   * @throws `FORBIDDEN` without `manageProvisioning`, or for a provisioning connection.
+   *
+   * @example
+   * ```ts
+   * for (const c of await admin.listProvisioningConnections()) console.log(c.name, c.status, c.tokenHint, c.lastUsedAt);
+   * ```
+   */
+  listProvisioningConnections(): Promise<ProvisioningConnectionView[]>;
 }

@@ -4,6 +4,7 @@ import { systemClock } from '../ports/clock.js';
 import { uuidIdGenerator } from '../ports/id-generator.js';
 import type { TransactionOptions } from '../ports/store.js';
 import type { ActorApi } from './actor-api.js';
+import { authenticateProvisioner } from './authenticate-provisioner.js';
 import { bulkImportCommand } from './bulk/bulk-import.js';
 import { parseBulkOptions } from './bulk/bulk-options.js';
 import { bulkUpdateCommand } from './bulk/bulk-update.js';
@@ -35,6 +36,13 @@ import {
 } from './commands/organization.js';
 import { listOwnDeadOutboxMessages, retryOwnDeadOutboxMessage } from './commands/outbox-admin.js';
 import { updateProfile } from './commands/profile.js';
+import {
+  createProvisioningConnection,
+  listProvisioningConnections,
+  revokeProvisioningConnection,
+  rotateProvisioningToken,
+  updateProvisioningConnection,
+} from './commands/provisioning-connections.js';
 import { getAccount, listAccounts, presence } from './commands/queries.js';
 import { defineRole, deleteRole, listRoles, updateRole } from './commands/roles.js';
 import { deleteOwnAccount, recordActivity, requestPasswordReset } from './commands/self-service.js';
@@ -119,6 +127,7 @@ export function createRoster<Native = unknown>(options: RosterOptions<Native>): 
     acceptInvitation: withoutActor(acceptInvitation),
     declineInvitation: withoutActor(declineInvitation),
     findAccount: withoutActor(findAccount),
+    authenticateProvisioner: (token) => authenticateProvisioner(store, deps.clock, token),
     as(rawActor) {
       const actor = Actor.parse(rawActor);
       const runWith =
@@ -185,6 +194,12 @@ export function createRoster<Native = unknown>(options: RosterOptions<Native>): 
         linkExternalId: run(linkExternalId),
         listDeadOutboxMessages: (input = {}) => run(listOwnDeadOutboxMessages)(input),
         retryDeadOutboxMessage: run(retryOwnDeadOutboxMessage),
+        createProvisioningConnection: run(createProvisioningConnection),
+        rotateProvisioningToken: run(rotateProvisioningToken),
+        updateProvisioningConnection: run(updateProvisioningConnection),
+        revokeProvisioningConnection: run(revokeProvisioningConnection),
+        listProvisioningConnections: () =>
+          read((ctx) => listProvisioningConnections(ctx))(undefined),
         bulkImport: async (rows, bulkOptions) => {
           const parsed = parseBulkOptions(bulkOptions, [
             'dryRun',

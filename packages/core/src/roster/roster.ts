@@ -4,6 +4,7 @@ import type { OutboxMessage } from '../model/outbox-message.js';
 import type { Page } from '../ports/store.js';
 import type { FindAccountInput } from './account-inputs.js';
 import type { ActorApi } from './actor-api.js';
+import type { AuthenticatedProvisioner } from './authenticate-provisioner.js';
 import type { AcceptedInvitation } from './commands/accept-invitation.js';
 import type { CreatedOrganization } from './commands/create-organization.js';
 import type { FoundAccount } from './commands/find-account.js';
@@ -64,6 +65,28 @@ export interface Roster {
    * ```
    */
   findAccount(input: FindAccountInput): Promise<FoundAccount | null>;
+  /**
+   * Resolves a SCIM request's bearer token to the provisioning connection
+   * it belongs to (DESIGN §8, SCIM 2.0): the host's SCIM endpoint calls it
+   * before anything else, so no actor is needed. The token is hashed and
+   * looked up by its hash; the organization comes from the connection.
+   * Records the connection's `lastUsedAt` (at most once a minute, and
+   * without changing its version, so admins' edits never go stale for it).
+   *
+   * @param token - the bearer token as the identity provider sent it.
+   * @returns the actor and the connection (without its token hash), or
+   * `null` for a token that is unknown, malformed, rotated away or of a
+   * revoked connection (an HTTP layer answers 401).
+   *
+   * @example
+   * ```ts
+   * const bearer = request.headers.get('authorization')?.replace(/^Bearer /, '') ?? '';
+   * const found = await roster.authenticateProvisioner(bearer);
+   * if (found === null) return new Response(null, { status: 401 });
+   * const scim = roster.as(found.actor);
+   * ```
+   */
+  authenticateProvisioner(token: string): Promise<AuthenticatedProvisioner | null>;
   /**
    * The API of one actor; every call is authorized for them. An actor
    * rosterkit does not know (no such account in that organization, a deleted

@@ -7,6 +7,7 @@ import {
   Membership,
   Organization,
   OutboxMessage,
+  ProvisioningConnection,
   rosterActions,
   Space,
   StoredRole,
@@ -33,6 +34,20 @@ export function publicInvitation(invitation: Invitation): PublicInvitation {
   const { tokenHash: _hidden, ...rest } = invitation;
   return rest;
 }
+
+/** A provisioning connection as the API shows it: without `tokenHash`, as core returns it. @internal */
+export const ProvisioningConnectionBody = (
+  ProvisioningConnection.schema as unknown as z.ZodObject
+).omit({ tokenHash: true });
+
+/** @internal */
+export const IssuedProvisioningTokenBody = z.object({
+  connection: ProvisioningConnectionBody,
+  token: z.string().meta({
+    description:
+      'The bearer token for the identity provider, shown this once (rosterkit keeps its hash only).',
+  }),
+});
 
 /** @internal */
 export const AccountBody = object(Account);

@@ -5,6 +5,7 @@ import { memberRoutes } from './member-routes.js';
 import { organizationRoutes } from './organization-routes.js';
 import { outboxRoutes } from './outbox-routes.js';
 import { permissionRoutes } from './permission-routes.js';
+import { provisioningRoutes } from './provisioning-routes.js';
 import { roleRoutes } from './role-routes.js';
 import type { Route } from './route.js';
 import { structureRoutes } from './structure-routes.js';
@@ -29,6 +30,7 @@ export const rosterRoutes: readonly Route[] = [
   ...structureRoutes,
   ...roleRoutes,
   ...permissionRoutes,
+  ...provisioningRoutes,
   ...bulkRoutes,
   ...outboxRoutes,
 ];

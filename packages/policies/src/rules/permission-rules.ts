@@ -90,6 +90,10 @@ const grants: Readonly<Record<Permission, Grant>> = {
     // The outbox is the organization's, not a space's: a space-scoped role gets nothing.
     if (spaceIds === null) can('manageOutbox', 'OutboxMessage', { orgId });
   },
+  manageProvisioning({ can }, { orgId }, spaceIds) {
+    // A connection acts across the organization: a space-scoped role gets nothing.
+    if (spaceIds === null) can('manageProvisioning', 'ProvisioningConnection', { orgId });
+  },
 };
 
 /**

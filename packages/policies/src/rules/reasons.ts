@@ -45,6 +45,10 @@ export const defaultReasons: Readonly<Record<RosterAction, string>> = (() => {
     updateRole: needs('manageRoles', 'change roles’ permissions'),
     deleteRole: needs('manageRoles', 'delete roles'),
     manageOutbox: needs('manageOutbox', 'list and retry the organization’s undelivered messages'),
+    manageProvisioning: needs(
+      'manageProvisioning',
+      'manage the organization’s provisioning connections',
+    ),
   };
 })();
 

@@ -89,6 +89,16 @@ export interface ProvisioningRepository {
    */
   findConnectionByTokenHash(tokenHash: string): Promise<ProvisioningConnection | undefined>;
   /**
+   * Records that the connection's token was used at `at`: sets `lastUsedAt`
+   * and nothing else. Does not change `version` (an identity provider
+   * calling must never make an admin's edit of the connection stale) and
+   * never moves `lastUsedAt` back. Callers throttle it (rosterkit writes it
+   * at most once a minute per connection).
+   *
+   * @throws `NOT_FOUND` when the organization has no connection with this id (one of another organization included), changing nothing.
+   */
+  touchConnection(orgId: string, id: string, at: Date): Promise<void>;
+  /**
    * Stores a new link; its `version` must be 1.
    *
    * @throws `CONFLICT` (reason `unique`, field `id`, `targetId`, `userName` or `externalId`); `INVALID_INPUT` when `version` is not 1.

@@ -104,7 +104,9 @@ async function withoutSubject(ctx: ActorContext, action: RosterAction): Promise<
   if (action === 'createSpace')
     return allows(ctx, action, { type: 'Space', orgId: organization.id });
   // The organization's outbox as a whole: what listDeadOutboxMessages asks.
-  if (kind === 'OutboxMessage') return allows(ctx, action, { type: kind, orgId: organization.id });
+  // Likewise its provisioning connections: what listProvisioningConnections asks.
+  if (kind === 'OutboxMessage' || kind === 'ProvisioningConnection')
+    return allows(ctx, action, { type: kind, orgId: organization.id });
   return allowsAny(ctx, action, kind);
 }
 

@@ -35,6 +35,7 @@ export const subjectKindOf: Readonly<Record<RosterAction, SubjectType>> = {
   updateRole: 'Role',
   deleteRole: 'Role',
   manageOutbox: 'OutboxMessage',
+  manageProvisioning: 'ProvisioningConnection',
 };
 
 /** The actions whose command grants a role, so `role` in the subject means the role given. @internal */
@@ -63,6 +64,7 @@ export function allowedKeys(action: RosterAction): readonly string[] {
     case 'Role':
       return action === 'defineRole' ? [] : ['roleId'];
     case 'OutboxMessage':
+    case 'ProvisioningConnection':
       return [];
     default:
       if (action === 'read') return ['accountId', 'spaceId', 'invitationId', 'roleId'];
