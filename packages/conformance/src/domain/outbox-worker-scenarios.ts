@@ -435,26 +435,32 @@ export const outboxWorkerScenarios: ConformanceSuite = (test) => {
       await admin.requestPasswordReset({ accountId: (i % 2 ? org.agentA : org.agentB).id });
     const batches: string[][] = [];
     let singles = 0;
+    // Counted once the transaction commits: a store may run `work` again
+    // (a serialization failure on PostgreSQL), and a rolled-back run marks nothing.
     const counting: Store = {
-      transaction: (work, options) =>
-        ctx.store.transaction(
-          (tx) =>
-            work({
-              ...tx,
-              outbox: {
-                ...tx.outbox,
-                markDelivered: (id, at) => {
-                  singles += 1;
-                  return tx.outbox.markDelivered(id, at);
-                },
-                markDeliveredMany: (ids, at) => {
-                  batches.push([...ids]);
-                  return tx.outbox.markDeliveredMany(ids, at);
-                },
+      transaction: async (work, options) => {
+        let run = { batches: [] as string[][], singles: 0 };
+        const result = await ctx.store.transaction((tx) => {
+          run = { batches: [], singles: 0 };
+          return work({
+            ...tx,
+            outbox: {
+              ...tx.outbox,
+              markDelivered: (id, at) => {
+                run.singles += 1;
+                return tx.outbox.markDelivered(id, at);
               },
-            }),
-          options,
-        ),
+              markDeliveredMany: (ids, at) => {
+                run.batches.push([...ids]);
+                return tx.outbox.markDeliveredMany(ids, at);
+              },
+            },
+          });
+        }, options);
+        batches.push(...run.batches);
+        singles += run.singles;
+        return result;
+      },
     };
     const roster = createRoster({ store: counting, policy: scenarioPolicy, clock: org.clock });
     const undelivered: string[] = [];
