@@ -12,6 +12,7 @@ import { organizationScenarios } from './domain/organization-scenarios.js';
 import { outboxAdminScenarios } from './domain/outbox-admin-scenarios.js';
 import { outboxScenarios } from './domain/outbox-scenarios.js';
 import { outboxWorkerScenarios } from './domain/outbox-worker-scenarios.js';
+import { provisionedUserScenarios } from './domain/provisioned-user-scenarios.js';
 import { provisionerScenarios } from './domain/provisioner-scenarios.js';
 import { roleScenarios } from './domain/role-scenarios.js';
 import { seatScenarios } from './domain/seat-scenarios.js';
@@ -82,4 +83,5 @@ export const suitesInOrder: ReadonlyArray<readonly [string, ConformanceSuite]> =
   ['domain: seats', seatScenarios],
   ['domain: versions', versionScenarios],
   ['domain: provisioner actor', provisionerScenarios],
+  ['domain: provisioned users', provisionedUserScenarios],
 ];
