@@ -30,7 +30,10 @@ import {
   ListAccountsInput,
   ListGroupsInput,
   ListInvitationsInput,
+  ListProvisionedUsersInput,
   PresenceInput,
+  ProvisionedUserRef,
+  ProvisionUserInput,
   ReassignReportsInput,
   RemoveFromTeamInput,
   RenameGroupInput,
@@ -42,6 +45,7 @@ import {
   SetRestrictionsInput,
   TransferOwnershipInput,
   UpdateProfileInput,
+  UpdateProvisionedUserInput,
   UpdateRoleInput,
 } from '@rosterkit/core/extra';
 import fc from 'fast-check';
@@ -58,6 +62,15 @@ const actorCommand =
   (name: keyof ActorApi & string) =>
   (world: World, input: unknown): Promise<unknown> =>
     (world.as(world.people[0]?.id ?? '')[name] as (input: unknown) => Promise<unknown>)(input);
+
+// The SCIM User commands also as the provisioning connection they are for
+// (as an account, every valid input is FORBIDDEN).
+const provisionerCommand =
+  (name: keyof ActorApi & string) =>
+  (world: World, input: unknown): Promise<unknown> => {
+    if (world.provisioner === undefined) throw new TypeError('this world has no connection');
+    return (world.provisioner[name] as (input: unknown) => Promise<unknown>)(input);
+  };
 
 const rosterCommand =
   (name: keyof Roster & string) =>
@@ -109,6 +122,28 @@ const commands: [string, Call, Model<unknown>][] = [
   ['permissions', actorCommand('permissions'), CanSubject],
   ['listDeadOutboxMessages', actorCommand('listDeadOutboxMessages'), DeadOutboxPageInput],
   ['retryDeadOutboxMessage', actorCommand('retryDeadOutboxMessage'), RetryDeadOutboxMessageInput],
+  ['provisionUser', actorCommand('provisionUser'), ProvisionUserInput],
+  ['updateProvisionedUser', actorCommand('updateProvisionedUser'), UpdateProvisionedUserInput],
+  ['deprovisionUser', actorCommand('deprovisionUser'), ProvisionedUserRef],
+  ['getProvisionedUser', actorCommand('getProvisionedUser'), ProvisionedUserRef],
+  ['listProvisionedUsers', actorCommand('listProvisionedUsers'), ListProvisionedUsersInput],
+  ['provisionUser as provisioner', provisionerCommand('provisionUser'), ProvisionUserInput],
+  [
+    'updateProvisionedUser as provisioner',
+    provisionerCommand('updateProvisionedUser'),
+    UpdateProvisionedUserInput,
+  ],
+  ['deprovisionUser as provisioner', provisionerCommand('deprovisionUser'), ProvisionedUserRef],
+  [
+    'getProvisionedUser as provisioner',
+    provisionerCommand('getProvisionedUser'),
+    ProvisionedUserRef,
+  ],
+  [
+    'listProvisionedUsers as provisioner',
+    provisionerCommand('listProvisionedUsers'),
+    ListProvisionedUsersInput,
+  ],
   [
     'can',
     (world, input) => {
@@ -139,6 +174,8 @@ const optionalInput = new Set([
   'listGroups',
   'permissions',
   'listDeadOutboxMessages',
+  'listProvisionedUsers',
+  'listProvisionedUsers as provisioner',
 ]);
 
 const folder = mkdtempSync(join(tmpdir(), 'rosterkit-bad-input-'));
@@ -149,7 +186,7 @@ describe('every command with arbitrary input', () => {
     '%s throws only RosterError and changes nothing on bad input',
     async (name, call, input) => {
       const file = join(folder, `${name}.json`);
-      const world = await newWorld({ file });
+      const world = await newWorld({ file, withConnection: name.endsWith(' as provisioner') });
       // Values that are valid inputs, and the one that sneaks in by chance, are
       // allowed to succeed; the snapshot is re-read after them.
       let snapshot = readFileSync(file);
