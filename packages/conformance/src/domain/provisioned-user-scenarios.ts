@@ -281,6 +281,26 @@ export const provisionedUserScenarios: ConformanceSuite = (test) => {
     expect(await ctx.raw.account(org.organization.id, invited.account.id)).toBeUndefined();
   });
 
+  test('Domain: two racing provisionUser calls for one new person make one account and one link', async (ctx) => {
+    const org = await seedScenario(ctx.store);
+    const { api } = await connect(ctx, org);
+    const outcomes = await Promise.allSettled([
+      api.provisionUser({ userName: 'max@acme.io', externalId: 'okta-max-1' }),
+      api.provisionUser({ userName: 'MAX@acme.io', externalId: 'okta-max-2' }),
+    ]);
+    const won = outcomes.filter((outcome) => outcome.status === 'fulfilled');
+    expect(won).toHaveLength(1);
+    for (const outcome of outcomes) {
+      if (outcome.status === 'rejected') {
+        expect((outcome.reason as { code?: string }).code).toBe('CONFLICT');
+      }
+    }
+    const page = await api.listProvisionedUsers();
+    expect(page.total).toBe(1);
+    const all = await org.as(org.owner).listAccounts({ search: 'max@acme.io' });
+    expect(all.items).toHaveLength(1);
+  });
+
   test('Domain: the owner can be linked but not deprovisioned nor deactivated by provisioning', async (ctx) => {
     const org = await seedScenario(ctx.store);
     const { api } = await connect(ctx, org);
