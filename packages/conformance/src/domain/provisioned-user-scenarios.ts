@@ -180,6 +180,10 @@ export const provisionedUserScenarios: ConformanceSuite = (test) => {
       role: 'admin',
       spaceId: org.organization.defaultSpaceId,
     });
+    // An invitee who has not joined cannot be deactivated: it stays pending.
+    const still = await api.updateProvisionedUser({ id: link.id, active: false });
+    expect(still.account.status).toBe('pending');
+    expect(still.link.attributes.active).toBe(true);
     const inactive = await api.provisionUser({ userName: 'hal@acme.io', active: false });
     expect(inactive.account.status).toBe('deactivated');
     expect(inactive.membership).toMatchObject({ state: 'member', role: 'admin' });

@@ -35,7 +35,10 @@ export interface ProvisionedUsersApi {
    * connection's `onCreate: 'activate'`, active and a member of its space
    * with its `defaultRole`; with `'invite'`, pending, with an invitation
    * e-mailed through the outbox. `active: false` leaves the account
-   * deactivated (a new one is created deactivated, with no invitation).
+   * deactivated (a new one is created deactivated, with no invitation); a
+   * pending invitee stays pending whatever `active` says (it cannot be
+   * deactivated before it joins). The SCIM `externalId` is the link's, not
+   * the account's own `externalId` (the host's id of its login user).
    * A `userName` or `externalId` the connection already links is
    * `CONFLICT` (reason `unique`).
    *
@@ -58,7 +61,11 @@ export interface ProvisionedUsersApi {
    * ones unchanged), `userName`, `externalId` (`null` clears it), the
    * link's attributes (replaced when given). `active: false` deactivates,
    * `true` reactivates, absent changes nothing. The email never changes
-   * (DESIGN rule 6): a different `email` is `INVALID_INPUT`. `version` is
+   * (DESIGN rule 6): a different `email` is `INVALID_INPUT` (refused, not
+   * ignored, so the provider's admin learns that a new email is a new
+   * user). A pending invitee stays pending whatever `active` says.
+   * Each change is made and audited as its own command would (`updateProfile`,
+   * `deactivate`, `reactivate`), in this one transaction. `version` is
    * the link's (a SCIM ETag): a stale one is `CONFLICT` (`stale-version`).
    *
    * @example

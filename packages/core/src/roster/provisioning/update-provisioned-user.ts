@@ -51,7 +51,10 @@ export async function updateProvisionedUser(
   ) {
     await updateProfile(ctx, { accountId: account.id, ...names });
   }
-  // SCIM `active`: absent leaves the account as it is (a PUT without it deactivates nobody).
+  // SCIM `active`: absent leaves the account as it is (a PUT without it
+  // deactivates nobody); a pending invitee stays pending either way (it
+  // cannot be deactivated before it joins, and refusing would make the
+  // identity provider retry for ever).
   if (input.active === false && account.status === 'active') {
     await deactivate(ctx, { accountId: account.id });
   } else if (input.active === true && account.status === 'deactivated') {
