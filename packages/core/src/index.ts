@@ -229,6 +229,18 @@ export type { ExponentialBackoffOptions, OutboxBackoff } from './roster/outbox-b
 export { exponentialBackoff, outboxBackoffMaxMs } from './roster/outbox-backoff.js';
 export type { ProfileLimits } from './roster/profile-limits.js';
 export type {
+  ProvisionedUser,
+  ProvisionedUserCreated,
+  ProvisionedUserPage,
+} from './roster/provisioning/provisioned-user.js';
+export type { ProvisionedUsersApi } from './roster/provisioning/provisioned-users-api.js';
+export type {
+  ListProvisionedUsersInput,
+  ProvisionedUserRef,
+  ProvisionUserInput,
+  UpdateProvisionedUserInput,
+} from './roster/provisioning/user-inputs.js';
+export type {
   CanSubject,
   DefineRoleInput,
   RoleRef,

@@ -31,8 +31,11 @@ import {
   ListAccountsInput,
   ListGroupsInput,
   ListInvitationsInput,
+  ListProvisionedUsersInput,
   PresenceInput,
+  ProvisionedUserRef,
   ProvisioningConnectionRef,
+  ProvisionUserInput,
   ReassignReportsInput,
   RemoveFromTeamInput,
   RenameGroupInput,
@@ -44,6 +47,7 @@ import {
   SetRestrictionsInput,
   TransferOwnershipInput,
   UpdateProfileInput,
+  UpdateProvisionedUserInput,
   UpdateProvisioningConnectionInput,
   UpdateRoleInput,
 } from '@rosterkit/core/extra';
@@ -61,6 +65,15 @@ const actorCommand =
   (name: keyof ActorApi & string) =>
   (world: World, input: unknown): Promise<unknown> =>
     (world.as(world.people[0]?.id ?? '')[name] as (input: unknown) => Promise<unknown>)(input);
+
+// The SCIM User commands also as the provisioning connection they are for
+// (as an account, every valid input is FORBIDDEN).
+const provisionerCommand =
+  (name: keyof ActorApi & string) =>
+  (world: World, input: unknown): Promise<unknown> => {
+    if (world.provisioner === undefined) throw new TypeError('this world has no connection');
+    return (world.provisioner[name] as (input: unknown) => Promise<unknown>)(input);
+  };
 
 const rosterCommand =
   (name: keyof Roster & string) =>
@@ -112,6 +125,28 @@ const commands: [string, Call, Model<unknown>][] = [
   ['permissions', actorCommand('permissions'), CanSubject],
   ['listDeadOutboxMessages', actorCommand('listDeadOutboxMessages'), DeadOutboxPageInput],
   ['retryDeadOutboxMessage', actorCommand('retryDeadOutboxMessage'), RetryDeadOutboxMessageInput],
+  ['provisionUser', actorCommand('provisionUser'), ProvisionUserInput],
+  ['updateProvisionedUser', actorCommand('updateProvisionedUser'), UpdateProvisionedUserInput],
+  ['deprovisionUser', actorCommand('deprovisionUser'), ProvisionedUserRef],
+  ['getProvisionedUser', actorCommand('getProvisionedUser'), ProvisionedUserRef],
+  ['listProvisionedUsers', actorCommand('listProvisionedUsers'), ListProvisionedUsersInput],
+  ['provisionUser as provisioner', provisionerCommand('provisionUser'), ProvisionUserInput],
+  [
+    'updateProvisionedUser as provisioner',
+    provisionerCommand('updateProvisionedUser'),
+    UpdateProvisionedUserInput,
+  ],
+  ['deprovisionUser as provisioner', provisionerCommand('deprovisionUser'), ProvisionedUserRef],
+  [
+    'getProvisionedUser as provisioner',
+    provisionerCommand('getProvisionedUser'),
+    ProvisionedUserRef,
+  ],
+  [
+    'listProvisionedUsers as provisioner',
+    provisionerCommand('listProvisionedUsers'),
+    ListProvisionedUsersInput,
+  ],
   [
     'createProvisioningConnection',
     actorCommand('createProvisioningConnection'),
@@ -158,6 +193,8 @@ const optionalInput = new Set([
   'listGroups',
   'permissions',
   'listDeadOutboxMessages',
+  'listProvisionedUsers',
+  'listProvisionedUsers as provisioner',
 ]);
 
 const folder = mkdtempSync(join(tmpdir(), 'rosterkit-bad-input-'));
@@ -168,7 +205,7 @@ describe('every command with arbitrary input', () => {
     '%s throws only RosterError and changes nothing on bad input',
     async (name, call, input) => {
       const file = join(folder, `${name}.json`);
-      const world = await newWorld({ file });
+      const world = await newWorld({ file, withConnection: name.endsWith(' as provisioner') });
       // Values that are valid inputs, and the one that sneaks in by chance, are
       // allowed to succeed; the snapshot is re-read after them.
       let snapshot = readFileSync(file);

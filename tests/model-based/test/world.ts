@@ -4,6 +4,7 @@ import {
   type ActorApi,
   type Clock,
   createRoster,
+  type ProvisioningConnection,
   type Roster,
   type SeatLimitsByPlan,
 } from '@rosterkit/core';
@@ -23,10 +24,12 @@ export interface World {
   /** Every account ever created, in creation order (deleted ones stay listed). */
   readonly people: Account[];
   as(accountId: string): ActorApi;
+  /** The API of an active provisioning connection of the organization, with `withConnection`. */
+  readonly provisioner?: ActorApi;
 }
 
 export async function newWorld(
-  options: { file?: string; seatLimits?: SeatLimitsByPlan } = {},
+  options: { file?: string; seatLimits?: SeatLimitsByPlan; withConnection?: boolean } = {},
 ): Promise<World> {
   const store = memoryStore(options.file === undefined ? {} : { file: options.file });
   let now = Date.parse('2026-05-04T08:00:00Z');
@@ -61,7 +64,33 @@ export async function newWorld(
     });
     people.push(account);
   }
+  let provisioner: ActorApi | undefined;
+  if (options.withConnection === true) {
+    const connection: ProvisioningConnection = {
+      id: 'prc_world',
+      orgId: organization.id,
+      name: 'Okta',
+      spaceId: organization.defaultSpaceId,
+      defaultRole: 'staff',
+      onCreate: 'activate',
+      groupRoles: {},
+      status: 'active',
+      tokenHash: 'a'.repeat(64),
+      tokenHint: 'aaaa',
+      version: 1,
+      createdAt: clock.now(),
+      updatedAt: clock.now(),
+      lastUsedAt: null,
+    };
+    await store.transaction((tx) => tx.provisioning.insertConnection(connection));
+    provisioner = roster.as({
+      kind: 'provisioner',
+      orgId: organization.id,
+      connectionId: connection.id,
+    });
+  }
   return {
+    ...(provisioner === undefined ? {} : { provisioner }),
     roster,
     store,
     orgId: organization.id,

@@ -50,6 +50,12 @@ export {
   TransferOwnershipInput,
 } from '../roster/organization-inputs.js';
 export {
+  ListProvisionedUsersInput,
+  ProvisionedUserRef,
+  ProvisionUserInput,
+  UpdateProvisionedUserInput,
+} from '../roster/provisioning/user-inputs.js';
+export {
   CanInput,
   CanSubject,
   DefineRoleInput,

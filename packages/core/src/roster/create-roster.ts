@@ -61,6 +61,7 @@ import {
   type ProfileLimits,
   type ResolvedProfileLimits,
 } from './profile-limits.js';
+import { provisionedUserCommands } from './provisioning/provisioned-user-commands.js';
 import type { Roster } from './roster.js';
 import type { ResourceHandler, RosterOptions } from './roster-options.js';
 import { seatLimitsOf } from './seat-limits.js';
@@ -217,6 +218,7 @@ export function createRoster<Native = unknown>(options: RosterOptions<Native>): 
           const parsed = parseBulkOptions(bulkOptions, ['dryRun', 'batchSize', 'onProgress']);
           return runBulk(store, deps, actor, rows, parsed, bulkUpdateCommand());
         },
+        ...provisionedUserCommands(run, read),
       };
     },
     drainOutbox: (handler, drainOptions) => drainOutbox(store, deps.clock, handler, drainOptions),
