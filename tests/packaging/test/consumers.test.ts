@@ -55,6 +55,7 @@ describe('built packages', () => {
         '@rosterkit/http/spreadsheets',
         '@rosterkit/policies',
         '@rosterkit/policies/prisma',
+        '@rosterkit/scim',
         '@rosterkit/spreadsheets',
       ]),
     );

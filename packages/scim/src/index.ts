@@ -1,0 +1,2 @@
+export type { ScimErrorBody, ScimErrorType } from './scim-error.js';
+export { ScimError, scimContentType, scimErrorSchema } from './scim-error.js';
