@@ -55,6 +55,7 @@ describe('built packages', () => {
         '@rosterkit/http/spreadsheets',
         '@rosterkit/policies',
         '@rosterkit/policies/prisma',
+        '@rosterkit/scim',
         '@rosterkit/spreadsheets',
       ]),
     );
@@ -152,4 +153,27 @@ describe('@rosterkit/adapter-prisma from real consumers', () => {
       functions: ['function', 'function', 'function'],
     });
   });
+});
+
+describe('@rosterkit/scim from real consumers', () => {
+  it.each([
+    ['ESM', 'scim-consumer.mjs', /scim[\\/]dist[\\/]index\.js$/],
+    ['CommonJS', 'scim-consumer.cjs', /scim[\\/]dist[\\/]index\.cjs$/],
+  ])(
+    'answers a SCIM error and builds discovery documents from a %s consumer',
+    (_kind, file, resolved) => {
+      expect(run(file)).toEqual({
+        status: 400,
+        contentType: 'application/scim+json',
+        body: {
+          schemas: ['urn:ietf:params:scim:api:messages:2.0:Error'],
+          status: '400',
+          scimType: 'invalidFilter',
+          detail: 'Bad filter',
+        },
+        location: 'https://app.example/scim/v2/ServiceProviderConfig',
+        resolved: expect.stringMatching(resolved),
+      });
+    },
+  );
 });

@@ -151,6 +151,7 @@ describe('a release by changesets keeps every internal range satisfied', () => {
         '@rosterkit/core',
         '@rosterkit/http',
         '@rosterkit/policies',
+        '@rosterkit/scim',
         '@rosterkit/spreadsheets',
       ]),
     );
