@@ -285,6 +285,23 @@ export const provisionedUserScenarios: ConformanceSuite = (test) => {
     expect(await ctx.raw.account(org.organization.id, invited.account.id)).toBeUndefined();
   });
 
+  test("Domain: a person who deletes their own account leaves no link behind: every connection's list is empty of them, total included", async (ctx) => {
+    const org = await seedScenario(ctx.store);
+    const { api: okta } = await connect(ctx, org);
+    const { api: entra } = await connect(ctx, org, { name: 'Entra' });
+    const { link } = await okta.provisionUser({ userName: 'bo@acme.io' });
+    await entra.provisionUser({ userName: 'bo@acme.io' });
+    await entra.provisionUser({ userName: 'cy@acme.io' });
+    await org.as(org.agentA).deleteOwnAccount();
+    expect(await okta.listProvisionedUsers()).toMatchObject({ items: [], total: 0 });
+    const left = await entra.listProvisionedUsers();
+    expect(left.total).toBe(1);
+    expect(left.items.map((user) => user.link.userName)).toEqual(['cy@acme.io']);
+    await expectRosterError(okta.getProvisionedUser({ id: link.id }), 'NOT_FOUND');
+    // The link held the email: nothing of it stays in the store.
+    expect(await ctx.raw.provisioningLink?.(org.organization.id, link.id)).toBeUndefined();
+  });
+
   test('Domain: two racing provisionUser calls for one new person make one account and one link', async (ctx) => {
     const org = await seedScenario(ctx.store);
     const { api } = await connect(ctx, org);

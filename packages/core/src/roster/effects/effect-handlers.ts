@@ -209,7 +209,7 @@ export const effectHandlers: EffectHandlers = {
 
   /**
    * The account goes, with its invitations (but the one the event is about,
-   * kept as its record), and the audit trail forgets what they held: the
+   * kept as its record) and its provisioning links, and the audit trail forgets what they held: the
    * events stay, their ids as pseudonyms (DESIGN §3). When the organization
    * goes, every account, membership and invitation goes, and its trail too.
    */
@@ -230,6 +230,13 @@ export const effectHandlers: EffectHandlers = {
     );
     for (const invitation of invitations) {
       await tx.invitations.delete(orgId, invitation.id, invitation.version);
+    }
+    // Every identity provider's link to the account goes too: a link keeps
+    // the SCIM userName and attributes, personal data more often than not.
+    for (const connection of await tx.provisioning.listConnections(orgId)) {
+      const link = await tx.provisioning.findLinkByTarget(orgId, connection.id, 'User', account.id);
+      if (link !== undefined)
+        await tx.provisioning.deleteLink(orgId, connection.id, 'User', link.id);
     }
     await tx.auditEvents.eraseSnapshots(orgId, [
       { type: 'Account', id: account.id },
