@@ -283,12 +283,19 @@ class Revoke implements Cmd {
 
 class Decline implements Cmd {
   constructor(readonly which: number) {}
-  check = (model: Readonly<Model>) => model.tokens.length > 0;
+  check = () => true;
   async run(model: Model, real: Real) {
-    // A third of the time a token already used, revoked or declined: it must be refused.
+    // A third of the time a token already used, revoked or declined (or, in
+    // a sequence that has none yet, one never issued): it must be refused.
     const spent = model.tokens.filter((t) => model.people.get(t.accountId)?.status !== 'pending');
-    const from = this.which % 3 === 0 && spent.length > 0 ? spent : model.tokens;
-    const { token, accountId } = pick(from, this.which);
+    const never = { token: `never-issued-${this.which}`.padEnd(43, 'x'), accountId: '' };
+    const open = model.tokens.filter((t) => model.people.get(t.accountId)?.status === 'pending');
+    const { token, accountId } =
+      this.which % 3 !== 0 && model.tokens.length > 0
+        ? pick(open.length > 0 ? open : model.tokens, this.which)
+        : spent.length > 0
+          ? pick(spent, this.which)
+          : never;
     await attempt(
       'declineInvitation',
       real,
