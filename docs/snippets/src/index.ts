@@ -28,6 +28,8 @@ export const tables = [
   'rosterkit_audit_events',
   'rosterkit_outbox_messages',
   'rosterkit_roles',
+  'rosterkit_provisioning_connections',
+  'rosterkit_provisioning_links',
 ] as const;
 
 /** Where the store connects. */
