@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Route, rosterRoutes } from '../src/index.js';
 import { outboxRoutes } from '../src/routes/outbox-routes.js';
 import { expectRoute } from './support/expect-route.js';
-import type { Json } from './support/json.js';
+import { type Json, problem } from './support/json.js';
 import { addPerson, startApi, type TestApi } from './support/server.js';
 
 // The organization's dead outbox messages over a real HTTP server: listed
@@ -14,11 +14,6 @@ let admin: string;
 let agent: string;
 let otherOrgsMessage: string;
 const driven = new Set<string>();
-
-const problem = async (response: Response) => [
-  response.status,
-  ((await response.json()) as Json).code,
-];
 
 /** Parks every due message dead: one failed delivery allowed. */
 async function failEverything(): Promise<void> {

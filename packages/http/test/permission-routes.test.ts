@@ -2,7 +2,7 @@ import { rosterActions } from '@rosterkit/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { permissionRoutes } from '../src/routes/permission-routes.js';
 import { expectRoute } from './support/expect-route.js';
-import type { Json } from './support/json.js';
+import { type Json, problem } from './support/json.js';
 import { addPerson, startApi, type TestApi } from './support/server.js';
 
 // "May I?" over a real HTTP server: one action, or every action with the
@@ -21,11 +21,6 @@ beforeAll(async () => {
   agent = api.signIn(agentId);
 });
 afterAll(() => api.close());
-
-const problem = async (response: Response) => [
-  response.status,
-  ((await response.json()) as Json).code,
-];
 
 describe('permissions over HTTP', () => {
   it('answers one action for a subject, as core’s can would', async () => {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { provisioningRoutes } from '../src/routes/provisioning-routes.js';
 import { expectRoute } from './support/expect-route.js';
-import type { Json } from './support/json.js';
+import { type Json, problem } from './support/json.js';
 import { addPerson, startApi, type TestApi } from './support/server.js';
 
 // The organization's provisioning connections over a real HTTP server:
@@ -17,11 +17,6 @@ beforeAll(async () => {
   owner = api.signIn(api.ownerId);
 });
 afterAll(() => api.close());
-
-const problem = async (response: Response) => [
-  response.status,
-  ((await response.json()) as Json).code,
-];
 
 describe('provisioning connections over HTTP', () => {
   let connection: Json;

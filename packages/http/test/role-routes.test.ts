@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Route, rosterRoutes } from '../src/index.js';
 import { roleRoutes } from '../src/routes/role-routes.js';
 import { expectRoute } from './support/expect-route.js';
-import type { Json } from './support/json.js';
+import { type Json, problem } from './support/json.js';
 import { addPerson, startApi, type TestApi } from './support/server.js';
 
 // The organization's roles over a real HTTP server: presets and stored roles
@@ -18,11 +18,6 @@ beforeAll(async () => {
   admin = api.signIn(api.ownerId);
 });
 afterAll(() => api.close());
-
-const problem = async (response: Response) => [
-  response.status,
-  ((await response.json()) as Json).code,
-];
 
 describe('roles over HTTP', () => {
   let lead: Json;

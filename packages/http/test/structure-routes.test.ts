@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { structureRoutes } from '../src/routes/structure-routes.js';
 import { expectRoute } from './support/expect-route.js';
-import type { Json } from './support/json.js';
+import { type Json, problem } from './support/json.js';
 import { addPerson, startApi, type TestApi } from './support/server.js';
 
 // The spaces and groups of the organization, over a real HTTP server: each
@@ -16,11 +16,6 @@ beforeAll(async () => {
   admin = api.signIn(api.ownerId);
 });
 afterAll(() => api.close());
-
-const problem = async (response: Response) => [
-  response.status,
-  ((await response.json()) as Json).code,
-];
 
 describe('spaces over HTTP', () => {
   let leeds: Json;

@@ -1,33 +1,9 @@
-import type { ActorApi, ProvisionerActor, ProvisioningConnection } from '@rosterkit/core';
 import { expect } from 'vitest';
-import type { ConformanceContext, ConformanceSuite } from '../conformance-context.js';
+import type { ConformanceSuite } from '../conformance-context.js';
 import { expectRosterError } from '../conformance-context.js';
-import { buildProvisioningConnection } from '../fixtures.js';
 import { expectRefusedUnchanged } from './refusal.js';
-import { type ScenarioOrg, seedScenario } from './scenario-roster.js';
-
-/** Stores an active connection of the scenario organization and returns its actor and API. */
-async function connect(
-  ctx: ConformanceContext,
-  org: ScenarioOrg,
-  overrides: Partial<ProvisioningConnection> = {},
-): Promise<{ actor: ProvisionerActor; api: ActorApi }> {
-  const connection = buildProvisioningConnection({
-    orgId: org.organization.id,
-    spaceId: org.organization.defaultSpaceId,
-    name: 'Okta',
-    createdAt: org.clock.now(),
-    updatedAt: org.clock.now(),
-    ...overrides,
-  });
-  await ctx.store.transaction((tx) => tx.provisioning.insertConnection(connection));
-  const actor: ProvisionerActor = {
-    kind: 'provisioner',
-    orgId: org.organization.id,
-    connectionId: connection.id,
-  };
-  return { actor, api: org.roster.as(actor) };
-}
+import { connectScenario } from './scenario-connection.js';
+import { seedScenario } from './scenario-roster.js';
 
 const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 
@@ -35,7 +11,7 @@ const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{1
 export const provisionedUserScenarios: ConformanceSuite = (test) => {
   test('Domain: provisionUser creates an active member of the connection space, linked by a fresh uuid, attributes in step, audited by the connection', async (ctx) => {
     const org = await seedScenario(ctx.store);
-    const { actor, api } = await connect(ctx, org);
+    const { actor, api } = await connectScenario(ctx, org);
     const { link, account, membership } = await api.provisionUser({
       userName: 'Dee@Acme.io',
       externalId: 'okta-dee',
@@ -111,7 +87,7 @@ export const provisionedUserScenarios: ConformanceSuite = (test) => {
   test("Domain: a POST of another org's email never touches that org", async (ctx) => {
     const org = await seedScenario(ctx.store);
     const globex = await seedScenario(ctx.store, { orgName: 'Globex', emailDomain: 'globex.io' });
-    const { api } = await connect(ctx, org);
+    const { api } = await connectScenario(ctx, org);
     const globexId = globex.organization.id;
     const before = {
       account: await ctx.raw.account(globexId, globex.agentA.id),
@@ -125,7 +101,7 @@ export const provisionedUserScenarios: ConformanceSuite = (test) => {
       audit: (await ctx.raw.auditEvents(globexId)).length,
     }).toEqual(before);
     // And its links are not found from another organization's connection.
-    const { api: globexApi } = await connect(ctx, globex);
+    const { api: globexApi } = await connectScenario(ctx, globex);
     const { link } = await globexApi.provisionUser({ userName: 'cy@globex.io' });
     await expectRosterError(api.getProvisionedUser({ id: link.id }), 'NOT_FOUND');
     await expectRosterError(api.deprovisionUser({ id: link.id }), 'NOT_FOUND');
@@ -136,7 +112,7 @@ export const provisionedUserScenarios: ConformanceSuite = (test) => {
   test('Domain: provisionUser adopts the account an email has: a member as is, a former member re-added, a pending invitee still pending; linking it twice is a CONFLICT', async (ctx) => {
     const org = await seedScenario(ctx.store);
     const owner = org.as(org.owner);
-    const { api } = await connect(ctx, org);
+    const { api } = await connectScenario(ctx, org);
     const member = await api.provisionUser({ userName: 'bo@acme.io', externalId: 'okta-bo' });
     expect(member.account.id).toBe(org.agentA.id);
     expect(member.membership?.state).toBe('member');
@@ -164,7 +140,7 @@ export const provisionedUserScenarios: ConformanceSuite = (test) => {
 
   test("Domain: a connection with onCreate 'invite' invites new users (pending, e-mailed); active false creates them deactivated", async (ctx) => {
     const org = await seedScenario(ctx.store);
-    const { api } = await connect(ctx, org, { onCreate: 'invite', defaultRole: 'admin' });
+    const { api } = await connectScenario(ctx, org, { onCreate: 'invite', defaultRole: 'admin' });
     await org.roster.drainOutbox(async () => {});
     const { account, membership, link } = await api.provisionUser({
       userName: 'gil@acme.io',
@@ -197,7 +173,7 @@ export const provisionedUserScenarios: ConformanceSuite = (test) => {
 
   test('Domain: updateProvisionedUser replaces names, userName and attributes, maps active to (re)activation, never changes the email, and checks the version', async (ctx) => {
     const org = await seedScenario(ctx.store);
-    const { api } = await connect(ctx, org);
+    const { api } = await connectScenario(ctx, org);
     const { link, account } = await api.provisionUser({ userName: 'ida@acme.io', active: false });
     const renamed = await api.updateProvisionedUser({
       id: link.id,
@@ -251,7 +227,7 @@ export const provisionedUserScenarios: ConformanceSuite = (test) => {
   test('Domain: deprovisionUser deactivates, ends every membership and unlinks, the account stays; provisioning again gives a new id', async (ctx) => {
     const org = await seedScenario(ctx.store);
     const owner = org.as(org.owner);
-    const { api } = await connect(ctx, org);
+    const { api } = await connectScenario(ctx, org);
     const leeds = await owner.createSpace({ name: 'Leeds' });
     const sales = await owner.createGroup({ name: 'Sales' });
     await owner.addToTeam({ accountId: org.agentA.id, spaceId: leeds.id, role: 'agent' });
@@ -279,7 +255,7 @@ export const provisionedUserScenarios: ConformanceSuite = (test) => {
     expect(again.account).toMatchObject({ id: org.agentA.id, status: 'active' });
     expect(again.membership?.state).toBe('member');
     // A pending invitee's invitation is withdrawn instead.
-    const { api: inviting } = await connect(ctx, org, { onCreate: 'invite' });
+    const { api: inviting } = await connectScenario(ctx, org, { onCreate: 'invite' });
     const invited = await inviting.provisionUser({ userName: 'jo@acme.io' });
     await inviting.deprovisionUser({ id: invited.link.id });
     expect(await ctx.raw.account(org.organization.id, invited.account.id)).toBeUndefined();
@@ -287,8 +263,8 @@ export const provisionedUserScenarios: ConformanceSuite = (test) => {
 
   test("Domain: a person who deletes their own account leaves no link behind: every connection's list is empty of them, total included", async (ctx) => {
     const org = await seedScenario(ctx.store);
-    const { api: okta } = await connect(ctx, org);
-    const { api: entra } = await connect(ctx, org, { name: 'Entra' });
+    const { api: okta } = await connectScenario(ctx, org);
+    const { api: entra } = await connectScenario(ctx, org, { name: 'Entra' });
     const { link } = await okta.provisionUser({ userName: 'bo@acme.io' });
     await entra.provisionUser({ userName: 'bo@acme.io' });
     await entra.provisionUser({ userName: 'cy@acme.io' });
@@ -304,7 +280,7 @@ export const provisionedUserScenarios: ConformanceSuite = (test) => {
 
   test('Domain: two racing provisionUser calls for one new person make one account and one link', async (ctx) => {
     const org = await seedScenario(ctx.store);
-    const { api } = await connect(ctx, org);
+    const { api } = await connectScenario(ctx, org);
     const outcomes = await Promise.allSettled([
       api.provisionUser({ userName: 'max@acme.io', externalId: 'okta-max-1' }),
       api.provisionUser({ userName: 'MAX@acme.io', externalId: 'okta-max-2' }),
@@ -324,7 +300,7 @@ export const provisionedUserScenarios: ConformanceSuite = (test) => {
 
   test('Domain: the owner can be linked but not deprovisioned nor deactivated by provisioning', async (ctx) => {
     const org = await seedScenario(ctx.store);
-    const { api } = await connect(ctx, org);
+    const { api } = await connectScenario(ctx, org);
     const { link, account } = await api.provisionUser({ userName: 'ana@acme.io' });
     expect(account.id).toBe(org.owner.id);
     await expectRefusedUnchanged(
@@ -344,7 +320,7 @@ export const provisionedUserScenarios: ConformanceSuite = (test) => {
 
   test('Domain: an account actor may not call the SCIM User commands, an administrator or the owner included; another connection sees none of them', async (ctx) => {
     const org = await seedScenario(ctx.store);
-    const { api } = await connect(ctx, org);
+    const { api } = await connectScenario(ctx, org);
     const { link } = await api.provisionUser({ userName: 'kim@acme.io' });
     for (const person of [org.admin, org.owner]) {
       const admin = org.as(person);
@@ -369,7 +345,7 @@ export const provisionedUserScenarios: ConformanceSuite = (test) => {
       await expectRosterError(admin.getProvisionedUser({ id: link.id }), 'FORBIDDEN');
       await expectRosterError(admin.listProvisionedUsers(), 'FORBIDDEN');
     }
-    const { api: other } = await connect(ctx, org, { name: 'Entra' });
+    const { api: other } = await connectScenario(ctx, org, { name: 'Entra' });
     await expectRosterError(other.getProvisionedUser({ id: link.id }), 'NOT_FOUND');
     await expectRefusedUnchanged(
       ctx,

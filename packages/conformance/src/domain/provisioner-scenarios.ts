@@ -1,37 +1,15 @@
-import type { ActorApi, ProvisionerActor } from '@rosterkit/core';
 import { expect } from 'vitest';
-import type { ConformanceContext, ConformanceSuite } from '../conformance-context.js';
+import type { ConformanceSuite } from '../conformance-context.js';
 import { expectRosterError } from '../conformance-context.js';
-import { buildProvisioningConnection } from '../fixtures.js';
 import { expectRefusedUnchanged } from './refusal.js';
-import { type ScenarioOrg, seedScenario } from './scenario-roster.js';
-
-/** Stores an active connection of the scenario organization and returns its actor and API. */
-async function connect(
-  ctx: ConformanceContext,
-  org: ScenarioOrg,
-): Promise<{ actor: ProvisionerActor; api: ActorApi }> {
-  const connection = buildProvisioningConnection({
-    orgId: org.organization.id,
-    spaceId: org.organization.defaultSpaceId,
-    name: 'Okta',
-    createdAt: org.clock.now(),
-    updatedAt: org.clock.now(),
-  });
-  await ctx.store.transaction((tx) => tx.provisioning.insertConnection(connection));
-  const actor: ProvisionerActor = {
-    kind: 'provisioner',
-    orgId: org.organization.id,
-    connectionId: connection.id,
-  };
-  return { actor, api: org.roster.as(actor) };
-}
+import { connectScenario } from './scenario-connection.js';
+import { seedScenario } from './scenario-roster.js';
 
 /** The provisioner actor (DESIGN §8, Actors and SCIM 2.0): an identity provider acting through a connection. */
 export const provisionerScenarios: ConformanceSuite = (test) => {
   test('Domain: a provisioner deactivates and reactivates, its audit events name the connection', async (ctx) => {
     const org = await seedScenario(ctx.store);
-    const { actor, api } = await connect(ctx, org);
+    const { actor, api } = await connectScenario(ctx, org);
     expect((await api.deactivate({ accountId: org.agentA.id })).status).toBe('deactivated');
     expect((await api.reactivate({ accountId: org.agentA.id })).status).toBe('active');
     const events = await ctx.raw.auditEvents(org.organization.id);
@@ -50,7 +28,7 @@ export const provisionerScenarios: ConformanceSuite = (test) => {
       () => org.as(org.admin).deactivate({ accountId: org.agentA.id }),
       'PROFILE_INCOMPLETE',
     );
-    const { actor, api } = await connect(ctx, org);
+    const { actor, api } = await connectScenario(ctx, org);
     await org.roster.drainOutbox(async () => {});
     // agentA has no phone: rule 9 would refuse an admin too.
     expect((await api.deactivate({ accountId: org.agentA.id })).status).toBe('deactivated');
@@ -89,7 +67,7 @@ export const provisionerScenarios: ConformanceSuite = (test) => {
       () => org.as(org.admin).removeFromTeam({ accountId: org.agentA.id }),
       'HAS_DIRECT_REPORTS',
     );
-    const { api } = await connect(ctx, org);
+    const { api } = await connectScenario(ctx, org);
     const removed = await api.removeFromTeam({ accountId: org.agentA.id });
     expect(removed.state).toBe('account-only');
     const [report] = await ctx.store.transaction((tx) =>
@@ -100,7 +78,7 @@ export const provisionerScenarios: ConformanceSuite = (test) => {
 
   test('Domain: a provisioner cannot touch the owner, grant the top role, act for itself, or act on another organization', async (ctx) => {
     const org = await seedScenario(ctx.store);
-    const { api } = await connect(ctx, org);
+    const { api } = await connectScenario(ctx, org);
     await expectRefusedUnchanged(
       ctx,
       org,
@@ -132,7 +110,7 @@ export const provisionerScenarios: ConformanceSuite = (test) => {
   test('Domain: an unknown or revoked connection cannot act, nor can one of another organization; a revoked one no longer backs its invitations', async (ctx) => {
     const org = await seedScenario(ctx.store);
     const globex = await seedScenario(ctx.store, { orgName: 'Globex', emailDomain: 'globex.io' });
-    const { actor, api } = await connect(ctx, org);
+    const { actor, api } = await connectScenario(ctx, org);
     const { token } = await api.invite({ email: 'dee@acme.io', role: 'agent' });
     const second = await api.invite({ email: 'eve@acme.io', role: 'agent' });
     // Accepted while the connection is active: the connection backs it.

@@ -1,4 +1,5 @@
 import type { Membership } from '../model/membership.js';
+import type { OutboxMessage } from '../model/outbox-message.js';
 import { isProvisionerActor } from '../ports/policy.js';
 import { auditEventOf } from './audit.js';
 import type { ActorContext, CommandContext } from './command-context.js';
@@ -35,7 +36,8 @@ export function reportsToReassign(ctx: ActorContext, reports: readonly Membershi
  * Clears the manager of a departing manager's reports that no reassignment
  * covers, when a provisioning connection acts: one batched write, an audit
  * event per report (`setManager`, to nobody), and one `reports.unassigned`
- * message telling the host which reports need a new manager.
+ * message telling the host which reports need a new manager, returned for
+ * the command's outbox.
  * @internal
  */
 export async function clearReportsManager(
@@ -43,7 +45,7 @@ export async function clearReportsManager(
   orgId: string,
   managerId: string,
   reports: readonly Membership[],
-): Promise<{ readonly saved: Membership[]; readonly message: ReturnType<typeof outboxMessageOf> }> {
+): Promise<OutboxMessage> {
   const actor = requireActor(ctx);
   if (!isProvisionerActor(actor)) {
     throw new TypeError('Only a provisioning connection leaves reports without a manager');
@@ -63,11 +65,10 @@ export async function clearReportsManager(
       ),
     ),
   );
-  const message = outboxMessageOf(ctx, orgId, 'reports.unassigned', {
+  return outboxMessageOf(ctx, orgId, 'reports.unassigned', {
     managerId,
     reportIds: [...new Set(reports.map((report) => report.accountId))],
     spaceIds: [...new Set(reports.map((report) => report.spaceId))],
     connectionId: actor.connection.id,
   });
-  return { saved, message };
 }

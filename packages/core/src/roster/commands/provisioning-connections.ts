@@ -208,6 +208,32 @@ export async function createProvisioningConnection(
   return { connection, token };
 }
 
+/**
+ * Writes a changed connection over the one read (`updatedAt` now), audits the
+ * change under `action` without the token hash, and returns the view.
+ */
+async function saveConnection(
+  ctx: ActorContext,
+  action: string,
+  before: ProvisioningConnection,
+  next: ProvisioningConnection,
+): Promise<ProvisioningConnectionView> {
+  const saved = await ctx.tx.provisioning.updateConnection(
+    { ...next, updatedAt: ctx.now },
+    before.version,
+  );
+  const connection = connectionView(saved);
+  await audit(
+    ctx,
+    before.orgId,
+    action,
+    { type: 'ProvisioningConnection', id: before.id },
+    connectionView(before),
+    connection,
+  );
+  return connection;
+}
+
 /** @internal */
 export async function rotateProvisioningToken(
   ctx: ActorContext,
@@ -222,24 +248,11 @@ export async function rotateProvisioningToken(
     input.version,
   );
   const token = newProvisioningToken();
-  const saved = await ctx.tx.provisioning.updateConnection(
-    {
-      ...before,
-      tokenHash: await hashProvisioningToken(token),
-      tokenHint: tokenHintOf(token),
-      updatedAt: ctx.now,
-    },
-    before.version,
-  );
-  const connection = connectionView(saved);
-  await audit(
-    ctx,
-    before.orgId,
-    'rotateProvisioningToken',
-    { type: 'ProvisioningConnection', id: before.id },
-    connectionView(before),
-    connection,
-  );
+  const connection = await saveConnection(ctx, 'rotateProvisioningToken', before, {
+    ...before,
+    tokenHash: await hashProvisioningToken(token),
+    tokenHint: tokenHintOf(token),
+  });
   return { connection, token };
 }
 
@@ -274,20 +287,7 @@ export async function updateProvisioningConnection(
   // Only what it grants once changed must be within the actor's authority;
   // a rename by an admin below the connection's default role stays possible.
   if (grantsChanged) await checkGrants(ctx, next.spaceId, next.defaultRole, next.groupRoles);
-  const saved = await ctx.tx.provisioning.updateConnection(
-    { ...next, updatedAt: ctx.now },
-    before.version,
-  );
-  const connection = connectionView(saved);
-  await audit(
-    ctx,
-    before.orgId,
-    'updateProvisioningConnection',
-    { type: 'ProvisioningConnection', id: before.id },
-    connectionView(before),
-    connection,
-  );
-  return connection;
+  return saveConnection(ctx, 'updateProvisioningConnection', before, next);
 }
 
 /** @internal */
@@ -304,20 +304,10 @@ export async function revokeProvisioningConnection(
     input.version,
   );
   if (before.status === 'revoked') return connectionView(before);
-  const saved = await ctx.tx.provisioning.updateConnection(
-    { ...before, status: 'revoked', updatedAt: ctx.now },
-    before.version,
-  );
-  const connection = connectionView(saved);
-  await audit(
-    ctx,
-    before.orgId,
-    'revokeProvisioningConnection',
-    { type: 'ProvisioningConnection', id: before.id },
-    connectionView(before),
-    connection,
-  );
-  return connection;
+  return saveConnection(ctx, 'revokeProvisioningConnection', before, {
+    ...before,
+    status: 'revoked',
+  });
 }
 
 /** @internal */

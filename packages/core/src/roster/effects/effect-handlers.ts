@@ -101,13 +101,9 @@ export const effectHandlers: EffectHandlers = {
     const moving = new Set(moves.map((move) => move.reportId));
     const left = reports.filter((report) => !moving.has(report.accountId));
     if (left.length > 0) {
-      const { message } = await clearReportsManager(
-        scope.ctx,
-        scope.orgId,
-        target.account.id,
-        left,
+      scope.messages.push(
+        await clearReportsManager(scope.ctx, scope.orgId, target.account.id, left),
       );
-      scope.messages.push(message);
     }
   },
 
