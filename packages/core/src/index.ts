@@ -179,6 +179,7 @@ export type {
   OutboxHandlerContext,
   OutboxHandlers,
   OutboxTopics,
+  OwnerProtectedDelivery,
   PasswordResetDelivery,
   ReportsUnassignedDelivery,
   SessionsRevokeDelivery,

@@ -10,7 +10,7 @@ export const outboxErrorMaxLength = 1000;
 const schema = z.object({
   id: Id.schema,
   orgId: Id.schema,
-  /** What the host must do: `'invitation.created'`, `'password.reset'`, `'sessions.revoke'`, `'organization.deleted'`, `'reports.unassigned'`. */
+  /** What the host must do: `'invitation.created'`, `'password.reset'`, `'sessions.revoke'`, `'organization.deleted'`, `'reports.unassigned'`, `'provisioning.owner-protected'`. */
   topic: z.string().min(1).max(64),
   payload: JsonValue.schema,
   createdAt: Timestamp.schema,
@@ -46,7 +46,7 @@ export const OutboxMessage: Model<OutboxMessage> = defineModel('OutboxMessage', 
 export interface OutboxMessage {
   id: string;
   orgId: string;
-  /** What the host must do: `'invitation.created'`, `'password.reset'`, `'sessions.revoke'`, `'organization.deleted'`, `'reports.unassigned'`. */
+  /** What the host must do: `'invitation.created'`, `'password.reset'`, `'sessions.revoke'`, `'organization.deleted'`, `'reports.unassigned'`, `'provisioning.owner-protected'`. */
   topic: string;
   payload: JsonValue;
   createdAt: Date;

@@ -18,8 +18,16 @@ export function versionTag(version: number): string {
 /**
  * Whether an `If-Match` header matches the current version: `*`, or a list
  * of entity tags one of which is the version's. A weak tag (`W/"3"`) never
- * matches: If-Match compares strongly (RFC 9110 §13.1.1).
- * @internal
+ * matches: If-Match compares strongly (RFC 9110 §13.1.1). Exported for
+ * handlers built on this package's plumbing (`@rosterkit/scim`).
+ *
+ * @category Plumbing
+ * @example
+ * ```ts
+ * import { ifMatchHolds } from '@rosterkit/http';
+ * ifMatchHolds('"2", "3"', 3); // true
+ * ifMatchHolds('W/"3"', 3); // false
+ * ```
  */
 export function ifMatchHolds(header: string, version: number): boolean {
   const current = versionTag(version);
@@ -54,7 +62,13 @@ export function ifMatchVersion(request: Request): { version?: number } {
  * Whether an `If-None-Match` header matches the current version: `*`, or a
  * list holding the version's tag, weak or strong (If-None-Match compares
  * weakly, RFC 9110 §13.1.2). A match on a GET or HEAD is a 304.
- * @internal
+ *
+ * @category Plumbing
+ * @example
+ * ```ts
+ * import { ifNoneMatchHolds } from '@rosterkit/http';
+ * ifNoneMatchHolds('W/"3"', 3); // true
+ * ```
  */
 export function ifNoneMatchHolds(header: string, version: number): boolean {
   const current = versionTag(version);

@@ -4,7 +4,15 @@ import { HttpProblem } from '../problem/http-problem.js';
  * Reads a request's body into bytes, refusing it (413) as soon as it passes
  * `maxBytes`: a declared `Content-Length` over the limit is refused before a
  * byte is read, and a streamed body is cut off at the limit, never buffered whole.
- * @internal
+ *
+ * @throws HttpProblem `PAYLOAD_TOO_LARGE` (413).
+ * @category Plumbing
+ * @example
+ * ```ts
+ * import { parseJson, readBody } from '@rosterkit/http';
+ *
+ * const body = parseJson(await readBody(request, 1024 * 1024)); // undefined when empty
+ * ```
  */
 export async function readBody(request: Request, maxBytes: number): Promise<Uint8Array> {
   const tooLarge = () =>
@@ -53,7 +61,14 @@ const decoder = new TextDecoder('utf-8', { fatal: true });
 /**
  * Parses a JSON body: an empty body is `undefined` (the route decides
  * whether it needs one); bytes that are not UTF-8 JSON are `MALFORMED_BODY`.
- * @internal
+ *
+ * @throws HttpProblem `MALFORMED_BODY` (400).
+ * @category Plumbing
+ * @example
+ * ```ts
+ * import { parseJson } from '@rosterkit/http';
+ * parseJson(new TextEncoder().encode('{"a":1}')); // { a: 1 }
+ * ```
  */
 export function parseJson(bytes: Uint8Array): unknown {
   if (bytes.byteLength === 0) return undefined;

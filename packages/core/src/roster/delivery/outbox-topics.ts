@@ -78,6 +78,25 @@ export interface ReportsUnassignedDelivery {
 }
 
 /**
+ * What a `provisioning.owner-protected` handler gets: a provisioning
+ * connection tried to deactivate or deprovision the organization's owner,
+ * which rule 1 refuses (the identity provider got a 403 and changed
+ * nothing). Tell the organization's admins: transfer ownership first, or
+ * fix the owner's assignment in the identity provider.
+ *
+ * @category Delivery
+ */
+export interface OwnerProtectedDelivery {
+  readonly orgId: string;
+  /** The owner's account. */
+  readonly accountId: string;
+  /** The provisioning connection that tried. */
+  readonly connectionId: string;
+  /** `deactivate` (`active: false`) or `deprovision` (a SCIM DELETE). */
+  readonly attempted: 'deactivate' | 'deprovision';
+}
+
+/**
  * The topics rosterkit writes, and the payload each handler of
  * `startOutboxWorker` is given.
  *
@@ -89,6 +108,7 @@ export interface OutboxTopics {
   readonly 'sessions.revoke': SessionsRevokeDelivery;
   readonly 'organization.deleted': OrganizationDeletedDelivery;
   readonly 'reports.unassigned': ReportsUnassignedDelivery;
+  readonly 'provisioning.owner-protected': OwnerProtectedDelivery;
 }
 
 /**
@@ -162,6 +182,17 @@ export function payloadOf(message: OutboxMessage): OutboxTopics[keyof OutboxTopi
         spaceIds: texts(payload, 'spaceIds'),
         connectionId: text(payload, 'connectionId'),
       };
+    case 'provisioning.owner-protected': {
+      const attempted = text(payload, 'attempted');
+      if (attempted !== 'deactivate' && attempted !== 'deprovision')
+        throw new TypeError('payload.attempted is not deactivate or deprovision');
+      return {
+        orgId: message.orgId,
+        accountId: text(payload, 'accountId'),
+        connectionId: text(payload, 'connectionId'),
+        attempted,
+      };
+    }
     default:
       throw new TypeError(`no payload shape for topic ${message.topic}`);
   }

@@ -105,6 +105,7 @@ const topics = [
   'sessions.revoke',
   'organization.deleted',
   'reports.unassigned',
+  'provisioning.owner-protected',
 ];
 const fn = z.custom<(...args: never[]) => unknown>((value) => typeof value === 'function', {
   error: 'Must be a function',

@@ -1,5 +1,6 @@
 import type { ActorContext } from '../command-context.js';
 import { deprovisionUser } from './deprovision-user.js';
+import { alertingOwnerProtection, recordOwnerProtected } from './owner-protected-alert.js';
 import { provisionUser } from './provision-user.js';
 import { getProvisionedUser, listProvisionedUsers } from './provisioned-user-reads.js';
 import type { ProvisionedUsersApi } from './provisioned-users-api.js';
@@ -17,8 +18,16 @@ export function provisionedUserCommands(
 ): ProvisionedUsersApi {
   return {
     provisionUser: run(provisionUser),
-    updateProvisionedUser: run(updateProvisionedUser),
-    deprovisionUser: run(deprovisionUser),
+    updateProvisionedUser: alertingOwnerProtection(
+      run(updateProvisionedUser),
+      run(recordOwnerProtected),
+      'deactivate',
+    ),
+    deprovisionUser: alertingOwnerProtection(
+      run(deprovisionUser),
+      run(recordOwnerProtected),
+      'deprovision',
+    ),
     getProvisionedUser: read(getProvisionedUser),
     listProvisionedUsers: (input = {}) => read(listProvisionedUsers)(input),
   };
