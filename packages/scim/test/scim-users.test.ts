@@ -1,7 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Json } from './support/json.js';
 import { type ScimService, startScimService } from './support/scim-service.js';
-
-type Json = Record<string, any>;
 
 let service: ScimService;
 beforeEach(async () => {
@@ -52,7 +51,8 @@ async function account(email: string, orgId = service.orgId, ownerId = service.o
 async function rolesOf(email: string): Promise<string[]> {
   const found = await account(email);
   const admin = service.roster.as({ accountId: service.ownerId, orgId: service.orgId });
-  const { memberships } = await admin.getAccount({ accountId: found!.id });
+  if (found === null) throw new Error(`no account ${email}`);
+  const { memberships } = await admin.getAccount({ accountId: found.id });
   return memberships
     .filter((m) => m.spaceId === service.spaceId && m.state === 'member')
     .map((m) => m.role);
@@ -68,8 +68,7 @@ describe('authentication', () => {
       expect(await response.json()).toMatchObject({ schemas: [errorSchema], status: '401' });
     }
     const admin = service.roster.as({ accountId: service.ownerId, orgId: service.orgId });
-    const [connection] = await admin.listProvisioningConnections();
-    await admin.revokeProvisioningConnection({ connectionId: connection!.id });
+    await admin.revokeProvisioningConnection({ connectionId: service.connectionId });
     const revoked = await service.call('/Users');
     expect(revoked.status).toBe(401);
     expect(revoked.headers.get('www-authenticate')).toBe('Bearer realm="SCIM"');
