@@ -108,6 +108,7 @@ export type {
   InvitationListQuery,
   InvitationListStatus,
   InvitationRepository,
+  GroupMemberLink,
   LinkListPage,
   LinkListQuery,
   ListPage,
