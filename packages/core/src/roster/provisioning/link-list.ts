@@ -27,13 +27,22 @@ export function listConnectionLinks(
   ctx: ActorContext,
   provisioner: ProvisionerPolicyActor,
   resourceType: ProvisioningResourceType,
-  input: { readonly filter?: LinkFilter | undefined; readonly startIndex: number; readonly count: number },
+  input: {
+    readonly filter?: LinkFilter | undefined;
+    readonly startIndex: number;
+    readonly count: number;
+  },
 ): Promise<LinkListPage> {
-  return ctx.tx.provisioning.listLinks(provisioner.organization.id, provisioner.connection.id, resourceType, {
-    ...(input.filter === undefined ? {} : { filter: input.filter }),
-    startIndex: input.startIndex,
-    count: input.count,
-  });
+  return ctx.tx.provisioning.listLinks(
+    provisioner.organization.id,
+    provisioner.connection.id,
+    resourceType,
+    {
+      ...(input.filter === undefined ? {} : { filter: input.filter }),
+      startIndex: input.startIndex,
+      count: input.count,
+    },
+  );
 }
 
 // An `or` of at most 100 `id eq` conditions: within LinkFilter's 100 filters

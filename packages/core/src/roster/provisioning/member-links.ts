@@ -1,5 +1,5 @@
-import { RosterError } from '../../errors/roster-error.js';
 import type { InputIssue } from '../../errors/error-codes.js';
+import { RosterError } from '../../errors/roster-error.js';
 import type { Account } from '../../model/account.js';
 import type { ProvisioningLink } from '../../model/provisioning-link.js';
 import type { ProvisionerPolicyActor } from '../../ports/policy.js';
@@ -31,7 +31,8 @@ export async function loadMembers(
     targets.length === 0 ? [] : await ctx.tx.accounts.getMany(provisioner.organization.id, targets);
   for (const link of links.values()) {
     const account = accounts.find((candidate) => candidate.id === link.targetId);
-    if (account !== undefined && account.status !== 'deleted') members.set(link.id, { link, account });
+    if (account !== undefined && account.status !== 'deleted')
+      members.set(link.id, { link, account });
   }
   return members;
 }

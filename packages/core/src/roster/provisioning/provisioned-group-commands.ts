@@ -1,8 +1,8 @@
 import { deprovisionGroup } from './deprovision-group.js';
 import { provisionGroup } from './provision-group.js';
-import type { CommandRunner } from './provisioned-user-commands.js';
 import { getProvisionedGroup, listProvisionedGroups } from './provisioned-group-reads.js';
 import type { ProvisionedGroupsApi } from './provisioned-groups-api.js';
+import type { CommandRunner } from './provisioned-user-commands.js';
 import { updateProvisionedGroup } from './update-provisioned-group.js';
 
 /** The SCIM Group commands of an actor's API, `run` for writes, `read` for queries. @internal */

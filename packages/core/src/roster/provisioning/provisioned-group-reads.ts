@@ -49,7 +49,9 @@ export async function getProvisionedGroup(
   const provisioner = requireProvisioner(ctx, 'getProvisionedGroup');
   const { link, group } = await loadGroupLink(ctx, provisioner, input.id);
   const members =
-    input.members === false ? [] : ((await membersOf(ctx, provisioner, [link.id])).get(link.id) ?? []);
+    input.members === false
+      ? []
+      : ((await membersOf(ctx, provisioner, [link.id])).get(link.id) ?? []);
   return { link, group, members };
 }
 

@@ -29,8 +29,8 @@ import type { ProvisionedGroup, ProvisionedGroupPage } from './provisioned-group
  *   rosterkit group (DESIGN §3). When the connection reactivates it
  *   (`updateProvisionedUser` with `active: true`) its SCIM groups are put
  *   back, since the identity provider still lists it in them; an admin's
- *   own `reactivate` restores no group (DESIGN §3). The owner is
- *   regrouped only in the default space (rule 1).
+ *   own `reactivate` restores no group (DESIGN §3). The owner may be a
+ *   SCIM member, but their memberships are left as they are (rule 1).
  * - **Roles.** The role of a SCIM member in the connection's space is the
  *   highest-ranked (by the role catalog's `rank`) of the roles
  *   `connection.groupRoles` maps its SCIM groups' rosterkit groups to,

@@ -1,8 +1,6 @@
 import type { Account } from '../../model/account.js';
 import type { Membership } from '../../model/membership.js';
 import type { ProvisioningConnection } from '../../model/provisioning-connection.js';
-import { actingId } from '../../ports/policy.js';
-import { checkOwnerProtection } from '../../rules/owner-protection.js';
 import { auditEventOf } from '../audit.js';
 import type { ActorContext } from '../command-context.js';
 import { planAssignGroups } from '../commands/membership-settings.js';
@@ -47,8 +45,8 @@ async function saveAll(
  * for an active account (DESIGN §3: a deactivated one is in no group; a
  * pending one has no membership yet) and only when it is a group of the
  * space; taking out holds whatever the status. An account without a current
- * membership of the space is left alone, and so is the owner where only the
- * owner regroups themselves (outside the default space, rule 1).
+ * membership of the space is left alone, and so is the owner (rule 1: the
+ * owner ranks above every connection, and manages their own memberships).
  * @internal
  */
 export async function applyGroupChanges(
@@ -69,15 +67,8 @@ export async function applyGroupChanges(
     const own = memberships.filter((m) => m.accountId === account.id);
     const membership = own.find((m) => m.spaceId === spaceId && m.state === 'member');
     if (membership === undefined) continue;
-    const protectedOwner = checkOwnerProtection({
-      action: 'assignGroups',
-      accountId: account.id,
-      actorId: actingId(ctx.actor),
-      ownerId: organization.ownerId,
-      defaultSpaceId: organization.defaultSpaceId,
-      spaceId,
-    });
-    if (protectedOwner !== undefined) continue;
+    // Rule 1: the owner's memberships are the owner's to manage; ranked above every connection.
+    if (account.id === organization.ownerId) continue;
     const puts =
       account.status === 'active'
         ? add.filter((id) => groups.some((group) => group.id === id))
@@ -116,12 +107,7 @@ export async function applyGroupRoles(
   if (affected.length === 0) return;
   const mappedGroupOf = new Map<string, string>();
   for (const groupId of Object.keys(connection.groupRoles)) {
-    const link = await ctx.tx.provisioning.findLinkByTarget(
-      orgId,
-      connection.id,
-      'Group',
-      groupId,
-    );
+    const link = await ctx.tx.provisioning.findLinkByTarget(orgId, connection.id, 'Group', groupId);
     if (link !== undefined) mappedGroupOf.set(link.id, groupId);
   }
   const rows =
