@@ -2,6 +2,7 @@ import type {
   Account,
   AuditEvent,
   Group,
+  GroupMemberLink,
   Invitation,
   Membership,
   Organization,
@@ -51,6 +52,8 @@ export interface MemoryStoreInspector {
   provisioningConnection(orgId: string, id: string): ProvisioningConnection | undefined;
   /** The committed provisioning link of this organization, or `undefined`. */
   provisioningLink(orgId: string, id: string): ProvisioningLink | undefined;
+  /** Every committed SCIM group member of this organization, in no particular order. */
+  provisioningGroupMembers(orgId: string): GroupMemberLink[];
 }
 
 function inOrg<T extends { id: string; orgId: string }>(
@@ -79,5 +82,9 @@ export function createInspector(tables: Tables): MemoryStoreInspector {
     outbox: () => [...tables.outbox.rows.values()].map((row) => copyRow(row)),
     provisioningConnection: (orgId, id) => inOrg(tables.provisioningConnections, orgId, id),
     provisioningLink: (orgId, id) => inOrg(tables.provisioningLinks, orgId, id),
+    provisioningGroupMembers: (orgId) =>
+      tables.provisioningGroupMembers
+        .committedBy('org', orgId)
+        .map(({ groupLinkId, userLinkId }) => ({ groupLinkId, userLinkId })),
   };
 }

@@ -8,28 +8,34 @@ import {
   checkLinkWindow,
   checkNewRows,
   compareByCreation,
+  compareText,
   matchesLinkFilter,
   notFound,
   staleVersion,
 } from '@rosterkit/core/adapter';
 import { copyRow } from './copy-row.js';
+import { type GroupMemberRow, groupMemberRow } from './group-member-row.js';
 import { key } from './table.js';
 import { stored, type ViewOf } from './tenant-repository.js';
 
 const clone = <T>(row: T): T => copyRow(row);
 
 /**
- * The provisioning repository over its two tables: unique keys (token hash,
+ * The provisioning repository over its three tables: unique keys (token hash,
  * and per connection and type the target, the lower-cased `userName` and the
  * `externalId`) are the tables' indexes, so a race is caught at commit like
  * any other; a connection's links are indexed by (organization, connection,
- * type), and a listing filters and sorts them in memory.
+ * type), and a listing filters and sorts them in memory. A SCIM group member
+ * is a row whose id is its pair of links (two transactions adding the same
+ * member take the same id: the later commit is a `CONFLICT`), indexed by
+ * group and by user, which is how a deleted link takes its memberships along.
  *
  * @internal
  */
 export function provisioningRepository(
   connections: ViewOf<ProvisioningConnection>,
   links: ViewOf<ProvisioningLink>,
+  members: ViewOf<GroupMemberRow>,
 ): ProvisioningRepository {
   const ofConnection = (orgId: string, connectionId: string, resourceType: string) =>
     links().rowsBy('links', key(orgId, connectionId, resourceType));
@@ -46,6 +52,23 @@ export function provisioningRepository(
       row.resourceType === resourceType
       ? row
       : undefined;
+  };
+
+  const groupOf = (orgId: string, connectionId: string, groupLinkId: string) => {
+    if (findLink(orgId, connectionId, 'Group', groupLinkId) === undefined) {
+      throw notFound('ProvisioningLink', groupLinkId);
+    }
+  };
+
+  // Either side: a link is only ever one of the two, but which one is its type's business.
+  const removeMembershipsOf = (orgId: string, linkId: string): number => {
+    const view = members();
+    const rows = [
+      ...view.rowsBy('group', key(orgId, linkId)),
+      ...view.rowsBy('user', key(orgId, linkId)),
+    ];
+    for (const row of rows) view.remove(row);
+    return rows.length;
   };
 
   return {
@@ -122,6 +145,7 @@ export function provisioningRepository(
     async deleteLink(orgId, connectionId, resourceType, id) {
       const row = findLink(orgId, connectionId, resourceType, id);
       if (row === undefined) throw notFound('ProvisioningLink', id);
+      removeMembershipsOf(orgId, id);
       links().remove(row);
     },
     async listLinks(orgId, connectionId, resourceType, query) {
@@ -136,9 +160,58 @@ export function provisioningRepository(
         total: matching.length,
       };
     },
+    async addGroupMembers(orgId, connectionId, groupLinkId, userLinkIds) {
+      groupOf(orgId, connectionId, groupLinkId);
+      const ids = [...new Set(userLinkIds)];
+      // Every id is checked before the first row is written: nothing half-added.
+      for (const id of ids) {
+        if (findLink(orgId, connectionId, 'User', id) === undefined) {
+          throw notFound('ProvisioningLink', id);
+        }
+      }
+      const view = members();
+      const added: string[] = [];
+      for (const id of ids) {
+        const row = groupMemberRow(orgId, connectionId, groupLinkId, id);
+        if (view.get(row.id) !== undefined) continue;
+        view.insert(row);
+        added.push(id);
+      }
+      return added;
+    },
+    async removeGroupMembers(orgId, connectionId, groupLinkId, userLinkIds) {
+      groupOf(orgId, connectionId, groupLinkId);
+      const view = members();
+      const removed: string[] = [];
+      for (const id of new Set(userLinkIds)) {
+        const row = view.get(groupMemberRow(orgId, connectionId, groupLinkId, id).id);
+        if (row === undefined || row.orgId !== orgId) continue;
+        view.remove(row);
+        removed.push(id);
+      }
+      return removed;
+    },
+    async listGroupMembers(orgId, connectionId, groupLinkIds) {
+      const view = members();
+      return [...new Set(groupLinkIds)].sort(compareText).flatMap((groupLinkId) =>
+        view
+          .rowsBy('group', key(orgId, groupLinkId))
+          .filter((row) => row.connectionId === connectionId)
+          .map((row) => row.userLinkId)
+          .sort(compareText)
+          .map((userLinkId) => ({ groupLinkId, userLinkId })),
+      );
+    },
+    async listMemberGroups(orgId, connectionId, userLinkId) {
+      return members()
+        .rowsBy('user', key(orgId, userLinkId))
+        .filter((row) => row.connectionId === connectionId)
+        .map((row) => row.groupLinkId)
+        .sort(compareText);
+    },
     async deleteAllInOrganization(orgId) {
       let count = 0;
-      for (const view of [links(), connections()] as const) {
+      for (const view of [members(), links(), connections()] as const) {
         const rows = view.rowsBy('org', orgId);
         for (const row of rows) view.remove(row as never);
         count += rows.length;

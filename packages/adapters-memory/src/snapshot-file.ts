@@ -11,13 +11,14 @@ import {
   Space,
   StoredRole,
 } from '@rosterkit/core';
+import { groupMemberSnapshotRow } from './snapshot-group-member.js';
 import { invitationSnapshotRow } from './snapshot-invitation.js';
 import { outboxSnapshotRow } from './snapshot-outbox.js';
 import { beginViews, commitViews, type Tables, type Views } from './tables.js';
 
 const format = 'rosterkit-memory-store';
 
-const models: { readonly [K in keyof Tables]: Model<unknown> } = {
+const models: { readonly [K in keyof Tables]: Pick<Model<unknown>, 'parse'> } = {
   organizations: Organization,
   accounts: Account,
   spaces: Space,
@@ -29,6 +30,7 @@ const models: { readonly [K in keyof Tables]: Model<unknown> } = {
   roles: StoredRole,
   provisioningConnections: ProvisioningConnection,
   provisioningLinks: ProvisioningLink,
+  provisioningGroupMembers: groupMemberSnapshotRow,
 };
 
 // Tables added after the first snapshots: a snapshot written before has none.
@@ -36,6 +38,7 @@ const added: ReadonlySet<string> = new Set([
   'roles',
   'provisioningConnections',
   'provisioningLinks',
+  'provisioningGroupMembers',
 ]);
 
 const tableNames = Object.keys(models) as (keyof Tables)[];

@@ -14,6 +14,7 @@ import type {
 } from '@rosterkit/core';
 import { lowerText } from '@rosterkit/core/adapter';
 import { AccountListIndexes } from './account-list-index.js';
+import type { GroupMemberRow } from './group-member-row.js';
 import { key, Table, type TableView } from './table.js';
 
 const byOrg = { org: (row: { orgId: string }) => [row.orgId] };
@@ -89,6 +90,16 @@ export function createTables() {
         links: (row) => [key(row.orgId, row.connectionId, row.resourceType)],
       },
     }),
+    // SCIM group members: by group (its members), by user (its groups).
+    provisioningGroupMembers: new Table<GroupMemberRow>({
+      subject: 'ProvisioningGroupMember',
+      unique: {},
+      multi: {
+        ...byOrg,
+        group: (row) => [key(row.orgId, row.groupLinkId)],
+        user: (row) => [key(row.orgId, row.userLinkId)],
+      },
+    }),
     outbox: new Table<OutboxMessage>({
       subject: 'OutboxMessage',
       unique: {},
@@ -124,6 +135,7 @@ export function beginViews(tables: Tables): Views {
     roles: tables.roles.begin(),
     provisioningConnections: tables.provisioningConnections.begin(),
     provisioningLinks: tables.provisioningLinks.begin(),
+    provisioningGroupMembers: tables.provisioningGroupMembers.begin(),
     outbox: tables.outbox.begin(),
   };
 }

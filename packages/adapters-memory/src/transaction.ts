@@ -290,6 +290,7 @@ export function createTransaction(views: () => Views): StoreTransaction<undefine
     provisioning: provisioningRepository(
       () => views().provisioningConnections,
       () => views().provisioningLinks,
+      () => views().provisioningGroupMembers,
     ),
   };
 }

@@ -8,6 +8,8 @@ import {
   buildMembership,
   buildOrganization,
   buildOutboxMessage,
+  buildProvisioningConnection,
+  buildProvisioningLink,
 } from '@rosterkit/conformance';
 import { RosterError, type StoreTransaction } from '@rosterkit/core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -62,6 +64,68 @@ describe('memoryStore snapshot file', () => {
       expect(await tx.invitations.findByTokenHash(invitation.tokenHash)).toEqual(invitation);
     });
     await second.close();
+  });
+
+  it('round-trips provisioning connections, links and SCIM group members, their indexes rebuilt', async () => {
+    const file = join(dir, 'roster.json');
+    const connection = buildProvisioningConnection({ orgId: 'org_1' });
+    const link = (resourceType: 'User' | 'Group') =>
+      buildProvisioningLink({ orgId: 'org_1', connectionId: connection.id, resourceType });
+    const [group, ana, bo] = [link('Group'), link('User'), link('User')];
+    const first = memoryStore({ file });
+    await first.transaction(async (tx) => {
+      await tx.provisioning.insertConnection(connection);
+      for (const row of [group, ana, bo]) await tx.provisioning.insertLink(row);
+      await tx.provisioning.addGroupMembers('org_1', connection.id, group.id, [bo.id, ana.id]);
+    });
+    await first.close();
+    const second = memoryStore({ file });
+    const raw = second.inspect();
+    expect(raw.provisioningConnection('org_1', connection.id)).toEqual(connection);
+    expect(raw.provisioningLink('org_1', group.id)).toEqual(group);
+    const members = [ana.id, bo.id]
+      .sort()
+      .map((userLinkId) => ({ groupLinkId: group.id, userLinkId }));
+    expect(
+      raw.provisioningGroupMembers('org_1').sort((a, b) => (a.userLinkId < b.userLinkId ? -1 : 1)),
+    ).toEqual(members);
+    await second.transaction(async (tx) => {
+      expect(await tx.provisioning.listGroupMembers('org_1', connection.id, [group.id])).toEqual(
+        members,
+      );
+      expect(await tx.provisioning.listMemberGroups('org_1', connection.id, ana.id)).toEqual([
+        group.id,
+      ]);
+      // The rebuilt rows are found by their key: adding again adds nothing, removing removes.
+      expect(
+        await tx.provisioning.addGroupMembers('org_1', connection.id, group.id, [ana.id]),
+      ).toEqual([]);
+      expect(
+        await tx.provisioning.removeGroupMembers('org_1', connection.id, group.id, [bo.id]),
+      ).toEqual([bo.id]);
+    });
+    await second.close();
+  });
+
+  it('reads a snapshot written before SCIM group members as having none, and refuses a bad member row', async () => {
+    const file = join(dir, 'roster.json');
+    const snapshot: Record<string, unknown> = { format: 'rosterkit-memory-store', version: 1 };
+    for (const table of ['organizations', 'accounts', 'spaces', 'memberships', 'groups']) {
+      snapshot[table] = [];
+    }
+    Object.assign(snapshot, { invitations: [], auditEvents: [], outbox: [] });
+    writeFileSync(file, JSON.stringify(snapshot));
+    const store = memoryStore({ file });
+    expect(store.inspect().provisioningGroupMembers('org_1')).toEqual([]);
+    await store.close();
+    const bad = { orgId: 'org_1', connectionId: 'prc_1', groupLinkId: 'grp', userLinkId: 7 };
+    writeFileSync(file, JSON.stringify({ ...snapshot, provisioningGroupMembers: [bad] }));
+    expect(() => memoryStore({ file })).toThrow(
+      expect.objectContaining({
+        code: 'INVALID_INPUT',
+        details: { issues: [expect.objectContaining({ path: ['userLinkId'] })] },
+      }),
+    );
   });
 
   it('starts empty when the file does not exist yet, and creates it on the first commit', async () => {

@@ -39,6 +39,7 @@ export interface RosterkitPrismaTransactionClient {
   readonly rosterkitRole: RosterkitModelDelegate;
   readonly rosterkitProvisioningConnection: RosterkitModelDelegate;
   readonly rosterkitProvisioningLink: RosterkitModelDelegate;
+  readonly rosterkitProvisioningGroupMember: RosterkitModelDelegate;
   $executeRawUnsafe(query: string, ...values: unknown[]): PromiseLike<number>;
   $queryRawUnsafe(query: string, ...values: unknown[]): PromiseLike<unknown>;
 }

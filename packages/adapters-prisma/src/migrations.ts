@@ -8,6 +8,7 @@ import mysqlStoredRoles from '../migrations/mysql/20261203020000_rosterkit_store
 import mysqlOutboxLeases from '../migrations/mysql/20261203030000_rosterkit_outbox_leases/migration.sql';
 import mysqlSearchTrigram from '../migrations/mysql/20261203040000_rosterkit_search_trigram/migration.sql';
 import mysqlProvisioning from '../migrations/mysql/20261204000000_rosterkit_provisioning/migration.sql';
+import mysqlGroupMembers from '../migrations/mysql/20261205000000_rosterkit_provisioning_group_members/migration.sql';
 import postgresqlInit from '../migrations/postgresql/20261123000000_rosterkit_init/migration.sql';
 import postgresqlLiteralSearch from '../migrations/postgresql/20261124120000_rosterkit_literal_search/migration.sql';
 import postgresqlOutboxBackoff from '../migrations/postgresql/20261202000000_rosterkit_outbox_backoff/migration.sql';
@@ -17,6 +18,7 @@ import postgresqlStoredRoles from '../migrations/postgresql/20261203020000_roste
 import postgresqlOutboxLeases from '../migrations/postgresql/20261203030000_rosterkit_outbox_leases/migration.sql';
 import postgresqlSearchTrigram from '../migrations/postgresql/20261203040000_rosterkit_search_trigram/migration.sql';
 import postgresqlProvisioning from '../migrations/postgresql/20261204000000_rosterkit_provisioning/migration.sql';
+import postgresqlGroupMembers from '../migrations/postgresql/20261205000000_rosterkit_provisioning_group_members/migration.sql';
 import sqliteInit from '../migrations/sqlite/20261123000000_rosterkit_init/migration.sql';
 import sqliteLiteralSearch from '../migrations/sqlite/20261124120000_rosterkit_literal_search/migration.sql';
 import sqliteOutboxBackoff from '../migrations/sqlite/20261202000000_rosterkit_outbox_backoff/migration.sql';
@@ -26,6 +28,7 @@ import sqliteStoredRoles from '../migrations/sqlite/20261203020000_rosterkit_sto
 import sqliteOutboxLeases from '../migrations/sqlite/20261203030000_rosterkit_outbox_leases/migration.sql';
 import sqliteSearchTrigram from '../migrations/sqlite/20261203040000_rosterkit_search_trigram/migration.sql';
 import sqliteProvisioning from '../migrations/sqlite/20261204000000_rosterkit_provisioning/migration.sql';
+import sqliteGroupMembers from '../migrations/sqlite/20261205000000_rosterkit_provisioning_group_members/migration.sql';
 
 /** The database families rosterkit ships migrations for. MariaDB uses `mysql`. */
 export type RosterkitProvider = 'postgresql' | 'mysql' | 'sqlite';
@@ -56,6 +59,8 @@ const outboxLeases = '20261203030000_rosterkit_outbox_leases';
 const searchTrigram = '20261203040000_rosterkit_search_trigram';
 // SCIM provisioning: rosterkit_provisioning_connections and rosterkit_provisioning_links.
 const provisioning = '20261204000000_rosterkit_provisioning';
+// SCIM group members: rosterkit_provisioning_group_members.
+const groupMembers = '20261205000000_rosterkit_provisioning_group_members';
 
 /**
  * rosterkit's SQL migrations for each provider, oldest first: the same text
@@ -76,6 +81,7 @@ export const rosterkitMigrations: Readonly<
     { name: outboxLeases, sql: postgresqlOutboxLeases },
     { name: searchTrigram, sql: postgresqlSearchTrigram },
     { name: provisioning, sql: postgresqlProvisioning },
+    { name: groupMembers, sql: postgresqlGroupMembers },
   ],
   mysql: [
     { name: init, sql: mysqlInit },
@@ -87,6 +93,7 @@ export const rosterkitMigrations: Readonly<
     { name: outboxLeases, sql: mysqlOutboxLeases },
     { name: searchTrigram, sql: mysqlSearchTrigram },
     { name: provisioning, sql: mysqlProvisioning },
+    { name: groupMembers, sql: mysqlGroupMembers },
   ],
   sqlite: [
     { name: init, sql: sqliteInit },
@@ -98,6 +105,7 @@ export const rosterkitMigrations: Readonly<
     { name: outboxLeases, sql: sqliteOutboxLeases },
     { name: searchTrigram, sql: sqliteSearchTrigram },
     { name: provisioning, sql: sqliteProvisioning },
+    { name: groupMembers, sql: sqliteGroupMembers },
   ],
 });
 

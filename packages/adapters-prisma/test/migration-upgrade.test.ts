@@ -18,6 +18,7 @@ const externalIdSeats = '20261203010000_rosterkit_accounts_external_id_seats';
 const outboxLeases = '20261203030000_rosterkit_outbox_leases';
 const searchTrigram = '20261203040000_rosterkit_search_trigram';
 const provisioning = '20261204000000_rosterkit_provisioning';
+const groupMembers = '20261205000000_rosterkit_provisioning_group_members';
 const at = (minute: number) => new Date(Date.UTC(2026, 10, 30, 12, minute, 0, 123));
 
 describe.each(['sqlite', 'postgresql', 'mysql'] as const)(
@@ -94,6 +95,7 @@ describe.each(['sqlite', 'postgresql', 'mysql'] as const)(
           outboxLeases,
           searchTrigram,
           provisioning,
+          groupMembers,
         ],
         skipped: [init],
       });
@@ -221,6 +223,24 @@ describe.each(['sqlite', 'postgresql', 'mysql'] as const)(
       expect(await sqlRawReaders(client, provider).provisioningLink?.('org_1', link.id)).toEqual(
         link,
       );
+      // And the SCIM group members' table: the link joins a group and is listed in it.
+      const group = {
+        ...link,
+        id: '6f1c2a4e-0000-4000-8000-000000000002',
+        resourceType: 'Group' as const,
+        targetId: 'grp_1',
+        userName: 'Sales',
+        externalId: null,
+      };
+      const members = await store.transaction(async (tx) => {
+        await tx.provisioning.insertLink(group);
+        await tx.provisioning.addGroupMembers('org_1', 'prc_1', group.id, [link.id]);
+        return tx.provisioning.listGroupMembers('org_1', 'prc_1', [group.id]);
+      });
+      expect(members).toEqual([{ groupLinkId: group.id, userLinkId: link.id }]);
+      expect(await sqlRawReaders(client, provider).provisioningGroupMembers?.('org_1')).toEqual(
+        members,
+      );
 
       expect(await applyMigrations(client, { provider })).toEqual({
         applied: [],
@@ -234,6 +254,7 @@ describe.each(['sqlite', 'postgresql', 'mysql'] as const)(
           outboxLeases,
           searchTrigram,
           provisioning,
+          groupMembers,
         ],
       });
     });

@@ -168,6 +168,13 @@ const samples: Record<keyof typeof delegates, Record<string, unknown>> = {
     createdAt: at(20),
     updatedAt: at(21),
   },
+  // Link ids at the longest an id may be.
+  rosterkitProvisioningGroupMember: {
+    groupLinkId: 'g'.repeat(64),
+    userLinkId: 'u'.repeat(64),
+    orgId: 'o'.repeat(64),
+    connectionId: 'c'.repeat(64),
+  },
   rosterkitOutboxMessage: {
     id: 'msg_1',
     orgId: 'org_1',
@@ -197,6 +204,7 @@ const delegates = {
   rosterkitRole: Prisma.RosterkitRoleScalarFieldEnum,
   rosterkitProvisioningConnection: Prisma.RosterkitProvisioningConnectionScalarFieldEnum,
   rosterkitProvisioningLink: Prisma.RosterkitProvisioningLinkScalarFieldEnum,
+  rosterkitProvisioningGroupMember: Prisma.RosterkitProvisioningGroupMemberScalarFieldEnum,
 } as const;
 
 const tableOf: Record<keyof typeof delegates, (typeof tables)[number]> = {
@@ -212,6 +220,7 @@ const tableOf: Record<keyof typeof delegates, (typeof tables)[number]> = {
   rosterkitRole: 'rosterkit_roles',
   rosterkitProvisioningConnection: 'rosterkit_provisioning_connections',
   rosterkitProvisioningLink: 'rosterkit_provisioning_links',
+  rosterkitProvisioningGroupMember: 'rosterkit_provisioning_group_members',
 };
 
 // The tables rosterkit writes in batches (raw INSERTs, not the client), with

@@ -2,6 +2,7 @@ import type {
   Account,
   AuditEvent,
   Group,
+  GroupMemberLink,
   Invitation,
   Membership,
   Organization,
@@ -72,4 +73,12 @@ export interface RawReaders {
     orgId: string,
     id: string,
   ): ProvisioningLink | undefined | Promise<ProvisioningLink | undefined>;
+  /**
+   * Every stored SCIM group member of this organization, in any order.
+   * Optional (added with SCIM groups): without it, the provisioning suite
+   * checks group member writes through the store itself.
+   */
+  provisioningGroupMembers?(
+    orgId: string,
+  ): readonly GroupMemberLink[] | Promise<readonly GroupMemberLink[]>;
 }

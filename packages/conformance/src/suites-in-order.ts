@@ -12,6 +12,7 @@ import { organizationScenarios } from './domain/organization-scenarios.js';
 import { outboxAdminScenarios } from './domain/outbox-admin-scenarios.js';
 import { outboxScenarios } from './domain/outbox-scenarios.js';
 import { outboxWorkerScenarios } from './domain/outbox-worker-scenarios.js';
+import { provisionedGroupScenarios } from './domain/provisioned-group-scenarios.js';
 import { provisionedUserScenarios } from './domain/provisioned-user-scenarios.js';
 import { provisionerScenarios } from './domain/provisioner-scenarios.js';
 import { provisioningConnectionScenarios } from './domain/provisioning-connection-scenarios.js';
@@ -86,4 +87,5 @@ export const suitesInOrder: ReadonlyArray<readonly [string, ConformanceSuite]> =
   ['domain: provisioner actor', provisionerScenarios],
   ['domain: provisioning connections', provisioningConnectionScenarios],
   ['domain: provisioned users', provisionedUserScenarios],
+  ['domain: provisioned groups', provisionedGroupScenarios],
 ];

@@ -104,6 +104,7 @@ export type {
   AccountSort,
   AuditEventRepository,
   AuditListQuery,
+  GroupMemberLink,
   GroupRepository,
   InvitationListQuery,
   InvitationListStatus,
@@ -229,6 +230,17 @@ export type {
 export type { ExponentialBackoffOptions, OutboxBackoff } from './roster/outbox-backoff.js';
 export { exponentialBackoff, outboxBackoffMaxMs } from './roster/outbox-backoff.js';
 export type { ProfileLimits } from './roster/profile-limits.js';
+export type {
+  ListProvisionedGroupsInput,
+  ProvisionedGroupRef,
+  ProvisionGroupInput,
+  UpdateProvisionedGroupInput,
+} from './roster/provisioning/group-inputs.js';
+export type {
+  ProvisionedGroup,
+  ProvisionedGroupPage,
+} from './roster/provisioning/provisioned-group.js';
+export type { ProvisionedGroupsApi } from './roster/provisioning/provisioned-groups-api.js';
 export type {
   ProvisionedUser,
   ProvisionedUserCreated,

@@ -23,6 +23,7 @@ import { anyRow, noRow, type PrismaWhere } from '../read-filter-where.js';
 
 const connectionSubject = 'ProvisioningConnection';
 const linkSubject = 'ProvisioningLink';
+const memberSubject = 'ProvisioningGroupMember';
 
 /** The stored shape of a connection: its group roles as JSON text. @internal */
 export interface ConnectionRow extends Omit<ProvisioningConnection, 'groupRoles'> {
@@ -205,12 +206,20 @@ async function current(
 }
 
 /**
- * The provisioning repository over `rosterkit_provisioning_connections` and
- * `rosterkit_provisioning_links`. The unique indexes hold the uniques under
- * races; each write reads first which key is taken, so its `CONFLICT` names
- * it. A listing is one count and one page query on the
- * `(orgId, connectionId, resourceType, createdAt, id)` index, its filter
- * translated by the adapter kit onto the filter columns each row stores.
+ * The provisioning repository over `rosterkit_provisioning_connections`,
+ * `rosterkit_provisioning_links` and `rosterkit_provisioning_group_members`.
+ * The unique indexes hold the uniques under races; each write reads first
+ * which key is taken, so its `CONFLICT` names it. A listing is one count and
+ * one page query on the `(orgId, connectionId, resourceType, createdAt, id)`
+ * index, its filter translated by the adapter kit onto the filter columns
+ * each row stores.
+ *
+ * A group member write is a constant number of statements whatever the
+ * number of ids: one read of the links, one of the members already there,
+ * one `createMany` or `deleteMany`. Two transactions adding the same member
+ * meet at the primary key (the loser's unique violation runs its work again,
+ * and it then finds the member there); a link deleted while another
+ * transaction adds it to a group is what Serializable isolation refuses.
  *
  * @internal
  */
@@ -219,11 +228,27 @@ export function provisioningRepository(
 ): ProvisioningRepository {
   const connections = db.rosterkitProvisioningConnection;
   const links = db.rosterkitProvisioningLink;
+  const members = db.rosterkitProvisioningGroupMember;
   const linkScope = (
     orgId: string,
     connectionId: string,
     resourceType: ProvisioningResourceType,
   ) => ({ orgId, connectionId, resourceType });
+  const groupLink = async (orgId: string, connectionId: string, groupLinkId: string) => {
+    const found = await links.findFirst({
+      where: { id: groupLinkId, ...linkScope(orgId, connectionId, 'Group') },
+      select: { id: true },
+    });
+    if (found === null) throw notFound(linkSubject, groupLinkId);
+  };
+  // The members among `userLinkIds` the group has (one query, whatever their number).
+  const membersIn = async (groupLinkId: string, userLinkIds: readonly string[]) => {
+    const rows = (await members.findMany({
+      where: { groupLinkId, userLinkId: { in: [...userLinkIds] } },
+      select: { userLinkId: true },
+    })) as { userLinkId: string }[];
+    return new Set(rows.map((row) => row.userLinkId));
+  };
 
   return {
     async insertConnection(connection) {
@@ -328,6 +353,10 @@ export function provisioningRepository(
         where: { id, ...linkScope(orgId, connectionId, resourceType) },
       })) as { count: number };
       if (count !== 1) throw notFound(linkSubject, id);
+      // Its memberships: a link is on the side of its type only (adds check the types).
+      await members.deleteMany({
+        where: { orgId, ...(resourceType === 'Group' ? { groupLinkId: id } : { userLinkId: id }) },
+      });
     },
     async listLinks(orgId, connectionId, resourceType, query) {
       const filter = query.filter === undefined ? undefined : checkLinkFilter(query.filter);
@@ -345,10 +374,60 @@ export function provisioningRepository(
       })) as LinkRow[];
       return { items: rows.map(linkFromRow), total };
     },
+    async addGroupMembers(orgId, connectionId, groupLinkId, userLinkIds) {
+      const ids = [...new Set(userLinkIds)];
+      const found = (await links.findMany({
+        where: { orgId, connectionId, id: { in: [groupLinkId, ...ids] } },
+        select: { id: true, resourceType: true },
+      })) as { id: string; resourceType: ProvisioningResourceType }[];
+      const typeOf = new Map(found.map((link) => [link.id, link.resourceType]));
+      if (typeOf.get(groupLinkId) !== 'Group') throw notFound(linkSubject, groupLinkId);
+      const missing = ids.find((id) => typeOf.get(id) !== 'User');
+      if (missing !== undefined) throw notFound(linkSubject, missing);
+      if (ids.length === 0) return [];
+      const there = await membersIn(groupLinkId, ids);
+      const added = ids.filter((id) => !there.has(id));
+      if (added.length > 0) {
+        await guarded(memberSubject, groupLinkId, () =>
+          members.createMany({
+            data: added.map((userLinkId) => ({ groupLinkId, userLinkId, orgId, connectionId })),
+          }),
+        );
+      }
+      return added;
+    },
+    async removeGroupMembers(orgId, connectionId, groupLinkId, userLinkIds) {
+      await groupLink(orgId, connectionId, groupLinkId);
+      const ids = [...new Set(userLinkIds)];
+      if (ids.length === 0) return [];
+      const there = await membersIn(groupLinkId, ids);
+      const removed = ids.filter((id) => there.has(id));
+      if (removed.length > 0) {
+        await members.deleteMany({ where: { groupLinkId, userLinkId: { in: removed } } });
+      }
+      return removed;
+    },
+    async listGroupMembers(orgId, connectionId, groupLinkIds) {
+      if (groupLinkIds.length === 0) return [];
+      return (await members.findMany({
+        where: { orgId, connectionId, groupLinkId: { in: [...new Set(groupLinkIds)] } },
+        select: { groupLinkId: true, userLinkId: true },
+        orderBy: [{ groupLinkId: 'asc' }, { userLinkId: 'asc' }],
+      })) as { groupLinkId: string; userLinkId: string }[];
+    },
+    async listMemberGroups(orgId, connectionId, userLinkId) {
+      const rows = (await members.findMany({
+        where: { orgId, connectionId, userLinkId },
+        select: { groupLinkId: true },
+        orderBy: { groupLinkId: 'asc' },
+      })) as { groupLinkId: string }[];
+      return rows.map((row) => row.groupLinkId);
+    },
     async deleteAllInOrganization(orgId) {
+      const left = (await members.deleteMany({ where: { orgId } })) as { count: number };
       const removed = (await links.deleteMany({ where: { orgId } })) as { count: number };
       const gone = (await connections.deleteMany({ where: { orgId } })) as { count: number };
-      return removed.count + gone.count;
+      return left.count + removed.count + gone.count;
     },
   };
 }

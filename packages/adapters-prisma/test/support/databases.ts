@@ -59,6 +59,7 @@ export const tables = [
   'rosterkit_roles',
   'rosterkit_provisioning_connections',
   'rosterkit_provisioning_links',
+  'rosterkit_provisioning_group_members',
 ] as const;
 
 function withDatabase(url: string, database: string): string {

@@ -208,6 +208,14 @@ export function sqlRawReaders(client: TestClient, provider: RosterkitProvider): 
       }
       return link;
     },
+    async provisioningGroupMembers(orgId) {
+      const sql = `SELECT * FROM ${q('rosterkit_provisioning_group_members')} WHERE ${q('orgId')} = ${p(1)}`;
+      const rows = (await client.$queryRawUnsafe(sql, orgId)) as SqlRow[];
+      return rows.map((r) => ({
+        groupLinkId: String(r.groupLinkId),
+        userLinkId: String(r.userLinkId),
+      }));
+    },
     async invitation(orgId, id) {
       const r = await one('rosterkit_invitations', orgId, id);
       if (r === undefined) return undefined;

@@ -86,8 +86,10 @@ export const scenarioPolicy: Policy = {
   roles: {
     ownerRole: { name: 'owner' },
     // Who can manage the team (bulk rule 8) comes from the roles' permissions.
-    roles: Object.keys(scenarioRoles).map((name) => ({
+    // Their ranks tell core the highest of several (a connection's group roles).
+    roles: Object.entries(scenarioRoles).map(([name, rank]) => ({
       name,
+      rank,
       permissions: name === 'agent' ? [] : ['manageUsers'],
     })),
     // Stored roles rank on the same scale; from admin's rank up they manage users.

@@ -50,6 +50,12 @@ export {
   TransferOwnershipInput,
 } from '../roster/organization-inputs.js';
 export {
+  ListProvisionedGroupsInput,
+  ProvisionedGroupRef,
+  ProvisionGroupInput,
+  UpdateProvisionedGroupInput,
+} from '../roster/provisioning/group-inputs.js';
+export {
   ListProvisionedUsersInput,
   ProvisionedUserRef,
   ProvisionUserInput,

@@ -26,9 +26,17 @@ export interface RoleCatalog {
    * Every role that may be granted, the owner's included. `permissions` (a
    * `@rosterkit/policies` role carries them) tells core which roles can
    * manage the team, for the bulk rule of DESIGN §4 rule 8: see
-   * {@link roleCanManageTeam}.
+   * {@link roleCanManageTeam}. `rank` (a `@rosterkit/policies` role carries
+   * it; larger means more authority) tells core which of several roles is
+   * the highest, where core chooses one itself: the role a provisioning
+   * connection's group mapping grants. A role without one ranks below every
+   * role with one; between equal ranks, the role listed first wins.
    */
-  readonly roles: readonly { readonly name: string; readonly permissions?: readonly string[] }[];
+  readonly roles: readonly {
+    readonly name: string;
+    readonly permissions?: readonly string[];
+    readonly rank?: number;
+  }[];
   /**
    * Present when the policy decides on roles an organization stores at run
    * time (`defineRole`): the permission and restriction names such a role

@@ -38,6 +38,7 @@ export type {
 } from './repositories/outbox-repository.js';
 export type { ListPage, Page, TotalMode } from './repositories/page.js';
 export type {
+  GroupMemberLink,
   LinkListPage,
   LinkListQuery,
   ProvisioningRepository,

@@ -57,6 +57,7 @@ import type {
   RenameOrganizationInput,
   TransferOwnershipInput,
 } from './organization-inputs.js';
+import type { ProvisionedGroupsApi } from './provisioning/provisioned-groups-api.js';
 import type { ProvisionedUsersApi } from './provisioning/provisioned-users-api.js';
 import type { CanSubject, DefineRoleInput, RoleRef, UpdateRoleInput } from './role-inputs.js';
 import type {
@@ -75,7 +76,7 @@ import type {
  * event and outbox messages included, in one Store transaction. A refused
  * call changes nothing.
  */
-export interface ActorApi extends ProvisionedUsersApi {
+export interface ActorApi extends ProvisionedUsersApi, ProvisionedGroupsApi {
   // The commands that change one versioned record (an account, a
   // membership, the organization, a space, a group, a stored role) take an
   // optional `version`: the version the caller read. It is checked in the

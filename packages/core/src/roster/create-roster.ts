@@ -61,6 +61,7 @@ import {
   type ProfileLimits,
   type ResolvedProfileLimits,
 } from './profile-limits.js';
+import { provisionedGroupCommands } from './provisioning/provisioned-group-commands.js';
 import { provisionedUserCommands } from './provisioning/provisioned-user-commands.js';
 import type { Roster } from './roster.js';
 import type { ResourceHandler, RosterOptions } from './roster-options.js';
@@ -219,6 +220,7 @@ export function createRoster<Native = unknown>(options: RosterOptions<Native>): 
           return runBulk(store, deps, actor, rows, parsed, bulkUpdateCommand());
         },
         ...provisionedUserCommands(run, read),
+        ...provisionedGroupCommands(run, read),
       };
     },
     drainOutbox: (handler, drainOptions) => drainOutbox(store, deps.clock, handler, drainOptions),

@@ -55,7 +55,7 @@ export function catalogWith(
       // A stored role never shadows a code-defined one (defineRole refuses the name).
       ...organizationRoles.roles
         .filter((role) => !known.has(role.name))
-        .map((role) => ({ name: role.name, permissions: role.permissions })),
+        .map((role) => ({ name: role.name, permissions: role.permissions, rank: role.rank })),
     ],
   };
 }

@@ -30,6 +30,22 @@ export interface LinkListPage {
 }
 
 /**
+ * One SCIM member of a provisioned group: a User link of the connection in
+ * one of its Group links (what `GET /Groups/{id}` lists as `members`). It is
+ * the identity provider's membership, kept apart from the group's
+ * rosterkit membership (`Membership.groupIds`): a deactivated account leaves
+ * its groups (DESIGN §3) but stays listed in its SCIM groups.
+ *
+ * @category Store port (for adapter authors)
+ */
+export interface GroupMemberLink {
+  /** The Group link's id (the SCIM group id). */
+  readonly groupLinkId: string;
+  /** The User link's id (the SCIM user id). */
+  readonly userLinkId: string;
+}
+
+/**
  * SCIM provisioning (DESIGN §8, SCIM 2.0): the connections of identity
  * providers to an organization, and their links (each a SCIM resource of one
  * connection, and the account or group it is).
@@ -128,7 +144,8 @@ export interface ProvisioningRepository {
    */
   updateLink(link: ProvisioningLink, expectedVersion: number): Promise<ProvisioningLink>;
   /**
-   * Deletes the link (at whatever version). Its id is never found again;
+   * Deletes the link (at whatever version) and its group memberships (as a
+   * group: its members; as a user: the groups it is in). Its id is never found again;
    * not reusing it is the caller's part (SCIM ids are uuids).
    *
    * @throws `NOT_FOUND` when there is no such link.
@@ -154,8 +171,48 @@ export interface ProvisioningRepository {
     query: LinkListQuery,
   ): Promise<LinkListPage>;
   /**
-   * Deletes every connection and link of the organization (for
-   * `deleteOrganization`), returning how many rows in all.
+   * Adds User links to a Group link's SCIM members; those already members
+   * are skipped. Every id must be a link of this organization, connection
+   * and the right resource type (the group a `Group` link, the members
+   * `User` links).
+   *
+   * @returns the ids added, in the order given, without repeats.
+   * @throws `NOT_FOUND` (naming the first link that is not there), changing nothing.
+   */
+  addGroupMembers(
+    orgId: string,
+    connectionId: string,
+    groupLinkId: string,
+    userLinkIds: readonly string[],
+  ): Promise<string[]>;
+  /**
+   * Removes User links from a Group link's SCIM members; ids that are not
+   * members (or not links at all) are skipped.
+   *
+   * @returns the ids removed, in the order given, without repeats.
+   * @throws `NOT_FOUND` when the group link is not there.
+   */
+  removeGroupMembers(
+    orgId: string,
+    connectionId: string,
+    groupLinkId: string,
+    userLinkIds: readonly string[],
+  ): Promise<string[]>;
+  /**
+   * The SCIM members of these Group links of the connection, by
+   * `groupLinkId` then `userLinkId` (ascending, by code units); ids that are
+   * not group links of the connection have none.
+   */
+  listGroupMembers(
+    orgId: string,
+    connectionId: string,
+    groupLinkIds: readonly string[],
+  ): Promise<GroupMemberLink[]>;
+  /** The ids of the connection's Group links this User link is a SCIM member of, ascending. */
+  listMemberGroups(orgId: string, connectionId: string, userLinkId: string): Promise<string[]>;
+  /**
+   * Deletes every connection and link of the organization and their
+   * group memberships (for `deleteOrganization`), returning how many rows in all.
    */
   deleteAllInOrganization(orgId: string): Promise<number>;
 }

@@ -1,5 +1,6 @@
 import { notFound } from '../../adapter/store-errors.js';
 import type { Account } from '../../model/account.js';
+import type { Group } from '../../model/group.js';
 import type { ProvisioningLink } from '../../model/provisioning-link.js';
 import type { ProvisionerPolicyActor } from '../../ports/policy.js';
 import type { ActorContext } from '../command-context.js';
@@ -22,4 +23,37 @@ export async function loadUserLink(
     throw notFound('ProvisioningLink', id);
   }
   return { link, account };
+}
+
+/**
+ * The connection's Group link with this SCIM id and the group it stands
+ * for. A link of another connection or organization is not found, and
+ * neither is one whose group is gone (deleted by an admin) unless
+ * `orphanToo` (deprovisionGroup still deletes such a link).
+ * @internal
+ */
+export async function loadGroupLink(
+  ctx: ActorContext,
+  provisioner: ProvisionerPolicyActor,
+  id: string,
+): Promise<{ readonly link: ProvisioningLink; readonly group: Group }>;
+export async function loadGroupLink(
+  ctx: ActorContext,
+  provisioner: ProvisionerPolicyActor,
+  id: string,
+  orphanToo: true,
+): Promise<{ readonly link: ProvisioningLink; readonly group: Group | undefined }>;
+export async function loadGroupLink(
+  ctx: ActorContext,
+  provisioner: ProvisionerPolicyActor,
+  id: string,
+  orphanToo = false,
+): Promise<{ readonly link: ProvisioningLink; readonly group: Group | undefined }> {
+  const orgId = provisioner.organization.id;
+  const link = await ctx.tx.provisioning.getLink(orgId, provisioner.connection.id, 'Group', id);
+  const group = link === undefined ? undefined : await ctx.tx.groups.get(orgId, link.targetId);
+  if (link === undefined || (group === undefined && !orphanToo)) {
+    throw notFound('ProvisioningLink', id);
+  }
+  return { link, group };
 }

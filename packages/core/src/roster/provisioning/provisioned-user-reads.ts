@@ -1,6 +1,7 @@
 import { authorize } from '../authorize.js';
 import type { ActorContext } from '../command-context.js';
 import { accountSubject } from '../policy-subjects.js';
+import { listConnectionLinks } from './link-list.js';
 import { loadUserLink } from './load-link.js';
 import type { ProvisionedUser, ProvisionedUserPage } from './provisioned-user.js';
 import { requireProvisioner } from './require-provisioner.js';
@@ -27,12 +28,7 @@ export async function listProvisionedUsers(
   const input = ListProvisionedUsersInput.parse(raw);
   const provisioner = requireProvisioner(ctx, 'listProvisionedUsers');
   const orgId = provisioner.organization.id;
-  // Filtered and windowed in the store (DESIGN §7), never here.
-  const page = await ctx.tx.provisioning.listLinks(orgId, provisioner.connection.id, 'User', {
-    ...(input.filter === undefined ? {} : { filter: input.filter }),
-    startIndex: input.startIndex,
-    count: input.count,
-  });
+  const page = await listConnectionLinks(ctx, provisioner, 'User', input);
   const ids = page.items.map((link) => link.targetId);
   const [accounts, memberships] =
     ids.length === 0

@@ -30,7 +30,8 @@ export interface ProvisionedUsersApi {
    * An account of the organization with that email is adopted (DESIGN rule
    * 12): linked as it is (a pending one stays pending; a former member of
    * the connection's space is added back with the connection's
-   * `defaultRole`); one this connection already links is `CONFLICT`
+   * `defaultRole`: a new link is in no SCIM group, so no group maps it to
+   * another role); one this connection already links is `CONFLICT`
    * (reason `unique`, field `targetId`). Otherwise a new account: with the
    * connection's `onCreate: 'activate'`, active and a member of its space
    * with its `defaultRole`; with `'invite'`, pending, with an invitation
@@ -65,7 +66,10 @@ export interface ProvisionedUsersApi {
    * ignored, so the provider's admin learns that a new email is a new
    * user). A pending invitee stays pending whatever `active` says.
    * Each change is made and audited as its own command would (`updateProfile`,
-   * `deactivate`, `reactivate`), in this one transaction. `version` is
+   * `deactivate`, `reactivate`), in this one transaction. Reactivated, the
+   * account is put back in the rosterkit groups of its SCIM groups (the
+   * identity provider still lists it there; audited `assignGroups`), which
+   * an admin's own `reactivate` does not do (DESIGN §3). `version` is
    * the link's (a SCIM ETag): a stale one is `CONFLICT` (`stale-version`).
    *
    * @example

@@ -9,6 +9,7 @@ import { getAccountOrThrow } from '../not-found.js';
 import { loadUserLink } from './load-link.js';
 import type { ProvisionedUser } from './provisioned-user.js';
 import { requireProvisioner } from './require-provisioner.js';
+import { restoreScimGroups } from './restore-scim-groups.js';
 import { linkAttributesOf } from './user-fields.js';
 import { UpdateProvisionedUserInput } from './user-inputs.js';
 
@@ -61,6 +62,9 @@ export async function updateProvisionedUser(
     await reactivate(ctx, { accountId: account.id });
   }
   const updated = await getAccountOrThrow(ctx, orgId, account.id);
+  if (account.status === 'deactivated' && updated.status === 'active') {
+    await restoreScimGroups(ctx, provisioner, link, updated);
+  }
   const next: ProvisioningLink = {
     ...link,
     userName: input.userName ?? link.userName,

@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { defineModel, type ModelInput } from '../../model/define-model.js';
 import { JsonObject } from '../../model/json-value.js';
-import { LinkFilter } from '../../model/link-filter.js';
 import { Email, ExternalId, Id, PersonName } from '../../model/primitives.js';
 import { expectedVersion } from '../expected-version.js';
+import { linkListFields } from './link-list.js';
 
 // The inputs of the provisioning commands for SCIM Users, as the scim
 // package hands them over once it has read a SCIM User: validated before
@@ -64,13 +64,7 @@ export type ProvisionedUserRef = ModelInput<typeof ProvisionedUserRef>;
 /** Input of `listProvisionedUsers`: a filter and SCIM's 1-based window. */
 export const ListProvisionedUsersInput = defineModel(
   'listProvisionedUsers input',
-  z.strictObject({
-    filter: LinkFilter.schema.optional(),
-    /** From 1 (SCIM's `startIndex`); default 1. */
-    startIndex: z.number().int().min(1).max(Number.MAX_SAFE_INTEGER).default(1),
-    /** 0 to 1000 (SCIM's `count`; 0 asks for the total alone); default 100. */
-    count: z.number().int().min(0).max(1000).default(100),
-  }),
+  z.strictObject(linkListFields),
 );
 /** What `listProvisionedUsers` takes, as a caller writes it. */
 export type ListProvisionedUsersInput = ModelInput<typeof ListProvisionedUsersInput>;

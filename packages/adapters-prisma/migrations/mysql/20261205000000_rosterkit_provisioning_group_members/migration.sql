@@ -1,0 +1,15 @@
+-- rosterkit: SCIM group members, on MySQL / MariaDB. One row per User link
+-- of a connection in one of its Group links (what a SCIM group lists as its
+-- members), apart from rosterkit's own memberships. The primary key lists a
+-- group's members in binary order; the index, a user's groups and an
+-- organization's rows. No foreign keys, as elsewhere: rosterkit deletes a
+-- link's member rows with the link. A new table: no existing row changes.
+
+CREATE TABLE `rosterkit_provisioning_group_members` (
+    `groupLinkId` VARCHAR(64) COLLATE utf8mb4_bin NOT NULL,
+    `userLinkId` VARCHAR(64) COLLATE utf8mb4_bin NOT NULL,
+    `orgId` VARCHAR(64) COLLATE utf8mb4_bin NOT NULL,
+    `connectionId` VARCHAR(64) COLLATE utf8mb4_bin NOT NULL,
+    PRIMARY KEY (`groupLinkId`, `userLinkId`)
+) DEFAULT CHARACTER SET utf8mb4 COLLATE utf8mb4_bin;
+CREATE INDEX `rosterkit_provisioning_group_members_user_idx` ON `rosterkit_provisioning_group_members`(`orgId`, `userLinkId`, `groupLinkId`);
