@@ -25,7 +25,7 @@ async function createUser(userName: string, extra: Json = {}): Promise<Json> {
   return body;
 }
 
-async function patch(id: string, operations: Json[], headers: HeadersInit = {}) {
+async function patch(id: string, operations: Json[], headers: Record<string, string> = {}) {
   return service.call(`/Users/${id}`, {
     method: 'PATCH',
     headers,
@@ -75,12 +75,20 @@ describe('authentication', () => {
   });
 
   it('serves the discovery documents without a token, endpoint names in any case', async () => {
-    for (const path of ['/ServiceProviderConfig', '/ResourceTypes', '/Schemas', '/schemas', '/ResourceTypes/User']) {
+    for (const path of [
+      '/ServiceProviderConfig',
+      '/ResourceTypes',
+      '/Schemas',
+      '/schemas',
+      '/ResourceTypes/User',
+    ]) {
       const response = await service.call(path, { token: null });
       expect(response.status, path).toBe(200);
       expect(response.headers.get('content-type')).toBe('application/scim+json');
     }
-    const config = (await (await service.call('/ServiceProviderConfig', { token: null })).json()) as Json;
+    const config = (await (
+      await service.call('/ServiceProviderConfig', { token: null })
+    ).json()) as Json;
     expect(config.meta.location).toBe(`${service.baseUrl}/ServiceProviderConfig`);
     expect((await service.call('/ResourceTypes/Nope', { token: null })).status).toBe(404);
   });
@@ -155,7 +163,11 @@ describe('POST /Users', () => {
     ]) {
       const { response, body } = await post(bad);
       expect(response.status, JSON.stringify(bad)).toBe(400);
-      expect(body).toMatchObject({ schemas: [errorSchema], status: '400', scimType: 'invalidValue' });
+      expect(body).toMatchObject({
+        schemas: [errorSchema],
+        status: '400',
+        scimType: 'invalidValue',
+      });
     }
     const junk = await service.call('/Users', {
       method: 'POST',
@@ -164,12 +176,15 @@ describe('POST /Users', () => {
     });
     expect(junk.status).toBe(400);
     expect(await junk.json()).toMatchObject({ status: '400', scimType: 'invalidSyntax' });
-    expect((await account('x@acme.io'))).toBeNull();
+    expect(await account('x@acme.io')).toBeNull();
   });
 
   it('answers 409 uniqueness for a userName the connection has (in any case), and changes nothing', async () => {
     await createUser('gi@acme.io');
-    const { response, body } = await post({ userName: 'GI@ACME.IO', emails: [{ value: 'other@acme.io' }] });
+    const { response, body } = await post({
+      userName: 'GI@ACME.IO',
+      emails: [{ value: 'other@acme.io' }],
+    });
     expect(response.status).toBe(409);
     expect(body).toMatchObject({ schemas: [errorSchema], status: '409', scimType: 'uniqueness' });
     expect(await account('other@acme.io')).toBeNull();
@@ -198,7 +213,9 @@ describe('GET /Users', () => {
     });
     expect(found.Resources[0].userName).toBe('ann@acme.io');
     const none = (await (
-      await service.call(`/Users?filter=${encodeURIComponent('userName eq "b1d4c9e2@example.com"')}`)
+      await service.call(
+        `/Users?filter=${encodeURIComponent('userName eq "b1d4c9e2@example.com"')}`,
+      )
     ).json()) as Json;
     expect(none).toMatchObject({ totalResults: 0, itemsPerPage: 0, Resources: [] });
     const page = (await (await service.call('/Users?startIndex=2&count=1')).json()) as Json;
@@ -216,11 +233,18 @@ describe('GET /Users', () => {
   });
 
   it('returns only the attributes asked for (with id and schemas), or all but the excluded ones', async () => {
-    await createUser('ivy@acme.io', { title: 'Lead', name: { givenName: 'Ivy', familyName: 'Sun' } });
-    const only = (await (await service.call('/Users?attributes=userName,name.givenName')).json()) as Json;
+    await createUser('ivy@acme.io', {
+      title: 'Lead',
+      name: { givenName: 'Ivy', familyName: 'Sun' },
+    });
+    const only = (await (
+      await service.call('/Users?attributes=userName,name.givenName')
+    ).json()) as Json;
     expect(Object.keys(only.Resources[0]).sort()).toEqual(['id', 'name', 'schemas', 'userName']);
     expect(only.Resources[0].name).toEqual({ givenName: 'Ivy' });
-    const without = (await (await service.call('/Users?excludedAttributes=title,emails')).json()) as Json;
+    const without = (await (
+      await service.call('/Users?excludedAttributes=title,emails')
+    ).json()) as Json;
     expect(without.Resources[0].title).toBeUndefined();
     expect(without.Resources[0].emails).toBeUndefined();
     expect(without.Resources[0].userName).toBe('ivy@acme.io');
@@ -255,11 +279,17 @@ describe('GET, PUT, PATCH, DELETE /Users/{id}', () => {
     const first = await service.call(`/Users/${user.id}`);
     const tag = first.headers.get('etag') as string;
     expect(tag).toMatch(/^W\/"\d+\.\d+"$/);
-    expect((await service.call(`/Users/${user.id}`, { headers: { 'if-none-match': tag } })).status).toBe(304);
-    const changed = await patch(user.id, [{ op: 'replace', path: 'title', value: 'Boss' }], { 'if-match': tag });
+    expect(
+      (await service.call(`/Users/${user.id}`, { headers: { 'if-none-match': tag } })).status,
+    ).toBe(304);
+    const changed = await patch(user.id, [{ op: 'replace', path: 'title', value: 'Boss' }], {
+      'if-match': tag,
+    });
     expect(changed.status).toBe(200);
     expect(changed.headers.get('etag')).not.toBe(tag);
-    const stale = await patch(user.id, [{ op: 'replace', path: 'title', value: 'Nope' }], { 'if-match': tag });
+    const stale = await patch(user.id, [{ op: 'replace', path: 'title', value: 'Nope' }], {
+      'if-match': tag,
+    });
     expect(stale.status).toBe(412);
     expect((await get(user.id)).title).toBe('Boss');
   });
@@ -268,21 +298,35 @@ describe('GET, PUT, PATCH, DELETE /Users/{id}', () => {
     const user = await createUser('mo@acme.io', { title: 'Agent', nickName: 'M' });
     const put = await service.call(`/Users/${user.id}`, {
       method: 'PUT',
-      json: { schemas: [userSchema], userName: 'mo@acme.io', name: { givenName: 'Mo', familyName: 'Ray', formatted: 'NewName' } },
+      json: {
+        schemas: [userSchema],
+        userName: 'mo@acme.io',
+        name: { givenName: 'Mo', familyName: 'Ray', formatted: 'NewName' },
+      },
     });
     expect(put.status).toBe(200);
     const body = (await put.json()) as Json;
-    expect(body).toMatchObject({ active: true, name: { givenName: 'Mo', familyName: 'Ray', formatted: 'NewName' } });
+    expect(body).toMatchObject({
+      active: true,
+      name: { givenName: 'Mo', familyName: 'Ray', formatted: 'NewName' },
+    });
     expect(body.title).toBeUndefined();
     expect((await account('mo@acme.io'))?.status).toBe('active');
-    const bad = await service.call(`/Users/${user.id}`, { method: 'PUT', json: { userame: 'x', active: false } });
+    const bad = await service.call(`/Users/${user.id}`, {
+      method: 'PUT',
+      json: { userame: 'x', active: false },
+    });
     expect(bad.status).toBe(400);
     expect((await account('mo@acme.io'))?.status).toBe('active');
   });
 
   it('PATCH: ops in any case, active as "False", replace without a path with dotted and URN keys, a filtered path that creates the entry, null ignored', async () => {
-    const user = await createUser('ned@acme.io', { emails: [{ value: 'ned@acme.io', type: 'work', primary: true }] });
-    expect((await patch(user.id, [{ op: 'Replace', path: 'active', value: 'False' }])).status).toBe(200);
+    const user = await createUser('ned@acme.io', {
+      emails: [{ value: 'ned@acme.io', type: 'work', primary: true }],
+    });
+    expect((await patch(user.id, [{ op: 'Replace', path: 'active', value: 'False' }])).status).toBe(
+      200,
+    );
     expect((await account('ned@acme.io'))?.status).toBe('deactivated');
     expect((await patch(user.id, [{ op: 'replace', value: { active: true } }])).status).toBe(200);
     expect((await account('ned@acme.io'))?.status).toBe('active');
@@ -307,11 +351,16 @@ describe('GET, PUT, PATCH, DELETE /Users/{id}', () => {
 
   it('PATCH refuses a changed email (rule 6), a bad body and a remove without a path with 400, changing nothing', async () => {
     const user = await createUser('ola@acme.io');
-    const email = await patch(user.id, [{ op: 'replace', path: 'emails', value: [{ value: 'new@acme.io', primary: true }] }]);
+    const email = await patch(user.id, [
+      { op: 'replace', path: 'emails', value: [{ value: 'new@acme.io', primary: true }] },
+    ]);
     expect(email.status).toBe(400);
     expect(await email.json()).toMatchObject({ status: '400', scimType: 'invalidValue' });
     expect((await patch(user.id, [{ op: 'remove' }])).status).toBe(400);
-    const notPatch = await service.call(`/Users/${user.id}`, { method: 'PATCH', json: { Operations: [] } });
+    const notPatch = await service.call(`/Users/${user.id}`, {
+      method: 'PATCH',
+      json: { Operations: [] },
+    });
     expect(notPatch.status).toBe(400);
     expect((await get(user.id)).emails).toEqual([{ value: 'ola@acme.io', primary: true }]);
   });
@@ -345,7 +394,9 @@ describe('tenant isolation', () => {
     expect(theirs.status).toBe(201);
     const theirId = ((await theirs.json()) as Json).id as string;
     expect((await service.call(`/Users/${theirId}`)).status).toBe(404);
-    expect((await patch(theirId, [{ op: 'replace', path: 'active', value: false }])).status).toBe(404);
+    expect((await patch(theirId, [{ op: 'replace', path: 'active', value: false }])).status).toBe(
+      404,
+    );
     expect((await service.call(`/Users/${theirId}`, { method: 'DELETE' })).status).toBe(404);
     expect(((await (await service.call('/Users')).json()) as Json).totalResults).toBe(0);
     // The same email in this organization is a new account of this organization.
