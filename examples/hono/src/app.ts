@@ -8,6 +8,7 @@ import { type AccountActor, createRoster, type Roster } from '@rosterkit/core';
 import { createRosterHandler } from '@rosterkit/http';
 import { spreadsheetUploads } from '@rosterkit/http/spreadsheets';
 import { createPolicy, presets } from '@rosterkit/policies';
+import { createScimHandler } from '@rosterkit/scim';
 import { Hono } from 'hono';
 
 /** What the host's session holds: the host's own user id and the organization signed in to. */
@@ -24,7 +25,11 @@ export type Sessions = Map<string, HostSession>;
  * organization whose accounts carry the host's user ids (`externalId`): the
  * owner's from sign-up, the agent's linked when the invitation is accepted.
  */
-export async function seededRoster(): Promise<{ roster: Roster; sessions: Sessions }> {
+export async function seededRoster(): Promise<{
+  roster: Roster;
+  sessions: Sessions;
+  scimToken: string;
+}> {
   const roster = createRoster({
     store: memoryStore(),
     policy: createPolicy(presets.contactCenter),
@@ -41,13 +46,18 @@ export async function seededRoster(): Promise<{ roster: Roster; sessions: Sessio
     lastName: 'Li',
   });
   await roster.acceptInvitation({ token, externalId: 'user-bo' });
+  // The identity provider's connection: its token goes into Okta's or Entra's SCIM settings.
+  const { token: scimToken } = await admin.createProvisioningConnection({
+    name: 'Okta',
+    defaultRole: 'agent',
+  });
   const sessions: Sessions = new Map([
     ['ana-token', { userId: 'user-ana', orgId: organization.id }],
     ['bo-token', { userId: 'user-bo', orgId: organization.id }],
     // Signed in to the host, but never invited to the roster: a 401.
     ['cy-token', { userId: 'user-cy', orgId: organization.id }],
   ]);
-  return { roster, sessions };
+  return { roster, sessions, scimToken };
 }
 
 /**
@@ -68,7 +78,11 @@ export async function authenticate(
   return found?.actor ?? null;
 }
 
-/** The Hono app: the API under /api/roster, and a page of its own beside it. */
+/**
+ * The Hono app: the admin API under /api/roster, the SCIM service for
+ * identity providers under /scim/v2 (its bearer token is the connection's,
+ * not a session), and a page of its own beside them.
+ */
 export function createApp(roster: Roster, sessions: Sessions): Hono {
   const handler = createRosterHandler(roster, {
     basePath: '/api/roster',
@@ -78,9 +92,14 @@ export function createApp(roster: Roster, sessions: Sessions): Hono {
     rateLimit: publicLimit(20, 60_000),
     onError: (error) => console.error('unexpected error', error),
   });
+  const scim = createScimHandler(roster, {
+    basePath: '/scim/v2',
+    onError: (error) => console.error('unexpected SCIM error', error),
+  });
   const app = new Hono();
   app.get('/', (c) => c.text('rosterkit admin API: see /api/roster/openapi.json\n'));
   app.all('/api/roster/*', (c) => handler(c.req.raw));
+  app.all('/scim/v2/*', (c) => scim(c.req.raw));
   return app;
 }
 

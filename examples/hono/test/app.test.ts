@@ -73,4 +73,32 @@ describe('the Hono example', () => {
     expect(statuses.slice(0, 20).every((status) => status !== 429)).toBe(true);
     expect(statuses[20]).toBe(429);
   });
+
+  it('serves the SCIM service to the identity provider with the connection’s token', async () => {
+    const { roster, sessions, scimToken } = await seededRoster();
+    const app = createApp(roster, sessions);
+    const scim = (token: string) => ({
+      authorization: `Bearer ${token}`,
+      'content-type': 'application/scim+json',
+    });
+    expect((await app.request('/scim/v2/ServiceProviderConfig')).status).toBe(200);
+    const created = await app.request('/scim/v2/Users', {
+      method: 'POST',
+      headers: scim(scimToken),
+      body: JSON.stringify({ userName: 'di@acme.io', name: { givenName: 'Di', familyName: 'Wu' } }),
+    });
+    expect(created.status).toBe(201);
+    const found = await app.request('/scim/v2/Users?filter=userName%20eq%20%22DI@acme.io%22', {
+      headers: scim(scimToken),
+    });
+    expect(((await found.json()) as { totalResults: number }).totalResults).toBe(1);
+    // A session token is not a provisioning token.
+    const refused = await app.request('/scim/v2/Users', { headers: scim('ana-token') });
+    expect([refused.status, refused.headers.get('www-authenticate')]).toEqual([
+      401,
+      'Bearer realm="SCIM"',
+    ]);
+    const list = await app.request('/api/roster/accounts', { headers: scim('ana-token') });
+    expect(((await list.json()) as { total: number }).total).toBe(3);
+  });
 });

@@ -347,6 +347,13 @@ describe('GET, PUT, PATCH, DELETE /Users/{id}', () => {
     expect(body.title).toBe('Chief');
     expect(body.phoneNumbers).toEqual([{ type: 'work', value: '555-0100' }]);
     expect((await account('ned@acme.io'))?.firstName).toBe('Ned');
+    // Entra sets the work email through a filtered path; on a user without a work email it creates the entry.
+    const plain = await createUser('rae@acme.io');
+    const work = await patch(plain.id, [
+      { op: 'replace', path: 'emails[type eq "work"].value', value: 'rae@acme.io' },
+    ]);
+    expect(work.status).toBe(200);
+    expect(((await work.json()) as Json).emails).toContainEqual({ type: 'work', value: 'rae@acme.io' });
   });
 
   it('PATCH refuses a changed email (rule 6), a bad body and a remove without a path with 400, changing nothing', async () => {
