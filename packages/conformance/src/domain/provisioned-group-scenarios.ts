@@ -270,6 +270,9 @@ export const provisionedGroupScenarios: ConformanceSuite = (test) => {
     });
     expect(found.items.map((g) => g.link.id)).toEqual([sales.link.id]);
     expect(found.items[0]?.members.map((m) => m.id)).toEqual([bo.id]);
+    // A person who deletes their own account leaves their SCIM groups with their link.
+    await org.as(org.agentA).deleteOwnAccount();
+    expect((await api.getProvisionedGroup({ id: sales.link.id })).members).toEqual([]);
   });
 
   test('Domain: the role in the connection space is the highest its SCIM groups map to, else the default role, up and down; the owner keeps theirs', async (ctx) => {
