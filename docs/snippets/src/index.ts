@@ -30,6 +30,7 @@ export const tables = [
   'rosterkit_roles',
   'rosterkit_provisioning_connections',
   'rosterkit_provisioning_links',
+  'rosterkit_provisioning_group_members',
 ] as const;
 
 /** Where the store connects. */

@@ -63,6 +63,13 @@ import type {
   HistoryInput,
   LinkExternalIdInput,
 } from '../src/roster/account-inputs.js';
+import type {
+  ListProvisionedGroupsInput,
+  ProvisionedGroupRef,
+  ProvisionGroupInput,
+  UpdateProvisionedGroupInput,
+} from '../src/roster/provisioning/group-inputs.js';
+import type { ProvisionedGroup } from '../src/roster/provisioning/provisioned-group.js';
 
 const context: AccountContext = { accountId: 'acc_2', ownerId: 'acc_1' };
 
@@ -296,6 +303,22 @@ describe('public input types', () => {
     expectTypeOf<ApiInput<'presence'>>().toEqualTypeOf<InputOf<typeof PresenceInput>>();
     expectTypeOf<ApiInput<'history'>>().toEqualTypeOf<InputOf<typeof HistoryInput>>();
     expectTypeOf<ApiInput<'linkExternalId'>>().toEqualTypeOf<InputOf<typeof LinkExternalIdInput>>();
+    expectTypeOf<ApiInput<'provisionGroup'>>().toEqualTypeOf<InputOf<typeof ProvisionGroupInput>>();
+    expectTypeOf<ApiInput<'updateProvisionedGroup'>>().toEqualTypeOf<
+      InputOf<typeof UpdateProvisionedGroupInput>
+    >();
+    expectTypeOf<ApiInput<'deprovisionGroup'>>().toEqualTypeOf<
+      InputOf<typeof ProvisionedGroupRef>
+    >();
+    expectTypeOf<ApiInput<'getProvisionedGroup'>>().toEqualTypeOf<
+      InputOf<typeof ProvisionedGroupRef>
+    >();
+    expectTypeOf<ApiInput<'listProvisionedGroups'>>().toEqualTypeOf<
+      InputOf<typeof ListProvisionedGroupsInput> | undefined
+    >();
+    expectTypeOf<ReturnType<ActorApi['provisionGroup']>>().toEqualTypeOf<
+      Promise<ProvisionedGroup>
+    >();
     expectTypeOf<First<Roster['findAccount']>>().toEqualTypeOf<InputOf<typeof FindAccountInput>>();
     expectTypeOf<First<Roster['createOrganization']>>().toEqualTypeOf<
       InputOf<typeof CreateOrganizationInput>

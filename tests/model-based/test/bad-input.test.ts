@@ -31,9 +31,12 @@ import {
   ListAccountsInput,
   ListGroupsInput,
   ListInvitationsInput,
+  ListProvisionedGroupsInput,
   ListProvisionedUsersInput,
   PresenceInput,
+  ProvisionedGroupRef,
   ProvisionedUserRef,
+  ProvisionGroupInput,
   ProvisioningConnectionRef,
   ProvisionUserInput,
   ReassignReportsInput,
@@ -47,6 +50,7 @@ import {
   SetRestrictionsInput,
   TransferOwnershipInput,
   UpdateProfileInput,
+  UpdateProvisionedGroupInput,
   UpdateProvisionedUserInput,
   UpdateProvisioningConnectionInput,
   UpdateRoleInput,
@@ -66,7 +70,7 @@ const actorCommand =
   (world: World, input: unknown): Promise<unknown> =>
     (world.as(world.people[0]?.id ?? '')[name] as (input: unknown) => Promise<unknown>)(input);
 
-// The SCIM User commands also as the provisioning connection they are for
+// The SCIM User and Group commands also as the provisioning connection they are for
 // (as an account, every valid input is FORBIDDEN).
 const provisionerCommand =
   (name: keyof ActorApi & string) =>
@@ -147,6 +151,28 @@ const commands: [string, Call, Model<unknown>][] = [
     provisionerCommand('listProvisionedUsers'),
     ListProvisionedUsersInput,
   ],
+  ['provisionGroup', actorCommand('provisionGroup'), ProvisionGroupInput],
+  ['updateProvisionedGroup', actorCommand('updateProvisionedGroup'), UpdateProvisionedGroupInput],
+  ['deprovisionGroup', actorCommand('deprovisionGroup'), ProvisionedGroupRef],
+  ['getProvisionedGroup', actorCommand('getProvisionedGroup'), ProvisionedGroupRef],
+  ['listProvisionedGroups', actorCommand('listProvisionedGroups'), ListProvisionedGroupsInput],
+  ['provisionGroup as provisioner', provisionerCommand('provisionGroup'), ProvisionGroupInput],
+  [
+    'updateProvisionedGroup as provisioner',
+    provisionerCommand('updateProvisionedGroup'),
+    UpdateProvisionedGroupInput,
+  ],
+  ['deprovisionGroup as provisioner', provisionerCommand('deprovisionGroup'), ProvisionedGroupRef],
+  [
+    'getProvisionedGroup as provisioner',
+    provisionerCommand('getProvisionedGroup'),
+    ProvisionedGroupRef,
+  ],
+  [
+    'listProvisionedGroups as provisioner',
+    provisionerCommand('listProvisionedGroups'),
+    ListProvisionedGroupsInput,
+  ],
   [
     'createProvisioningConnection',
     actorCommand('createProvisioningConnection'),
@@ -195,6 +221,8 @@ const optionalInput = new Set([
   'listDeadOutboxMessages',
   'listProvisionedUsers',
   'listProvisionedUsers as provisioner',
+  'listProvisionedGroups',
+  'listProvisionedGroups as provisioner',
 ]);
 
 const folder = mkdtempSync(join(tmpdir(), 'rosterkit-bad-input-'));

@@ -142,6 +142,7 @@ describe('@rosterkit/adapter-prisma from real consumers', () => {
       '20261203030000_rosterkit_outbox_leases',
       '20261203040000_rosterkit_search_trigram',
       '20261204000000_rosterkit_provisioning',
+      '20261205000000_rosterkit_provisioning_group_members',
     ];
     expect(run('prisma-consumer.mjs')).toEqual({
       providers: ['mysql', 'postgresql', 'sqlite'],

@@ -1,40 +1,16 @@
-import type {
-  LinkFilter,
-  ProvisioningConnection,
-  ProvisioningLink,
-  ProvisioningResourceType,
-} from '@rosterkit/core';
+import type { LinkFilter, ProvisioningLink, ProvisioningResourceType } from '@rosterkit/core';
 import { expect } from 'vitest';
 import type { ConformanceContext, ConformanceSuite } from '../conformance-context.js';
 import { expectRosterError } from '../conformance-context.js';
-import { buildProvisioningConnection, buildProvisioningLink, fixtureEpoch } from '../fixtures.js';
-
-/** Reads a connection past the adapter's repository when the adapter gives a raw reader, else through it. */
-async function storedConnection(ctx: ConformanceContext, orgId: string, id: string) {
-  if (ctx.raw.provisioningConnection !== undefined)
-    return ctx.raw.provisioningConnection(orgId, id);
-  return ctx.store.transaction((tx) => tx.provisioning.getConnection(orgId, id));
-}
-
-/** Reads a link past the adapter's repository when the adapter gives a raw reader, else through it. */
-async function storedLink(ctx: ConformanceContext, link: ProvisioningLink) {
-  if (ctx.raw.provisioningLink !== undefined) return ctx.raw.provisioningLink(link.orgId, link.id);
-  return ctx.store.transaction((tx) =>
-    tx.provisioning.getLink(link.orgId, link.connectionId, link.resourceType, link.id),
-  );
-}
-
-const at = (minutes: number) => new Date(fixtureEpoch.getTime() + minutes * 60_000);
-
-async function insertConnection(ctx: ConformanceContext, connection: ProvisioningConnection) {
-  return ctx.store.transaction((tx) => tx.provisioning.insertConnection(connection));
-}
-
-async function insertLinks(ctx: ConformanceContext, links: readonly ProvisioningLink[]) {
-  await ctx.store.transaction(async (tx) => {
-    for (const link of links) await tx.provisioning.insertLink(link);
-  });
-}
+import { buildProvisioningConnection, buildProvisioningLink } from '../fixtures.js';
+import { provisioningGroupMemberTests } from './provisioning-group-members.js';
+import {
+  at,
+  insertConnection,
+  insertLinks,
+  storedConnection,
+  storedLink,
+} from './provisioning-support.js';
 
 /** Five users of one connection, with every kind of value a filter reads, inserted out of order. */
 async function seedUsers(ctx: ConformanceContext) {
@@ -828,4 +804,5 @@ export const provisioningSuite: ConformanceSuite = (test) => {
     // The deleted token hash is free again.
     await insertConnection(ctx, buildProvisioningConnection({ tokenHash: gone.tokenHash }));
   });
+  provisioningGroupMemberTests(test);
 };

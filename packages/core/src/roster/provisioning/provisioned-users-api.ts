@@ -36,9 +36,10 @@ export interface ProvisionedUsersApi {
    * connection's `onCreate: 'activate'`, active and a member of its space
    * with its `defaultRole`; with `'invite'`, pending, with an invitation
    * e-mailed through the outbox. `active: false` leaves the account
-   * deactivated (a new one is created deactivated, with no invitation); a
-   * pending invitee stays pending whatever `active` says (it cannot be
-   * deactivated before it joins). The SCIM `externalId` is the link's, not
+   * deactivated (a new one is created deactivated, with no invitation);
+   * otherwise an adopted deactivated account is reactivated, into no group
+   * (its new link is in no SCIM group yet). A pending invitee stays pending
+   * whatever `active` says (it cannot be deactivated before it joins). The SCIM `externalId` is the link's, not
    * the account's own `externalId` (the host's id of its login user).
    * A `userName` or `externalId` the connection already links is
    * `CONFLICT` (reason `unique`).
