@@ -22,13 +22,15 @@ const clone = <T>(row: T): T => copyRow(row);
 
 /**
  * The provisioning repository over its three tables: unique keys (token hash,
- * and per connection and type the target, the lower-cased `userName` and the
- * `externalId`) are the tables' indexes, so a race is caught at commit like
- * any other; a connection's links are indexed by (organization, connection,
- * type), and a listing filters and sorts them in memory. A SCIM group member
- * is a row whose id is its pair of links (two transactions adding the same
- * member take the same id: the later commit is a `CONFLICT`), indexed by
- * group and by user, which is how a deleted link takes its memberships along.
+ * and per connection and type the target and the lower-cased `userName`; not
+ * the `externalId`, which SCIM does not make unique) are the tables' indexes,
+ * so a race is caught at commit like any other; a connection's links are
+ * indexed by (organization, connection, type), and a listing filters and
+ * sorts them in memory (an `externalId` filter too: it needs no index). A
+ * SCIM group member is a row whose id is its pair of links (two transactions
+ * adding the same member take the same id: the later commit is a
+ * `CONFLICT`), indexed by group and by user, which is how a deleted link
+ * takes its memberships along.
  *
  * @internal
  */

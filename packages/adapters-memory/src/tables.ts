@@ -80,10 +80,7 @@ export function createTables() {
         targetId: (row) => key(row.orgId, row.connectionId, row.resourceType, row.targetId),
         userName: (row) =>
           key(row.orgId, row.connectionId, row.resourceType, lowerText(row.userName)),
-        externalId: (row) =>
-          row.externalId === null
-            ? undefined
-            : key(row.orgId, row.connectionId, row.resourceType, row.externalId),
+        // Not externalId: SCIM gives it no uniqueness (RFC 7643 §3.1).
       },
       multi: {
         ...byOrg,

@@ -59,7 +59,7 @@ const outboxLeases = '20261203030000_rosterkit_outbox_leases';
 const searchTrigram = '20261203040000_rosterkit_search_trigram';
 // SCIM provisioning: rosterkit_provisioning_connections and rosterkit_provisioning_links.
 const provisioning = '20261204000000_rosterkit_provisioning';
-// SCIM group members: rosterkit_provisioning_group_members.
+// SCIM group members: rosterkit_provisioning_group_members; links' externalId index no longer unique.
 const groupMembers = '20261205000000_rosterkit_provisioning_group_members';
 
 /**

@@ -241,6 +241,22 @@ describe.each(['sqlite', 'postgresql', 'mysql'] as const)(
       expect(await sqlRawReaders(client, provider).provisioningGroupMembers?.('org_1')).toEqual(
         members,
       );
+      // Its externalId index is no longer unique: another user may share the link's.
+      const twin = {
+        ...link,
+        id: '6f1c2a4e-0000-4000-8000-000000000003',
+        targetId: 'acc_2',
+        userName: 'bo@acme.io',
+      };
+      const sharing = await store.transaction(async (tx) => {
+        await tx.provisioning.insertLink(twin);
+        return tx.provisioning.listLinks('org_1', 'prc_1', 'User', {
+          filter: { op: 'eq', attribute: 'externalId', value: 'okta|1' },
+          startIndex: 1,
+          count: 10,
+        });
+      });
+      expect(sharing).toEqual({ items: [link, twin], total: 2 });
 
       expect(await applyMigrations(client, { provider })).toEqual({
         applied: [],

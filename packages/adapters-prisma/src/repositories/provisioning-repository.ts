@@ -117,7 +117,6 @@ const keyOfIndex: readonly [RegExp, string][] = [
   [/tokenHash/, 'tokenHash'],
   [/links_target_key|targetId/, 'targetId'],
   [/userName/, 'userName'],
-  [/externalId/, 'externalId'],
 ];
 
 /** The key a driver's unique violation names, when it names one. */
@@ -145,9 +144,10 @@ async function guarded<V>(subject: string, id: string, write: () => PromiseLike<
 
 /**
  * The first unique key of `link` another link holds (its id, or per
- * connection and type its target, userName key, externalId), read before the
- * write so that the `CONFLICT` names it (a violation aborts a PostgreSQL
- * transaction: nothing can be read after it).
+ * connection and type its target or userName key; never its externalId,
+ * which SCIM does not make unique), read before the write so that the
+ * `CONFLICT` names it (a violation aborts a PostgreSQL transaction: nothing
+ * can be read after it).
  */
 async function takenLinkKey(
   delegate: RosterkitModelDelegate,
@@ -163,20 +163,16 @@ async function takenLinkKey(
     { ...scope, targetId: row.targetId },
     { ...scope, userNameKey: row.userNameKey },
   ];
-  if (row.externalId !== null) keys.push({ ...scope, externalId: row.externalId });
   if (isNew) keys.push({ id: row.id });
   const taken = (await delegate.findMany({
     where: { OR: keys, ...(isNew ? {} : { NOT: { id: row.id } }) },
-    select: { id: true, targetId: true, userNameKey: true, externalId: true },
-    take: 4,
-  })) as Pick<LinkRow, 'id' | 'targetId' | 'userNameKey' | 'externalId'>[];
+    select: { id: true, targetId: true },
+    take: 3,
+  })) as Pick<LinkRow, 'id' | 'targetId'>[];
   if (taken.length === 0) return undefined;
   if (isNew && taken.some((other) => other.id === row.id)) return 'id';
-  const same = (other: (typeof taken)[number], field: 'targetId' | 'userNameKey' | 'externalId') =>
-    other[field] === row[field];
-  if (taken.some((other) => same(other, 'targetId'))) return 'targetId';
-  if (taken.some((other) => same(other, 'userNameKey'))) return 'userName';
-  return 'externalId';
+  // What matched and is neither the id nor the target holds the userName key.
+  return taken.some((other) => other.targetId === row.targetId) ? 'targetId' : 'userName';
 }
 
 async function takenTokenHash(

@@ -66,18 +66,23 @@ export const provisionedUserScenarios: ConformanceSuite = (test) => {
       () => api.provisionUser({ userName: 'fay-okta' }),
       'INVALID_INPUT',
     );
-    // A userName (case-insensitively) or externalId the connection links already.
+    // A userName the connection links already (case-insensitively).
     await expectRefusedUnchanged(
       ctx,
       org,
       () => api.provisionUser({ userName: 'DEE@acme.io', email: 'gil@acme.io' }),
       'CONFLICT',
     );
-    await expectRefusedUnchanged(
-      ctx,
-      org,
-      () => api.provisionUser({ userName: 'gil@acme.io', externalId: 'okta-dee' }),
-      'CONFLICT',
+    // An externalId it links already is another user's too (SCIM gives it no
+    // uniqueness, RFC 7643 §3.1): both are kept, and a filter finds both.
+    const gil = await api.provisionUser({ userName: 'gil@acme.io', externalId: 'okta-dee' });
+    expect(gil.account.id).not.toBe(account.id);
+    const sharing = await api.listProvisionedUsers({
+      filter: { op: 'eq', attribute: 'externalId', value: 'okta-dee' },
+    });
+    expect(sharing.total).toBe(2);
+    expect(sharing.items.map((user) => user.account.id).sort()).toEqual(
+      [account.id, gil.account.id].sort(),
     );
     const got = await api.getProvisionedUser({ id: link.id });
     expect(got.account.id).toBe(account.id);

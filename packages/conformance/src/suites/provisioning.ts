@@ -92,8 +92,8 @@ async function listNames(
 /**
  * SCIM provisioning's storage: connections (token hash unique across
  * organizations), links (unique per connection and type: target,
- * case-insensitive userName, externalId), versions, tenant isolation, and
- * the filters and windows of listLinks.
+ * case-insensitive userName; an externalId may be shared, RFC 7643 §3.1),
+ * versions, tenant isolation, and the filters and windows of listLinks.
  */
 export const provisioningSuite: ConformanceSuite = (test) => {
   test('Provisioning: insertConnection stores every field; getConnection and listConnections read it only in its organization', async (ctx) => {
@@ -332,14 +332,13 @@ export const provisioningSuite: ConformanceSuite = (test) => {
     expect({ byNewTarget, byOldTarget }).toEqual({ byNewTarget: expected, byOldTarget: undefined });
   });
 
-  test('Provisioning: per connection and type, userName (case-insensitively), externalId and target are unique', async (ctx) => {
+  test('Provisioning: per connection and type, userName (case-insensitively) and target are unique; an externalId may be shared', async (ctx) => {
     const orgId = 'org_prov_q';
     const first = buildProvisioningLink({ orgId, userName: 'Ana@Acme.io', externalId: 'ext-1' });
     await insertLinks(ctx, [first]);
     const clashes: [Partial<ProvisioningLink>, string][] = [
       [{ userName: 'ana@ACME.IO' }, 'userName'],
-      [{ userName: 'aNa@AcMe.Io' }, 'userName'],
-      [{ externalId: 'ext-1' }, 'externalId'],
+      [{ userName: 'aNa@AcMe.Io', externalId: 'ext-2' }, 'userName'],
       [{ targetId: first.targetId }, 'targetId'],
       [{ id: first.id }, 'id'],
     ];
@@ -351,9 +350,22 @@ export const provisioningSuite: ConformanceSuite = (test) => {
         { reason: 'unique', field },
       );
     }
-    // Free: a case variant of the externalId, any number of null ones, and
+    // SCIM gives externalId no uniqueness (RFC 7643 §3.1), and identity
+    // providers (Entra ID's validator) create several users, and several
+    // groups, with one: each is stored, whether in a transaction of its own
+    // or beside another.
+    const twin = buildProvisioningLink({ orgId, externalId: 'ext-1' });
+    await insertLinks(ctx, [twin]);
+    const triplet = buildProvisioningLink({ orgId, externalId: 'ext-1' });
+    const groups = [
+      buildProvisioningLink({ orgId, resourceType: 'Group', externalId: 'grp-ext' }),
+      buildProvisioningLink({ orgId, resourceType: 'Group', externalId: 'grp-ext' }),
+    ];
+    // Free too: a case variant of the externalId, any number of null ones, and
     // the same keys in another connection, another type or another organization.
     const free = [
+      triplet,
+      ...groups,
       buildProvisioningLink({ orgId, externalId: 'EXT-1' }),
       buildProvisioningLink({ orgId }),
       buildProvisioningLink({ orgId }),
@@ -379,24 +391,40 @@ export const provisioningSuite: ConformanceSuite = (test) => {
       }),
     ];
     await insertLinks(ctx, free);
-    for (const link of free) expect(await storedLink(ctx, link)).toEqual(link);
+    for (const link of [twin, ...free]) expect(await storedLink(ctx, link)).toEqual(link);
+    // A filter on the externalId finds every link that has it, and only those of the connection and type.
+    const sharing = async (resourceType: ProvisioningResourceType, value: string) =>
+      ctx.store.transaction((tx) =>
+        tx.provisioning.listLinks(orgId, first.connectionId, resourceType, {
+          filter: { op: 'eq', attribute: 'externalId', value },
+          startIndex: 1,
+          count: 10,
+        }),
+      );
+    expect(await sharing('User', 'ext-1')).toEqual({ items: [first, twin, triplet], total: 3 });
+    expect(await sharing('Group', 'grp-ext')).toEqual({ items: groups, total: 2 });
     // An update into a taken key is refused too, and changes nothing.
-    const second = free[1] as ProvisioningLink;
+    const second = free[4] as ProvisioningLink;
     await expectRosterError(
       ctx.store.transaction((tx) =>
         tx.provisioning.updateLink({ ...second, userName: 'ANA@acme.io' }, 1),
       ),
       'CONFLICT',
-      { reason: 'unique' },
+      { reason: 'unique', field: 'userName' },
     );
     await expectRosterError(
       ctx.store.transaction((tx) =>
-        tx.provisioning.updateLink({ ...second, externalId: 'ext-1' }, 1),
+        tx.provisioning.updateLink({ ...second, targetId: first.targetId }, 1),
       ),
       'CONFLICT',
-      { reason: 'unique' },
+      { reason: 'unique', field: 'targetId' },
     );
     expect(await storedLink(ctx, second)).toEqual(second);
+    // An update into a shared externalId is not.
+    const joined = { ...second, externalId: 'ext-1' };
+    await ctx.store.transaction((tx) => tx.provisioning.updateLink(joined, 1));
+    expect(await storedLink(ctx, second)).toEqual({ ...joined, version: 2 });
+    expect((await sharing('User', 'ext-1')).total).toBe(4);
     // A link keeps its own keys through an update that changes their case.
     const recased = { ...first, userName: 'ANA@acme.io' };
     await ctx.store.transaction((tx) => tx.provisioning.updateLink(recased, 1));

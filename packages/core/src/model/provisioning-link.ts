@@ -22,7 +22,10 @@ const schema = z.object({
   targetId: Id.schema,
   /** User: the SCIM `userName` as given; Group: its `displayName`. Unique per connection and type, case-insensitively. */
   userName: z.string().min(1, 'Must not be empty').max(255),
-  /** The identity provider's id of the resource; unique per connection and type when set. */
+  /**
+   * The identity provider's id of the resource, or `null`. Not unique (RFC 7643 §3.1 makes it
+   * the provider's own): several links of a connection and type may share one.
+   */
   externalId: ExternalId.schema.nullable(),
   /** The SCIM attributes rosterkit does not model, stored as given. */
   attributes: JsonObject.schema,
@@ -35,8 +38,10 @@ const schema = z.object({
  * One SCIM resource of a provisioning connection and what it is in
  * rosterkit: a User (an account) or a Group (a group), with the names the
  * identity provider knows it by. Per connection and resource type, the
- * target, the `userName` (compared case-insensitively, by the adapter kit's
- * `lowerText`) and the `externalId` (when set) are each unique.
+ * target and the `userName` (compared case-insensitively, by the adapter
+ * kit's `lowerText`) are each unique. The `externalId` is not: SCIM (RFC 7643
+ * §3.1) leaves it to the provider, which may give several resources the same
+ * one, so a filter on it may find several links.
  *
  * @category Model
  */
@@ -56,7 +61,7 @@ export interface ProvisioningLink {
   targetId: string;
   /** User: the SCIM `userName` as given; Group: its `displayName`. */
   userName: string;
-  /** The identity provider's id of the resource, or `null`. */
+  /** The identity provider's id of the resource, or `null`; not unique (several links may share one). */
   externalId: string | null;
   /** The SCIM attributes rosterkit does not model, stored as given. */
   attributes: JsonObject;

@@ -13,3 +13,10 @@ CREATE TABLE `rosterkit_provisioning_group_members` (
     PRIMARY KEY (`groupLinkId`, `userLinkId`)
 ) DEFAULT CHARACTER SET utf8mb4 COLLATE utf8mb4_bin;
 CREATE INDEX `rosterkit_provisioning_group_members_user_idx` ON `rosterkit_provisioning_group_members`(`orgId`, `userLinkId`, `groupLinkId`);
+
+-- A link's externalId is not unique (RFC 7643 §3.1 gives it no uniqueness;
+-- identity providers create several users or groups with one): the unique
+-- index of 20261204000000 becomes a plain one, on the key `externalId eq`
+-- filters compare. No row changes.
+DROP INDEX `rosterkit_provisioning_links_externalId_key` ON `rosterkit_provisioning_links`;
+CREATE INDEX `rosterkit_provisioning_links_externalId_idx` ON `rosterkit_provisioning_links`(`orgId`, `connectionId`, `resourceType`, `externalIdKey`);

@@ -53,15 +53,19 @@ export interface GroupMemberLink {
  * The store enforces, also when two transactions race:
  *
  * - a connection's `tokenHash` is unique across every organization;
- * - per connection and resource type, a link's `targetId`, its `userName`
- *   compared case-insensitively (lower-cased by the adapter kit's
- *   `lowerText`), and its `externalId` when not `null`, are each unique.
+ * - per connection and resource type, a link's `targetId` and its
+ *   `userName` compared case-insensitively (lower-cased by the adapter kit's
+ *   `lowerText`) are each unique.
  *
- * A write that would break one throws `CONFLICT` with reason `unique` and
+ * A link's `externalId` is not a key: SCIM (RFC 7643 §3.1) gives it no
+ * uniqueness, and identity providers send several resources with the same
+ * one, so the store keeps them all and a filter on it may find several.
+ *
+ * A write that would break a key throws `CONFLICT` with reason `unique` and
  * `details.field` naming the key (`'tokenHash'`, `'targetId'`, `'userName'`,
- * `'externalId'`, or `'id'` for a taken id); when two transactions race for
- * one key, the one that loses may name no field (a database does not always
- * say which index it hit).
+ * or `'id'` for a taken id); when two transactions race for one key, the
+ * one that loses may name no field (a database does not always say which
+ * index it hit).
  *
  * Everything but {@link ProvisioningRepository.findConnectionByTokenHash} is
  * scoped to one organization: another organization's id is not found
@@ -117,7 +121,7 @@ export interface ProvisioningRepository {
   /**
    * Stores a new link; its `version` must be 1.
    *
-   * @throws `CONFLICT` (reason `unique`, field `id`, `targetId`, `userName` or `externalId`); `INVALID_INPUT` when `version` is not 1.
+   * @throws `CONFLICT` (reason `unique`, field `id`, `targetId` or `userName`); `INVALID_INPUT` when `version` is not 1.
    */
   insertLink(link: ProvisioningLink): Promise<ProvisioningLink>;
   /** The link with this id of this connection and resource type in this organization, or `undefined`. */

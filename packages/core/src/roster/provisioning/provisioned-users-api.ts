@@ -41,8 +41,9 @@ export interface ProvisionedUsersApi {
    * (its new link is in no SCIM group yet). A pending invitee stays pending
    * whatever `active` says (it cannot be deactivated before it joins). The SCIM `externalId` is the link's, not
    * the account's own `externalId` (the host's id of its login user).
-   * A `userName` or `externalId` the connection already links is
-   * `CONFLICT` (reason `unique`).
+   * A `userName` the connection already links (compared
+   * case-insensitively) is `CONFLICT` (reason `unique`); an `externalId` is
+   * not checked (SCIM gives it no uniqueness: several users may share one).
    *
    * @example
    * ```ts
