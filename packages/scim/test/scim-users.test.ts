@@ -353,7 +353,10 @@ describe('GET, PUT, PATCH, DELETE /Users/{id}', () => {
       { op: 'replace', path: 'emails[type eq "work"].value', value: 'rae@acme.io' },
     ]);
     expect(work.status).toBe(200);
-    expect(((await work.json()) as Json).emails).toContainEqual({ type: 'work', value: 'rae@acme.io' });
+    expect(((await work.json()) as Json).emails).toContainEqual({
+      type: 'work',
+      value: 'rae@acme.io',
+    });
   });
 
   it('PATCH refuses a changed email (rule 6), a bad body and a remove without a path with 400, changing nothing', async () => {
