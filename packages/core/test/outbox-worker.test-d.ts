@@ -8,6 +8,7 @@ import {
   type OutboxTopics,
   type OutboxWorker,
   type OutboxWorkerOptions,
+  type OwnerProtectedDelivery,
   type PasswordResetDelivery,
   type Roster,
   type SessionsRevokeDelivery,
@@ -45,6 +46,12 @@ describe("startOutboxWorker's handlers", () => {
         'organization.deleted': async (payload) => {
           expectTypeOf(payload).toEqualTypeOf<OrganizationDeletedDelivery>();
           expectTypeOf(payload.accounts).toEqualTypeOf<number>();
+        },
+        'provisioning.owner-protected': (payload) => {
+          expectTypeOf(payload).toEqualTypeOf<OwnerProtectedDelivery>();
+          expectTypeOf(payload.attempted).toEqualTypeOf<'deactivate' | 'deprovision'>();
+          // @ts-expect-error the owner is named by account, not by email
+          void payload.email;
         },
       },
     });

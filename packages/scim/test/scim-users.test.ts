@@ -1,3 +1,4 @@
+import { type OwnerProtectedDelivery, startOutboxWorker } from '@rosterkit/core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Json } from './support/json.js';
 import { type ScimService, startScimService } from './support/scim-service.js';
@@ -382,11 +383,14 @@ describe('GET, PUT, PATCH, DELETE /Users/{id}', () => {
     expect(await response.json()).toMatchObject({ schemas: [errorSchema], status: '403' });
     expect((await service.call(`/Users/${owner.id}`, { method: 'DELETE' })).status).toBe(403);
     expect((await account(service.ownerEmail))?.status).toBe('active');
-    const delivered: unknown[] = [];
-    await service.roster.drainOutbox(async (message) => {
-      if (message.topic === 'provisioning.owner-protected') delivered.push(message.payload);
+    const delivered: OwnerProtectedDelivery[] = [];
+    const worker = startOutboxWorker(service.roster, {
+      handlers: { 'provisioning.owner-protected': (payload) => void delivered.push(payload) },
+      pollMs: 10,
     });
-    expect(delivered).toEqual([
+    await expect.poll(() => delivered.length).toBe(2);
+    await worker.stop();
+    expect(delivered.map(({ orgId: _, ...payload }) => payload)).toEqual([
       { accountId: service.ownerId, connectionId: service.connectionId, attempted: 'deactivate' },
       { accountId: service.ownerId, connectionId: service.connectionId, attempted: 'deprovision' },
     ]);

@@ -303,24 +303,38 @@ export const provisionedUserScenarios: ConformanceSuite = (test) => {
     expect(all.items).toHaveLength(1);
   });
 
-  test('Domain: the owner can be linked but not deprovisioned nor deactivated by provisioning', async (ctx) => {
+  test('Domain: the owner can be linked but not deprovisioned nor deactivated by provisioning; each attempt leaves a provisioning.owner-protected alert', async (ctx) => {
     const org = await seedScenario(ctx.store);
-    const { api } = await connectScenario(ctx, org);
+    const { actor, api } = await connectScenario(ctx, org);
     const { link, account } = await api.provisionUser({ userName: 'ana@acme.io' });
     expect(account.id).toBe(org.owner.id);
+    const alert = ['provisioning.owner-protected'];
     await expectRefusedUnchanged(
       ctx,
       org,
       () => api.deprovisionUser({ id: link.id }),
       'OWNER_PROTECTED',
+      alert,
     );
     await expectRefusedUnchanged(
       ctx,
       org,
       () => api.updateProvisionedUser({ id: link.id, active: false }),
       'OWNER_PROTECTED',
+      alert,
     );
     expect((await api.getProvisionedUser({ id: link.id })).link.version).toBe(1);
+    const alerts = (await ctx.raw.outbox()).filter((m) => m.topic === alert[0]);
+    expect(alerts.map((message) => [message.orgId, message.payload])).toEqual([
+      [
+        org.organization.id,
+        { accountId: org.owner.id, connectionId: actor.connectionId, attempted: 'deprovision' },
+      ],
+      [
+        org.organization.id,
+        { accountId: org.owner.id, connectionId: actor.connectionId, attempted: 'deactivate' },
+      ],
+    ]);
   });
 
   test('Domain: an account actor may not call the SCIM User commands, an administrator or the owner included; another connection sees none of them', async (ctx) => {

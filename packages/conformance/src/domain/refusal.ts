@@ -7,7 +7,10 @@ import type { ScenarioOrg } from './scenario-roster.js';
 /**
  * Asserts that a command is refused with `code` and changed nothing: every
  * account and membership of the organization, its audit trail and the outbox
- * read the same through the raw readers before and after.
+ * read the same through the raw readers before and after. `alerts` are the
+ * topics of the outbox messages a refusal is expected to leave, each written
+ * in a transaction of its own (a provisioner's attempt on the owner leaves
+ * `provisioning.owner-protected`); nothing else may change.
  * @internal
  */
 export async function expectRefusedUnchanged(
@@ -15,10 +18,16 @@ export async function expectRefusedUnchanged(
   org: ScenarioOrg,
   command: () => Promise<unknown>,
   code: RosterErrorCode,
+  alerts: readonly string[] = [],
 ): Promise<void> {
   const before = await rawState(ctx, org);
+  const messagesBefore = await ctx.raw.outbox();
   await expectRosterError(command(), code);
-  expect(await rawState(ctx, org)).toEqual(before);
+  const after = await rawState(ctx, org);
+  expect({ ...after, outbox: after.outbox - alerts.length }).toEqual(before);
+  const known = new Set(messagesBefore.map((message) => message.id));
+  const added = (await ctx.raw.outbox()).filter((message) => !known.has(message.id));
+  expect(added.map((message) => message.topic)).toEqual(alerts);
 }
 
 /**
