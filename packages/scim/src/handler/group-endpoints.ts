@@ -1,9 +1,4 @@
-import {
-  Id,
-  type JsonObject,
-  RosterError,
-  type UpdateProvisionedGroupInput,
-} from '@rosterkit/core';
+import type { JsonObject, UpdateProvisionedGroupInput } from '@rosterkit/core';
 import { scimSchemas } from '../discovery.js';
 import { scimFilterToLinkFilter } from '../filter.js';
 import { applyPatch, normalizePatch, type PatchOperation } from '../patch.js';
@@ -12,6 +7,7 @@ import { groupTag, memberIds, readScimGroup, toScimGroup } from '../resources/sc
 import { ScimError } from '../scim-error.js';
 import { listWindow } from './list-window.js';
 import { checkIfMatch, notModified } from './preconditions.js';
+import { callFor, checkedId } from './resource-calls.js';
 import type { ScimContext } from './scim-context.js';
 import { scimResponse } from './scim-response.js';
 
@@ -20,37 +16,6 @@ function projection(ctx: ScimContext) {
   const excluded = attributeList(ctx.url.searchParams.get('excludedAttributes'));
   // Entra lists groups with `excludedAttributes=members`: then they are not read at all.
   return { attributes, excluded, members: !leavesOut('members', attributes, excluded) };
-}
-
-function groupNotFound(id: string): ScimError {
-  return new ScimError(404, undefined, `No Group ${id} in this connection.`);
-}
-
-function checkedId(id: string): string {
-  if (!Id.safeParse(id).success) throw groupNotFound(id);
-  return id;
-}
-
-async function orNotFound<T>(ctx: ScimContext, id: string, call: () => Promise<T>): Promise<T> {
-  try {
-    return await call();
-  } catch (error) {
-    if (RosterError.isInstance(error, 'NOT_FOUND') && error.details.id === id) {
-      throw groupNotFound(id);
-    }
-    if (
-      ctx.request.headers.get('if-match') !== null &&
-      RosterError.isInstance(error, 'CONFLICT') &&
-      (error.details as { reason?: unknown }).reason === 'stale-version'
-    ) {
-      throw new ScimError(
-        412,
-        undefined,
-        'The group changed while this request ran; read it again and retry.',
-      );
-    }
-    throw error;
-  }
 }
 
 function requireDisplayName(displayName: string | undefined): string {
@@ -102,9 +67,9 @@ export async function createGroup(ctx: ScimContext): Promise<Response> {
 
 /** `GET /Groups/{id}`. @internal */
 export async function getGroup(ctx: ScimContext, rawId: string): Promise<Response> {
-  const id = checkedId(rawId);
+  const id = checkedId('Group', rawId);
   const { attributes, excluded, members } = projection(ctx);
-  const group = await orNotFound(ctx, id, () => ctx.api.getProvisionedGroup({ id, members }));
+  const group = await callFor(ctx, 'Group', id, () => ctx.api.getProvisionedGroup({ id, members }));
   const tag = groupTag(group);
   if (notModified(ctx.request, tag)) return scimResponse(304, undefined, { etag: tag });
   return scimResponse(200, project(toScimGroup(group, ctx.baseUrl), attributes, excluded), {
@@ -114,13 +79,13 @@ export async function getGroup(ctx: ScimContext, rawId: string): Promise<Respons
 
 /** `PUT /Groups/{id}`: replaces name, externalId, members (when given) and attributes (200). @internal */
 export async function replaceGroup(ctx: ScimContext, rawId: string): Promise<Response> {
-  const id = checkedId(rawId);
+  const id = checkedId('Group', rawId);
   const fields = readScimGroup(await ctx.body());
-  const current = await orNotFound(ctx, id, () =>
+  const current = await callFor(ctx, 'Group', id, () =>
     ctx.api.getProvisionedGroup({ id, members: false }),
   );
   checkIfMatch(ctx.request, groupTag(current));
-  const updated = await orNotFound(ctx, id, () =>
+  const updated = await callFor(ctx, 'Group', id, () =>
     ctx.api.updateProvisionedGroup({
       id,
       version: current.link.version,
@@ -206,11 +171,11 @@ function memberOperation(operation: PatchOperation, change: MemberChange): boole
  * @internal
  */
 export async function patchGroup(ctx: ScimContext, rawId: string): Promise<Response> {
-  const id = checkedId(rawId);
+  const id = checkedId('Group', rawId);
   const operations = normalizePatch(await ctx.body());
   const change: MemberChange = { add: new Set(), remove: new Set() };
   const others = operations.filter((operation) => !memberOperation(operation, change));
-  const current = await orNotFound(ctx, id, () =>
+  const current = await callFor(ctx, 'Group', id, () =>
     ctx.api.getProvisionedGroup({ id, members: false }),
   );
   checkIfMatch(ctx.request, groupTag(current));
@@ -237,19 +202,19 @@ export async function patchGroup(ctx: ScimContext, rawId: string): Promise<Respo
     if (change.add.size > 0) input.addMembers = [...change.add];
     if (change.remove.size > 0) input.removeMembers = [...change.remove];
   }
-  const updated = await orNotFound(ctx, id, () => ctx.api.updateProvisionedGroup(input));
+  const updated = await callFor(ctx, 'Group', id, () => ctx.api.updateProvisionedGroup(input));
   return scimResponse(204, undefined, { etag: groupTag(updated) });
 }
 
 /** `DELETE /Groups/{id}` (204): the group and its link are deleted. @internal */
 export async function deleteGroup(ctx: ScimContext, rawId: string): Promise<Response> {
-  const id = checkedId(rawId);
+  const id = checkedId('Group', rawId);
   if (ctx.request.headers.get('if-match') !== null) {
-    const current = await orNotFound(ctx, id, () =>
+    const current = await callFor(ctx, 'Group', id, () =>
       ctx.api.getProvisionedGroup({ id, members: false }),
     );
     checkIfMatch(ctx.request, groupTag(current));
   }
-  await orNotFound(ctx, id, () => ctx.api.deprovisionGroup({ id }));
+  await callFor(ctx, 'Group', id, () => ctx.api.deprovisionGroup({ id }));
   return scimResponse(204, undefined);
 }

@@ -1,8 +1,6 @@
 import {
-  Id,
   normalizeEmail,
   type ProvisionedUser,
-  RosterError,
   type UpdateProvisionedUserInput,
 } from '@rosterkit/core';
 import { scimSchemas } from '../discovery.js';
@@ -14,6 +12,7 @@ import { attribute } from '../resources/scim-value.js';
 import { ScimError } from '../scim-error.js';
 import { listWindow } from './list-window.js';
 import { checkIfMatch, notModified } from './preconditions.js';
+import { callFor, checkedId, isStale } from './resource-calls.js';
 import type { ScimContext } from './scim-context.js';
 import { scimResponse } from './scim-response.js';
 
@@ -34,28 +33,6 @@ function projection(ctx: ScimContext) {
 function rendered(ctx: ScimContext, user: Pick<ProvisionedUser, 'link' | 'account'>) {
   const { attributes, excluded } = projection(ctx);
   return project(toScimUser(user, location(ctx, user.link.id)), attributes, excluded);
-}
-
-function userNotFound(id: string): ScimError {
-  return new ScimError(404, undefined, `No User ${id} in this connection.`);
-}
-
-/** A path id that cannot be a link's id is simply no user (a 404, not a 400). */
-function checkedId(id: string): string {
-  if (!Id.safeParse(id).success) throw userNotFound(id);
-  return id;
-}
-
-/** Core's NOT_FOUND for the user itself is SCIM's 404 with the id in it. */
-async function orNotFound<T>(ctx: ScimContext, id: string, call: () => Promise<T>): Promise<T> {
-  try {
-    return await call();
-  } catch (error) {
-    if (RosterError.isInstance(error, 'NOT_FOUND') && error.details.id === id) {
-      throw userNotFound(id);
-    }
-    throw ctx.request.headers.get('if-match') === null ? error : staleAsPrecondition(error);
-  }
 }
 
 function requireUserName(fields: ScimUserFields): string {
@@ -106,27 +83,6 @@ function replacement(
   };
 }
 
-/**
- * A stale version that core found inside the write, when the request named
- * a version: the failed precondition it is (412), not a conflict.
- */
-function staleAsPrecondition(error: unknown): unknown {
-  return isStale(error)
-    ? new ScimError(
-        412,
-        undefined,
-        'The resource changed while this request ran; read it again and retry.',
-      )
-    : error;
-}
-
-function isStale(error: unknown): boolean {
-  return (
-    RosterError.isInstance(error, 'CONFLICT') &&
-    (error.details as { reason?: unknown }).reason === 'stale-version'
-  );
-}
-
 /** `GET /Users`: the connection's users that match `filter`, in SCIM's window. @internal */
 export async function listUsers(ctx: ScimContext): Promise<Response> {
   const raw = ctx.url.searchParams.get('filter');
@@ -163,8 +119,8 @@ export async function createUser(ctx: ScimContext): Promise<Response> {
 
 /** `GET /Users/{id}`. @internal */
 export async function getUser(ctx: ScimContext, rawId: string): Promise<Response> {
-  const id = checkedId(rawId);
-  const user = await orNotFound(ctx, id, () => ctx.api.getProvisionedUser({ id }));
+  const id = checkedId('User', rawId);
+  const user = await callFor(ctx, 'User', id, () => ctx.api.getProvisionedUser({ id }));
   const tag = userTag(user);
   if (notModified(ctx.request, tag)) return scimResponse(304, undefined, { etag: tag });
   return scimResponse(200, rendered(ctx, user), { etag: tag });
@@ -172,11 +128,11 @@ export async function getUser(ctx: ScimContext, rawId: string): Promise<Response
 
 /** `PUT /Users/{id}`: replaces the user's attributes (200). @internal */
 export async function replaceUser(ctx: ScimContext, rawId: string): Promise<Response> {
-  const id = checkedId(rawId);
+  const id = checkedId('User', rawId);
   const fields = readScimUser(await ctx.body());
-  const current = await orNotFound(ctx, id, () => ctx.api.getProvisionedUser({ id }));
+  const current = await callFor(ctx, 'User', id, () => ctx.api.getProvisionedUser({ id }));
   checkIfMatch(ctx.request, userTag(current));
-  const user = await orNotFound(ctx, id, () =>
+  const user = await callFor(ctx, 'User', id, () =>
     ctx.api.updateProvisionedUser(
       replacement(id, current.link.version, fields, current.account.email),
     ),
@@ -191,10 +147,10 @@ export async function replaceUser(ctx: ScimContext, rawId: string): Promise<Resp
  * @internal
  */
 export async function patchUser(ctx: ScimContext, rawId: string): Promise<Response> {
-  const id = checkedId(rawId);
+  const id = checkedId('User', rawId);
   const operations = normalizePatch(await ctx.body());
   for (let attempt = 1; ; attempt += 1) {
-    const current = await orNotFound(ctx, id, () => ctx.api.getProvisionedUser({ id }));
+    const current = await callFor(ctx, 'User', id, () => ctx.api.getProvisionedUser({ id }));
     checkIfMatch(ctx.request, userTag(current));
     const served = toScimUser(current, location(ctx, id));
     const patched = applyPatch(served, operations);
@@ -215,7 +171,7 @@ export async function patchUser(ctx: ScimContext, rawId: string): Promise<Respon
     } catch (error) {
       const retry = isStale(error) && ctx.request.headers.get('if-match') === null;
       if (!retry || attempt >= patchAttempts)
-        return orNotFound(ctx, id, () => Promise.reject(error));
+        return callFor(ctx, 'User', id, () => Promise.reject(error));
     }
   }
 }
@@ -226,11 +182,11 @@ export async function patchUser(ctx: ScimContext, rawId: string): Promise<Respon
  * @internal
  */
 export async function deleteUser(ctx: ScimContext, rawId: string): Promise<Response> {
-  const id = checkedId(rawId);
+  const id = checkedId('User', rawId);
   if (ctx.request.headers.get('if-match') !== null) {
-    const current = await orNotFound(ctx, id, () => ctx.api.getProvisionedUser({ id }));
+    const current = await callFor(ctx, 'User', id, () => ctx.api.getProvisionedUser({ id }));
     checkIfMatch(ctx.request, userTag(current));
   }
-  await orNotFound(ctx, id, () => ctx.api.deprovisionUser({ id }));
+  await callFor(ctx, 'User', id, () => ctx.api.deprovisionUser({ id }));
   return scimResponse(204, undefined);
 }
