@@ -102,6 +102,8 @@ export type {
   AccountListQuery,
   AccountRepository,
   AccountSort,
+  ActorRows,
+  ActorRowsOptions,
   AuditEventRepository,
   AuditListQuery,
   GroupRepository,

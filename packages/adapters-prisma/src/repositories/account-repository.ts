@@ -2,6 +2,7 @@ import type { Account, AccountRepository, TenantRepository } from '@rosterkit/co
 import { notFound } from '@rosterkit/core/adapter';
 import type { CountStatement } from '../account-count-sql.js';
 import { listAccounts } from '../account-list.js';
+import { actorRowsLoader } from '../actor-rows-sql.js';
 import type { RosterkitPrismaTransactionClient } from '../client.js';
 import { type AccountRow, accountFromRow } from '../rows.js';
 
@@ -26,8 +27,10 @@ export function accountRepository(
           return Number(row?.total ?? 0);
         }
       : undefined;
+  const loadActor = rawStatements ? actorRowsLoader(db) : undefined;
   return {
     ...rows,
+    ...(loadActor === undefined ? {} : { loadActor }),
     async findByEmail(orgId, email) {
       const row = (await delegate.findUnique({
         where: { orgId_email: { orgId, email } },

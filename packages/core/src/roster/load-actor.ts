@@ -1,3 +1,4 @@
+import { loadActorRows } from '../adapter/load-actor-rows.js';
 import { RosterError } from '../errors/roster-error.js';
 import type { Account } from '../model/account.js';
 import { type Actor, isProvisioner, type ProvisionerActor } from '../model/actor.js';
@@ -5,7 +6,7 @@ import type { Membership } from '../model/membership.js';
 import type { PolicyActor, ProvisionerPolicyActor } from '../ports/policy.js';
 import type { RoleCatalog } from '../ports/role-catalog.js';
 import type { StoreTransaction } from '../ports/store.js';
-import { loadOrganizationRoles } from './stored-roles.js';
+import { loadOrganizationRoles, organizationRolesOf } from './stored-roles.js';
 
 /**
  * Why an account that exists may not act, or `undefined` when it may: only
@@ -42,10 +43,11 @@ export async function loadActor(
   catalog?: RoleCatalog,
 ): Promise<PolicyActor> {
   if (isProvisioner(actor)) return loadProvisioner(tx, actor, catalog);
-  const [organization, account] = await Promise.all([
-    tx.organizations.get(actor.orgId),
-    tx.accounts.get(actor.orgId, actor.accountId),
-  ]);
+  // One round trip where the store has `accounts.loadActor`: every command pays it.
+  const rows = await loadActorRows(tx, actor.orgId, actor.accountId, {
+    roles: catalog?.storedRoles !== undefined,
+  });
+  const { organization, account, memberships } = rows;
   if (organization === undefined || account === undefined || account.status === 'deleted') {
     throw new RosterError(
       'ACTOR_UNKNOWN',
@@ -53,10 +55,7 @@ export async function loadActor(
       { orgId: actor.orgId, accountId: actor.accountId },
     );
   }
-  const [memberships, organizationRoles] = await Promise.all([
-    tx.memberships.listByAccounts(actor.orgId, [actor.accountId]),
-    catalog === undefined ? undefined : loadOrganizationRoles(tx, catalog, actor.orgId),
-  ]);
+  const organizationRoles = rows.roles === undefined ? undefined : organizationRolesOf(rows.roles);
   const reason = inactiveReason(account, memberships);
   if (reason !== undefined) {
     throw new RosterError(
