@@ -1,5 +1,6 @@
 import type { ActorRows, ActorRowsOptions } from '@rosterkit/core';
 import type { RosterkitPrismaTransactionClient } from './client.js';
+import type { MembershipGroupsSeen } from './membership-groups-seen.js';
 import type { RoleRow } from './repositories/role-repository.js';
 import { roleFromRow } from './repositories/role-repository.js';
 import {
@@ -133,6 +134,7 @@ function part(
  */
 export function actorRowsLoader(
   db: RosterkitPrismaTransactionClient,
+  seen?: MembershipGroupsSeen,
 ):
   | ((orgId: string, accountId: string, options: ActorRowsOptions) => Promise<ActorRows>)
   | undefined {
@@ -159,6 +161,7 @@ export function actorRowsLoader(
           : [membershipFromRow(membership as unknown as MembershipRow)];
       }),
     };
+    seen?.note(loaded.memberships);
     if (!options.roles) return loaded;
     const roles = rows.flatMap((row) => {
       const role = row.kind === 'r' ? part(row, 'r') : undefined;
