@@ -1,4 +1,4 @@
-import type { ActorRows, ActorRowsOptions } from '@rosterkit/core';
+import type { Account, ActorRows, ActorRowsOptions, Membership, StoredRole } from '@rosterkit/core';
 import type { RosterkitPrismaTransactionClient } from './client.js';
 import type { MembershipGroupsSeen } from './membership-groups-seen.js';
 import type { RoleRow } from './repositories/role-repository.js';
@@ -17,7 +17,8 @@ import {
 // they are a preview feature of the host's generator, so here it is one raw
 // SELECT: the organization left-joined to the account, and to either its
 // memberships or the roles, by a two-row `kind` table (a row per membership
-// and a row per role, each at least once). Every value keeps its column's
+// and a row per role, each at least once). The command's target, when it
+// names one, is a second account of the same join. Every value keeps its column's
 // type, so Prisma reads it back as it reads the delegates' rows.
 
 const columns = {
@@ -68,7 +69,7 @@ const columns = {
 const dates = new Set(['createdAt', 'updatedAt', 'lastSeenAt']);
 const numbers = new Set(['version', 'rank']);
 
-/** The SELECT of one provider, with and without the roles; values `[accountId, orgId]`. */
+/** The SELECT of one provider, with and without the roles; values `[accountId, targetId, orgId]`. */
 function statements(
   quote: (name: string) => string,
   mark: (n: number) => string,
@@ -81,11 +82,11 @@ function statements(
   const sql = (kinds: string) =>
     `SELECT k.${quote('kind')} AS ${quote('kind')}, ${select} FROM ${quote('rosterkit_organizations')} o` +
     ` CROSS JOIN (${kinds}) k` +
-    ` LEFT JOIN ${quote('rosterkit_accounts')} a ON a.${quote('orgId')} = o.${quote('id')} AND a.${quote('id')} = ${mark(1)}` +
+    ` LEFT JOIN ${quote('rosterkit_accounts')} a ON k.${quote('kind')} = 'm' AND a.${quote('orgId')} = o.${quote('id')} AND a.${quote('id')} IN (${mark(1)}, ${mark(2)})` +
     ` LEFT JOIN ${quote('rosterkit_memberships')} m ON k.${quote('kind')} = 'm' AND m.${quote('orgId')} = o.${quote('id')} AND m.${quote('accountId')} = a.${quote('id')}` +
     ` LEFT JOIN ${quote('rosterkit_roles')} r ON k.${quote('kind')} = 'r' AND r.${quote('orgId')} = o.${quote('id')}` +
-    ` WHERE o.${quote('id')} = ${mark(2)}` +
-    ` ORDER BY k.${quote('kind')}, m.${quote('spaceId')}, r.${quote('rank')} DESC, r.${quote('name')}, r.${quote('id')}`;
+    ` WHERE o.${quote('id')} = ${mark(3)}` +
+    ` ORDER BY k.${quote('kind')}, a.${quote('id')}, m.${quote('spaceId')}, r.${quote('rank')} DESC, r.${quote('name')}, r.${quote('id')}`;
   return {
     withRoles: sql(`SELECT 'm' AS ${quote('kind')} UNION ALL SELECT 'r' AS ${quote('kind')}`),
     withoutRoles: sql(`SELECT 'm' AS ${quote('kind')}`),
@@ -142,31 +143,51 @@ export function actorRowsLoader(
   const sql = typeof provider === 'string' ? byProvider[provider] : undefined;
   if (sql === undefined) return undefined;
   return async (orgId, accountId, options) => {
+    const { target } = options;
     const rows = (await db.$queryRawUnsafe(
       options.roles ? sql.withRoles : sql.withoutRoles,
       accountId,
+      target ?? accountId,
       orgId,
     )) as Record<string, unknown>[];
     const [first] = rows;
     const organization = first === undefined ? undefined : part(first, 'o');
-    const account = first === undefined ? undefined : part(first, 'a');
-    const loaded: ActorRows = {
+    const accounts = new Map<string, Account>();
+    const memberships: Membership[] = [];
+    const roles: StoredRole[] = [];
+    for (const row of rows) {
+      if (row.kind === 'r') {
+        const role = part(row, 'r');
+        if (role !== undefined) roles.push(roleFromRow(role as unknown as RoleRow));
+        continue;
+      }
+      const account = part(row, 'a');
+      if (account !== undefined && !accounts.has(account.id as string)) {
+        accounts.set(account.id as string, accountFromRow(account as unknown as AccountRow));
+      }
+      const membership = part(row, 'm');
+      if (membership !== undefined) {
+        memberships.push(membershipFromRow(membership as unknown as MembershipRow));
+      }
+    }
+    seen?.note(memberships);
+    const of = (id: string) => memberships.filter((membership) => membership.accountId === id);
+    const actor = accounts.get(accountId);
+    const targetAccount = target === undefined ? undefined : accounts.get(target);
+    return {
       organization:
         organization === undefined ? undefined : organizationFromRow(organization as never),
-      account: account === undefined ? undefined : accountFromRow(account as unknown as AccountRow),
-      memberships: rows.flatMap((row) => {
-        const membership = row.kind === 'm' ? part(row, 'm') : undefined;
-        return membership === undefined
-          ? []
-          : [membershipFromRow(membership as unknown as MembershipRow)];
-      }),
+      account: actor,
+      memberships: actor === undefined ? [] : of(accountId),
+      ...(options.roles ? { roles } : {}),
+      ...(target === undefined
+        ? {}
+        : {
+            target: {
+              account: targetAccount,
+              memberships: targetAccount === undefined ? [] : of(target),
+            },
+          }),
     };
-    seen?.note(loaded.memberships);
-    if (!options.roles) return loaded;
-    const roles = rows.flatMap((row) => {
-      const role = row.kind === 'r' ? part(row, 'r') : undefined;
-      return role === undefined ? [] : [roleFromRow(role as unknown as RoleRow)];
-    });
-    return { ...loaded, roles };
   };
 }

@@ -101,6 +101,7 @@ export type { RoleCatalog } from './ports/role-catalog.js';
 export type {
   AccountListQuery,
   AccountRepository,
+  AccountRows,
   AccountSort,
   ActorRows,
   ActorRowsOptions,

@@ -81,6 +81,51 @@ export const actorRowsSuite: ConformanceSuite = (test) => {
     expect(byId(plain.memberships)).toEqual(byId(seeded.memberships));
   });
 
+  test('Account: loadActor reads a target account with its memberships in the same call', async ({
+    store,
+  }) => {
+    const seeded = await seed(store);
+    const target = buildAccount({ orgId: seeded.org.id, status: 'deactivated' });
+    const targetTeam = buildMembership({
+      orgId: seeded.org.id,
+      accountId: target.id,
+      spaceId: 'spc_actor_1',
+      groupIds: ['grp_a'],
+    });
+    const stranger = buildAccount({ orgId: seeded.other.id });
+    await store.transaction(async (tx) => {
+      await tx.accounts.insertMany([target, stranger]);
+      await tx.memberships.insert(targetTeam);
+    });
+    const load = (id: string, roles: boolean) =>
+      store.transaction((tx) =>
+        loadActorRows(tx, seeded.org.id, seeded.account.id, { roles, target: id }),
+      );
+    const rows = await load(target.id, true);
+    expect(rows.account).toEqual(seeded.account);
+    expect(byId(rows.memberships)).toEqual(byId(seeded.memberships));
+    expect(rows.roles).toEqual(seeded.roles);
+    expect(rows.target).toEqual({ account: target, memberships: [targetTeam] });
+    // A target of another organization, or none, is no account (rule 11).
+    expect((await load(stranger.id, false)).target).toEqual({
+      account: undefined,
+      memberships: [],
+    });
+    expect((await load('acc_nobody', false)).target).toEqual({
+      account: undefined,
+      memberships: [],
+    });
+    // The actor as its own target.
+    const self = await load(seeded.account.id, false);
+    expect(self.target?.account).toEqual(seeded.account);
+    expect(byId(self.target?.memberships ?? [])).toEqual(byId(seeded.memberships));
+    // No target asked, none returned.
+    const none = await store.transaction((tx) =>
+      loadActorRows(tx, seeded.org.id, seeded.account.id, { roles: false }),
+    );
+    expect(none.target).toBeUndefined();
+  });
+
   test('Account: loadActor finds no account of another organization, and nothing of an unknown one', async ({
     store,
   }) => {
@@ -148,7 +193,10 @@ export const actorRowsSuite: ConformanceSuite = (test) => {
       const sent = await store.transaction(async (tx) => {
         if (tx.accounts.loadActor === undefined) return undefined;
         const before = count();
-        await tx.accounts.loadActor(seeded.org.id, seeded.account.id, { roles: true });
+        await tx.accounts.loadActor(seeded.org.id, seeded.account.id, {
+          roles: true,
+          target: 'acc_someone',
+        });
         return count() - before;
       });
       if (sent !== undefined) expect(sent).toBe(1);

@@ -21,16 +21,33 @@ export async function composeActorRows(
   accountId: string,
   options: ActorRowsOptions,
 ): Promise<ActorRows> {
-  const [organization, account, roles] = await Promise.all([
+  const { target } = options;
+  const [organization, account, targetAccount, roles] = await Promise.all([
     tx.organizations.get(orgId),
     tx.accounts.get(orgId, accountId),
+    target === undefined ? undefined : tx.accounts.get(orgId, target),
     options.roles ? tx.roles.listByOrganization(orgId) : undefined,
   ]);
-  const memberships =
-    account === undefined ? [] : await tx.memberships.listByAccounts(orgId, [accountId]);
-  return roles === undefined
-    ? { organization, account, memberships }
-    : { organization, account, memberships, roles };
+  const ids = [account, targetAccount].flatMap((found) => (found === undefined ? [] : [found.id]));
+  const all = ids.length === 0 ? [] : await tx.memberships.listByAccounts(orgId, ids);
+  const of = (id: string) => all.filter((membership) => membership.accountId === id);
+  const rows: ActorRows = {
+    organization,
+    account,
+    memberships: account === undefined ? [] : of(accountId),
+  };
+  return {
+    ...rows,
+    ...(roles === undefined ? {} : { roles }),
+    ...(target === undefined
+      ? {}
+      : {
+          target: {
+            account: targetAccount,
+            memberships: targetAccount === undefined ? [] : of(target),
+          },
+        }),
+  };
 }
 
 /**

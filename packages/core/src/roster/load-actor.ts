@@ -6,6 +6,7 @@ import type { Membership } from '../model/membership.js';
 import type { PolicyActor, ProvisionerPolicyActor } from '../ports/policy.js';
 import type { RoleCatalog } from '../ports/role-catalog.js';
 import type { StoreTransaction } from '../ports/store.js';
+import { type PrefetchedAccount, prefetchedAccount } from './prefetched-account.js';
 import { loadOrganizationRoles, organizationRolesOf } from './stored-roles.js';
 
 /**
@@ -42,10 +43,26 @@ export async function loadActor(
   actor: Actor,
   catalog?: RoleCatalog,
 ): Promise<PolicyActor> {
-  if (isProvisioner(actor)) return loadProvisioner(tx, actor, catalog);
+  return (await loadActorAndTarget(tx, actor, catalog, undefined)).loaded;
+}
+
+/**
+ * {@link loadActor}, and the account `targetId` with its memberships in the
+ * same round trip (where the store has `accounts.loadActor`).
+ * @internal
+ */
+export async function loadActorAndTarget(
+  tx: StoreTransaction,
+  actor: Actor,
+  catalog: RoleCatalog | undefined,
+  targetId: string | undefined,
+): Promise<{ loaded: PolicyActor; prefetched?: PrefetchedAccount }> {
+  if (isProvisioner(actor)) return { loaded: await loadProvisioner(tx, actor, catalog) };
   // One round trip where the store has `accounts.loadActor`: every command pays it.
+  const target = targetId === undefined || targetId === actor.accountId ? undefined : targetId;
   const rows = await loadActorRows(tx, actor.orgId, actor.accountId, {
     roles: catalog?.storedRoles !== undefined,
+    ...(target === undefined ? {} : { target }),
   });
   const { organization, account, memberships } = rows;
   if (organization === undefined || account === undefined || account.status === 'deleted') {
@@ -64,9 +81,13 @@ export async function loadActor(
       { orgId: actor.orgId, accountId: account.id, status: account.status, reason },
     );
   }
-  return organizationRoles === undefined
-    ? { account, organization, memberships }
-    : { account, organization, memberships, organizationRoles };
+  const loaded: PolicyActor =
+    organizationRoles === undefined
+      ? { account, organization, memberships }
+      : { account, organization, memberships, organizationRoles };
+  return target === undefined || rows.target === undefined
+    ? { loaded }
+    : { loaded, prefetched: prefetchedAccount(target, rows.target) };
 }
 
 /**

@@ -38,6 +38,12 @@ export async function getAccountWithMemberships(
   orgId: string,
   id: string,
 ): Promise<{ account: Account; memberships: Membership[] }> {
+  const prefetched = ctx.prefetched?.take(id);
+  if (prefetched !== undefined) {
+    const { account, memberships } = prefetched;
+    if (account === undefined || account.status === 'deleted') throw notFound('Account', id);
+    return { account, memberships: [...memberships] };
+  }
   if (ctx.tx.accounts.loadActor === undefined) {
     const account = await getAccountOrThrow(ctx, orgId, id);
     return { account, memberships: await ctx.tx.memberships.listByAccounts(orgId, [id]) };

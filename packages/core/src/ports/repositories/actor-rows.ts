@@ -39,6 +39,24 @@ export interface ActorRows {
    * name, then by id; empty without an organization). Absent otherwise.
    */
   readonly roles?: readonly StoredRole[];
+  /**
+   * With `{ target }`: that account of the organization and its memberships,
+   * read in the same round trip (the command's target, when the input names
+   * one). Absent otherwise.
+   */
+  readonly target?: AccountRows;
+}
+
+/**
+ * An account of the organization (`undefined` when it has none with the
+ * id, whatever its status otherwise) with all its memberships (empty without
+ * an account).
+ *
+ * @category Store port (for adapter authors)
+ */
+export interface AccountRows {
+  readonly account: Account | undefined;
+  readonly memberships: readonly Membership[];
 }
 
 /**
@@ -49,4 +67,6 @@ export interface ActorRows {
 export interface ActorRowsOptions {
   /** Whether to read the organization's stored roles as well. */
   readonly roles: boolean;
+  /** Another account of the organization to read with its memberships, as {@link ActorRows.target}. */
+  readonly target?: string;
 }
