@@ -1,4 +1,5 @@
 import type { Account, ActorRows, ActorRowsOptions, Membership, StoredRole } from '@rosterkit/core';
+import { accountTable, membershipTable } from './batch-tables.js';
 import type { RosterkitPrismaTransactionClient } from './client.js';
 import type { MembershipGroupsSeen } from './membership-groups-seen.js';
 import type { RoleRow } from './repositories/role-repository.js';
@@ -18,38 +19,14 @@ import {
 // SELECT: the organization left-joined to the account, and to either its
 // memberships or the roles, by a two-row `kind` table (a row per membership
 // and a row per role, each at least once). The command's target, when it
-// names one, is a second account of the same join. Every value keeps its column's
-// type, so Prisma reads it back as it reads the delegates' rows.
+// names one, is a second account of the same join. Every value keeps its
+// column's type, so Prisma reads it back as it reads the delegates' rows.
 
 const columns = {
   o: ['id', 'name', 'plan', 'ownerId', 'defaultSpaceId', 'createdAt', 'version'],
-  a: [
-    'id',
-    'orgId',
-    'email',
-    'externalId',
-    'firstName',
-    'lastName',
-    'status',
-    'profileJson',
-    'lastSeenAt',
-    'createdAt',
-    'updatedAt',
-    'version',
-  ],
-  m: [
-    'id',
-    'orgId',
-    'accountId',
-    'spaceId',
-    'state',
-    'role',
-    'restrictionsJson',
-    'groupIdsJson',
-    'managerId',
-    'periodsJson',
-    'version',
-  ],
+  // Every column of the two batch tables (the account's derived keys are read and left).
+  a: accountTable.columns,
+  m: membershipTable.columns,
   r: [
     'id',
     'orgId',
@@ -64,7 +41,7 @@ const columns = {
     'updatedAt',
     'version',
   ],
-} as const;
+} as const satisfies Record<string, readonly string[]>;
 
 const dates = new Set(['createdAt', 'updatedAt', 'lastSeenAt']);
 const numbers = new Set(['version', 'rank']);
