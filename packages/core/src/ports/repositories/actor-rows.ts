@@ -6,7 +6,7 @@ import type { StoredRole } from '../../model/stored-role.js';
 /**
  * What every command reads first about its acting account: the
  * organization, the account, all its memberships and, when asked, the
- * organization's stored roles. {@link AccountRepository.loadActor} returns
+ * organization's stored roles. `accounts.loadActor` returns
  * it in one round trip; `loadActorRows` from the adapter kit composes it
  * from the other repositories' reads when an adapter does not.
  *
@@ -52,6 +52,13 @@ export interface ActorRows {
  * id, whatever its status otherwise) with all its memberships (empty without
  * an account).
  *
+ * @example
+ * ```ts
+ * import type { AccountRows } from '@rosterkit/core';
+ *
+ * const unknown: AccountRows = { account: undefined, memberships: [] };
+ * ```
+ *
  * @category Store port (for adapter authors)
  */
 export interface AccountRows {
@@ -60,7 +67,12 @@ export interface AccountRows {
 }
 
 /**
- * What {@link AccountRepository.loadActor} is asked for.
+ * What `accounts.loadActor` is asked for.
+ *
+ * @example
+ * ```ts
+ * const rows = await tx.accounts.loadActor?.(orgId, actorId, { roles: true, target: accountId });
+ * ```
  *
  * @category Store port (for adapter authors)
  */
