@@ -610,6 +610,26 @@ async function roundTrips(
     if (logSql) for (const s of sql) console.log(`      ${s.replace(/\s+/g, ' ').slice(0, 160)}`);
   }
 
+  // The floor under every ratio: an interactive Prisma transaction at
+  // Serializable with one read, against the same in hand-written `pg`.
+  const floor = { prisma: [] as number[], pg: [] as number[] };
+  for (let k = 0; k < 21; k++) {
+    let start = performance.now();
+    await prisma.$transaction(
+      (db) => db.rosterkitOrganization.findFirst({ where: { id: orgId } }),
+      { isolationLevel: 'Serializable' },
+    );
+    floor.prisma.push(performance.now() - start);
+    start = performance.now();
+    await client.query('BEGIN ISOLATION LEVEL SERIALIZABLE');
+    await client.query('SELECT * FROM rosterkit_organizations WHERE id = $1', [orgId]);
+    await client.query('COMMIT');
+    floor.pg.push(performance.now() - start);
+  }
+  console.log(
+    `  floor: a one-read transaction through Prisma (4 statements) ${median(floor.prisma).toFixed(2)} ms, through pg (3) ${median(floor.pg).toFixed(2)} ms  ${(median(floor.prisma) / median(floor.pg)).toFixed(2)}x`,
+  );
+
   // The same command with a growing cascade, once per size (after the warm-ups above).
   console.log('cascades: statements of one command as the cascade grows (target: constant):');
   const sizes = [1, 10, 100];
