@@ -148,3 +148,153 @@ export async function handWrittenCommand(
   }
   return statements;
 }
+
+/** The invitations the hand-written invite issued, for the hand-written accept to take. */
+const handInvitations: string[] = [];
+
+/**
+ * A hand-written `invite` by `actorId` of `email` into the team: one read
+ * (the organization, the actor and its memberships, an account with the
+ * email), the pending account, the invitation, the outbox message and the
+ * audit event (one INSERT each), COMMIT. Returns the statements it sent.
+ */
+export async function handWrittenInvite(
+  client: pg.PoolClient,
+  ids: { orgId: string; teamId: string; actorId: string },
+  email: string,
+): Promise<number> {
+  return inTransaction(client, async (send) => {
+    const { rows } = await send(
+      `SELECT (SELECT row_to_json(o) FROM rosterkit_organizations o WHERE o.id = $1) AS org,
+         (SELECT row_to_json(a) FROM rosterkit_accounts a WHERE a."orgId" = $1 AND a.id = $2) AS actor,
+         (SELECT json_agg(m) FROM rosterkit_memberships m WHERE m."orgId" = $1 AND m."accountId" = $2) AS memberships,
+         (SELECT a.id FROM rosterkit_accounts a WHERE a."orgId" = $1 AND a.email = $3) AS taken`,
+      [ids.orgId, ids.actorId, email],
+    );
+    if ((rows[0] as { taken: string | null }).taken !== null) throw new Error(`${email} is taken`);
+    const accountId = randomUUID();
+    const tokenHash = randomUUID();
+    await send(
+      `INSERT INTO rosterkit_accounts (id, "orgId", email, "firstName", "lastName", "firstNameKey", "lastNameKey", "nameSearch", "emailSearch", status, "profileJson", "createdAt", "updatedAt", version)
+       VALUES ($1, $2, $3, '', '', '', '', '', $3, 'pending', '{}', now(), now(), 1)`,
+      [accountId, ids.orgId, email],
+    );
+    await send(
+      `INSERT INTO rosterkit_invitations (id, "orgId", "accountId", "spaceId", email, role, "groupIdsJson", "restrictionsJson", "invitedBy", "tokenHash", status, "expiresAt", "createdAt", version)
+       VALUES ($1, $2, $3, $4, $5, 'agent', '[]', '[]', $6, $7, 'pending', now() + interval '7 days', now(), 1)`,
+      [randomUUID(), ids.orgId, accountId, ids.teamId, email, ids.actorId, tokenHash],
+    );
+    await send(
+      `INSERT INTO rosterkit_outbox_messages (id, "orgId", topic, "payloadJson", "createdAt", attempts, "nextAttemptAt") VALUES ($1, $2, 'invitation.sent', $3, now(), 0, now())`,
+      [randomUUID(), ids.orgId, JSON.stringify({ accountId, email })],
+    );
+    await auditInsert(send, ids.orgId, ids.actorId, 'invite', accountId, { email });
+    handInvitations.push(tokenHash);
+  });
+}
+
+/**
+ * A hand-written `acceptInvitation` of the next invitation the hand-written
+ * invite issued: one read (the invitation with its organization, invitee,
+ * inviter and their memberships), the invitation used, the account made
+ * active, its team membership, the audit event, COMMIT.
+ */
+export async function handWrittenAccept(client: pg.PoolClient): Promise<number> {
+  const tokenHash = handInvitations.shift();
+  if (tokenHash === undefined) throw new Error('no hand-written invitation to accept');
+  return inTransaction(client, async (send) => {
+    const { rows } = await send(
+      `SELECT row_to_json(i) AS invitation,
+         (SELECT row_to_json(o) FROM rosterkit_organizations o WHERE o.id = i."orgId") AS org,
+         (SELECT json_agg(a) FROM rosterkit_accounts a WHERE a."orgId" = i."orgId" AND a.id IN (i."accountId", i."invitedBy")) AS accounts,
+         (SELECT json_agg(m) FROM rosterkit_memberships m WHERE m."orgId" = i."orgId" AND m."accountId" IN (i."accountId", i."invitedBy")) AS memberships
+       FROM rosterkit_invitations i WHERE i."tokenHash" = $1`,
+      [tokenHash],
+    );
+    const row = rows[0] as
+      | {
+          invitation: {
+            id: string;
+            orgId: string;
+            accountId: string;
+            spaceId: string;
+            version: number;
+          };
+        }
+      | undefined;
+    if (row === undefined) throw new Error('the hand-written invitation is gone');
+    const { invitation } = row;
+    await send(
+      `UPDATE rosterkit_invitations SET status = 'accepted', version = version + 1 WHERE "orgId" = $1 AND id = $2 AND version = $3`,
+      [invitation.orgId, invitation.id, invitation.version],
+    );
+    await send(
+      `UPDATE rosterkit_accounts SET status = 'active', "firstName" = 'New', "lastName" = 'Hire', "firstNameKey" = 'new', "lastNameKey" = 'hire', "nameSearch" = 'new hire', "updatedAt" = now(), version = version + 1 WHERE "orgId" = $1 AND id = $2 AND version = 1`,
+      [invitation.orgId, invitation.accountId],
+    );
+    await send(
+      `INSERT INTO rosterkit_memberships (id, "orgId", "accountId", "spaceId", state, role, "restrictionsJson", "groupIdsJson", "periodsJson", version)
+       VALUES ($1, $2, $3, $4, 'member', 'agent', '[]', '[]', $5, 1)`,
+      [
+        randomUUID(),
+        invitation.orgId,
+        invitation.accountId,
+        invitation.spaceId,
+        JSON.stringify([{ startedAt: new Date().toISOString(), endedAt: null, role: 'agent' }]),
+      ],
+    );
+    await auditInsert(
+      send,
+      invitation.orgId,
+      invitation.accountId,
+      'acceptInvitation',
+      invitation.accountId,
+      invitation,
+    );
+  });
+}
+
+type Send = (sql: string, values?: unknown[]) => Promise<pg.QueryResult>;
+
+/** Runs `work` between `BEGIN ISOLATION LEVEL SERIALIZABLE` and COMMIT; returns the statements sent. */
+async function inTransaction(
+  client: pg.PoolClient,
+  work: (send: Send) => Promise<void>,
+): Promise<number> {
+  let statements = 0;
+  const send: Send = async (sql, values) => {
+    statements += 1;
+    return client.query(sql, values);
+  };
+  await send('BEGIN ISOLATION LEVEL SERIALIZABLE');
+  try {
+    await work(send);
+    await send('COMMIT');
+  } catch (error) {
+    await client.query('ROLLBACK');
+    throw error;
+  }
+  return statements;
+}
+
+function auditInsert(
+  send: Send,
+  orgId: string,
+  actorId: string,
+  action: string,
+  targetId: string,
+  after: unknown,
+): Promise<pg.QueryResult> {
+  return send(
+    `INSERT INTO rosterkit_audit_events (id, "orgId", "actorJson", action, "targetType", "targetId", "beforeJson", "afterJson", at)
+     VALUES ($1, $2, $3, $4, 'Account', $5, NULL, $6, now())`,
+    [
+      randomUUID(),
+      orgId,
+      JSON.stringify({ accountId: actorId }),
+      action,
+      targetId,
+      JSON.stringify(after),
+    ],
+  );
+}

@@ -25,7 +25,12 @@ import pg from 'pg';
 import { PrismaClient } from '../generated/postgresql/client/client.js';
 import { newDatabase, onServer } from '../support/postgres.js';
 import { seededRandom } from '../support/seeded-random.js';
-import { commandWrites, handWrittenCommand } from './hand-written.js';
+import {
+  commandWrites,
+  handWrittenAccept,
+  handWrittenCommand,
+  handWrittenInvite,
+} from './hand-written.js';
 
 const ACCOUNTS = Number(process.env.BENCH_ACCOUNTS ?? 100_000);
 const logSql = process.env.BENCH_LOG_SQL === '1';
@@ -460,10 +465,15 @@ async function roundTrips(
   const client = await raw.connect();
   // Released when the run ends (raw.end() would wait for it forever).
   clients.push(client);
-  async function measure(name: string, run: (k: number) => Promise<unknown>): Promise<void> {
+  async function measure(
+    name: string,
+    run: (k: number) => Promise<unknown>,
+    handRun?: (k: number) => Promise<number>,
+  ): Promise<void> {
     // The hand-written transaction, when there is one, on targets of its own.
     const hand =
-      commandWrites[name] === undefined
+      handRun ??
+      (commandWrites[name] === undefined
         ? undefined
         : (() => {
             const list = Array.from({ length: RUNS + 1 }, take);
@@ -475,7 +485,7 @@ async function roundTrips(
                 targetId: list[k + 1] as string,
                 groups: queues.slice(2, 4),
               });
-          })();
+          })());
     await run(-1); // warm-up on its own target
     await hand?.(-1);
     const counts: number[] = [];
@@ -498,14 +508,30 @@ async function roundTrips(
 
   let invited = 0;
   const tokens: string[] = [];
-  await measure('invite', async () => {
-    const n = invited++;
-    tokens.push((await admin.invite({ email: `new.hire${n}@northwind.io`, role: 'agent' })).token);
-  });
-  await measure('acceptInvitation', async () => {
-    const token = tokens.shift() as string;
-    await roster.acceptInvitation({ token, firstName: 'New', lastName: 'Hire' });
-  });
+  let handInvited = 0;
+  await measure(
+    'invite',
+    async () => {
+      const n = invited++;
+      tokens.push(
+        (await admin.invite({ email: `new.hire${n}@northwind.io`, role: 'agent' })).token,
+      );
+    },
+    () =>
+      handWrittenInvite(
+        client,
+        { orgId, teamId: ctx.teamId, actorId: ctx.owner },
+        `hand.hire${handInvited++}@northwind.io`,
+      ),
+  );
+  await measure(
+    'acceptInvitation',
+    async () => {
+      const token = tokens.shift() as string;
+      await roster.acceptInvitation({ token, firstName: 'New', lastName: 'Hire' });
+    },
+    () => handWrittenAccept(client),
+  );
   const targets = (): ((k: number) => string) => {
     const list = Array.from({ length: RUNS + 1 }, take);
     return (k) => list[k + 1] as string;
@@ -583,6 +609,26 @@ async function roundTrips(
     );
     if (logSql) for (const s of sql) console.log(`      ${s.replace(/\s+/g, ' ').slice(0, 160)}`);
   }
+
+  // The floor under every ratio: an interactive Prisma transaction at
+  // Serializable with one read, against the same in hand-written `pg`.
+  const floor = { prisma: [] as number[], pg: [] as number[] };
+  for (let k = 0; k < 21; k++) {
+    let start = performance.now();
+    await prisma.$transaction(
+      (db) => db.rosterkitOrganization.findFirst({ where: { id: orgId } }),
+      { isolationLevel: 'Serializable' },
+    );
+    floor.prisma.push(performance.now() - start);
+    start = performance.now();
+    await client.query('BEGIN ISOLATION LEVEL SERIALIZABLE');
+    await client.query('SELECT * FROM rosterkit_organizations WHERE id = $1', [orgId]);
+    await client.query('COMMIT');
+    floor.pg.push(performance.now() - start);
+  }
+  console.log(
+    `  floor: a one-read transaction through Prisma (4 statements) ${median(floor.prisma).toFixed(2)} ms, through pg (3) ${median(floor.pg).toFixed(2)} ms  ${(median(floor.prisma) / median(floor.pg)).toFixed(2)}x`,
+  );
 
   // The same command with a growing cascade, once per size (after the warm-ups above).
   console.log('cascades: statements of one command as the cascade grows (target: constant):');

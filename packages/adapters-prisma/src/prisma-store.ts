@@ -40,7 +40,10 @@ export interface PrismaStoreOptions {
    * migrations create them, so on PostgreSQL the tables must be on the
    * connection's `search_path` (the default). If you give your driver
    * adapter another schema, choose `'createMany'`. An unknown provider
-   * always gets `createMany`.
+   * always gets `createMany`. `'raw'` also turns on the store's other raw
+   * statements: the actor of every command read in one `SELECT`
+   * (`accounts.loadActor`), and the plain counts on MySQL and SQLite;
+   * `'createMany'` reads them through the delegates.
    *
    * @defaultValue `'raw'`
    */

@@ -10,6 +10,7 @@ import {
   spaceTable,
 } from './batch-tables.js';
 import type { RosterkitModelDelegate, RosterkitPrismaTransactionClient } from './client.js';
+import { membershipGroupsSeen } from './membership-groups-seen.js';
 import { accountRepository } from './repositories/account-repository.js';
 import { auditEventRepository } from './repositories/audit-event-repository.js';
 import { listInvitations } from './repositories/invitation-list.js';
@@ -52,6 +53,8 @@ export function createTransaction(
       dialect === undefined
         ? delegate.createMany({ data: rows })
         : insertRows(db, dialect, target, rows);
+  // What this transaction read of the memberships' groups (membership-groups-seen.ts).
+  const seen = membershipGroupsSeen();
   const accounts = tenantRepository<Account, AccountRow>({
     subject: 'Account',
     delegate: db.rosterkitAccount,
@@ -86,7 +89,7 @@ export function createTransaction(
     // The host's writes through it (a resource handler's) are in this transaction.
     native: db,
     organizations: organizationRepository(db),
-    accounts: accountRepository(db, accounts, rawBatches),
+    accounts: accountRepository(db, accounts, rawBatches, seen),
     spaces: {
       ...spaces,
       async listByOrganization(orgId) {
@@ -97,7 +100,11 @@ export function createTransaction(
         return rows.map(spaceFromRow);
       },
     },
-    memberships: membershipRepository(db, insertBatch(db.rosterkitMembership, membershipTable)),
+    memberships: membershipRepository(
+      db,
+      insertBatch(db.rosterkitMembership, membershipTable),
+      seen,
+    ),
     groups: {
       ...groups,
       async listBySpace(orgId, spaceId) {

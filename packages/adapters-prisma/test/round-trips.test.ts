@@ -6,12 +6,27 @@ import { createTestDatabase, type TestClient, type TestDatabase } from './suppor
 
 // No N+1: a command sends the same number of statements to the database
 // whatever the size of its cascade (the reports that move, the groups that
-// are cleared or assigned). Counted on PostgreSQL from Prisma's query events,
-// as the conformance suite's batch-write tests count them on every provider.
+// are cleared or assigned). Counted on PostgreSQL and SQLite from Prisma's
+// query events (which leave out BEGIN and SET TRANSACTION, and include
+// COMMIT), as the conformance suite's batch-write tests count them on every
+// provider.
 
 const roles = presets.contactCenter;
 
-describe('round trips on PostgreSQL', () => {
+// What the main commands send at most (COMMIT included): the actor and the
+// target in one read (accounts.loadActor), then the command's own reads and
+// its writes. A command that reads its actor or its target piecemeal again,
+// or rewrites group rows it left alone, goes over.
+const budgets = {
+  invite: 7, // actor; email taken?; account, invitation, outbox, audit; COMMIT
+  acceptInvitation: 7, // invitation; organization, inviter, roles, invitee; 4 writes; COMMIT
+  changeRole: 4, // actor and target; membership, audit; COMMIT
+  deactivate: 6, // actor and target; reports; account, outbox, audit; COMMIT
+  reactivate: 4, // actor and target; account, audit; COMMIT
+  removeFromTeam: 5, // actor and target; reports; membership, audit; COMMIT
+} as const;
+
+describe.each(['postgresql', 'sqlite'] as const)('round trips on %s', (provider) => {
   let db: TestDatabase;
   let client: TestClient;
   let statements = 0;
@@ -20,7 +35,7 @@ describe('round trips on PostgreSQL', () => {
   let orgId: string;
 
   beforeAll(async () => {
-    db = await createTestDatabase('postgresql');
+    db = await createTestDatabase(provider);
     client = db.connect(() => {
       statements += 1;
     });
@@ -126,5 +141,64 @@ describe('round trips on PostgreSQL', () => {
     const few = await measure(2);
     expect(few).toBeGreaterThan(0);
     expect(await measure(20)).toBe(few);
+  });
+  it('the main commands stay within their statement budgets', async () => {
+    const sent: Record<string, number> = {};
+    const { token } = await admin.invite({ email: 'budget@acme.io', role: 'agent' });
+    sent.invite = await count(() => admin.invite({ email: 'budget2@acme.io', role: 'agent' }));
+    let accountId = '';
+    sent.acceptInvitation = await count(async () => {
+      ({
+        account: { id: accountId },
+      } = await roster.acceptInvitation({
+        token,
+        firstName: 'B',
+        lastName: 'Udget',
+      }));
+    });
+    sent.changeRole = await count(() => admin.changeRole({ accountId, role: 'manager' }));
+    sent.deactivate = await count(() => admin.deactivate({ accountId }));
+    sent.reactivate = await count(() => admin.reactivate({ accountId }));
+    sent.removeFromTeam = await count(() => admin.removeFromTeam({ accountId }));
+    for (const [command, budget] of Object.entries(budgets)) {
+      expect(sent[command], command).toBeLessThanOrEqual(budget);
+    }
+  });
+
+  it('inviting into and accepting 1 or 20 groups, and changing the role of someone in them, cost the same', async () => {
+    const space = (await admin.createSpace({ name: `Sales ${provider}` })).id;
+    const groups: string[] = [];
+    for (let i = 0; i < 20; i += 1) {
+      groups.push(
+        (await admin.createGroup({ name: `Desk ${i}`, spaceId: space, kind: 'queue' })).id,
+      );
+    }
+    const measure = async (n: number) => {
+      people += 1;
+      let token = '';
+      const invite = await count(async () => {
+        ({ token } = await admin.invite({
+          email: `g${people}@acme.io`,
+          role: 'agent',
+          spaceId: space,
+          groupIds: groups.slice(0, n),
+        }));
+      });
+      let accountId = '';
+      const accept = await count(async () => {
+        ({
+          account: { id: accountId },
+        } = await roster.acceptInvitation({
+          token,
+          firstName: 'G',
+          lastName: `${people}`,
+        }));
+      });
+      const changeRole = await count(() =>
+        admin.changeRole({ accountId, spaceId: space, role: 'manager' }),
+      );
+      return { invite, accept, changeRole };
+    };
+    expect(await measure(20)).toEqual(await measure(1));
   });
 });

@@ -24,6 +24,7 @@ import { accountListSuite } from './suites/account-list.js';
 import { accountListPagesSuite } from './suites/account-list-pages.js';
 import { accountListPropertySuite } from './suites/account-list-property.js';
 import { accountsSuite } from './suites/accounts.js';
+import { actorRowsSuite } from './suites/actor-rows.js';
 import { auditEventsSuite } from './suites/audit-events.js';
 import { batchWritesSuite } from './suites/batch-writes.js';
 import { invitationListSuite } from './suites/invitation-list.js';
@@ -57,7 +58,7 @@ const both =
 export const suitesInOrder: ReadonlyArray<readonly [string, ConformanceSuite]> = [
   ['repositories', tenantRepositoriesSuite],
   ['organizations', organizationsSuite],
-  ['accounts', accountsSuite],
+  ['accounts', both(accountsSuite, actorRowsSuite)],
   ['account list', both(accountListSuite, accountListPagesSuite)],
   ['account list (property)', accountListPropertySuite],
   ['memberships', both(membershipsSuite, membershipLookupsSuite)],

@@ -101,7 +101,10 @@ export type { RoleCatalog } from './ports/role-catalog.js';
 export type {
   AccountListQuery,
   AccountRepository,
+  AccountRows,
   AccountSort,
+  ActorRows,
+  ActorRowsOptions,
   AuditEventRepository,
   AuditListQuery,
   GroupMemberLink,

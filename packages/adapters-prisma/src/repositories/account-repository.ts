@@ -2,7 +2,9 @@ import type { Account, AccountRepository, TenantRepository } from '@rosterkit/co
 import { notFound } from '@rosterkit/core/adapter';
 import type { CountStatement } from '../account-count-sql.js';
 import { listAccounts } from '../account-list.js';
+import { actorRowsLoader } from '../actor-rows-sql.js';
 import type { RosterkitPrismaTransactionClient } from '../client.js';
+import type { MembershipGroupsSeen } from '../membership-groups-seen.js';
 import { type AccountRow, accountFromRow } from '../rows.js';
 
 /**
@@ -15,6 +17,7 @@ export function accountRepository(
   db: RosterkitPrismaTransactionClient,
   rows: TenantRepository<Account>,
   rawStatements = true,
+  seen?: MembershipGroupsSeen,
 ): AccountRepository {
   const delegate = db.rosterkitAccount;
   const provider = (db as { readonly _activeProvider?: unknown })._activeProvider;
@@ -26,8 +29,10 @@ export function accountRepository(
           return Number(row?.total ?? 0);
         }
       : undefined;
+  const loadActor = rawStatements ? actorRowsLoader(db, seen) : undefined;
   return {
     ...rows,
+    ...(loadActor === undefined ? {} : { loadActor }),
     async findByEmail(orgId, email) {
       const row = (await delegate.findUnique({
         where: { orgId_email: { orgId, email } },

@@ -66,7 +66,8 @@ export function auditEventRepository(
   return {
     async append(event) {
       await uniqueGuard('AuditEvent', event.id, () =>
-        delegate.create({ data: auditEventToRow(event), select: { id: true } }),
+        // createMany: one INSERT on every provider (create adds a SELECT on MySQL).
+        delegate.createMany({ data: [auditEventToRow(event)] }),
       );
     },
     async appendMany(events) {

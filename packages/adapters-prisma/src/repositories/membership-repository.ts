@@ -1,5 +1,6 @@
 import type { Membership, MembershipRepository } from '@rosterkit/core';
 import type { RosterkitPrismaTransactionClient } from '../client.js';
+import type { MembershipGroupsSeen } from '../membership-groups-seen.js';
 import {
   type MembershipRow,
   membershipFromRow,
@@ -20,26 +21,38 @@ import { tenantRepository } from './tenant-repository.js';
 export function membershipRepository(
   db: RosterkitPrismaTransactionClient,
   insertRows: (rows: readonly MembershipRow[]) => PromiseLike<unknown>,
+  seen: MembershipGroupsSeen,
 ): MembershipRepository {
   const delegate = db.rosterkitMembership;
   const groups = db.rosterkitMembershipGroup;
+  const fromRow = (row: MembershipRow): Membership => {
+    const membership = membershipFromRow(row);
+    seen.note([membership]);
+    return membership;
+  };
   const rows = tenantRepository<Membership, MembershipRow>({
     subject: 'Membership',
     delegate,
     toRow: membershipToRow,
-    fromRow: membershipFromRow,
+    fromRow,
     insertRows,
     children: {
       async afterInsert(inserted) {
         const data = inserted.flatMap(membershipGroupRows);
         if (data.length > 0) await groups.createMany({ data });
+        seen.note(inserted);
       },
       async afterUpdate(updated) {
-        await groups.deleteMany({ where: { membershipId: { in: updated.map((row) => row.id) } } });
-        const data = updated.flatMap(membershipGroupRows);
+        // The rows read at this version with these groups keep their group rows.
+        const changed = updated.filter((row) => !seen.unchanged(row));
+        seen.note(updated.map((row) => ({ ...row, version: row.version + 1 })));
+        if (changed.length === 0) return;
+        await groups.deleteMany({ where: { membershipId: { in: changed.map((row) => row.id) } } });
+        const data = changed.flatMap(membershipGroupRows);
         if (data.length > 0) await groups.createMany({ data });
       },
       async afterDelete(orgId, ids) {
+        seen.forget(ids);
         await groups.deleteMany({
           where: ids === 'all' ? { orgId } : { orgId, membershipId: { in: [...ids] } },
         });

@@ -94,7 +94,8 @@ export function outboxRepository(
   return {
     async append(message) {
       await uniqueGuard('OutboxMessage', message.id, () =>
-        delegate.create({ data: outboxToRow(message), select: { id: true } }),
+        // createMany: one INSERT on every provider (create adds a SELECT on MySQL).
+        delegate.createMany({ data: [outboxToRow(message)] }),
       );
     },
     async appendMany(messages) {

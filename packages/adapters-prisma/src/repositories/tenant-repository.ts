@@ -89,7 +89,8 @@ export function tenantRepository<T extends Row, R extends object>(
     async insert(row) {
       checkNewRows([row]);
       await uniqueGuard(subject, row.id, () =>
-        delegate.create({ data: toRow(row), select: { id: true } }),
+        // createMany: one INSERT on every provider (create adds a SELECT on MySQL).
+        delegate.createMany({ data: [toRow(row)] }),
       );
       await children?.afterInsert([row]);
       return fromRow(toRow(row));

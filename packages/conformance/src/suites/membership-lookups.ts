@@ -1,3 +1,4 @@
+import type { Membership } from '@rosterkit/core';
 import { expect } from 'vitest';
 import type { ConformanceSuite } from '../conformance-context.js';
 import { buildMembership } from '../fixtures.js';
@@ -57,5 +58,35 @@ export const membershipLookupsSuite: ConformanceSuite = (test) => {
       return tx.memberships.countByGroups('org_a', ['grp_1', 'grp_2']);
     });
     expect(inside).toEqual({ grp_1: 0, grp_2: 1 });
+  });
+  test('Membership: an update that keeps the groups keeps them listed, one that changes them moves them', async ({
+    store,
+  }) => {
+    const member = buildMembership({
+      orgId: 'org_a',
+      spaceId: 'spc_1',
+      groupIds: ['grp_1', 'grp_2'],
+    });
+    await store.transaction((tx) => tx.memberships.insert(member));
+    const lookups = () =>
+      store.transaction(async (tx) => ({
+        one: sortedIds(await tx.memberships.listByGroup('org_a', 'grp_1')),
+        counts: await tx.memberships.countByGroups('org_a', ['grp_1', 'grp_2']),
+      }));
+    // Read, then a role change with the same groups (in another order).
+    const v2 = await store.transaction(async (tx) => {
+      const read = (await tx.memberships.get('org_a', member.id)) as Membership;
+      return tx.memberships.update({ ...read, role: 'lead', groupIds: ['grp_2', 'grp_1'] });
+    });
+    expect(await lookups()).toEqual({ one: [member.id], counts: { grp_1: 1, grp_2: 1 } });
+    // In one transaction: drop a group, then put it back from the written row.
+    const v4 = await store.transaction(async (tx) => {
+      const v3 = await tx.memberships.update({ ...v2, groupIds: ['grp_2'] });
+      return tx.memberships.update({ ...v3, groupIds: ['grp_1', 'grp_2'] });
+    });
+    expect(await lookups()).toEqual({ one: [member.id], counts: { grp_1: 1, grp_2: 1 } });
+    // Written without a read in its transaction, from a row read before it.
+    await store.transaction((tx) => tx.memberships.update({ ...v4, groupIds: [] }));
+    expect(await lookups()).toEqual({ one: [], counts: { grp_1: 0, grp_2: 0 } });
   });
 };

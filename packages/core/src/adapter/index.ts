@@ -40,6 +40,7 @@ export {
   linkFilterValues,
   matchesLinkFilter,
 } from './link-filter-match.js';
+export { composeActorRows, loadActorRows } from './load-actor-rows.js';
 export { checkPageLimit } from './page-limit.js';
 export type {
   FieldCondition,

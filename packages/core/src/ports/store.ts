@@ -15,6 +15,7 @@ export type {
   AccountRepository,
   AccountSort,
 } from './repositories/account-repository.js';
+export type { AccountRows, ActorRows, ActorRowsOptions } from './repositories/actor-rows.js';
 export type {
   AuditEventRepository,
   AuditListQuery,

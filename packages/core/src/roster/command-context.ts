@@ -4,6 +4,7 @@ import type { Policy, PolicyActor } from '../ports/policy.js';
 import type { RoleCatalog } from '../ports/role-catalog.js';
 import type { StoreTransaction } from '../ports/store.js';
 import type { ResolvedInvitationKeys } from './invitation-keys.js';
+import type { PrefetchedAccount } from './prefetched-account.js';
 import type { ResolvedProfileLimits } from './profile-limits.js';
 import type { ResourceHandler } from './roster-options.js';
 import type { SeatLimitsByPlan } from './seat-limits.js';
@@ -33,6 +34,8 @@ export interface CommandContext {
   readonly now: Date;
   /** A bulk dry run: everything is planned and rolled back; the host's resource handlers are not called. */
   readonly dryRun?: boolean;
+  /** The account the input names, read with the actor (prefetched-account.ts). */
+  readonly prefetched?: PrefetchedAccount;
 }
 
 /** The context of a command that an actor runs: every command but the two that have none. @internal */

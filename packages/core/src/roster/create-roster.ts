@@ -55,7 +55,8 @@ import { retryDeadOutboxMessage } from './delivery/retry-dead.js';
 import { registerDelivery } from './delivery/roster-delivery.js';
 import { drainOutbox, listDeadOutboxMessages } from './drain-outbox.js';
 import { resolveInvitationKeys } from './invitation-keys.js';
-import { loadActor } from './load-actor.js';
+import { loadActorAndTarget } from './load-actor.js';
+import { namedAccountId } from './prefetched-account.js';
 import {
   defaultProfileLimits,
   type ProfileLimits,
@@ -137,11 +138,21 @@ export function createRoster<Native = unknown>(options: RosterOptions<Native>): 
         <T>(command: (ctx: ActorContext, input: unknown) => Promise<T>) =>
         (input: unknown): Promise<T> =>
           store.transaction(async (tx) => {
-            const loaded = await loadActor(tx, actor, deps.roles);
-            return command(
-              { deps: depsFor(deps, loaded), tx, actor: loaded, now: deps.clock.now() },
-              input,
+            // The account the input names comes with the actor, in one round trip.
+            const { loaded, prefetched } = await loadActorAndTarget(
+              tx,
+              actor,
+              deps.roles,
+              namedAccountId(input),
             );
+            const ctx: ActorContext = {
+              deps: depsFor(deps, loaded),
+              tx,
+              actor: loaded,
+              now: deps.clock.now(),
+              ...(prefetched === undefined ? {} : { prefetched }),
+            };
+            return command(ctx, input);
           }, options);
       const run = runWith(undefined);
       // Queries write nothing: the store may read them from a snapshot.

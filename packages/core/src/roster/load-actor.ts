@@ -1,3 +1,4 @@
+import { loadActorRows } from '../adapter/load-actor-rows.js';
 import { RosterError } from '../errors/roster-error.js';
 import type { Account } from '../model/account.js';
 import { type Actor, isProvisioner, type ProvisionerActor } from '../model/actor.js';
@@ -5,7 +6,8 @@ import type { Membership } from '../model/membership.js';
 import type { PolicyActor, ProvisionerPolicyActor } from '../ports/policy.js';
 import type { RoleCatalog } from '../ports/role-catalog.js';
 import type { StoreTransaction } from '../ports/store.js';
-import { loadOrganizationRoles } from './stored-roles.js';
+import { type PrefetchedAccount, prefetchedAccount } from './prefetched-account.js';
+import { loadOrganizationRoles, organizationRolesOf } from './stored-roles.js';
 
 /**
  * Why an account that exists may not act, or `undefined` when it may: only
@@ -41,11 +43,28 @@ export async function loadActor(
   actor: Actor,
   catalog?: RoleCatalog,
 ): Promise<PolicyActor> {
-  if (isProvisioner(actor)) return loadProvisioner(tx, actor, catalog);
-  const [organization, account] = await Promise.all([
-    tx.organizations.get(actor.orgId),
-    tx.accounts.get(actor.orgId, actor.accountId),
-  ]);
+  return (await loadActorAndTarget(tx, actor, catalog, undefined)).loaded;
+}
+
+/**
+ * {@link loadActor}, and the account `targetId` with its memberships in the
+ * same round trip (where the store has `accounts.loadActor`).
+ * @internal
+ */
+export async function loadActorAndTarget(
+  tx: StoreTransaction,
+  actor: Actor,
+  catalog: RoleCatalog | undefined,
+  targetId: string | undefined,
+): Promise<{ loaded: PolicyActor; prefetched?: PrefetchedAccount }> {
+  if (isProvisioner(actor)) return { loaded: await loadProvisioner(tx, actor, catalog) };
+  // One round trip where the store has `accounts.loadActor`: every command pays it.
+  const target = targetId === undefined || targetId === actor.accountId ? undefined : targetId;
+  const rows = await loadActorRows(tx, actor.orgId, actor.accountId, {
+    roles: catalog?.storedRoles !== undefined,
+    ...(target === undefined ? {} : { target }),
+  });
+  const { organization, account, memberships } = rows;
   if (organization === undefined || account === undefined || account.status === 'deleted') {
     throw new RosterError(
       'ACTOR_UNKNOWN',
@@ -53,10 +72,7 @@ export async function loadActor(
       { orgId: actor.orgId, accountId: actor.accountId },
     );
   }
-  const [memberships, organizationRoles] = await Promise.all([
-    tx.memberships.listByAccounts(actor.orgId, [actor.accountId]),
-    catalog === undefined ? undefined : loadOrganizationRoles(tx, catalog, actor.orgId),
-  ]);
+  const organizationRoles = rows.roles === undefined ? undefined : organizationRolesOf(rows.roles);
   const reason = inactiveReason(account, memberships);
   if (reason !== undefined) {
     throw new RosterError(
@@ -65,9 +81,13 @@ export async function loadActor(
       { orgId: actor.orgId, accountId: account.id, status: account.status, reason },
     );
   }
-  return organizationRoles === undefined
-    ? { account, organization, memberships }
-    : { account, organization, memberships, organizationRoles };
+  const loaded: PolicyActor =
+    organizationRoles === undefined
+      ? { account, organization, memberships }
+      : { account, organization, memberships, organizationRoles };
+  return target === undefined || rows.target === undefined
+    ? { loaded }
+    : { loaded, prefetched: prefetchedAccount(target, rows.target) };
 }
 
 /**

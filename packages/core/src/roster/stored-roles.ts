@@ -33,7 +33,11 @@ export async function loadOrganizationRoles(
   orgId: string,
 ): Promise<OrganizationRoles | undefined> {
   if (catalog.storedRoles === undefined) return undefined;
-  const roles = await tx.roles.listByOrganization(orgId);
+  return organizationRolesOf(await tx.roles.listByOrganization(orgId));
+}
+
+/** An organization's stored roles with their version. @internal */
+export function organizationRolesOf(roles: readonly StoredRole[]): OrganizationRoles {
   return { version: rolesVersionOf(roles), roles };
 }
 

@@ -1,5 +1,6 @@
 import type { Account, AccountStatus } from '../../model/account.js';
 import type { ReadFilter } from '../read-filter.js';
+import type { ActorRows, ActorRowsOptions } from './actor-rows.js';
 import type { ListPage, TotalMode } from './page.js';
 import type { TenantRepository } from './tenant-repository.js';
 
@@ -44,6 +45,16 @@ export interface AccountRepository extends TenantRepository<Account> {
    * of another organization included), changing nothing.
    */
   setLastSeen(orgId: string, id: string, at: Date): Promise<void>;
+  /**
+   * Optional: the acting account's rows (see {@link ActorRows}) in one
+   * round trip, read at the start of every command. Without it, core
+   * composes them from `organizations.get`, `accounts.get`,
+   * `memberships.listByAccounts` and `roles.listByOrganization` (the
+   * adapter kit's `loadActorRows`), so an adapter that leaves it out still
+   * works; a SQL adapter implements it to send one statement instead of
+   * four. The conformance suite checks that both agree.
+   */
+  loadActor?(orgId: string, accountId: string, options: ActorRowsOptions): Promise<ActorRows>;
 }
 
 /**

@@ -1,3 +1,4 @@
+import { loadActorRows } from '../../adapter/load-actor-rows.js';
 import { RosterError } from '../../errors/roster-error.js';
 import { accountMachine } from '../../machines/account-machine.js';
 import { transition } from '../../machines/machine.js';
@@ -6,6 +7,7 @@ import type { Invitation } from '../../model/invitation.js';
 import type { Membership } from '../../model/membership.js';
 import type { Organization } from '../../model/organization.js';
 import type { PolicyActor } from '../../ports/policy.js';
+import type { ActorRows } from '../../ports/repositories/actor-rows.js';
 import { audit } from '../audit.js';
 import { authorizeAs } from '../authorize.js';
 import type { CommandContext } from '../command-context.js';
@@ -20,7 +22,7 @@ import { appendMessages } from '../outbox.js';
 import { accountSubject, invitationSubject } from '../policy-subjects.js';
 import { checkProfileLimits } from '../profile-limits.js';
 import { takeSeat } from '../seats.js';
-import { catalogWith, loadOrganizationRoles } from '../stored-roles.js';
+import { catalogWith, organizationRolesOf } from '../stored-roles.js';
 import { checkExternalIdFree, checkLinkable } from './link-external-id.js';
 
 /** What `acceptInvitation` returns. */
@@ -91,9 +93,10 @@ function completedProfile(
 async function grantedMembership(
   ctx: CommandContext,
   invitation: Invitation,
+  memberships: readonly Membership[],
 ): Promise<{ existing: Membership | undefined; draft: Membership }> {
   const { orgId, accountId, spaceId } = invitation;
-  const existing = await ctx.tx.memberships.find(orgId, accountId, spaceId);
+  const existing = memberships.find((membership) => membership.spaceId === spaceId);
   const keepsManager =
     invitation.managerId !== null && (await mayManageIn(ctx, orgId, invitation.managerId, spaceId));
   // A group deleted since the invitation was sent is skipped (deleteGroup).
@@ -161,10 +164,15 @@ export async function acceptInvitation(
   const input = AcceptInvitationInput.parse(raw);
   const invitation = await usableInvitation(ctx, input.token);
   const orgId = invitation.orgId;
-  const [organization, account] = await Promise.all([
-    ctx.tx.organizations.get(orgId),
-    ctx.tx.accounts.get(orgId, invitation.accountId),
-  ]);
+  // The organization, the inviter (with its memberships and the stored
+  // roles) and the invitee (with theirs): one round trip where the store
+  // has `accounts.loadActor`.
+  const rows = await loadActorRows(ctx.tx, orgId, invitation.invitedBy, {
+    roles: ctx.deps.roles.storedRoles !== undefined,
+    target: invitation.accountId,
+  });
+  const { organization } = rows;
+  const account = rows.target?.account;
   if (organization === undefined) throw notFound('Organization', orgId);
   if (account === undefined) throw notFound('Account', invitation.accountId);
   const result = transition(accountMachine, account.status, 'acceptInvitation', {
@@ -172,7 +180,7 @@ export async function acceptInvitation(
     ownerId: organization.ownerId,
   });
   const { state, effects } = await settleTransition(result, () =>
-    checkStillBacked(ctx, organization, invitation),
+    checkStillBacked(ctx, organization, invitation, rows),
   );
   const named = completedProfile(ctx, account, input);
   if (input.externalId !== undefined) {
@@ -180,7 +188,11 @@ export async function acceptInvitation(
     await checkExternalIdFree(ctx, orgId, account.id, input.externalId);
   }
   await takeSeat(ctx, organization, 'acceptance');
-  const { existing, draft } = await grantedMembership(ctx, invitation);
+  const { existing, draft } = await grantedMembership(
+    ctx,
+    invitation,
+    rows.target?.memberships ?? [],
+  );
   // The effects only change drafts here (the invitation used, the period
   // started): the invitee's rights are read from the membership they give.
   const { target, messages } = await runEffects(
@@ -239,12 +251,12 @@ async function checkStillBacked(
   ctx: CommandContext,
   organization: Organization,
   invitation: Invitation,
+  /** The inviter's rows, read with the organization's stored roles. */
+  rows: ActorRows,
 ): Promise<void> {
   const orgId = organization.id;
-  const [inviter, organizationRoles] = await Promise.all([
-    ctx.tx.accounts.get(orgId, invitation.invitedBy),
-    loadOrganizationRoles(ctx.tx, ctx.deps.roles, orgId),
-  ]);
+  const inviter = rows.account;
+  const organizationRoles = rows.roles === undefined ? undefined : organizationRolesOf(rows.roles);
   const catalog = catalogWith(ctx.deps.roles, organizationRoles);
   const known = catalog.roles.some((role) => role.name === invitation.role);
   const stored = organizationRoles === undefined ? {} : { organizationRoles };
@@ -259,7 +271,7 @@ async function checkStillBacked(
         ? {
             account: inviter,
             organization,
-            memberships: await ctx.tx.memberships.listByAccounts(orgId, [inviter.id]),
+            memberships: rows.memberships,
             ...stored,
           }
         : undefined

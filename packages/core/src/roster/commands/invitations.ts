@@ -35,8 +35,11 @@ async function checkPlacement(
   groupIds: readonly string[],
   managerId: string | null,
 ): Promise<void> {
-  const space = await ctx.tx.spaces.get(orgId, spaceId);
-  if (space === undefined) throw notFound('Space', spaceId);
+  // The default space always exists (deleteSpace refuses it): no read for it.
+  if (spaceId !== ctx.actor.organization.defaultSpaceId) {
+    const space = await ctx.tx.spaces.get(orgId, spaceId);
+    if (space === undefined) throw notFound('Space', spaceId);
+  }
   if (groupIds.length > 0) {
     const groups = await ctx.tx.groups.getMany(orgId, groupIds);
     for (const id of groupIds) {

@@ -11,7 +11,7 @@ import { runEffects } from '../effects/run-effects.js';
 import { settleTransition } from '../effects/settle-transition.js';
 import { checkExpectedVersion } from '../expected-version.js';
 import { DeactivateInput, ReactivateInput } from '../inputs.js';
-import { getAccountOrThrow } from '../not-found.js';
+import { getAccountWithMemberships } from '../not-found.js';
 import { appendMessages } from '../outbox.js';
 import { accountSubject } from '../policy-subjects.js';
 import { refuseSelf } from '../protections.js';
@@ -61,9 +61,8 @@ export async function planDeactivation(
 export async function deactivate(ctx: ActorContext, raw: unknown): Promise<Account> {
   const input = DeactivateInput.parse(raw);
   const orgId = ctx.actor.organization.id;
-  const account = await getAccountOrThrow(ctx, orgId, input.accountId);
+  const { account, memberships } = await getAccountWithMemberships(ctx, orgId, input.accountId);
   checkExpectedVersion('Account', account, input.version);
-  const memberships = await ctx.tx.memberships.listByAccounts(orgId, [account.id]);
   refuseSelf(ctx, account.id, 'deactivate');
   const reports = await ctx.tx.memberships.listReports(orgId, account.id);
   const reassignment = input.reassignReports;
@@ -119,9 +118,8 @@ export async function planReactivation(
 export async function reactivate(ctx: ActorContext, raw: unknown): Promise<Account> {
   const input = ReactivateInput.parse(raw);
   const orgId = ctx.actor.organization.id;
-  const account = await getAccountOrThrow(ctx, orgId, input.accountId);
+  const { account, memberships } = await getAccountWithMemberships(ctx, orgId, input.accountId);
   checkExpectedVersion('Account', account, input.version);
-  const memberships = await ctx.tx.memberships.listByAccounts(orgId, [account.id]);
   const { state, effects } = await planReactivation(ctx, account, memberships);
   // Back as a member of a space, the person takes a seat again.
   if (memberships.some((membership) => membership.state === 'member')) {

@@ -15,7 +15,7 @@ import {
   SetRestrictionsInput,
 } from '../inputs.js';
 import { canManageIn } from '../manager.js';
-import { getAccountOrThrow, notFound } from '../not-found.js';
+import { getAccountOrThrow, getAccountWithMemberships, notFound } from '../not-found.js';
 import { accountSubject, membershipSubject } from '../policy-subjects.js';
 import { refuseSelf, refuseSelfOrOwner } from '../protections.js';
 
@@ -52,8 +52,7 @@ async function currentMember(
   const space = spaceId ?? organization.defaultSpaceId;
   if (ownerToo) refuseSelfOrOwner(ctx, accountId, action, space);
   else refuseSelf(ctx, accountId, action, space);
-  const account = await getAccountOrThrow(ctx, organization.id, accountId);
-  const memberships = await ctx.tx.memberships.listByAccounts(organization.id, [accountId]);
+  const { account, memberships } = await getAccountWithMemberships(ctx, organization.id, accountId);
   const membership = memberships.find((candidate) => candidate.spaceId === space);
   requireMember(membership, action);
   checkExpectedVersion('Membership', membership, version);

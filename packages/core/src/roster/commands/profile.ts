@@ -5,7 +5,7 @@ import { authorize } from '../authorize.js';
 import type { ActorContext } from '../command-context.js';
 import { checkExpectedVersion } from '../expected-version.js';
 import { UpdateProfileInput } from '../inputs.js';
-import { getAccountOrThrow } from '../not-found.js';
+import { getAccountWithMemberships } from '../not-found.js';
 import { accountSubject } from '../policy-subjects.js';
 import { checkProfileLimits } from '../profile-limits.js';
 
@@ -14,7 +14,7 @@ export async function updateProfile(ctx: ActorContext, raw: unknown): Promise<Ac
   const input = UpdateProfileInput.parse(raw);
   const actor = ctx.actor;
   const orgId = actor.organization.id;
-  const account = await getAccountOrThrow(ctx, orgId, input.accountId);
+  const { account, memberships } = await getAccountWithMemberships(ctx, orgId, input.accountId);
   checkExpectedVersion('Account', account, input.version);
   const refusal = checkEmailUnchanged({
     accountId: account.id,
@@ -22,7 +22,6 @@ export async function updateProfile(ctx: ActorContext, raw: unknown): Promise<Ac
     patch: input,
   });
   if (refusal !== undefined) throw refusal;
-  const memberships = await ctx.tx.memberships.listByAccounts(orgId, [account.id]);
   const subject = accountSubject(account, memberships);
   // Field-level permissions: each changed field is asked for on its own, a
   // profile field as `profile.<key>` (the name role sets grant).

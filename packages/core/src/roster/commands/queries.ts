@@ -4,7 +4,7 @@ import type { ListPage } from '../../ports/store.js';
 import { authorize } from '../authorize.js';
 import type { ActorContext } from '../command-context.js';
 import { AccountRef, ListAccountsInput, PresenceInput } from '../inputs.js';
-import { getAccountOrThrow } from '../not-found.js';
+import { getAccountWithMemberships } from '../not-found.js';
 import { accountSubject } from '../policy-subjects.js';
 
 /** An account with its memberships, as the lists and `getAccount` return it. */
@@ -18,8 +18,7 @@ export interface AccountWithMemberships {
 export async function getAccount(ctx: ActorContext, raw: unknown): Promise<AccountWithMemberships> {
   const input = AccountRef.parse(raw);
   const orgId = ctx.actor.organization.id;
-  const account = await getAccountOrThrow(ctx, orgId, input.accountId);
-  const memberships = await ctx.tx.memberships.listByAccounts(orgId, [account.id]);
+  const { account, memberships } = await getAccountWithMemberships(ctx, orgId, input.accountId);
   await authorize(ctx, 'read', accountSubject(account, memberships));
   return { account, memberships };
 }

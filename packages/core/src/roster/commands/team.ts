@@ -13,7 +13,7 @@ import { settleTransition } from '../effects/settle-transition.js';
 import { checkExpectedVersion } from '../expected-version.js';
 import { AddToTeamInput, ChangeRoleInput, RemoveFromTeamInput } from '../inputs.js';
 import { requireManager } from '../manager.js';
-import { getAccountOrThrow, notFound } from '../not-found.js';
+import { getAccountWithMemberships, notFound } from '../not-found.js';
 import { membershipSubject } from '../policy-subjects.js';
 import { checkRoleGrantable, refuseSelf, refuseSelfOrOwner } from '../protections.js';
 import { reportsToReassign } from '../provisioner-departure.js';
@@ -26,8 +26,7 @@ async function loadMembership(
   spaceId: string,
 ): Promise<{ account: Account; membership: Membership; memberships: Membership[] }> {
   const orgId = ctx.actor.organization.id;
-  const account = await getAccountOrThrow(ctx, orgId, accountId);
-  const memberships = await ctx.tx.memberships.listByAccounts(orgId, [accountId]);
+  const { account, memberships } = await getAccountWithMemberships(ctx, orgId, accountId);
   const membership = memberships.find((candidate) => candidate.spaceId === spaceId);
   if (membership === undefined) throw notFound('Membership', `${accountId} in ${spaceId}`);
   return { account, membership, memberships };
@@ -68,7 +67,7 @@ export async function addToTeam(ctx: ActorContext, raw: unknown): Promise<Member
   const spaceId = input.spaceId ?? actor.organization.defaultSpaceId;
   checkRoleGrantable(ctx, input.role, ['role']);
   refuseSelfOrOwner(ctx, input.accountId, 'addToTeam', spaceId);
-  const account = await getAccountOrThrow(ctx, orgId, input.accountId);
+  const { account, memberships } = await getAccountWithMemberships(ctx, orgId, input.accountId);
   if (account.status === 'pending') {
     throw new RosterError(
       'INVALID_TRANSITION',
@@ -82,7 +81,6 @@ export async function addToTeam(ctx: ActorContext, raw: unknown): Promise<Member
   }
   const space = await ctx.tx.spaces.get(orgId, spaceId);
   if (space === undefined) throw notFound('Space', spaceId);
-  const memberships = await ctx.tx.memberships.listByAccounts(orgId, [account.id]);
   const existing = memberships.find((candidate) => candidate.spaceId === spaceId);
   const draft: Membership = existing ?? {
     id: ctx.deps.ids.next('Membership'),
