@@ -57,7 +57,10 @@ describe('jsonSnapshot', () => {
     expect(Object.getPrototypeOf(out)).toBe(Object.prototype);
     expect(Object.hasOwn(out, '__proto__')).toBe(true);
     expect(out).toStrictEqual(roundTrip(tricky));
-    const keyed = { at: { toJSON: (key: string) => `key ${key}` }, list: [{ toJSON: (key: string) => key }] };
+    const keyed = {
+      at: { toJSON: (key: string) => `key ${key}` },
+      list: [{ toJSON: (key: string) => key }],
+    };
     expect(jsonSnapshot(keyed)).toStrictEqual({ at: 'key at', list: ['0'] });
     const row = { point: new Point(1, 2), when: new Date(0), gone: undefined, nan: Number.NaN };
     expect(Object.is((jsonSnapshot({ zero: -0 }) as { zero: number }).zero, 0)).toBe(true);
