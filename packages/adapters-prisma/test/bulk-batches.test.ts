@@ -68,6 +68,40 @@ for (const provider of ['sqlite', 'postgresql'] as const) {
       await db?.drop();
     });
 
+    it('insertMany stores every value as given: shared and varying dates, nulls, text, profiles', async () => {
+      const orgId = admin.actor.orgId;
+      const base = Date.UTC(2026, 0, 15, 9, 30, 0, 123);
+      const made = (i: number, lastSeenAt: Date | null): Account => ({
+        id: randomUUID(),
+        orgId,
+        email: `row${i}.${randomUUID()}@acme.io`,
+        externalId: i % 2 === 0 ? null : `ext-${i}-ü-\u{1F600}`,
+        firstName: `Zoë "${i}"`,
+        lastName: "O'Brien\\",
+        status: 'pending',
+        profile: { site: i % 2 === 0 ? null : 'north', extension: i, remote: i % 3 === 0 },
+        lastSeenAt,
+        createdAt: new Date(base),
+        updatedAt: new Date(base),
+        version: 1,
+      });
+      // The same dates in every row (bound once), then dates that differ.
+      const shared = Array.from({ length: 3 }, (_, i) => made(i, null));
+      const varying = Array.from({ length: 3 }, (_, i) => made(i + 3, new Date(base + i * 1000)));
+      const store = prismaStore(client);
+      for (const batch of [shared, varying]) {
+        await store.transaction((tx) => tx.accounts.insertMany(batch));
+        const read = await store.transaction((tx) =>
+          tx.accounts.getMany(
+            orgId,
+            batch.map((account) => account.id),
+          ),
+        );
+        const byId = new Map(read.map((account) => [account.id, account]));
+        expect(batch.map((account) => byId.get(account.id))).toEqual(batch);
+      }
+    });
+
     it('bulkUpdate changes 500 roles in one batch', async () => {
       const report = await admin.bulkUpdate(emails.map((email) => ({ email, role: 'manager' })));
       expect(report.counts).toEqual({ created: 0, updated: rows, unchanged: 0, failed: 0 });
