@@ -99,7 +99,11 @@ export function bulkImportCommand(options: {
       // batch for each, not once per row. A refusal is kept and rethrown.
       const decided = new Map<string, Promise<void>>();
       const authorized = (spaceId: string, role: string, restrictions: readonly string[]) => {
-        const key = JSON.stringify([spaceId, role, restrictions]);
+        // Most rows grant no restrictions: their key needs no JSON.
+        const key =
+          restrictions.length === 0 && !`${spaceId}${role}`.includes('\u0000')
+            ? `${spaceId}\u0000${role}`
+            : JSON.stringify([spaceId, role, restrictions]);
         let decision = decided.get(key);
         if (decision === undefined) {
           decision = authorizeInvite(ctx, spaceId, role, restrictions);
