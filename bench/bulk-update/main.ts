@@ -48,6 +48,7 @@ import { PrismaClient as SqliteClient } from '../generated/sqlite/client/client.
 import { measure, median } from '../support/measure.js';
 import { multiRowInserts } from '../support/multi-row-inserts.js';
 import { freshPostgres } from '../support/postgres.js';
+import { postgresTables, sqliteTables } from '../support/read-tables.js';
 import { freshSqlite } from '../support/sqlite.js';
 
 const ROWS = 5_000;
@@ -167,19 +168,7 @@ function written(before: Rows, after: Rows): Written {
 }
 
 // ---------------------------------------------------------------- PostgreSQL
-async function postgresRows(url: string): Promise<Rows> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    const rows: Rows = {};
-    for (const table of tables) {
-      rows[table] = (await client.query(`SELECT * FROM "${table}" ORDER BY "id"`)).rows;
-    }
-    return rows;
-  } finally {
-    await client.end();
-  }
-}
+const postgresRows = async (url: string) => (await postgresTables(url, tables)) as Rows;
 
 async function postgresRosterkit(
   capture: boolean,
@@ -238,21 +227,7 @@ async function postgresBaseline(seed: Rows, out: Written): Promise<number> {
 }
 
 // ---------------------------------------------------------------- SQLite
-function sqliteRows(path: string): Rows {
-  const db = new Database(path, { readonly: true });
-  try {
-    const rows: Rows = {};
-    for (const table of tables) {
-      rows[table] = db.prepare(`SELECT * FROM "${table}" ORDER BY "id"`).all() as Record<
-        string,
-        unknown
-      >[];
-    }
-    return rows;
-  } finally {
-    db.close();
-  }
-}
+const sqliteRows = (path: string) => sqliteTables(path, tables) as Rows;
 
 async function sqliteRosterkit(
   capture: boolean,

@@ -57,6 +57,7 @@ import { PrismaClient as SqliteClient } from '../generated/sqlite/client/client.
 import { measure, median } from '../support/measure.js';
 import { multiRowInserts } from '../support/multi-row-inserts.js';
 import { freshPostgres } from '../support/postgres.js';
+import { postgresTables, sqliteTables } from '../support/read-tables.js';
 import { seededRandom } from '../support/seeded-random.js';
 import { freshSqlite } from '../support/sqlite.js';
 
@@ -205,19 +206,7 @@ async function postgresRosterkit(capture: boolean): Promise<{ ms: number; rows: 
   });
 }
 
-async function postgresRows(url: string): Promise<Rows> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    const rows = {} as Rows;
-    for (const table of written) {
-      rows[table] = (await client.query(`SELECT * FROM "${table}" ORDER BY "id"`)).rows;
-    }
-    return rows;
-  } finally {
-    await client.end();
-  }
-}
+const postgresRows = async (url: string) => (await postgresTables(url, written)) as Rows;
 
 async function postgresBare(rows: Rows, tables: readonly Table[]): Promise<number> {
   return freshPostgres('rk_bulk', async (url) => {
@@ -240,21 +229,7 @@ async function postgresBare(rows: Rows, tables: readonly Table[]): Promise<numbe
 }
 
 // ---------------------------------------------------------------- SQLite
-function sqliteRows(path: string): Rows {
-  const db = new Database(path, { readonly: true });
-  try {
-    const rows = {} as Rows;
-    for (const table of written) {
-      rows[table] = db.prepare(`SELECT * FROM "${table}" ORDER BY "id"`).all() as Record<
-        string,
-        unknown
-      >[];
-    }
-    return rows;
-  } finally {
-    db.close();
-  }
-}
+const sqliteRows = (path: string) => sqliteTables(path, written) as Rows;
 
 async function sqliteRosterkit(capture: boolean): Promise<{ ms: number; rows: Rows }> {
   return freshSqlite('rk_bulk', async (path) => {

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { type Account, createRoster, type Membership, type Roster } from '@rosterkit/core';
+import { buildAccount, buildMembership } from '@rosterkit/conformance';
+import { type Account, createRoster, type Roster } from '@rosterkit/core';
 import { createPolicy, presets } from '@rosterkit/policies';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { prismaStore } from '../src/index.js';
@@ -29,35 +30,15 @@ for (const provider of ['sqlite', 'postgresql'] as const) {
         owner: { email: 'ana@acme.io', firstName: 'Ana', lastName: 'Ng' },
       });
       admin = roster.as({ accountId: owner.id, orgId: organization.id });
-      const now = new Date();
       emails = Array.from({ length: rows }, (_, i) => `agent${i}@acme.io`);
-      const accounts: Account[] = emails.map((email, i) => ({
-        id: randomUUID(),
-        orgId: organization.id,
-        email,
-        externalId: null,
-        firstName: 'Agent',
-        lastName: `${i}`,
-        status: 'active',
-        profile: {},
-        lastSeenAt: null,
-        createdAt: now,
-        updatedAt: now,
-        version: 1,
-      }));
-      const memberships: Membership[] = accounts.map((account) => ({
-        id: randomUUID(),
-        orgId: organization.id,
-        accountId: account.id,
-        spaceId: organization.defaultSpaceId,
-        state: 'member',
-        role: 'agent',
-        restrictions: [],
-        groupIds: [],
-        managerId: null,
-        periods: [{ startedAt: now, endedAt: null, role: 'agent' }],
-        version: 1,
-      }));
+      const accounts = emails.map((email) => buildAccount({ orgId: organization.id, email }));
+      const memberships = accounts.map((account) =>
+        buildMembership({
+          orgId: organization.id,
+          accountId: account.id,
+          spaceId: organization.defaultSpaceId,
+        }),
+      );
       await store.transaction(async (tx) => {
         await tx.accounts.insertMany(accounts);
         await tx.memberships.insertMany(memberships);
