@@ -35,10 +35,8 @@
 // BENCH_ONLY=memory, sqlite or postgresql runs one section (to profile it);
 // BENCH_CPU_PROFILE=DIR writes a V8 CPU profile of each timed bulkImport call
 // (not the setup, not the baselines) to DIR, for Chrome DevTools or speedscope.
-import { randomBytes } from 'node:crypto';
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
 import { PrismaPg } from '@prisma/adapter-pg';
@@ -56,8 +54,12 @@ import Database from 'better-sqlite3';
 import pg from 'pg';
 import { PrismaClient as PostgresClient } from '../generated/postgresql/client/client.js';
 import { PrismaClient as SqliteClient } from '../generated/sqlite/client/client.js';
+import { measure, median } from '../support/measure.js';
+import { multiRowInserts } from '../support/multi-row-inserts.js';
 import { freshPostgres } from '../support/postgres.js';
+import { postgresTables, sqliteTables } from '../support/read-tables.js';
 import { seededRandom } from '../support/seeded-random.js';
+import { freshSqlite } from '../support/sqlite.js';
 
 const ROWS = 10_000;
 const REPS = Number(process.env.BENCH_REPS ?? 5);
@@ -186,34 +188,6 @@ async function importFile(admin: ActorApi): Promise<{ ms: number; report: BulkRe
 }
 
 // ---------------------------------------------------------------- bare SQL
-/** The multi-row INSERTs of `rows` into `table`: at most 1,000 rows and `maxParams` values each. */
-function multiRowInserts(
-  table: string,
-  rows: readonly Record<string, unknown>[],
-  maxParams: number,
-  placeholder: (n: number) => string,
-): { sql: string; values: unknown[] }[] {
-  const columns = Object.keys(rows[0] ?? {});
-  const perStatement = Math.min(1000, Math.floor(maxParams / columns.length));
-  const statements: { sql: string; values: unknown[] }[] = [];
-  for (let start = 0; start < rows.length; start += perStatement) {
-    const chunk = rows.slice(start, start + perStatement);
-    const values: unknown[] = [];
-    const tuples = chunk.map((row) => {
-      const marks = columns.map((column) => {
-        values.push(row[column]);
-        return placeholder(values.length);
-      });
-      return `(${marks.join(', ')})`;
-    });
-    statements.push({
-      sql: `INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) VALUES ${tuples.join(', ')}`,
-      values,
-    });
-  }
-  return statements;
-}
-
 // ---------------------------------------------------------------- PostgreSQL
 async function postgresRosterkit(capture: boolean): Promise<{ ms: number; rows: Rows }> {
   return freshPostgres('rk_bulk', async (url) => {
@@ -232,19 +206,7 @@ async function postgresRosterkit(capture: boolean): Promise<{ ms: number; rows: 
   });
 }
 
-async function postgresRows(url: string): Promise<Rows> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    const rows = {} as Rows;
-    for (const table of written) {
-      rows[table] = (await client.query(`SELECT * FROM "${table}" ORDER BY "id"`)).rows;
-    }
-    return rows;
-  } finally {
-    await client.end();
-  }
-}
+const postgresRows = async (url: string) => (await postgresTables(url, written)) as Rows;
 
 async function postgresBare(rows: Rows, tables: readonly Table[]): Promise<number> {
   return freshPostgres('rk_bulk', async (url) => {
@@ -267,35 +229,10 @@ async function postgresBare(rows: Rows, tables: readonly Table[]): Promise<numbe
 }
 
 // ---------------------------------------------------------------- SQLite
-/** A new SQLite file path; `work` gets it; the file is removed afterwards. */
-async function freshSqlite<T>(work: (path: string) => Promise<T>): Promise<T> {
-  const path = join(tmpdir(), `rk_bulk_${randomBytes(5).toString('hex')}.db`);
-  try {
-    return await work(path);
-  } finally {
-    for (const suffix of ['', '-wal', '-shm', '-journal'])
-      rmSync(`${path}${suffix}`, { force: true });
-  }
-}
-
-function sqliteRows(path: string): Rows {
-  const db = new Database(path, { readonly: true });
-  try {
-    const rows = {} as Rows;
-    for (const table of written) {
-      rows[table] = db.prepare(`SELECT * FROM "${table}" ORDER BY "id"`).all() as Record<
-        string,
-        unknown
-      >[];
-    }
-    return rows;
-  } finally {
-    db.close();
-  }
-}
+const sqliteRows = (path: string) => sqliteTables(path, written) as Rows;
 
 async function sqliteRosterkit(capture: boolean): Promise<{ ms: number; rows: Rows }> {
-  return freshSqlite(async (path) => {
+  return freshSqlite('rk_bulk', async (path) => {
     const prisma = new SqliteClient({ adapter: new PrismaBetterSqlite3({ url: `file:${path}` }) });
     let before: Rows | undefined;
     let ms: number;
@@ -312,7 +249,7 @@ async function sqliteRosterkit(capture: boolean): Promise<{ ms: number; rows: Ro
 }
 
 async function sqliteBare(rows: Rows, tables: readonly Table[]): Promise<number> {
-  return freshSqlite(async (path) => {
+  return freshSqlite('rk_bulk', async (path) => {
     const db = new Database(path);
     try {
       db.exec(rosterkitMigrations.sqlite.map((m) => m.sql).join('\n'));
@@ -401,30 +338,6 @@ function newRows(before: Rows, after: Rows): Rows {
   return rows;
 }
 
-const median = (xs: readonly number[]) =>
-  [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
-
-interface Variant {
-  readonly name: string;
-  readonly run: () => Promise<number>;
-}
-
-/**
- * One warm-up of each baseline (rosterkit's is the run that captured the
- * rows), then REPS rounds, the order rotated each round.
- */
-async function measure(variants: readonly Variant[]): Promise<Map<string, number[]>> {
-  for (const variant of variants.slice(1)) await variant.run();
-  const times = new Map(variants.map((variant) => [variant.name, [] as number[]]));
-  for (let round = 0; round < REPS; round++) {
-    for (let k = 0; k < variants.length; k++) {
-      const variant = variants[(round + k) % variants.length] as Variant;
-      times.get(variant.name)?.push(await variant.run());
-    }
-  }
-  return times;
-}
-
 function print(
   title: string,
   times: Map<string, number[]>,
@@ -479,14 +392,20 @@ console.log(
 // wrote: the bare baselines insert those.
 if (only === undefined || only === 'memory') {
   const { rows } = await memoryRosterkit(true);
-  const memoryTimes = await measure([
-    {
-      name: 'rosterkit bulkImport, memory store',
-      run: async () => (await memoryRosterkit(false)).ms,
-    },
-    { name: 'bare: accounts into Maps', run: async () => memoryBare(rows, ['rosterkit_accounts']) },
-    { name: 'bare: the 4 tables into Maps', run: async () => memoryBare(rows, written) },
-  ]);
+  const memoryTimes = await measure(
+    [
+      {
+        name: 'rosterkit bulkImport, memory store',
+        run: async () => (await memoryRosterkit(false)).ms,
+      },
+      {
+        name: 'bare: accounts into Maps',
+        run: async () => memoryBare(rows, ['rosterkit_accounts']),
+      },
+      { name: 'bare: the 4 tables into Maps', run: async () => memoryBare(rows, written) },
+    ],
+    REPS,
+  );
   print(
     'memory (@rosterkit/adapter-memory; no driver, the baselines are Maps):',
     memoryTimes,
@@ -497,32 +416,38 @@ if (only === undefined || only === 'memory') {
 
 if (only === undefined || only === 'sqlite') {
   const { rows } = await sqliteRosterkit(true);
-  const sqliteTimes = await measure([
-    {
-      name: 'rosterkit bulkImport, Prisma + better-sqlite3',
-      run: async () => (await sqliteRosterkit(false)).ms,
-    },
-    {
-      name: 'bare: accounts, better-sqlite3 INSERTs',
-      run: () => sqliteBare(rows, ['rosterkit_accounts']),
-    },
-    { name: 'bare: 4 tables, better-sqlite3 INSERTs', run: () => sqliteBare(rows, written) },
-  ]);
+  const sqliteTimes = await measure(
+    [
+      {
+        name: 'rosterkit bulkImport, Prisma + better-sqlite3',
+        run: async () => (await sqliteRosterkit(false)).ms,
+      },
+      {
+        name: 'bare: accounts, better-sqlite3 INSERTs',
+        run: () => sqliteBare(rows, ['rosterkit_accounts']),
+      },
+      { name: 'bare: 4 tables, better-sqlite3 INSERTs', run: () => sqliteBare(rows, written) },
+    ],
+    REPS,
+  );
   print('SQLite (@prisma/adapter-better-sqlite3, a new file per run):', sqliteTimes);
 }
 
 if (only === undefined || only === 'postgresql') {
   const { rows } = await postgresRosterkit(true);
-  const postgresTimes = await measure([
-    {
-      name: 'rosterkit bulkImport, Prisma + pg',
-      run: async () => (await postgresRosterkit(false)).ms,
-    },
-    {
-      name: 'bare: accounts, pg multi-row INSERTs',
-      run: () => postgresBare(rows, ['rosterkit_accounts']),
-    },
-    { name: 'bare: 4 tables, pg multi-row INSERTs', run: () => postgresBare(rows, written) },
-  ]);
+  const postgresTimes = await measure(
+    [
+      {
+        name: 'rosterkit bulkImport, Prisma + pg',
+        run: async () => (await postgresRosterkit(false)).ms,
+      },
+      {
+        name: 'bare: accounts, pg multi-row INSERTs',
+        run: () => postgresBare(rows, ['rosterkit_accounts']),
+      },
+      { name: 'bare: 4 tables, pg multi-row INSERTs', run: () => postgresBare(rows, written) },
+    ],
+    REPS,
+  );
   print('PostgreSQL (@prisma/adapter-pg, a new database per run):', postgresTimes, 3);
 }

@@ -26,7 +26,10 @@ function copyValue(value: unknown): unknown {
   if (prototype !== objectPrototype && prototype !== null) return structuredClone(value);
   const out: Record<string, unknown> = {};
   for (const name of Object.keys(value)) {
-    const item = copyValue((value as Record<string, unknown>)[name]);
+    const field = (value as Record<string, unknown>)[name];
+    // Most fields are scalars: copied without a call (a bulk batch copies
+    // every field of every row it writes).
+    const item = typeof field !== 'object' || field === null ? field : copyValue(field);
     // An own "__proto__" key (JSON.parse makes them) must stay a plain key.
     if (name === '__proto__') {
       Object.defineProperty(out, name, {

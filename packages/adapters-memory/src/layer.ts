@@ -150,6 +150,18 @@ class DeltaSet implements ReadonlySet<string> {
     return this.#removed ?? empty;
   }
 
+  /**
+   * The ids added, handed over to become a committed set (the delta is
+   * done with: its transaction is committing), or `undefined` when there
+   * are none or there were removals too.
+   */
+  takeAdded(): Set<string> | undefined {
+    const added = this.#added;
+    if (added === undefined || this.#removed !== undefined) return undefined;
+    this.#added = undefined;
+    return added;
+  }
+
   /** Adds an id (one the committed set does not hold, or one removed before). */
   add(id: string): void {
     if (this.#removed?.has(id) === true) this.#removed.delete(id);
@@ -234,6 +246,13 @@ export class SetLayer {
       if (delta.added.size === 0 && delta.removed.size === 0) continue;
       let ids = this.#base.get(key);
       if (ids === undefined) {
+        // A key new to the table (every row's own key, in a bulk batch):
+        // its added ids become the committed set as they are, not copied.
+        const added = delta.takeAdded();
+        if (added !== undefined) {
+          this.#base.set(key, added);
+          continue;
+        }
         ids = new Set();
         this.#base.set(key, ids);
       }

@@ -218,6 +218,69 @@ describe('memoryStore isolation of rows', () => {
     expect(store.inspect().account('org_1', ana.id)).toEqual(ana);
   });
 
+  it('copies on the way in: rows given to insertMany and appendMany, changed afterwards, change nothing stored', async () => {
+    const store = memoryStore();
+    const ana = buildAccount({ orgId: 'org_1', profile: { site: 'north' } });
+    const invitation = buildInvitation({ orgId: 'org_1', accountId: ana.id, groupIds: ['grp_1'] });
+    const event = buildAuditEvent({ orgId: 'org_1', after: { role: 'agent' } });
+    const kept = structuredClone({ ana, invitation, event });
+    await store.transaction(async (tx) => {
+      await tx.accounts.insertMany([ana]);
+      await tx.invitations.insertMany([invitation]);
+      await tx.auditEvents.appendMany([event]);
+      // Changed inside the transaction, after the call, and again after it.
+      ana.profile.site = 'south';
+      invitation.groupIds.push('grp_2');
+    });
+    ana.firstName = 'Changed';
+    (event.after as { role: string }).role = 'owner';
+    const peek = store.inspect();
+    expect(peek.account('org_1', ana.id)).toEqual(kept.ana);
+    expect(peek.invitation('org_1', invitation.id)).toEqual(kept.invitation);
+    expect(peek.auditEvents('org_1')).toEqual([kept.event]);
+  });
+
+  it("keeps a transaction's writes its own until it commits, and a refused batch leaves no row and no index entry", async () => {
+    const store = memoryStore();
+    const first = buildAccount({ orgId: 'org_1' });
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const writing = store.transaction(async (tx) => {
+      await tx.accounts.insertMany([first]);
+      expect(await tx.accounts.findByEmail('org_1', first.email)).toEqual(first);
+      await held;
+    });
+    // While it is open, the committed store holds none of it (any other
+    // transaction of org_1 waits for it, one of another organization reads
+    // the committed rows).
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    expect(store.inspect().account('org_1', first.id)).toBeUndefined();
+    expect(store.inspect().auditEvents('org_1')).toEqual([]);
+    release();
+    await writing;
+    expect(store.inspect().account('org_1', first.id)).toEqual(first);
+
+    // A batch refused at its second row (a taken email) leaves neither row, in any index.
+    const second = buildAccount({ orgId: 'org_1' });
+    const clash = buildAccount({ orgId: 'org_1', email: first.email });
+    await expect(
+      store.transaction((tx) => tx.accounts.insertMany([second, clash])),
+    ).rejects.toThrow();
+    const after = await store.transaction(async (tx) => ({
+      second: await tx.accounts.findByEmail('org_1', second.email),
+      page: await tx.accounts.list({
+        orgId: 'org_1',
+        readFilter: { kind: 'all' },
+        sort: { field: 'email', direction: 'asc' },
+        limit: 10,
+      }),
+    }));
+    expect(after.second).toBeUndefined();
+    expect(after.page.items.map((account) => account.id)).toEqual([first.id]);
+  });
+
   it('refuses a transaction object used after its transaction ended', async () => {
     const store = memoryStore();
     let leaked: StoreTransaction | undefined;

@@ -18,7 +18,9 @@ import type { RosterkitPrismaTransactionClient } from './client.js';
 // parsing of the VALUES list, than the insert itself. JSON carries what the
 // columns hold: text, integers, booleans, null, and dates as ISO-8601 UTC
 // strings, which a `TIMESTAMP(3)` column stores as the UTC instant the
-// adapter writes for the same Date.
+// adapter writes for the same Date. On SQLite a batch is one statement per
+// table too (its JSON read by `json_each`), but the dates stay bound values:
+// how SQLite stores one is the adapter's setting (see `sqlite` below).
 
 /** How to spell a batch INSERT for one provider. @internal */
 export interface Dialect {
@@ -81,6 +83,19 @@ function jsonValue(value: unknown, iso: Map<number, string>): unknown {
 const sameValue = (a: unknown, b: unknown): boolean =>
   a instanceof Date && b instanceof Date ? a.getTime() === b.getTime() : a === b;
 
+/** The columns whose value is the same in every row (none for a single row). */
+function sharedColumns(
+  columns: readonly string[],
+  rows: readonly Record<string, unknown>[],
+): Set<string> {
+  const first = rows[0] ?? {};
+  return new Set(
+    rows.length < 2
+      ? []
+      : columns.filter((column) => rows.every((row) => sameValue(row[column], first[column]))),
+  );
+}
+
 /**
  * PostgreSQL: a batch is two JSON parameters (see the top of this file),
  * expanded into the table's row type: `$1`, the rows with the columns that
@@ -94,11 +109,7 @@ const sameValue = (a: unknown, b: unknown): boolean =>
 const postgresql: Dialect = {
   inserts(table, columns, rows) {
     const first = rows[0] ?? {};
-    const shared = new Set(
-      rows.length < 2
-        ? []
-        : columns.filter((column) => rows.every((row) => sameValue(row[column], first[column]))),
-    );
+    const shared = sharedColumns(columns, rows);
     const iso = new Map<number, string>();
     const plain = (row: Record<string, unknown>, which: readonly string[]) => {
       const out: Record<string, unknown> = {};
@@ -126,6 +137,57 @@ const postgresql: Dialect = {
 // Bound values per statement: under MySQL's 65,535, and under SQLite's
 // historical default of 999 (builds since 3.32 allow 32,766, but the host's
 // SQLite may be older or stricter).
+const sqliteValues = valuesLists(doubleQuoted, () => '?', 999);
+
+/** A value the JSON of a batch carries as the column holds it: text, a number, a boolean, null. */
+const jsonScalar = (value: unknown): boolean =>
+  value === null ||
+  value === undefined ||
+  typeof value === 'string' ||
+  typeof value === 'boolean' ||
+  (typeof value === 'number' && Number.isFinite(value));
+
+/**
+ * SQLite: a batch is one statement per table, its varying columns in one
+ * JSON parameter (an array per row, read back by `json_each` and
+ * `json_extract`, SQLite's own JSON functions), and the columns every row
+ * shares bound once each, through the driver adapter: a bulk batch's dates
+ * are all shared (the command's instant), so they are written in the format
+ * the adapter is configured for, as the model calls write them. Bound one by
+ * one, a batch's values (8 statements of 999 for the 500 accounts of a bulk
+ * batch) cost more in Prisma's per-value handling than SQLite spends
+ * inserting them. JSON carries text, numbers and booleans as the adapter
+ * binds them (a boolean as 1 or 0); a table whose varying columns hold
+ * anything else (a date that differs between rows) gets the VALUES lists.
+ */
+const sqlite: Dialect = {
+  inserts(table, columns, rows) {
+    const shared = sharedColumns(columns, rows);
+    const varying = columns.filter((column) => !shared.has(column));
+    if (rows.length < 2 || !rows.every((row) => varying.every((c) => jsonScalar(row[c])))) {
+      return sqliteValues.inserts(table, columns, rows);
+    }
+    const first = rows[0] ?? {};
+    const slot = new Map(varying.map((column, i) => [column, i]));
+    const select = columns
+      .map((column) => {
+        const i = slot.get(column);
+        return i === undefined ? '?' : `json_extract(r.value, '$[${i}]')`;
+      })
+      .join(', ');
+    return [
+      {
+        sql: `INSERT INTO ${doubleQuoted(table)} (${columns.map(doubleQuoted).join(', ')}) SELECT ${select} FROM json_each(?) AS r`,
+        values: [
+          // In the order of the placeholders: the shared columns', then the rows'.
+          ...columns.filter((column) => shared.has(column)).map((column) => first[column] ?? null),
+          JSON.stringify(rows.map((row) => varying.map((column) => row[column] ?? null))),
+        ],
+      },
+    ];
+  },
+};
+
 const dialects: Readonly<Record<string, Dialect>> = {
   postgresql,
   mysql: valuesLists(
@@ -133,7 +195,7 @@ const dialects: Readonly<Record<string, Dialect>> = {
     () => '?',
     32_766,
   ),
-  sqlite: valuesLists(doubleQuoted, () => '?', 999),
+  sqlite,
 };
 
 /** The dialect of a Prisma client, from the provider of its generated schema; `undefined` if unknown. @internal */

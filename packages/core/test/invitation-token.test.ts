@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   hashInvitationToken,
+  newInvitationSecrets,
   newInvitationToken,
   webCryptoTokenHash,
 } from '../src/roster/invitation-token.js';
@@ -11,6 +12,18 @@ describe('invitation tokens', () => {
     const tokens = Array.from({ length: 200 }, () => newInvitationToken());
     for (const token of tokens) expect(token).toMatch(/^[A-Za-z0-9_-]{43}$/);
     expect(new Set(tokens).size).toBe(tokens.length);
+  });
+
+  it('come in batches past one draw of the random source (2,048 tokens), all new, each with its hash', async () => {
+    const secrets = await newInvitationSecrets(2049 + 2048);
+    expect(secrets).toHaveLength(4097);
+    for (const { token } of secrets) expect(token).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(new Set(secrets.map(({ token }) => token)).size).toBe(secrets.length);
+    for (const i of [0, 2048, 4096]) {
+      const { token, tokenHash } = secrets[i] ?? { token: '', tokenHash: '' };
+      expect(tokenHash).toBe(await webCryptoTokenHash(token));
+    }
+    expect(await newInvitationSecrets(0)).toEqual([]);
   });
 
   it('hash to SHA-256 in base64url without padding', async () => {

@@ -142,11 +142,16 @@ export function tenantRepository<T extends Row, R extends object>(
       // Read every row's version (and kept columns), then replace the batch by
       // a delete and a multi-row insert: four statements for any number of
       // rows, where an UPDATE per row would be one round trip each.
-      const keys = rows.map((row) => ({ id: row.id, orgId: row.orgId }));
-      const current = (await delegate.findMany({
-        where: { OR: keys },
-        select: { id: true, version: true, ...keepSelect },
-      })) as (Partial<R> & { id: string; version: number })[];
+      const chunks = chunked(rows);
+      const current: (Partial<R> & { id: string; version: number })[] = [];
+      for (const chunk of chunks) {
+        current.push(
+          ...((await delegate.findMany({
+            where: { OR: chunk.map((row) => ({ id: row.id, orgId: row.orgId })) },
+            select: { id: true, version: true, ...keepSelect },
+          })) as (Partial<R> & { id: string; version: number })[]),
+        );
+      }
       const byId = new Map(current.map((row) => [row.id, row]));
       const seen = new Set<string>();
       for (const row of rows) {
@@ -161,9 +166,15 @@ export function tenantRepository<T extends Row, R extends object>(
         const { id: _id, version: _version, ...kept } = byId.get(row.id) ?? {};
         return { ...toRow({ ...row, version: row.version + 1 }), ...kept } as R;
       });
-      const { count } = (await delegate.deleteMany({
-        where: { OR: rows.map((row) => ({ id: row.id, orgId: row.orgId, version: row.version })) },
-      })) as { count: number };
+      let count = 0;
+      for (const chunk of chunks) {
+        const deleted = (await delegate.deleteMany({
+          where: {
+            OR: chunk.map((row) => ({ id: row.id, orgId: row.orgId, version: row.version })),
+          },
+        })) as { count: number };
+        count += deleted.count;
+      }
       if (count !== rows.length) throw staleVersion(subject, rows[0]?.id ?? '');
       await uniqueGuard(subject, rows[0]?.id ?? '', () => insertRows(next));
       await children?.afterUpdate(rows);
@@ -183,4 +194,18 @@ export function tenantRepository<T extends Row, R extends object>(
       return count;
     },
   };
+}
+
+// Prisma refuses a statement with more bound values than the provider takes
+// (999 on SQLite: P2029): a key of `updateMany` binds up to 3, so a bulk
+// batch of 500 rows is read and deleted in 2 statements each, not 1.
+const keysPerStatement = 300;
+
+/** `rows` in slices of at most {@link keysPerStatement}. */
+function chunked<T>(rows: readonly T[]): (readonly T[])[] {
+  const chunks: (readonly T[])[] = [];
+  for (let start = 0; start < rows.length; start += keysPerStatement) {
+    chunks.push(rows.slice(start, start + keysPerStatement));
+  }
+  return chunks;
 }

@@ -2,10 +2,11 @@ import type { AuditEvent, SubjectType } from '../model/audit-event.js';
 import type { JsonValue } from '../model/json-value.js';
 import { isProvisionerActor } from '../ports/policy.js';
 import type { CommandContext } from './command-context.js';
+import { jsonSnapshot } from './json-snapshot.js';
 
 /** A row as an audit snapshot: JSON values only (dates become ISO strings). @internal */
 export function snapshot(row: object | null | undefined): JsonValue | null {
-  return row === null || row === undefined ? null : (JSON.parse(JSON.stringify(row)) as JsonValue);
+  return row === null || row === undefined ? null : (jsonSnapshot(row) ?? null);
 }
 
 /** The audit event of a successful command, to append now or with a bulk batch. @internal */

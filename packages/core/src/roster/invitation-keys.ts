@@ -144,11 +144,6 @@ export async function deriveInvitationToken(secret: Uint8Array, nonce: string): 
   return toBase64Url(new Uint8Array(mac));
 }
 
-/** A new random nonce: 32 bytes, base64url. @internal */
-export function newInvitationNonce(): string {
-  return toBase64Url(globalThis.crypto.getRandomValues(new Uint8Array(32)));
-}
-
 /**
  * The key a message names, if it still opens messages at `now`: the
  * current one, or an earlier one before its `retiresAt`. @internal

@@ -9,7 +9,7 @@ import {
   type InvitationRowsInput,
   mayInvite,
 } from '../commands/invitations.js';
-import { type InvitationSecret, newInvitationSecret } from '../invitation-token.js';
+import { type InvitationSecret, newInvitationSecrets } from '../invitation-token.js';
 import { canManageIn } from '../manager.js';
 import { checkProfileLimits } from '../profile-limits.js';
 import { checkRoleGrantable } from '../protections.js';
@@ -94,6 +94,23 @@ export function bulkImportCommand(options: {
 
       const reports = new Map<number, BulkRowReport>();
       const asked = new Map<string, Promise<boolean>>();
+      // The Policy's answer for an invitation depends on the space, the role
+      // and the restrictions only (the actor is the batch's): asked once per
+      // batch for each, not once per row. A refusal is kept and rethrown.
+      const decided = new Map<string, Promise<void>>();
+      const authorized = (spaceId: string, role: string, restrictions: readonly string[]) => {
+        // Most rows grant no restrictions: their key needs no JSON.
+        const key =
+          restrictions.length === 0 && !`${spaceId}${role}`.includes('\u0000')
+            ? `${spaceId}\u0000${role}`
+            : JSON.stringify([spaceId, role, restrictions]);
+        let decision = decided.get(key);
+        if (decision === undefined) {
+          decision = authorizeInvite(ctx, spaceId, role, restrictions);
+          decided.set(key, decision);
+        }
+        return decision;
+      };
       const accepted: { row: PreparedRow<BulkImportRow>; input: InvitationRowsInput }[] = [];
       for (const row of rows) {
         const { data } = row;
@@ -102,7 +119,7 @@ export function bulkImportCommand(options: {
             resolveSpace(spaces, data.space ?? options.space, actor.organization.defaultSpaceId),
           );
           await at('role', () => checkRoleGrantable(ctx, data.role, ['role']));
-          await authorizeInvite(ctx, space.id, data.role, data.restrictions).catch(
+          await authorized(space.id, data.role, data.restrictions ?? []).catch(
             async (error: unknown) => {
               // A rank refusal is about the role granted (rule 4).
               if (RosterError.isInstance(error, 'RANK_EXCEEDED'))
@@ -168,11 +185,9 @@ export function bulkImportCommand(options: {
           reports.set(row.index, reportFailure(row, error));
         }
       }
-      // Every token of the batch hashed at once: Web Crypto digests are
-      // asynchronous, and awaiting them one by one left the thread idle.
-      const secrets = await Promise.all(
-        accepted.map(() => newInvitationSecret(ctx.deps.invitationKeys)),
-      );
+      // Every token of the batch made at once: its random bits in one draw,
+      // and Web Crypto digests (asynchronous) awaited together, not one by one.
+      const secrets = await newInvitationSecrets(accepted.length, ctx.deps.invitationKeys);
       const created = accepted.map(({ row, input }, i) => {
         const issued = buildInvitationRows(ctx, input, secrets[i] as InvitationSecret);
         reports.set(row.index, rowReport(row, 'created', issued.account.id));

@@ -16,6 +16,11 @@ function emailOf(raw: unknown): string | null {
   return typeof given === 'string' ? given : null;
 }
 
+function normalizedEmail(given: string | null): string | undefined {
+  const normalized = Email.safeParse(given);
+  return normalized.success ? normalized.data : undefined;
+}
+
 /** The column of a zod issue path: the row's field, `profile.<field>` inside the profile. */
 function columnOf(issue: z.core.$ZodIssue): string | null {
   if (issue.code === 'unrecognized_keys' && issue.path.length === 0) return issue.keys[0] ?? null;
@@ -35,10 +40,12 @@ export function prepareRows<R extends { email: string }>(
   const firstWithEmail = new Map<string, number>();
   rows.forEach((raw, index) => {
     const where = { row: rowNumberOf(raw, index), email: emailOf(raw) };
-    const normalized = Email.safeParse(where.email);
-    const first = normalized.success ? firstWithEmail.get(normalized.data) : undefined;
-    if (normalized.success && first === undefined) firstWithEmail.set(normalized.data, where.row);
     const parsed = safeParseInput(model.schema, raw);
+    // An invalid row still claims its email, when that is valid, for the
+    // duplicate check; a valid row's is already normalized (parsed once).
+    const email = parsed.success ? parsed.data.email : normalizedEmail(where.email);
+    const first = email === undefined ? undefined : firstWithEmail.get(email);
+    if (email !== undefined && first === undefined) firstWithEmail.set(email, where.row);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
       failed.set(
