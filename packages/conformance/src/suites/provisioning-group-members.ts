@@ -311,16 +311,26 @@ export const provisioningGroupMemberTests: ConformanceSuite = (test) => {
   test('Provisioning: a member added while its User link is deleted, racing, is never left behind', async (ctx) => {
     const { orgId, connection, sales, ana, bo, stored } = await seedGroups(ctx, 'org_gm_race2');
     const meet = meetingPoint(2, meetingMs);
+    // Both write before either commits (where the store lets them), so that
+    // a store that lets the delete miss the uncommitted member row shows it
+    // every run, not only when the scheduler happens to interleave them.
+    const written = meetingPoint(2, meetingMs);
     const outcomes = await Promise.allSettled([
       ctx.store.transaction(async (tx) => {
         await tx.provisioning.getLink(orgId, connection.id, 'User', ana.id);
         await meet();
-        return tx.provisioning.addGroupMembers(orgId, connection.id, sales.id, [ana.id, bo.id]);
+        const added = await tx.provisioning.addGroupMembers(orgId, connection.id, sales.id, [
+          ana.id,
+          bo.id,
+        ]);
+        await written();
+        return added;
       }),
       ctx.store.transaction(async (tx) => {
         await tx.provisioning.listMemberGroups(orgId, connection.id, ana.id);
         await meet();
         await tx.provisioning.deleteLink(orgId, connection.id, 'User', ana.id);
+        await written();
       }),
     ]);
     for (const outcome of outcomes) {
