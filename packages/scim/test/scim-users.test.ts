@@ -248,6 +248,21 @@ describe('GET /Users', () => {
     ).json()) as Json;
     expect(without.Resources[0].title).toBeUndefined();
     expect(without.Resources[0].emails).toBeUndefined();
+    // Names may carry their schema's URN, in any case; an extension's sub-attribute is picked alone.
+    const enterprise = 'urn:ietf:params:scim:schemas:extension:enterprise:2.0:User';
+    await createUser('max@acme.io', { [enterprise]: { department: 'Ops', costCenter: '7' } });
+    const filter = encodeURIComponent('userName eq "max@acme.io"');
+    const urns = (await (
+      await service.call(
+        `/Users?filter=${filter}&attributes=${userSchema}:UserName,${enterprise}:department`,
+      )
+    ).json()) as Json;
+    expect(urns.Resources[0]).toEqual({
+      schemas: [userSchema],
+      id: expect.any(String),
+      userName: 'max@acme.io',
+      [enterprise]: { department: 'Ops' },
+    });
     expect(without.Resources[0].userName).toBe('ivy@acme.io');
   });
 });
